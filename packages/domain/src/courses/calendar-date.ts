@@ -33,11 +33,3 @@ export function toDayNumber(value: Date | string): number {
   }
   return Math.floor(value.getTime() / MS_PER_DAY);
 }
-
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && isoDateToDayNumber(value) !== null;
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return dayNumberToIsoDate(toDayNumber(isoDate) + days);
-}
