@@ -1,0 +1,64 @@
+/**
+ * Calendar dates as 'YYYY-MM-DD' strings. Incident dates and call windows are days,
+ * not instants: computing them on strings in UTC keeps a case from shifting a day
+ * when the server and the browser sit in different time zones.
+ */
+export type CalendarDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: string): value is CalendarDate {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return (
+    date.getUTCFullYear() === Number(y) &&
+    date.getUTCMonth() === Number(m) - 1 &&
+    date.getUTCDate() === Number(d)
+  );
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  const toUtc = (s: CalendarDate) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+/**
+ * The calendar date of an instant in Danish local time: "today" for a worker in
+ * Denmark is what decides whether a person may be called yet.
+ */
+export function danishCalendarDate(instant: Date): CalendarDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Copenhagen',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * Reads the date formats found in police exports and spreadsheets:
+ * 2026-11-20, 20-11-2026, 20.11.2026, 20/11/2026 (day first, the Danish order),
+ * and 2-digit years are refused because "20-11-26" is ambiguous.
+ */
+export function parseDanishDate(raw: string): CalendarDate | null {
+  const value = raw.trim();
+  if (ISO_DATE.test(value)) return isCalendarDate(value) ? value : null;
+  const dayFirst = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(value);
+  if (!dayFirst) return null;
+  const [, d, m, y] = dayFirst as unknown as [string, string, string, string];
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
+}
