@@ -1,0 +1,156 @@
+/**
+ * The proportions the synthetic national dataset follows, with where each comes from.
+ * Seed 001 (POI, Copenhagen 2018-2019) and seed 002 (VIVE, Odense and Køge) report
+ * them; DOMAIN.md §2.1/§2.2 digests them. Weights need not sum to 1; they are
+ * normalised when turned into SQL.
+ */
+
+export type Weighted<T extends string = string> = ReadonlyArray<readonly [T, number]>;
+
+/** Identified population by incident type: violence is the most frequent (34%, seed 001). */
+export const INCIDENT_TYPE_WEIGHTS: Weighted = [
+  ['VIOLENCE', 34],
+  ['THREATS', 15],
+  ['BURGLARY_THEFT', 13],
+  ['ROBBERY', 9],
+  ['SEXUAL_OFFENCE', 7],
+  ['STALKING', 5],
+  ['ACCIDENT', 5],
+  ['DEATH', 3],
+  ['INDECENT_EXPOSURE', 3],
+  ['MIXED', 4],
+  ['HATE_CRIME', 2],
+];
+
+/**
+ * Figure 3 of seed 001 (N = 2,768): share of reached people who want a counsellor's call,
+ * and who will call themselves; the rest decline. Hate crime is not in Figure 3: it is
+ * given the violence row.
+ */
+export const FIGURE_3: Readonly<Record<string, { wantsCall: number; self: number }>> = {
+  STALKING: { wantsCall: 0.48, self: 0.02 },
+  SEXUAL_OFFENCE: { wantsCall: 0.44, self: 0 },
+  INDECENT_EXPOSURE: { wantsCall: 0.35, self: 0.02 },
+  THREATS: { wantsCall: 0.29, self: 0.01 },
+  ROBBERY: { wantsCall: 0.27, self: 0.01 },
+  VIOLENCE: { wantsCall: 0.27, self: 0.01 },
+  DEATH: { wantsCall: 0.25, self: 0.01 },
+  ACCIDENT: { wantsCall: 0.25, self: 0 },
+  BURGLARY_THEFT: { wantsCall: 0.12, self: 0.01 },
+  MIXED: { wantsCall: 0.05, self: 0 },
+  HATE_CRIME: { wantsCall: 0.27, self: 0.01 },
+};
+
+/** Identified population: 52% men (seed 001); the rest women, a few registered as other. */
+export const GENDER_WEIGHTS: Weighted = [
+  ['MAN', 52],
+  ['WOMAN', 46],
+  ['OTHER', 2],
+];
+
+/** 75% victims, 12% witnesses, 7% relatives/guardians (seed 001); the unexplained rest goes to victims. */
+export const ROLE_WEIGHTS: Weighted = [
+  ['VICTIM', 81],
+  ['WITNESS', 12],
+  ['RELATIVE', 5],
+  ['GUARDIAN', 2],
+];
+
+/** Age at incident as [lowest, highest] year ranges; 32% aged 18-29 (seed 001). */
+export const AGE_RANGE_WEIGHTS: ReadonlyArray<readonly [number, number, number]> = [
+  [12, 17, 4],
+  [18, 29, 32],
+  [30, 39, 20],
+  [40, 49, 17],
+  [50, 59, 14],
+  [60, 89, 13],
+];
+
+/**
+ * Acceptance modifiers relative to the overall rate, so that the marginal rates come out
+ * near seed 001's: women 33% vs men 17%; 60+ accept least (16%), 30-39 most (28%);
+ * relatives 28%, victims 26%, guardians 23%, witnesses 16%.
+ */
+export const ACCEPTANCE_FACTOR = {
+  gender: { WOMAN: 1.3, MAN: 0.72, OTHER: 1 } as Record<string, number>,
+  role: { VICTIM: 1.03, WITNESS: 0.64, RELATIVE: 1.1, GUARDIAN: 0.92 } as Record<string, number>,
+  /** Keyed by the lowest age of AGE_RANGE_WEIGHTS' ranges. */
+  ageFrom: { 12: 1, 18: 1, 30: 1.12, 40: 1, 50: 0.95, 60: 0.64 } as Record<number, number>,
+};
+
+/** About 17% of identified people have no contact details (seed 001). */
+export const NO_CONTACT_SHARE = 0.17;
+/** 62% of those with contact details are reached (seed 001: 2,783 of 4,531 identified... of the contactable). */
+export const REACHED_SHARE = 0.62;
+/** Decline reasons: 82% no need, 8% need a more specialised offer (seed 001); 2% left unregistered. */
+export const DECLINE_REASON_WEIGHTS: Weighted = [
+  ['NO_NEED', 80],
+  ['NEEDS_SPECIALISED_OFFER', 8],
+  ['OTHER', 10],
+  ['', 2],
+];
+/** 1,090 survey links sent of 2,783 reached; 367 excluded for technical or language reasons (seed 001). */
+export const SURVEY_WEIGHTS: Weighted = [
+  ['OFFERED_ACCEPTED', 39],
+  ['OFFERED_DECLINED', 10],
+  ['NOT_APPROPRIATE_LANGUAGE', 8],
+  ['NOT_APPROPRIATE_TECHNICAL', 5],
+  ['NOT_APPROPRIATE_ETHICAL', 3],
+  ['NOT_OFFERED', 35],
+];
+/** Of 701 referrals: 63% conversation held, 23% registered as other, 14% lost (seed 001). */
+export const REFERRAL_RESULT_WEIGHTS: Weighted = [
+  ['CONVERSATION_HELD', 63],
+  ['REGISTERED_OTHER', 23],
+  ['LOST', 14],
+];
+
+/** Burglary/theft was switched off for outreach in spring 2019 (seed 001). */
+export const BURGLARY_SWITCHED_OFF_ON = '2019-04-01';
+
+/** Group-course intake (seed 002): where people heard of the offer (multi-choice; independent draws). */
+export const HEARD_FROM_SHARE: ReadonlyArray<readonly [string, number]> = [
+  ['TRAINED_EMPLOYEE', 0.35],
+  ['MUNICIPALITY', 0.25],
+  ['POLICE', 0.15],
+  ['HEALTH_SERVICE', 0.12],
+  ['JOB_OR_EDUCATION', 0.05],
+  ['SOCIAL_MEDIA', 0.1],
+  ['CAMPAIGN_MATERIAL', 0.05],
+  ['OTHER', 0.04],
+];
+
+/**
+ * Violence forms: 9 in 10 had psychological violence, about half physical (seed 002);
+ * of those, still ongoing: psychological 62%, stalking 18%, physical 15%.
+ */
+export const VIOLENCE_FORM_SHARE: ReadonlyArray<readonly [string, number, number]> = [
+  // [form, share exposed, share of the exposed for whom it is still ongoing]
+  ['PSYCHOLOGICAL', 0.9, 0.62],
+  ['PHYSICAL', 0.5, 0.15],
+  ['SEXUAL', 0.2, 0.1],
+  ['MATERIAL', 0.25, 0.2],
+  ['ECONOMIC', 0.3, 0.3],
+  ['DIGITAL', 0.25, 0.3],
+  ['STALKING', 0.25, 0.18],
+  ['HONOUR_RELATED', 0.05, 0.2],
+];
+
+/**
+ * Routes after risk assessment for people not joining a group course (seed 002: individual
+ * course 5-27%, shelter 10-12%, other support about a quarter, no risk 3-5%, declined 5-21%).
+ */
+export const NON_GROUP_ROUTE_WEIGHTS: Weighted = [
+  ['INDIVIDUAL_COURSE', 30],
+  ['SHELTER', 18],
+  ['OTHER_SUPPORT', 30],
+  ['NO_RISK_NO_REFERRAL', 7],
+  ['DECLINED', 15],
+];
+
+/** Men are 6-9% of group-course contacts (seed 002). */
+export const INTAKE_GENDER_WEIGHTS: Weighted = [
+  ['WOMAN', 91],
+  ['MAN', 8],
+  ['OTHER', 1],
+];
