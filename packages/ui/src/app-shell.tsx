@@ -1,0 +1,152 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import type { LocalizedText } from './catalogue.ts';
+import { CurrentUserContext, CurrentUserFragment, readCurrentUser } from './current-user.tsx';
+import { graphql } from './graphql.ts';
+import { describeRequestProblem } from './graphql-errors.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { useLocale, useT } from './locale.tsx';
+import { LoginForm } from './login-form.tsx';
+import { OrganizationSwitcher, OrganizationSwitcherFragment } from './organization-switcher.tsx';
+import { useProblemText } from './problem-message.ts';
+import { useSession } from './session.tsx';
+
+const MeQuery = graphql(
+  `
+  query Me {
+    me {
+      ...CurrentUser
+      ...OrganizationSwitcher
+    }
+  }
+`,
+  [CurrentUserFragment, OrganizationSwitcherFragment],
+);
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export type AppShellProps = {
+  /** The app's name in both languages; shown in the header and used as the page title. */
+  appName: LocalizedText;
+  /** Links to the app's screens, shown once someone is logged in. */
+  nav?: ReactNode;
+  /** The current screen; rendered only when someone is logged in. */
+  children: ReactNode;
+};
+
+function LogoutButton() {
+  const t = useT();
+  const problemText = useProblemText();
+  const { restart } = useSession();
+  const [result, logout] = useMutation(LogoutMutation);
+  return (
+    <div className="vi-logout">
+      <button
+        type="button"
+        className="vi-button"
+        disabled={result.fetching}
+        onClick={async () => {
+          const outcome = await logout({});
+          if (!outcome.error) restart();
+        }}
+      >
+        {result.fetching ? t('shell.loggingOut') : t('shell.logout')}
+      </button>
+      <p className="vi-inline-error" role="alert">
+        {result.error ? problemText(describeRequestProblem(result.error)) : null}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The frame of every app: skip link, header (app name, language, who is logged in, organisation,
+ * organisation switch, logout), navigation and the main landmark. Logged out, the main area is the
+ * login form.
+ */
+export function AppShell({ appName, nav, children }: AppShellProps) {
+  const t = useT();
+  const { locale } = useLocale();
+  const problemText = useProblemText();
+  const { generation, restart } = useSession();
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: MeQuery });
+  const mainRef = useRef<HTMLElement>(null);
+  const [focusPending, setFocusPending] = useState(generation > 0);
+
+  useEffect(() => {
+    document.title = appName[locale];
+  }, [appName, locale]);
+
+  // After login, logout or an organisation switch the page is rebuilt; put keyboard and screen-reader
+  // focus at the start of the new content instead of leaving it on <body>.
+  useEffect(() => {
+    if (focusPending && !fetching) {
+      mainRef.current?.focus();
+      setFocusPending(false);
+    }
+  }, [focusPending, fetching]);
+
+  const me = data?.me ?? null;
+  const user = me ? readCurrentUser(me) : null;
+
+  let content: ReactNode;
+  if (fetching && !data) {
+    content = <p role="status">{t('shell.loading')}</p>;
+  } else if (error && !data) {
+    content = (
+      <div className="vi-load-failed">
+        <p role="alert">
+          {t('shell.loadFailed')} {problemText(describeRequestProblem(error))}
+        </p>
+        <button
+          type="button"
+          className="vi-button"
+          onClick={() => reexecute({ requestPolicy: 'network-only' })}
+        >
+          {t('shell.retry')}
+        </button>
+      </div>
+    );
+  } else if (!me || !user) {
+    content = <LoginForm onLoggedIn={restart} />;
+  } else {
+    content = <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
+  }
+
+  return (
+    <>
+      <a className="vi-skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="vi-header">
+        <div className="vi-header__bar">
+          <p className="vi-app-name">{appName[locale]}</p>
+          <LanguageSwitch />
+        </div>
+        {me && user ? (
+          <section className="vi-account" aria-label={t('shell.account')}>
+            <p className="vi-account__user">{t('shell.loggedInAs', { name: user.displayName })}</p>
+            <p className="vi-account__organization">
+              <span className="vi-account__label">{t('shell.organization')}:</span>{' '}
+              <strong>{user.organization.name}</strong>
+            </p>
+            <OrganizationSwitcher me={me} />
+            <LogoutButton />
+          </section>
+        ) : null}
+        {me && nav ? (
+          <nav className="vi-nav" aria-label={t('shell.navigation')}>
+            {nav}
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" className="vi-main" ref={mainRef} tabIndex={-1}>
+        {content}
+      </main>
+    </>
+  );
+}

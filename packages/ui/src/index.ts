@@ -1,0 +1,32 @@
+export { AppRoot } from './app-root.tsx';
+export { AppShell, type AppShellProps } from './app-shell.tsx';
+export {
+  type Catalogue,
+  DEFAULT_LOCALE,
+  defineCatalogue,
+  isLocale,
+  LOCALES,
+  type Locale,
+  type LocalizedText,
+  type MessageParams,
+  placeholdersOf,
+  type Translate,
+  translate,
+} from './catalogue.ts';
+export { type CurrentUser, CurrentUserFragment, useCurrentUser } from './current-user.tsx';
+export { FieldErrors } from './field-errors.tsx';
+export { createGraphqlClient, type GraphqlClientOptions } from './graphql-client.ts';
+export {
+  describeRequestProblem,
+  type FieldError,
+  fieldErrorsFor,
+  type RequestProblem,
+} from './graphql-errors.ts';
+export { LanguageSwitch } from './language-switch.tsx';
+export { LOCALE_STORAGE_KEY, LocaleProvider, useLocale, useLocalized, useT } from './locale.tsx';
+export { LoginForm, validateLoginInput } from './login-form.tsx';
+export { type UiMessageKey, uiMessages } from './messages.ts';
+export { OrganizationSwitcher } from './organization-switcher.tsx';
+export { useProblemText } from './problem-message.ts';
+export { GraphqlSession, useSession } from './session.tsx';
+export { TextField } from './text-field.tsx';
