@@ -1,2 +1,3 @@
 export * from './labels.ts';
+export * from './taxonomies.ts';
 export * from './validation.ts';
