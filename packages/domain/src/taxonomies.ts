@@ -106,7 +106,7 @@ export const ROLES = [
       en: 'Reads aggregates only: rates, pre/post scores, costs and readiness criteria.',
     },
   },
-] as const satisfies Taxonomy;
+] as const satisfies ReadonlyArray<TaxonomyEntry & { description: Label }>;
 export type RoleCode = CodeOf<typeof ROLES>;
 
 export const ORGANIZATION_KINDS = [
@@ -133,7 +133,7 @@ export const PRIVACY_STANCES = [
       en: 'The risk assessment is recorded in the case system and supports later casework.',
     },
   },
-] as const satisfies Taxonomy;
+] as const satisfies ReadonlyArray<TaxonomyEntry & { description: Label }>;
 export type PrivacyStanceCode = CodeOf<typeof PRIVACY_STANCES>;
 
 // ── People ───────────────────────────────────────────────────────────────
