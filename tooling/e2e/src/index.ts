@@ -1,0 +1,6 @@
+export { expectNoSeriousA11yViolations } from './accessibility.ts';
+export { artifactsDir, screenshot } from './artifacts.ts';
+export { CHROMIUM_MISSING_MESSAGE, CHROMIUM_PATH, type LaunchedBrowser, launchBrowser } from './browser.ts';
+export { logIn } from './login.ts';
+export { repoRoot } from './repo-root.ts';
+export { type Stack, type StartStackOptions, startStack } from './stack.ts';
