@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@vi/db';
+import { type AuditInput, AuditTrail } from './audit.ts';
+import {
+  clearedSessionCookie,
+  isHttps,
+  lookupSession,
+  type OrganizationMembership,
+  readCookie,
+  SESSION_COOKIE,
+  type SessionUser,
+} from './auth/session.ts';
+import { openDatabase } from './database.ts';
+
+/**
+ * The per-request context every resolver and scope sees. A new one is built
+ * for every request: scope-auth caches scope results on it.
+ */
+export interface GatewayContext {
+  requestId: string;
+  request: Request;
+  /** Session row id (sha256 of the cookie token), when logged in. */
+  sessionId: string | null;
+  user: SessionUser | null;
+  /** The active organisation: every person-level query filters by it. */
+  organizationId: string | null;
+  /** The user's roles in the active organisation. */
+  roles: Role[];
+  /** All organisations the user belongs to, by name. */
+  memberships: OrganizationMembership[];
+  /** Record an audit event; written in one batch when the operation ends. */
+  audit: (event: AuditInput) => void;
+  auditTrail: AuditTrail;
+  /** Add a Set-Cookie header to this request's response. */
+  setCookie: (cookie: string) => void;
+}
+
+const requestIds = new WeakMap<Request, string>();
+const responseCookies = new WeakMap<Request, string[]>();
+
+const INCOMING_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/**
+ * One id per HTTP request, shown in logs, masked errors and the
+ * `x-request-id` response header. A well-formed id from a proxy in front of
+ * us is kept so the two logs line up.
+ */
+export function requestIdFor(request: Request): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    const incoming = request.headers.get('x-request-id');
+    id = incoming && INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+export function cookiesFor(request: Request): readonly string[] {
+  return responseCookies.get(request) ?? [];
+}
+
+function addCookie(request: Request, cookie: string): void {
+  const list = responseCookies.get(request) ?? [];
+  list.push(cookie);
+  responseCookies.set(request, list);
+}
+
+/** Active organisation = the session's choice if still a member, else the first by name. */
+export function activeMembership(
+  memberships: readonly OrganizationMembership[],
+  preferredOrganizationId: string | null,
+): OrganizationMembership | null {
+  return memberships.find((m) => m.organizationId === preferredOrganizationId) ?? memberships[0] ?? null;
+}
+
+/** Sets user, organisation and roles on the context (after login, logout or a switch). */
+export function applySession(
+  context: GatewayContext,
+  session: {
+    id: string;
+    user: SessionUser;
+    memberships: OrganizationMembership[];
+    activeOrganizationId: string | null;
+  } | null,
+): void {
+  if (!session) {
+    context.sessionId = null;
+    context.user = null;
+    context.organizationId = null;
+    context.roles = [];
+    context.memberships = [];
+    return;
+  }
+  const active = activeMembership(session.memberships, session.activeOrganizationId);
+  context.sessionId = session.id;
+  context.user = session.user;
+  context.memberships = session.memberships;
+  context.organizationId = active?.organizationId ?? null;
+  context.roles = active ? [...active.roles] : [];
+}
+
+export async function createContext(request: Request): Promise<GatewayContext> {
+  await openDatabase();
+  const requestId = requestIdFor(request);
+  // The actor is read when an event is recorded: login and
+  // switchOrganization change it in the middle of a request.
+  const auditTrail = new AuditTrail(() => ({
+    userId: context.user?.id ?? null,
+    organizationId: context.organizationId,
+    requestId,
+  }));
+  const context: GatewayContext = {
+    requestId,
+    request,
+    sessionId: null,
+    user: null,
+    organizationId: null,
+    roles: [],
+    memberships: [],
+    audit: (event) => auditTrail.record(event),
+    auditTrail,
+    setCookie: (cookie) => addCookie(request, cookie),
+  };
+
+  const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  if (token) {
+    const found = await lookupSession(token);
+    if (found.state === 'active') {
+      applySession(context, found.session);
+    } else {
+      // Unknown or expired: tell the browser to drop the cookie.
+      context.setCookie(clearedSessionCookie(isHttps(request)));
+    }
+  }
+  return context;
+}

@@ -1,0 +1,123 @@
+import { type FieldError, type FieldErrorCode, fieldError } from '@vi/domain';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable error codes the apps switch on (`extensions.code`). They are part of
+ * the API: add codes, never rename them.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  VALIDATION: 'VALIDATION',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  NO_ORGANIZATION: 'NO_ORGANIZATION',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type LocalizedMessage = { da: string; en: string };
+
+export type { FieldError };
+
+const MESSAGES: Record<ErrorCode, LocalizedMessage> = {
+  UNAUTHENTICATED: { da: 'Du skal være logget ind.', en: 'You must be logged in.' },
+  FORBIDDEN: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
+  NOT_FOUND: { da: 'Det findes ikke.', en: 'Not found.' },
+  VALIDATION: { da: 'Nogle felter er ikke udfyldt korrekt.', en: 'Some fields are not valid.' },
+  INVALID_CREDENTIALS: {
+    da: 'Forkert e-mail eller adgangskode.',
+    en: 'Wrong email or password.',
+  },
+  CONFLICT: {
+    da: 'Ændringen er i konflikt med data, der allerede findes.',
+    en: 'The change conflicts with existing data.',
+  },
+  RATE_LIMITED: {
+    da: 'For mange forsøg. Vent lidt, og prøv igen.',
+    en: 'Too many attempts. Wait a while and try again.',
+  },
+  NO_ORGANIZATION: {
+    da: 'Din konto er ikke knyttet til en organisation.',
+    en: 'Your account is not linked to an organisation.',
+  },
+  INTERNAL: {
+    da: 'Der opstod en uventet fejl. Oplys fejl-id, hvis du kontakter support.',
+    en: 'An unexpected error occurred. Quote the error id if you contact support.',
+  },
+};
+
+export function messageFor(code: ErrorCode): LocalizedMessage {
+  return MESSAGES[code];
+}
+
+/**
+ * An expected failure: a GraphQLError (so Yoga's masking lets it through)
+ * with a stable code and a Danish + English message. The GraphQL `message`
+ * is the English text so logs and tools read naturally.
+ */
+export class GatewayError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: LocalizedMessage; extensions?: Record<string, unknown> } = {},
+  ) {
+    const message = options.message ?? messageFor(code);
+    super(message.en, { extensions: { ...options.extensions, code, message } });
+    this.code = code;
+    this.name = 'GatewayError';
+  }
+}
+
+export function gatewayError(
+  code: ErrorCode,
+  options?: { message?: LocalizedMessage; extensions?: Record<string, unknown> },
+): GatewayError {
+  return new GatewayError(code, options);
+}
+
+/** `extensions: { code: 'VALIDATION', message, fields: FieldError[] }`. */
+export function validationError(fields: readonly FieldError[]): GatewayError {
+  return new GatewayError(ErrorCode.VALIDATION, { extensions: { fields: [...fields] } });
+}
+
+/** Throws when `fields` is non-empty; use after collecting every field error of an input. */
+export function throwValidation(fields: readonly FieldError[]): void {
+  if (fields.length > 0) {
+    throw validationError(fields);
+  }
+}
+
+export function isGatewayError(error: unknown): error is GatewayError {
+  return error instanceof GatewayError;
+}
+
+const VARIABLE_COERCION =
+  /^Variable "\$(?<variable>[^"]+)" got invalid value (?<value>.*?)(?: at "(?<path>[^"]+)")?; (?<reason>.*)$/s;
+
+/**
+ * GraphQL rejects a wrongly typed variable (e.g. an unknown enum value)
+ * before any resolver runs, with a message such as
+ * `Variable "$input" got invalid value "X" at "input.gender"; Value "X" does not exist in "Gender" enum.`
+ * We turn it into the same VALIDATION shape as our own checks so apps have one
+ * way to show field errors. The field is the path inside the variable
+ * (`gender`), or the variable's name when the variable itself is wrong.
+ */
+export function validationFromVariableError(error: GraphQLError): GatewayError | null {
+  const match = VARIABLE_COERCION.exec(error.message);
+  if (!match?.groups) {
+    return null;
+  }
+  const { variable = '', path, reason = '' } = match.groups;
+  const field = path ? path.split('.').slice(1).join('.') || variable : variable;
+  let code: FieldErrorCode = 'INVALID_TYPE';
+  if (/does not exist in ".*" enum/.test(reason)) {
+    code = 'UNKNOWN_OPTION';
+  } else if (/of required type .* was not provided|must not be null/.test(reason)) {
+    code = 'REQUIRED';
+  }
+  return validationError([fieldError(field, code)]);
+}

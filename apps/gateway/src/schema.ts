@@ -1,0 +1,16 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+// Order matters only for readability: shared types first, then capabilities.
+import './scalars.ts';
+import './enums.ts';
+import './root.ts';
+import './auth/organization.ts';
+import './auth/me.ts';
+import './auth/login.ts';
+import './persons/person.ts';
+import './outreach/outreach-case.ts';
+
+/** The built schema. Printed, sorted, into schema.graphql by scripts/print-schema.ts. */
+export const schema = builder.toSchema();
+
+export const sortedSchema = lexicographicSortSchema(schema);
