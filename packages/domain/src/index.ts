@@ -1,3 +1,4 @@
 export * from './labels.ts';
+export * from './statistics.ts';
 export * from './taxonomies.ts';
 export * from './validation.ts';

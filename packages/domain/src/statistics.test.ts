@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  logGamma,
+  mean,
+  pairedTTest,
+  regularizedIncompleteBeta,
+  sd,
+  significanceStars,
+  studentTCdf,
+  studentTQuantile,
+  studentTSurvival,
+  studentTTwoSidedP,
+  variance,
+  welchTTest,
+  wilsonInterval,
+} from './statistics.ts';
+
+// Reference values computed with SciPy by packages/domain/reference/statistics.py
+// (its output, statistics-reference.json, is committed beside it).
+type Reference = {
+  scipy: string;
+  welch: Array<{
+    name: string;
+    a: number[];
+    b: number[];
+    mean_a: number;
+    mean_b: number;
+    t: number;
+    df: number;
+    p: number;
+    ci95_a_minus_b: [number, number];
+  }>;
+  paired: Array<{
+    name: string;
+    before: number[];
+    after: number[];
+    mean_before: number;
+    mean_after: number;
+    sd_after_minus_before: number;
+    t: number;
+    df: number;
+    p: number;
+    ci95_before_minus_after: [number, number];
+  }>;
+  t_cdf: Array<{ t: number; df: number; cdf: number; sf: number }>;
+  t_ppf: Array<{ p: number; df: number; t: number }>;
+  wilson: Array<{ k: number; n: number; low: number; high: number }>;
+};
+const reference = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../reference/statistics-reference.json', import.meta.url)), 'utf8'),
+) as Reference;
+
+/** Relative agreement to `digits` significant digits (absolute near zero). */
+function expectClose(actual: number, expected: number, relative = 1e-9): void {
+  const scale = Math.max(Math.abs(expected), 1e-300);
+  expect(Math.abs(actual - expected) / scale, `${actual} vs ${expected}`).toBeLessThan(relative);
+}
+
+describe('Welch t-test against SciPy ttest_ind(equal_var=False)', () => {
+  for (const ref of reference.welch) {
+    it(ref.name, () => {
+      const result = welchTTest(ref.a, ref.b);
+      expect(result.n1).toBe(ref.a.length);
+      expect(result.n2).toBe(ref.b.length);
+      expectClose(result.mean1, ref.mean_a);
+      expectClose(result.mean2, ref.mean_b);
+      // Ours is second − first; SciPy's is a − b.
+      expectClose(result.meanDifference, ref.mean_b - ref.mean_a);
+      expectClose(result.t, -ref.t);
+      expectClose(result.df, ref.df);
+      expectClose(result.p, ref.p);
+      expectClose(result.ci95[0], -ref.ci95_a_minus_b[1]);
+      expectClose(result.ci95[1], -ref.ci95_a_minus_b[0]);
+    });
+  }
+
+  it('covers a non-integer df and a p-value below 1e-10', () => {
+    expect(reference.welch.some((r) => !Number.isInteger(r.df))).toBe(true);
+    expect(reference.welch.some((r) => r.p < 1e-10)).toBe(true);
+  });
+
+  it('rejects groups too small or without variance', () => {
+    expect(() => welchTTest([1], [1, 2, 3])).toThrow(RangeError);
+    expect(() => welchTTest([2, 2, 2], [2, 2])).toThrow(RangeError);
+  });
+});
+
+describe('paired t-test against SciPy ttest_rel', () => {
+  for (const ref of reference.paired) {
+    it(ref.name, () => {
+      const result = pairedTTest(ref.before, ref.after);
+      expect(result.n).toBe(ref.before.length);
+      expect(result.df).toBe(ref.df);
+      expectClose(result.mean1, ref.mean_before);
+      expectClose(result.mean2, ref.mean_after);
+      expectClose(result.sdDifference, ref.sd_after_minus_before);
+      // Ours is after − before; SciPy's ttest_rel(before, after) is before − after.
+      expectClose(result.t, -ref.t);
+      expectClose(result.p, ref.p);
+      expectClose(result.ci95[0], -ref.ci95_before_minus_after[1]);
+      expectClose(result.ci95[1], -ref.ci95_before_minus_after[0]);
+    });
+  }
+
+  it('needs one pair per person and some spread in the differences', () => {
+    expect(() => pairedTTest([1, 2, 3], [1, 2])).toThrow(RangeError);
+    expect(() => pairedTTest([1], [2])).toThrow(RangeError);
+    expect(() => pairedTTest([1, 2, 3], [2, 3, 4])).toThrow(RangeError);
+  });
+});
+
+describe('Student t distribution against SciPy', () => {
+  for (const ref of reference.t_cdf) {
+    it(`cdf and sf at t=${ref.t}, df=${ref.df}`, () => {
+      expectClose(studentTCdf(ref.t, ref.df), ref.cdf);
+      expectClose(studentTSurvival(ref.t, ref.df), ref.sf);
+    });
+  }
+  for (const ref of reference.t_ppf) {
+    it(`ppf(${ref.p}) at df=${ref.df}`, () => {
+      expectClose(studentTQuantile(ref.p, ref.df), ref.t);
+    });
+  }
+  it('two-sided p is 1 at t=0 and 0 at infinity', () => {
+    expect(studentTTwoSidedP(0, 7)).toBe(1);
+    expect(studentTTwoSidedP(Number.POSITIVE_INFINITY, 7)).toBe(0);
+  });
+  it('df = 1 is the Cauchy distribution', () => {
+    for (const t of [-3, -0.5, 0.2, 1, 10]) {
+      expectClose(studentTCdf(t, 1), 0.5 + Math.atan(t) / Math.PI, 1e-12);
+    }
+  });
+});
+
+describe('special functions', () => {
+  it('logGamma matches factorials and Γ(1/2) = √π', () => {
+    expect(Math.abs(logGamma(1))).toBeLessThan(1e-14);
+    expectClose(logGamma(10), Math.log(362880), 1e-13);
+    expectClose(logGamma(0.5), 0.5 * Math.log(Math.PI), 1e-13);
+    expectClose(logGamma(171), 706.5730622457874, 1e-13);
+  });
+  it('incomplete beta: I_x(1,1) = x and I_x(a,b) = 1 − I_{1−x}(b,a)', () => {
+    expectClose(regularizedIncompleteBeta(0.3, 1, 1), 0.3, 1e-13);
+    const value = regularizedIncompleteBeta(0.42, 3.5, 7.25);
+    expectClose(value, 1 - regularizedIncompleteBeta(0.58, 7.25, 3.5), 1e-12);
+    expect(regularizedIncompleteBeta(0, 2, 3)).toBe(0);
+    expect(regularizedIncompleteBeta(1, 2, 3)).toBe(1);
+  });
+});
+
+describe('Wilson interval against SciPy binomtest(...).proportion_ci(method="wilson")', () => {
+  for (const ref of reference.wilson) {
+    it(`${ref.k}/${ref.n}`, () => {
+      const ci = wilsonInterval(ref.k, ref.n);
+      expect(ci.proportion).toBe(ref.k / ref.n);
+      expect(Math.abs(ci.lower - ref.low)).toBeLessThan(1e-12);
+      expect(Math.abs(ci.upper - ref.high)).toBeLessThan(1e-12);
+    });
+  }
+  it('rejects impossible counts', () => {
+    expect(() => wilsonInterval(3, 0)).toThrow(RangeError);
+    expect(() => wilsonInterval(11, 10)).toThrow(RangeError);
+    expect(() => wilsonInterval(-1, 10)).toThrow(RangeError);
+    expect(() => wilsonInterval(1.5, 10)).toThrow(RangeError);
+  });
+});
+
+describe('descriptives and stars', () => {
+  it('mean, variance and sd (n − 1)', () => {
+    expect(mean([1, 2, 3, 4])).toBe(2.5);
+    expectClose(variance([2, 4, 4, 4, 5, 5, 7, 9]), 32 / 7, 1e-14);
+    expectClose(sd([2, 4, 4, 4, 5, 5, 7, 9]), Math.sqrt(32 / 7), 1e-14);
+    expect(() => mean([])).toThrow(RangeError);
+    expect(() => sd([1])).toThrow(RangeError);
+    expect(() => mean([1, Number.NaN])).toThrow(RangeError);
+  });
+  it.each([
+    [0.0009, '***'],
+    [0.001, '**'],
+    [0.0099, '**'],
+    [0.01, '*'],
+    [0.049, '*'],
+    [0.05, ''],
+    [0.7, ''],
+  ] as const)('p=%s → "%s"', (p, stars) => {
+    expect(significanceStars(p)).toBe(stars);
+  });
+});
