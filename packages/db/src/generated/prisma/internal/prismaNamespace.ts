@@ -2332,6 +2332,7 @@ export type TransactionIsolationLevel = (typeof TransactionIsolationLevel)[keyof
 
 export const OrganizationScalarFieldEnum = {
   id: 'id',
+  slug: 'slug',
   name: 'name',
   kind: 'kind',
   stance: 'stance',

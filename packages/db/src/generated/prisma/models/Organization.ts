@@ -46,6 +46,7 @@ export type OrganizationSumAggregateOutputType = {
 
 export type OrganizationMinAggregateOutputType = {
   id: string | null
+  slug: string | null
   name: string | null
   kind: $Enums.OrganizationKind | null
   stance: $Enums.PrivacyStance | null
@@ -62,6 +63,7 @@ export type OrganizationMinAggregateOutputType = {
 
 export type OrganizationMaxAggregateOutputType = {
   id: string | null
+  slug: string | null
   name: string | null
   kind: $Enums.OrganizationKind | null
   stance: $Enums.PrivacyStance | null
@@ -78,6 +80,7 @@ export type OrganizationMaxAggregateOutputType = {
 
 export type OrganizationCountAggregateOutputType = {
   id: number
+  slug: number
   name: number
   kind: number
   stance: number
@@ -115,6 +118,7 @@ export type OrganizationSumAggregateInputType = {
 
 export type OrganizationMinAggregateInputType = {
   id?: true
+  slug?: true
   name?: true
   kind?: true
   stance?: true
@@ -131,6 +135,7 @@ export type OrganizationMinAggregateInputType = {
 
 export type OrganizationMaxAggregateInputType = {
   id?: true
+  slug?: true
   name?: true
   kind?: true
   stance?: true
@@ -147,6 +152,7 @@ export type OrganizationMaxAggregateInputType = {
 
 export type OrganizationCountAggregateInputType = {
   id?: true
+  slug?: true
   name?: true
   kind?: true
   stance?: true
@@ -251,6 +257,7 @@ export type OrganizationGroupByArgs<ExtArgs extends runtime.Types.Extensions.Int
 
 export type OrganizationGroupByOutputType = {
   id: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -291,6 +298,7 @@ export type OrganizationWhereInput = {
   OR?: Prisma.OrganizationWhereInput[]
   NOT?: Prisma.OrganizationWhereInput | Prisma.OrganizationWhereInput[]
   id?: Prisma.UuidFilter<"Organization"> | string
+  slug?: Prisma.StringFilter<"Organization"> | string
   name?: Prisma.StringFilter<"Organization"> | string
   kind?: Prisma.EnumOrganizationKindFilter<"Organization"> | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFilter<"Organization"> | $Enums.PrivacyStance
@@ -322,6 +330,7 @@ export type OrganizationWhereInput = {
 
 export type OrganizationOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  slug?: Prisma.SortOrder
   name?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   stance?: Prisma.SortOrder
@@ -353,6 +362,7 @@ export type OrganizationOrderByWithRelationInput = {
 
 export type OrganizationWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  slug?: string
   AND?: Prisma.OrganizationWhereInput | Prisma.OrganizationWhereInput[]
   OR?: Prisma.OrganizationWhereInput[]
   NOT?: Prisma.OrganizationWhereInput | Prisma.OrganizationWhereInput[]
@@ -383,10 +393,11 @@ export type OrganizationWhereUniqueInput = Prisma.AtLeast<{
   courses?: Prisma.CourseListRelationFilter
   responses?: Prisma.QuestionnaireResponseListRelationFilter
   costInputs?: Prisma.CostInputListRelationFilter
-}, "id">
+}, "id" | "slug">
 
 export type OrganizationOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  slug?: Prisma.SortOrder
   name?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   stance?: Prisma.SortOrder
@@ -412,6 +423,7 @@ export type OrganizationScalarWhereWithAggregatesInput = {
   OR?: Prisma.OrganizationScalarWhereWithAggregatesInput[]
   NOT?: Prisma.OrganizationScalarWhereWithAggregatesInput | Prisma.OrganizationScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Organization"> | string
+  slug?: Prisma.StringWithAggregatesFilter<"Organization"> | string
   name?: Prisma.StringWithAggregatesFilter<"Organization"> | string
   kind?: Prisma.EnumOrganizationKindWithAggregatesFilter<"Organization"> | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceWithAggregatesFilter<"Organization"> | $Enums.PrivacyStance
@@ -429,6 +441,7 @@ export type OrganizationScalarWhereWithAggregatesInput = {
 
 export type OrganizationCreateInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -460,6 +473,7 @@ export type OrganizationCreateInput = {
 
 export type OrganizationUncheckedCreateInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -491,6 +505,7 @@ export type OrganizationUncheckedCreateInput = {
 
 export type OrganizationUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -522,6 +537,7 @@ export type OrganizationUpdateInput = {
 
 export type OrganizationUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -553,6 +569,7 @@ export type OrganizationUncheckedUpdateInput = {
 
 export type OrganizationCreateManyInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -570,6 +587,7 @@ export type OrganizationCreateManyInput = {
 
 export type OrganizationUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -587,6 +605,7 @@ export type OrganizationUpdateManyMutationInput = {
 
 export type OrganizationUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -612,6 +631,7 @@ export type StringNullableListFilter<$PrismaModel = never> = {
 
 export type OrganizationCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  slug?: Prisma.SortOrder
   name?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   stance?: Prisma.SortOrder
@@ -638,6 +658,7 @@ export type OrganizationAvgOrderByAggregateInput = {
 
 export type OrganizationMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  slug?: Prisma.SortOrder
   name?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   stance?: Prisma.SortOrder
@@ -654,6 +675,7 @@ export type OrganizationMaxOrderByAggregateInput = {
 
 export type OrganizationMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  slug?: Prisma.SortOrder
   name?: Prisma.SortOrder
   kind?: Prisma.SortOrder
   stance?: Prisma.SortOrder
@@ -924,6 +946,7 @@ export type OrganizationUpdateOneRequiredWithoutCostInputsNestedInput = {
 
 export type OrganizationCreateWithoutMembershipsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -954,6 +977,7 @@ export type OrganizationCreateWithoutMembershipsInput = {
 
 export type OrganizationUncheckedCreateWithoutMembershipsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1000,6 +1024,7 @@ export type OrganizationUpdateToOneWithWhereWithoutMembershipsInput = {
 
 export type OrganizationUpdateWithoutMembershipsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1030,6 +1055,7 @@ export type OrganizationUpdateWithoutMembershipsInput = {
 
 export type OrganizationUncheckedUpdateWithoutMembershipsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1060,6 +1086,7 @@ export type OrganizationUncheckedUpdateWithoutMembershipsInput = {
 
 export type OrganizationCreateWithoutPersonsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1090,6 +1117,7 @@ export type OrganizationCreateWithoutPersonsInput = {
 
 export type OrganizationUncheckedCreateWithoutPersonsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1136,6 +1164,7 @@ export type OrganizationUpdateToOneWithWhereWithoutPersonsInput = {
 
 export type OrganizationUpdateWithoutPersonsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1166,6 +1195,7 @@ export type OrganizationUpdateWithoutPersonsInput = {
 
 export type OrganizationUncheckedUpdateWithoutPersonsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1196,6 +1226,7 @@ export type OrganizationUncheckedUpdateWithoutPersonsInput = {
 
 export type OrganizationCreateWithoutIncidentTypeSettingInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1226,6 +1257,7 @@ export type OrganizationCreateWithoutIncidentTypeSettingInput = {
 
 export type OrganizationUncheckedCreateWithoutIncidentTypeSettingInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1272,6 +1304,7 @@ export type OrganizationUpdateToOneWithWhereWithoutIncidentTypeSettingInput = {
 
 export type OrganizationUpdateWithoutIncidentTypeSettingInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1302,6 +1335,7 @@ export type OrganizationUpdateWithoutIncidentTypeSettingInput = {
 
 export type OrganizationUncheckedUpdateWithoutIncidentTypeSettingInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1332,6 +1366,7 @@ export type OrganizationUncheckedUpdateWithoutIncidentTypeSettingInput = {
 
 export type OrganizationCreateWithoutImportBatchesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1362,6 +1397,7 @@ export type OrganizationCreateWithoutImportBatchesInput = {
 
 export type OrganizationUncheckedCreateWithoutImportBatchesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1408,6 +1444,7 @@ export type OrganizationUpdateToOneWithWhereWithoutImportBatchesInput = {
 
 export type OrganizationUpdateWithoutImportBatchesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1438,6 +1475,7 @@ export type OrganizationUpdateWithoutImportBatchesInput = {
 
 export type OrganizationUncheckedUpdateWithoutImportBatchesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1468,6 +1506,7 @@ export type OrganizationUncheckedUpdateWithoutImportBatchesInput = {
 
 export type OrganizationCreateWithoutIncidentsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1498,6 +1537,7 @@ export type OrganizationCreateWithoutIncidentsInput = {
 
 export type OrganizationUncheckedCreateWithoutIncidentsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1544,6 +1584,7 @@ export type OrganizationUpdateToOneWithWhereWithoutIncidentsInput = {
 
 export type OrganizationUpdateWithoutIncidentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1574,6 +1615,7 @@ export type OrganizationUpdateWithoutIncidentsInput = {
 
 export type OrganizationUncheckedUpdateWithoutIncidentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1604,6 +1646,7 @@ export type OrganizationUncheckedUpdateWithoutIncidentsInput = {
 
 export type OrganizationCreateWithoutOutreachCasesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1634,6 +1677,7 @@ export type OrganizationCreateWithoutOutreachCasesInput = {
 
 export type OrganizationUncheckedCreateWithoutOutreachCasesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1680,6 +1724,7 @@ export type OrganizationUpdateToOneWithWhereWithoutOutreachCasesInput = {
 
 export type OrganizationUpdateWithoutOutreachCasesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1710,6 +1755,7 @@ export type OrganizationUpdateWithoutOutreachCasesInput = {
 
 export type OrganizationUncheckedUpdateWithoutOutreachCasesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1740,6 +1786,7 @@ export type OrganizationUncheckedUpdateWithoutOutreachCasesInput = {
 
 export type OrganizationCreateWithoutReferralsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1770,6 +1817,7 @@ export type OrganizationCreateWithoutReferralsInput = {
 
 export type OrganizationUncheckedCreateWithoutReferralsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1816,6 +1864,7 @@ export type OrganizationUpdateToOneWithWhereWithoutReferralsInput = {
 
 export type OrganizationUpdateWithoutReferralsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1846,6 +1895,7 @@ export type OrganizationUpdateWithoutReferralsInput = {
 
 export type OrganizationUncheckedUpdateWithoutReferralsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1876,6 +1926,7 @@ export type OrganizationUncheckedUpdateWithoutReferralsInput = {
 
 export type OrganizationCreateWithoutIntakesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1906,6 +1957,7 @@ export type OrganizationCreateWithoutIntakesInput = {
 
 export type OrganizationUncheckedCreateWithoutIntakesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -1952,6 +2004,7 @@ export type OrganizationUpdateToOneWithWhereWithoutIntakesInput = {
 
 export type OrganizationUpdateWithoutIntakesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -1982,6 +2035,7 @@ export type OrganizationUpdateWithoutIntakesInput = {
 
 export type OrganizationUncheckedUpdateWithoutIntakesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2012,6 +2066,7 @@ export type OrganizationUncheckedUpdateWithoutIntakesInput = {
 
 export type OrganizationCreateWithoutRiskAssessmentsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2042,6 +2097,7 @@ export type OrganizationCreateWithoutRiskAssessmentsInput = {
 
 export type OrganizationUncheckedCreateWithoutRiskAssessmentsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2088,6 +2144,7 @@ export type OrganizationUpdateToOneWithWhereWithoutRiskAssessmentsInput = {
 
 export type OrganizationUpdateWithoutRiskAssessmentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2118,6 +2175,7 @@ export type OrganizationUpdateWithoutRiskAssessmentsInput = {
 
 export type OrganizationUncheckedUpdateWithoutRiskAssessmentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2148,6 +2206,7 @@ export type OrganizationUncheckedUpdateWithoutRiskAssessmentsInput = {
 
 export type OrganizationCreateWithoutWaitingListInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2178,6 +2237,7 @@ export type OrganizationCreateWithoutWaitingListInput = {
 
 export type OrganizationUncheckedCreateWithoutWaitingListInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2224,6 +2284,7 @@ export type OrganizationUpdateToOneWithWhereWithoutWaitingListInput = {
 
 export type OrganizationUpdateWithoutWaitingListInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2254,6 +2315,7 @@ export type OrganizationUpdateWithoutWaitingListInput = {
 
 export type OrganizationUncheckedUpdateWithoutWaitingListInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2284,6 +2346,7 @@ export type OrganizationUncheckedUpdateWithoutWaitingListInput = {
 
 export type OrganizationCreateWithoutModulePlansInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2314,6 +2377,7 @@ export type OrganizationCreateWithoutModulePlansInput = {
 
 export type OrganizationUncheckedCreateWithoutModulePlansInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2360,6 +2424,7 @@ export type OrganizationUpdateToOneWithWhereWithoutModulePlansInput = {
 
 export type OrganizationUpdateWithoutModulePlansInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2390,6 +2455,7 @@ export type OrganizationUpdateWithoutModulePlansInput = {
 
 export type OrganizationUncheckedUpdateWithoutModulePlansInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2420,6 +2486,7 @@ export type OrganizationUncheckedUpdateWithoutModulePlansInput = {
 
 export type OrganizationCreateWithoutCoursesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2450,6 +2517,7 @@ export type OrganizationCreateWithoutCoursesInput = {
 
 export type OrganizationUncheckedCreateWithoutCoursesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2496,6 +2564,7 @@ export type OrganizationUpdateToOneWithWhereWithoutCoursesInput = {
 
 export type OrganizationUpdateWithoutCoursesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2526,6 +2595,7 @@ export type OrganizationUpdateWithoutCoursesInput = {
 
 export type OrganizationUncheckedUpdateWithoutCoursesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2556,6 +2626,7 @@ export type OrganizationUncheckedUpdateWithoutCoursesInput = {
 
 export type OrganizationCreateWithoutResponsesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2586,6 +2657,7 @@ export type OrganizationCreateWithoutResponsesInput = {
 
 export type OrganizationUncheckedCreateWithoutResponsesInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2632,6 +2704,7 @@ export type OrganizationUpdateToOneWithWhereWithoutResponsesInput = {
 
 export type OrganizationUpdateWithoutResponsesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2662,6 +2735,7 @@ export type OrganizationUpdateWithoutResponsesInput = {
 
 export type OrganizationUncheckedUpdateWithoutResponsesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2692,6 +2766,7 @@ export type OrganizationUncheckedUpdateWithoutResponsesInput = {
 
 export type OrganizationCreateWithoutCostInputsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2722,6 +2797,7 @@ export type OrganizationCreateWithoutCostInputsInput = {
 
 export type OrganizationUncheckedCreateWithoutCostInputsInput = {
   id?: string
+  slug: string
   name: string
   kind: $Enums.OrganizationKind
   stance: $Enums.PrivacyStance
@@ -2768,6 +2844,7 @@ export type OrganizationUpdateToOneWithWhereWithoutCostInputsInput = {
 
 export type OrganizationUpdateWithoutCostInputsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2798,6 +2875,7 @@ export type OrganizationUpdateWithoutCostInputsInput = {
 
 export type OrganizationUncheckedUpdateWithoutCostInputsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  slug?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   kind?: Prisma.EnumOrganizationKindFieldUpdateOperationsInput | $Enums.OrganizationKind
   stance?: Prisma.EnumPrivacyStanceFieldUpdateOperationsInput | $Enums.PrivacyStance
@@ -2976,6 +3054,7 @@ export type OrganizationCountOutputTypeCountCostInputsArgs<ExtArgs extends runti
 
 export type OrganizationSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  slug?: boolean
   name?: boolean
   kind?: boolean
   stance?: boolean
@@ -3008,6 +3087,7 @@ export type OrganizationSelect<ExtArgs extends runtime.Types.Extensions.Internal
 
 export type OrganizationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  slug?: boolean
   name?: boolean
   kind?: boolean
   stance?: boolean
@@ -3025,6 +3105,7 @@ export type OrganizationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
 
 export type OrganizationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  slug?: boolean
   name?: boolean
   kind?: boolean
   stance?: boolean
@@ -3042,6 +3123,7 @@ export type OrganizationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
 
 export type OrganizationSelectScalar = {
   id?: boolean
+  slug?: boolean
   name?: boolean
   kind?: boolean
   stance?: boolean
@@ -3057,7 +3139,7 @@ export type OrganizationSelectScalar = {
   createdAt?: boolean
 }
 
-export type OrganizationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "kind" | "stance" | "callDelayDays" | "callWindowDays" | "maxCallAttempts" | "claimMinutes" | "contactRetentionDays" | "waitingLimitDays" | "callScript" | "safeContactGuidance" | "riskLevels" | "createdAt", ExtArgs["result"]["organization"]>
+export type OrganizationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "slug" | "name" | "kind" | "stance" | "callDelayDays" | "callWindowDays" | "maxCallAttempts" | "claimMinutes" | "contactRetentionDays" | "waitingLimitDays" | "callScript" | "safeContactGuidance" | "riskLevels" | "createdAt", ExtArgs["result"]["organization"]>
 export type OrganizationInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   memberships?: boolean | Prisma.Organization$membershipsArgs<ExtArgs>
   persons?: boolean | Prisma.Organization$personsArgs<ExtArgs>
@@ -3098,6 +3180,10 @@ export type $OrganizationPayload<ExtArgs extends runtime.Types.Extensions.Intern
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Stable short name used in URLs, demo logins and imports (e.g. "odense").
+     */
+    slug: string
     name: string
     kind: $Enums.OrganizationKind
     stance: $Enums.PrivacyStance
@@ -3564,6 +3650,7 @@ export interface Prisma__OrganizationClient<T, Null = never, ExtArgs extends run
  */
 export interface OrganizationFieldRefs {
   readonly id: Prisma.FieldRef<"Organization", 'String'>
+  readonly slug: Prisma.FieldRef<"Organization", 'String'>
   readonly name: Prisma.FieldRef<"Organization", 'String'>
   readonly kind: Prisma.FieldRef<"Organization", 'OrganizationKind'>
   readonly stance: Prisma.FieldRef<"Organization", 'PrivacyStance'>
