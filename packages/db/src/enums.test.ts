@@ -1,0 +1,39 @@
+// The Prisma enums store the domain's codes; if the two drift apart, rows the
+// gateway writes would stop matching the labels, rules and exports of
+// @vi/domain. This test makes any difference, in either direction, fail.
+import * as domain from '@vi/domain';
+import { describe, expect, it } from 'vitest';
+import * as prismaEnums from './generated/prisma/enums.ts';
+
+const taxonomyOfEnum: Record<keyof typeof prismaEnums, ReadonlyArray<{ code: string }>> = {
+  OrganizationKind: domain.ORGANIZATION_KINDS,
+  PrivacyStance: domain.PRIVACY_STANCES,
+  Role: domain.ROLES,
+  Gender: domain.GENDERS,
+  PersonRole: domain.PERSON_ROLES,
+  IncidentType: domain.INCIDENT_TYPES,
+  OutreachStatus: domain.OUTREACH_STATUSES,
+  CallOutcome: domain.CALL_OUTCOMES,
+  DeclineReason: domain.DECLINE_REASONS,
+  SurveyStatus: domain.SURVEY_STATUSES,
+  ReferralStatus: domain.REFERRAL_STATUSES,
+  LostReason: domain.LOST_REASONS,
+  RiskRoute: domain.RISK_ROUTES,
+  FollowUpStatus: domain.FOLLOW_UP_STATUSES,
+  QuestionnaireKind: domain.QUESTIONNAIRE_KINDS,
+  InterventionModel: domain.INTERVENTION_MODELS,
+};
+
+describe('Prisma enums equal the domain codes', () => {
+  it('covers every enum of the schema', () => {
+    const enumNames = Object.keys(prismaEnums).filter((name) => name !== '$Enums');
+    expect(enumNames.sort()).toEqual(Object.keys(taxonomyOfEnum).sort());
+  });
+
+  for (const [name, taxonomy] of Object.entries(taxonomyOfEnum)) {
+    it(`${name} has exactly the codes of the domain taxonomy, in the same order`, () => {
+      const prismaValues = Object.values(prismaEnums[name as keyof typeof prismaEnums]);
+      expect(prismaValues).toEqual(taxonomy.map((entry) => entry.code));
+    });
+  }
+});
