@@ -132,7 +132,7 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
             <p className="vi-account__user">{t('shell.loggedInAs', { name: user.displayName })}</p>
             <p className="vi-account__organization">
               <span className="vi-account__label">{t('shell.organization')}:</span>{' '}
-              <strong>{user.organization.name}</strong>
+              <strong>{user.organization?.name ?? t('shell.noOrganization')}</strong>
             </p>
             <OrganizationSwitcher me={me} />
             <LogoutButton />

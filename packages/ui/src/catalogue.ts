@@ -1,12 +1,13 @@
 // A message catalogue is plain data: Danish is the reference language, and the English table must have
 // exactly the same keys (the type checker enforces it; catalogue.test.ts also checks placeholders).
 
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { type Label, LOCALES, type Locale } from '@vi/domain';
+
+export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = 'da';
 
-/** Text in both languages, e.g. the `message` of a FieldError sent by the gateway. */
-export type LocalizedText = { readonly da: string; readonly en: string };
+/** Text in both languages (the domain's Label), e.g. the `message` of a FieldError from the gateway. */
+export type LocalizedText = Label;
 
 export type Catalogue<Key extends string> = {
   readonly da: Readonly<Record<Key, string>>;
@@ -50,6 +51,7 @@ export function translate<Key extends string>(
   });
 }
 
-export function localized(text: LocalizedText, locale: Locale): string {
-  return text[locale];
+/** One message in both languages, for places that take a LocalizedText (page title, app name). */
+export function bothLanguages<Key extends string>(catalogue: Catalogue<Key>, key: Key): LocalizedText {
+  return { da: catalogue.da[key], en: catalogue.en[key] };
 }

@@ -1,6 +1,7 @@
 export { AppRoot } from './app-root.tsx';
 export { AppShell, type AppShellProps } from './app-shell.tsx';
 export {
+  bothLanguages,
   type Catalogue,
   DEFAULT_LOCALE,
   defineCatalogue,
@@ -27,6 +28,6 @@ export { LOCALE_STORAGE_KEY, LocaleProvider, useLocale, useLocalized, useT } fro
 export { LoginForm, validateLoginInput } from './login-form.tsx';
 export { type UiMessageKey, uiMessages } from './messages.ts';
 export { OrganizationSwitcher } from './organization-switcher.tsx';
-export { useProblemText } from './problem-message.ts';
+export { problemText, useProblemText } from './problem-message.ts';
 export { GraphqlSession, useSession } from './session.tsx';
 export { TextField } from './text-field.tsx';

@@ -1,3 +1,4 @@
+import { fieldError } from '@vi/domain';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from './graphql.ts';
@@ -8,7 +9,6 @@ import {
   type RequestProblem,
 } from './graphql-errors.ts';
 import { useT } from './locale.tsx';
-import { uiMessages } from './messages.ts';
 import { useProblemText } from './problem-message.ts';
 import { TextField } from './text-field.tsx';
 
@@ -21,20 +21,8 @@ const LoginMutation = graphql(`
 /** Checks done before sending, so an empty field is explained without a round trip. */
 export function validateLoginInput(input: { email: string; password: string }): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.email.trim() === '') {
-    errors.push({
-      field: 'email',
-      code: 'REQUIRED',
-      message: { da: uiMessages.da['login.emailRequired'], en: uiMessages.en['login.emailRequired'] },
-    });
-  }
-  if (input.password === '') {
-    errors.push({
-      field: 'password',
-      code: 'REQUIRED',
-      message: { da: uiMessages.da['login.passwordRequired'], en: uiMessages.en['login.passwordRequired'] },
-    });
-  }
+  if (input.email.trim() === '') errors.push(fieldError('email', 'REQUIRED'));
+  if (input.password === '') errors.push(fieldError('password', 'REQUIRED'));
   return errors;
 }
 

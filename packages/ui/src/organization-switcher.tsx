@@ -30,14 +30,14 @@ export function OrganizationSwitcher({ me }: { me: FragmentOf<typeof Organizatio
   const problemText = useProblemText();
   const { restart } = useSession();
   const selectId = useId();
-  const [selected, setSelected] = useState(data.organization.id);
+  const [selected, setSelected] = useState(data.organization?.id ?? '');
   const [result, switchOrganization] = useMutation(SwitchOrganizationMutation);
 
   if (data.memberships.length < 2) return null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (selected === data.organization.id) return;
+    if (selected === '' || selected === data.organization?.id) return;
     const outcome = await switchOrganization({ organizationId: selected });
     if (!outcome.error) restart();
   }

@@ -1,3 +1,4 @@
+export type { Page } from 'playwright-core';
 export { expectNoSeriousA11yViolations } from './accessibility.ts';
 export { artifactsDir, screenshot } from './artifacts.ts';
 export { CHROMIUM_MISSING_MESSAGE, CHROMIUM_PATH, type LaunchedBrowser, launchBrowser } from './browser.ts';
