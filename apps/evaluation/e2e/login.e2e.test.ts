@@ -1,0 +1,74 @@
+import { DEMO_PASSWORD, DEMO_USERS } from '@vi/db/seed';
+import {
+  expectNoSeriousA11yViolations,
+  type LaunchedBrowser,
+  launchBrowser,
+  logIn,
+  type Page,
+  type Stack,
+  screenshot,
+  startStack,
+} from '@vi/e2e';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const EMAIL = 'evaluator@vive.demo';
+// The evaluator has a membership in each demo organisation.
+const ORGANIZATIONS = ['Køge Kommune', 'Odense Kommune', 'Offerrådgivningen København'];
+
+describe('evaluation app in headless Chromium', () => {
+  let stack: Stack;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const user = DEMO_USERS.find((candidate) => candidate.email === EMAIL);
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ name: 'evaluation' }), launchBrowser()]);
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function activeOrganization(): Promise<string> {
+    const account = page.getByRole('region', { name: /Din konto|Your account/ });
+    return ((await account.locator('strong').textContent()) ?? '').trim();
+  }
+
+  it("logs in and shows the user's name and organisation", async () => {
+    expect(user, `${EMAIL} is one of the demo users`).toBeDefined();
+    await page.goto(`${stack.baseUrl}/evaluation/`);
+    expect(await page.title()).toBe('Evaluering');
+    await expectNoSeriousA11yViolations(page, 'evaluation: login');
+    await logIn(page, EMAIL, DEMO_PASSWORD);
+    await page.getByText(`Logget ind som ${user?.displayName}`).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Velkommen, ${user?.displayName}` }).waitFor();
+    expect(ORGANIZATIONS).toContain(await activeOrganization());
+  });
+
+  it('switches the active organisation', async () => {
+    const before = await activeOrganization();
+    const select = page.getByLabel('Skift organisation');
+    const options = (await select.locator('option').allTextContents()).map((name) => name.trim());
+    expect(options.sort()).toEqual([...ORGANIZATIONS].sort());
+    const target = ORGANIZATIONS.find((name) => name !== before) as string;
+    await select.selectOption({ label: target });
+    await page.getByRole('button', { name: 'Skift', exact: true }).click();
+    await expect.poll(activeOrganization).toBe(target);
+    // After the switch the page starts over; focus lands on the main content, not on <body>.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expectNoSeriousA11yViolations(page, 'evaluation: home (da)');
+    await screenshot(page, 'evaluation-home-da');
+  });
+
+  it('switches to English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `Welcome, ${user?.displayName}` }).waitFor();
+    await page.getByText('Key figures, before-and-after scores').waitFor();
+    await page.getByLabel('Switch organisation').waitFor();
+    expect(await page.title()).toBe('Evaluation');
+    await expectNoSeriousA11yViolations(page, 'evaluation: home (en)');
+    await screenshot(page, 'evaluation-home-en');
+  });
+});

@@ -1,0 +1,71 @@
+import { DEMO_PASSWORD, DEMO_USERS } from '@vi/db/seed';
+import {
+  expectNoSeriousA11yViolations,
+  type LaunchedBrowser,
+  launchBrowser,
+  logIn,
+  type Page,
+  type Stack,
+  screenshot,
+  startStack,
+} from '@vi/e2e';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const EMAIL = 'leader@odense.demo';
+const ORGANIZATION = 'Odense Kommune';
+
+describe('group-course app in headless Chromium', () => {
+  let stack: Stack;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const user = DEMO_USERS.find((candidate) => candidate.email === EMAIL);
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ name: 'group-course' }), launchBrowser()]);
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('explains empty fields next to them without sending anything', async () => {
+    expect(user, `${EMAIL} is one of the demo users`).toBeDefined();
+    await page.goto(`${stack.baseUrl}/group-course/`);
+    expect(await page.title()).toBe('Gruppeforløb');
+    await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+    const email = page.getByLabel('E-mail', { exact: true });
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    // The reason is tied to the field, so a screen reader reads it with the label.
+    const describedBy = await email.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Feltet skal udfyldes.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    await expectNoSeriousA11yViolations(page, 'group-course: login with field errors');
+  });
+
+  it("logs in and shows the user's name and organisation", async () => {
+    await logIn(page, EMAIL, DEMO_PASSWORD);
+    const account = page.getByRole('region', { name: 'Din konto' });
+    await account.getByText(`Logget ind som ${user?.displayName}`).waitFor();
+    await account.getByText(ORGANIZATION, { exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Velkommen, ${user?.displayName}` }).waitFor();
+    await page.getByText('Her kommer visitation').waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: home (da)');
+    await screenshot(page, 'group-course-home-da');
+  });
+
+  it('switches to English and back to Danish', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `Welcome, ${user?.displayName}` }).waitFor();
+    await page.getByText('Intake, risk assessment').waitFor();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectNoSeriousA11yViolations(page, 'group-course: home (en)');
+    await screenshot(page, 'group-course-home-en');
+
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('button', { name: 'Log ud' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+  });
+});

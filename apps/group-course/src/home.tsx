@@ -1,0 +1,14 @@
+import { useCurrentUser, useT } from '@vi/ui';
+import { groupCourseMessages } from './messages.ts';
+
+/** The first screen after login: which app this is and what it will hold. */
+export function Home() {
+  const t = useT(groupCourseMessages);
+  const user = useCurrentUser();
+  return (
+    <>
+      <h1>{t('home.heading', { name: user.displayName })}</h1>
+      <p>{t('home.comingNext')}</p>
+    </>
+  );
+}
