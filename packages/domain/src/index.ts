@@ -2,3 +2,4 @@ export * from './labels.ts';
 export * from './statistics.ts';
 export * from './taxonomies.ts';
 export * from './validation.ts';
+export * from './outreach/index.ts';
