@@ -1,3 +1,4 @@
+import '../../tooling/e2e/src/map-group-by.ts';
 import { defineConfig } from 'vitest/config';
 
 // Starts the gateway (migrations + demo seed) and a real Chromium: generous timeouts, one file at a time.

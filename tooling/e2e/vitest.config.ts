@@ -1,3 +1,4 @@
+import './src/map-group-by.ts';
 import { defineConfig } from 'vitest/config';
 
 // The harness's own tests drive the real Chromium; they run with `npm run e2e`, not with the unit tests.

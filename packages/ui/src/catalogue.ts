@@ -55,3 +55,29 @@ export function translate<Key extends string>(
 export function bothLanguages<Key extends string>(catalogue: Catalogue<Key>, key: Key): LocalizedText {
   return { da: catalogue.da[key], en: catalogue.en[key] };
 }
+
+/**
+ * What is wrong with a catalogue, as readable sentences (empty when nothing): keys missing in one
+ * language, empty messages, and placeholders that differ between the languages. The types already
+ * catch missing keys in code that compiles; this also covers catalogues built from data.
+ */
+export function catalogueProblems(catalogue: Catalogue<string>): string[] {
+  const problems: string[] = [];
+  const keys = new Set([...Object.keys(catalogue.da), ...Object.keys(catalogue.en)]);
+  for (const key of keys) {
+    const da = catalogue.da[key];
+    const en = catalogue.en[key];
+    if (da === undefined || en === undefined) {
+      problems.push(`"${key}" is missing in ${da === undefined ? 'da' : 'en'}`);
+      continue;
+    }
+    if (da.trim() === '' || en.trim() === '')
+      problems.push(`"${key}" is empty in ${da.trim() ? 'en' : 'da'}`);
+    const daPlaceholders = placeholdersOf(da).sort().join(',');
+    const enPlaceholders = placeholdersOf(en).sort().join(',');
+    if (daPlaceholders !== enPlaceholders) {
+      problems.push(`"${key}" has placeholders {${daPlaceholders}} in da but {${enPlaceholders}} in en`);
+    }
+  }
+  return problems;
+}

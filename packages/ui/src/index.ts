@@ -3,6 +3,7 @@ export { AppShell, type AppShellProps } from './app-shell.tsx';
 export {
   bothLanguages,
   type Catalogue,
+  catalogueProblems,
   DEFAULT_LOCALE,
   defineCatalogue,
   isLocale,
