@@ -99,7 +99,13 @@ export function applySession(
   context.roles = active ? [...active.roles] : [];
 }
 
-export async function createContext(request: Request): Promise<GatewayContext> {
+/**
+ * Builds the context INTO `target` when given: Yoga merges what the context
+ * factory returns into its own context object, so closures (audit, cookies)
+ * must refer to that very object, or they would read a stale copy of
+ * user/organisation after login or a switch.
+ */
+export async function createContext(request: Request, target: object = {}): Promise<GatewayContext> {
   await openDatabase();
   const requestId = requestIdFor(request);
   // The actor is read when an event is recorded: login and
@@ -109,7 +115,7 @@ export async function createContext(request: Request): Promise<GatewayContext> {
     organizationId: context.organizationId,
     requestId,
   }));
-  const context: GatewayContext = {
+  const context: GatewayContext = Object.assign(target, {
     requestId,
     request,
     sessionId: null,
@@ -117,10 +123,10 @@ export async function createContext(request: Request): Promise<GatewayContext> {
     organizationId: null,
     roles: [],
     memberships: [],
-    audit: (event) => auditTrail.record(event),
+    audit: (event: AuditInput) => auditTrail.record(event),
     auditTrail,
-    setCookie: (cookie) => addCookie(request, cookie),
-  };
+    setCookie: (cookie: string) => addCookie(request, cookie),
+  } satisfies GatewayContext);
 
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
   if (token) {

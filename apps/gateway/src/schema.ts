@@ -8,7 +8,7 @@ import './auth/organization.ts';
 import './auth/me.ts';
 import './auth/login.ts';
 import './persons/person.ts';
-import './outreach/outreach-case.ts';
+import './persons/outreach-case.ts';
 
 /** The built schema. Printed, sorted, into schema.graphql by scripts/print-schema.ts. */
 export const schema = builder.toSchema();

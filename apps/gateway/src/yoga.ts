@@ -104,7 +104,7 @@ export function createGatewayYoga(
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request }) => createContext(request),
+    context: (initialContext) => createContext(initialContext.request, initialContext),
     maskedErrors: true,
     graphiql: options.graphiql ?? process.env.NODE_ENV === 'development',
     landingPage: false,

@@ -47,6 +47,7 @@ function validateLoginInput(input: { email: string; password: string }): string 
 builder.mutationField('login', (t) =>
   t.field({
     type: MeRef,
+    nullable: false,
     description:
       'Checks e-mail and password, starts a session (HttpOnly cookie) in the first organisation by name.',
     skipTypeScopes: true,
@@ -112,6 +113,7 @@ builder.mutationField('login', (t) =>
 
 builder.mutationField('logout', (t) =>
   t.boolean({
+    nullable: false,
     description: 'Ends the session and clears the cookie.',
     resolve: async (_root, _args, context) => {
       if (context.sessionId) {

@@ -45,6 +45,7 @@ export const OrganizationMembershipRef = builder
     fields: (t) => ({
       organization: t.field({
         type: OrganizationRef,
+        nullable: false,
         resolve: async (membership) => {
           const organization = await loadOrganization(membership.organizationId);
           if (!organization) {
@@ -53,7 +54,11 @@ export const OrganizationMembershipRef = builder
           return organization;
         },
       }),
-      roles: t.field({ type: [RoleEnum], resolve: (membership) => membership.roles }),
+      roles: t.field({
+        type: [RoleEnum],
+        nullable: { list: false, items: false },
+        resolve: (membership) => membership.roles,
+      }),
     }),
   });
 
@@ -62,10 +67,10 @@ export const MeRef = builder.objectRef<MeShape>('Me').implement({
   // A Me object only ever describes the caller.
   authScopes: (me, context) => me.user.id === context.user?.id,
   fields: (t) => ({
-    id: t.id({ resolve: (me) => me.user.id }),
-    displayName: t.string({ resolve: (me) => me.user.displayName }),
-    email: t.string({ resolve: (me) => me.user.email }),
-    locale: t.string({ resolve: (me) => me.user.locale }),
+    id: t.id({ nullable: false, resolve: (me) => me.user.id }),
+    displayName: t.string({ nullable: false, resolve: (me) => me.user.displayName }),
+    email: t.string({ nullable: false, resolve: (me) => me.user.email }),
+    locale: t.string({ nullable: false, resolve: (me) => me.user.locale }),
     organization: t.field({
       type: OrganizationRef,
       nullable: true,
@@ -74,11 +79,13 @@ export const MeRef = builder.objectRef<MeShape>('Me').implement({
     }),
     roles: t.field({
       type: [RoleEnum],
+      nullable: { list: false, items: false },
       description: 'Roles in the active organisation.',
       resolve: (me) => me.roles,
     }),
     memberships: t.field({
       type: [OrganizationMembershipRef],
+      nullable: { list: false, items: false },
       resolve: (me) => me.memberships,
     }),
   }),
@@ -97,6 +104,7 @@ builder.queryField('me', (t) =>
 builder.mutationField('switchOrganization', (t) =>
   t.field({
     type: MeRef,
+    nullable: false,
     description: 'Makes another of the user’s organisations the active one for this session.',
     args: { organizationId: t.arg.id({ required: true }) },
     resolve: async (_root, { organizationId }, context) => {

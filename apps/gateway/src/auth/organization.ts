@@ -8,9 +8,9 @@ import { OrganizationKindEnum, PrivacyStanceEnum } from '../enums.ts';
 export const OrganizationRef = builder.prismaObject('Organization', {
   authScopes: (organization) => ({ organizationMember: organization.id }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    kind: t.expose('kind', { type: OrganizationKindEnum }),
-    stance: t.expose('stance', { type: PrivacyStanceEnum }),
+    id: t.exposeID('id', { nullable: false }),
+    name: t.exposeString('name', { nullable: false }),
+    kind: t.expose('kind', { type: OrganizationKindEnum, nullable: false }),
+    stance: t.expose('stance', { type: PrivacyStanceEnum, nullable: false }),
   }),
 });

@@ -23,11 +23,12 @@ export const PersonRef = builder.prismaObject('Person', {
     personId: (person) => person.id,
   }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    pseudonym: t.exposeString('pseudonym'),
+    id: t.exposeID('id', { nullable: false }),
+    pseudonym: t.exposeString('pseudonym', { nullable: false }),
     gender: t.expose('gender', { type: GenderEnum, nullable: true }),
     birthYear: t.exposeInt('birthYear', { nullable: true }),
     outreachCases: t.relation('outreachCases', {
+      nullable: false,
       // Filtered here as well as refused by OutreachCase's type scope:
       // belt and braces, and no error noise for data that cannot be shown.
       query: (_args, context) => ({
@@ -46,6 +47,7 @@ function personNotFound(): Error {
 builder.queryField('person', (t) =>
   t.prismaField({
     type: 'Person',
+    nullable: false,
     authScopes: { role: PERSON_READER_ROLES },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, { id }, context) => {
@@ -82,6 +84,7 @@ function pageSize(first: number | null | undefined, errors: FieldError[]): numbe
 builder.queryField('persons', (t) =>
   t.prismaField({
     type: ['Person'],
+    nullable: { list: false, items: false },
     description:
       'Persons of the active organisation by pseudonym. Page with `after` = the last id of the previous page.',
     authScopes: { role: PERSON_READER_ROLES },
@@ -150,6 +153,7 @@ export function validatePersonProfile(
 builder.mutationField('updatePersonProfile', (t) =>
   t.prismaField({
     type: 'Person',
+    nullable: false,
     description: 'Sets gender and birth year of a person of the active organisation.',
     authScopes: { role: PERSON_READER_ROLES },
     args: {

@@ -1,0 +1,3 @@
+import { useTestDatabaseAsDefault } from '@vi/db/testing';
+
+useTestDatabaseAsDefault();
