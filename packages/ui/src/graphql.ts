@@ -2,7 +2,11 @@ import { initGraphQLTada } from 'gql.tada';
 import type { introspection } from './graphql-env.d.ts';
 
 /** Typed documents for the shared shell, checked against apps/gateway/schema.graphql. */
-export const graphql = initGraphQLTada<{ introspection: introspection }>();
+export const graphql = initGraphQLTada<{
+  introspection: introspection;
+  // Dates travel as ISO 8601 strings (Date: yyyy-mm-dd, DateTime: with time and zone).
+  scalars: { Date: string; DateTime: string };
+}>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';
 export { readFragment } from 'gql.tada';
