@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIntakeContact } from './intake-rules.ts';
+import { checkIntakeAnswers, checkIntakeContact, registrationWithDecision } from './intake-rules.ts';
 
 describe('intake contact by privacy stance', () => {
   it('keeps only alias and a way to reach the person when anonymous', () => {
@@ -50,5 +50,57 @@ describe('intake contact by privacy stance', () => {
       ['name', 'TOO_LONG'],
       ['phone', 'INVALID_PHONE'],
     ]);
+  });
+});
+
+describe('intake answers and the decision section', () => {
+  const rows = [
+    'PHYSICAL',
+    'PSYCHOLOGICAL',
+    'SEXUAL',
+    'MATERIAL',
+    'ECONOMIC',
+    'DIGITAL',
+    'STALKING',
+    'HONOUR_RELATED',
+    'OTHER',
+  ];
+  const base = {
+    gender: 'WOMAN',
+    age: 41,
+    heard_from: ['POLICE'],
+    violence_status: Object.fromEntries(
+      rows.map((row) => [row, row === 'PSYCHOLOGICAL' ? 'ONGOING' : 'NOT_RELEVANT']),
+    ),
+  };
+
+  it('lets the decision wait for the risk assessment, and fills it in from the assessment', () => {
+    const result = checkIntakeAnswers(base);
+    expect(result.ok && result.decisionPending).toBe(true);
+    if (!result.ok) return;
+    expect(result.answers).not.toHaveProperty('referred_to');
+    const decided = registrationWithDecision(result.answers, {
+      routes: ['GROUP_COURSE', 'OTHER_SUPPORT'],
+      otherSupport: 'Psykolog',
+    });
+    expect(decided).toMatchObject({
+      sara_done: 'YES',
+      referred_to: ['GROUP_COURSE', 'OTHER_SUPPORT'],
+      referred_to_other: 'Psykolog',
+    });
+    expect(checkIntakeAnswers(decided).ok).toBe(true);
+  });
+
+  it('checks the whole form when a decision is given at intake', () => {
+    const result = checkIntakeAnswers({ ...base, sara_done: 'NO' });
+    expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toEqual([
+      ['referred_to', 'REQUIRED'],
+    ]);
+  });
+
+  it('still reports the other required items', () => {
+    const { age: _age, ...withoutAge } = base;
+    const result = checkIntakeAnswers(withoutAge);
+    expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toEqual([['age', 'REQUIRED']]);
   });
 });
