@@ -1,34 +1,314 @@
-import type { OutreachCase, Role } from '@vi/db';
-import { organizationRecordScope } from '../authorization.ts';
+import type { CallOutcome, DeclineReason, SurveyStatus } from '@vi/db';
+import {
+  type CallOutcomeInput,
+  eraseAfterFor,
+  type IncidentTypeCode,
+  needsNoMessageReminder,
+  planCallOutcome,
+} from '@vi/domain';
+import { requireOrganizationId, requireUser } from '../authorization.ts';
 import { builder } from '../builder.ts';
-import { IncidentTypeEnum, OutreachStatusEnum, PersonRoleEnum } from '../enums.ts';
+import type { GatewayContext } from '../context.ts';
+import { prisma } from '../database.ts';
+import { GenderEnum, IncidentTypeEnum, OutreachStatusEnum, PersonRoleEnum } from '../enums.ts';
+import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { CASE_NOT_AVAILABLE } from './call-queue.ts';
+import { auditWrites } from './outreach-audit.ts';
+import { CallOutcomeEnum, DeclineReasonEnum, SurveyStatusEnum } from './outreach-enums.ts';
+import { CALLER_ROLES } from './outreach-roles.ts';
 
-/** Roles that work the outreach queue and its referrals (DOMAIN §1). */
-export const OUTREACH_ROLES = [
-  'OUTREACH_WORKER',
-  'COUNSELLOR',
-  'PROJECT_LEAD',
-  'ADMIN',
-] as const satisfies readonly Role[];
+/** What the call screen shows: the claimed case with the person's contact details. */
+export interface CallCaseShape {
+  id: string;
+  organizationId: string;
+  personId: string;
+  pseudonym: string;
+  name: string | null;
+  phone: string | null;
+  incidentType: IncidentTypeCode;
+  occurredOn: Date;
+  role: string;
+  gender: string | null;
+  ageAtIncident: number | null;
+  status: string;
+  attemptCount: number;
+  maxCallAttempts: number;
+  claimExpiresAt: Date | null;
+  nextAttemptAfter: Date | null;
+}
+
+const CLAIM_EXPIRED = {
+  da: 'Din reservation af personen er udløbet. Åbn personen fra køen igen.',
+  en: 'Your claim on this person has expired. Open the person from the queue again.',
+};
 
 /**
- * One person's outreach contact after one incident. Minimal for now (the
- * queue, calls and referrals come with the outreach feature); it exists so
- * that Person → outreachCases → person is a real nested path for the
- * isolation tests.
+ * Loads a case only while the worker holds an unexpired claim on it: contact details
+ * are shown to the one worker who is about to call, never to the whole queue.
  */
-export const OutreachCaseRef = builder.prismaObject('OutreachCase', {
-  authScopes: organizationRecordScope<OutreachCase>({
+async function loadClaimedCase(context: GatewayContext, caseId: string): Promise<CallCaseShape> {
+  const organizationId = requireOrganizationId(context);
+  const user = requireUser(context);
+  const row = await prisma().outreachCase.findFirst({
+    where: { id: caseId, organizationId },
+    select: {
+      id: true,
+      organizationId: true,
+      personId: true,
+      incidentType: true,
+      role: true,
+      gender: true,
+      ageAtIncident: true,
+      status: true,
+      attemptCount: true,
+      claimedById: true,
+      claimExpiresAt: true,
+      nextAttemptAfter: true,
+      incident: { select: { occurredOn: true } },
+      person: { select: { pseudonym: true, contact: { select: { name: true, phone: true } } } },
+      organization: { select: { maxCallAttempts: true } },
+    },
+  });
+  if (!row) throw gatewayError(ErrorCode.NOT_FOUND);
+  if (row.claimedById !== user.id || !row.claimExpiresAt || row.claimExpiresAt < new Date()) {
+    throw gatewayError(ErrorCode.CONFLICT, { message: CLAIM_EXPIRED });
+  }
+  context.audit({
+    action: 'READ',
     entity: 'OutreachCase',
-    roles: OUTREACH_ROLES,
-    personId: (outreachCase) => outreachCase.personId,
-  }),
+    entityId: row.id,
+    personId: row.personId,
+    detail: { contact: true },
+  });
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    personId: row.personId,
+    pseudonym: row.person.pseudonym,
+    name: row.person.contact?.name ?? null,
+    phone: row.person.contact?.phone ?? null,
+    incidentType: row.incidentType as IncidentTypeCode,
+    occurredOn: row.incident.occurredOn,
+    role: row.role,
+    gender: row.gender,
+    ageAtIncident: row.ageAtIncident,
+    status: row.status,
+    attemptCount: row.attemptCount,
+    maxCallAttempts: row.organization.maxCallAttempts,
+    claimExpiresAt: row.claimExpiresAt,
+    nextAttemptAfter: row.nextAttemptAfter,
+  };
+}
+
+const CallCaseRef = builder.objectRef<CallCaseShape>('CallCase').implement({
+  description: 'A claimed case on the call screen, with the contact details needed to call.',
+  authScopes: (c, context) => (c.organizationId === context.organizationId ? { role: CALLER_ROLES } : false),
   fields: (t) => ({
     id: t.exposeID('id'),
-    role: t.expose('role', { type: PersonRoleEnum }),
-    incidentType: t.expose('incidentType', { type: IncidentTypeEnum }),
-    status: t.expose('status', { type: OutreachStatusEnum }),
-    // The person is checked again by Person's own type scope.
-    person: t.relation('person'),
+    pseudonym: t.exposeString('pseudonym'),
+    name: t.exposeString('name', { nullable: true }),
+    phone: t.exposeString('phone', { nullable: true }),
+    incidentType: t.field({ type: IncidentTypeEnum, resolve: (c) => c.incidentType }),
+    occurredOn: t.field({ type: 'Date', resolve: (c) => c.occurredOn }),
+    role: t.field({ type: PersonRoleEnum, resolve: (c) => c.role as never }),
+    gender: t.field({ type: GenderEnum, nullable: true, resolve: (c) => c.gender as never }),
+    ageAtIncident: t.exposeInt('ageAtIncident', { nullable: true }),
+    status: t.field({ type: OutreachStatusEnum, resolve: (c) => c.status as never }),
+    attemptCount: t.exposeInt('attemptCount'),
+    maxCallAttempts: t.exposeInt('maxCallAttempts'),
+    claimExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.claimExpiresAt }),
+    noMessageReminder: t.boolean({
+      description:
+        'Intimate-partner violence or sexual offence possible: never leave a message that names the purpose.',
+      resolve: (c) => needsNoMessageReminder(c.incidentType),
+    }),
   }),
 });
+
+builder.queryField('callCase', (t) =>
+  t.field({
+    type: CallCaseRef,
+    description:
+      'The case the worker has claimed, for the call screen. CONFLICT when the claim is not theirs or expired.',
+    authScopes: { role: CALLER_ROLES },
+    args: { caseId: t.arg.id({ required: true }) },
+    resolve: (_root, { caseId }, context) => loadClaimedCase(context, String(caseId)),
+  }),
+);
+
+const CallOutcomeInputRef = builder.inputType('CallOutcomeInput', {
+  fields: (t) => ({
+    outcome: t.field({ type: CallOutcomeEnum, required: true }),
+    declineReason: t.field({ type: DeclineReasonEnum }),
+    declineReasonText: t.string(),
+    surveyStatus: t.field({ type: SurveyStatusEnum }),
+    referralConsent: t.boolean({
+      description:
+        'The person explicitly agreed that their details go to a counsellor. Required for WANTS_CALL.',
+    }),
+  }),
+});
+
+interface CallResultShape {
+  caseId: string;
+  status: string;
+  attemptCount: number;
+  nextAttemptAfter: Date | null;
+  referralId: string | null;
+  showSafeContactGuidance: boolean;
+}
+
+const CallResultRef = builder.objectRef<CallResultShape>('CallResult').implement({
+  authScopes: { role: CALLER_ROLES },
+  fields: (t) => ({
+    caseId: t.exposeID('caseId'),
+    status: t.field({ type: OutreachStatusEnum, resolve: (r) => r.status as never }),
+    attemptCount: t.exposeInt('attemptCount'),
+    nextAttemptAfter: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.nextAttemptAfter }),
+    referralId: t.id({ nullable: true, resolve: (r) => r.referralId }),
+    showSafeContactGuidance: t.boolean({
+      description: 'True after NOT_SAFE_TO_TALK: the app shows the organisation safe-contact guidance.',
+      resolve: (r) => r.showSafeContactGuidance,
+    }),
+  }),
+});
+
+/**
+ * Records one call. The worker must hold the claim; the row is locked so a double
+ * submit cannot count two attempts. Everything (attempt, case, referral with its
+ * consent time, retention date, audit) commits together.
+ */
+export async function recordCallOutcome(
+  context: GatewayContext,
+  caseId: string,
+  input: CallOutcomeInput,
+  now = new Date(),
+): Promise<CallResultShape> {
+  const organizationId = requireOrganizationId(context);
+  const user = requireUser(context);
+  return prisma().$transaction(async (tx) => {
+    const locked = await tx.$queryRawUnsafe<
+      {
+        id: string;
+        person_id: string;
+        status: string;
+        attempt_count: number;
+        claimed_by: string | null;
+        claim_expires_at: Date | null;
+        max_attempts: number;
+        retention_days: number;
+      }[]
+    >(
+      `SELECT c.id, c."personId" AS person_id, c.status::text AS status, c."attemptCount" AS attempt_count,
+              c."claimedById" AS claimed_by, c."claimExpiresAt" AS claim_expires_at,
+              o."maxCallAttempts" AS max_attempts, o."contactRetentionDays" AS retention_days
+         FROM "OutreachCase" c JOIN "Organization" o ON o.id = c."organizationId"
+        WHERE c.id = $1::uuid AND c."organizationId" = $2::uuid
+        FOR UPDATE OF c`,
+      caseId,
+      organizationId,
+    );
+    const row = locked[0];
+    if (!row) throw gatewayError(ErrorCode.NOT_FOUND);
+    if (
+      row.status !== 'OPEN' ||
+      row.claimed_by !== user.id ||
+      !row.claim_expires_at ||
+      new Date(row.claim_expires_at) < now
+    ) {
+      throw gatewayError(ErrorCode.CONFLICT, {
+        message: row.status === 'OPEN' ? CLAIM_EXPIRED : CASE_NOT_AVAILABLE,
+      });
+    }
+    const plan = planCallOutcome(input, {
+      attemptCount: Number(row.attempt_count),
+      maxCallAttempts: Number(row.max_attempts),
+      now,
+    });
+    if (!plan.ok) throwValidation(plan.errors);
+    if (!plan.ok) throw new Error('unreachable');
+    const effect = plan.effect;
+    await tx.callAttempt.create({
+      data: { organizationId, caseId, workerId: user.id, at: now, outcome: effect.outcome as CallOutcome },
+    });
+    await tx.outreachCase.update({
+      where: { id: caseId },
+      data: {
+        status: effect.status,
+        outcome: effect.outcome as CallOutcome,
+        attemptCount: effect.attemptCount,
+        declineReason: effect.declineReason as DeclineReason | null,
+        declineReasonText: effect.declineReasonText,
+        surveyStatus: effect.surveyStatus as SurveyStatus | null,
+        nextAttemptAfter: effect.nextAttemptAfter,
+        reachedAt: effect.reached ? now : null,
+        closedAt: effect.closed ? now : null,
+        // The call is over: the case goes back to the queue (or out of it) for everyone.
+        claimedById: null,
+        claimExpiresAt: null,
+      },
+    });
+    let referralId: string | null = null;
+    if (effect.createReferral) {
+      const referral = await tx.referral.create({
+        data: { organizationId, caseId, consentAt: now },
+        select: { id: true },
+      });
+      referralId = referral.id;
+    } else if (effect.closed) {
+      // Closed without a referral: the contact details go after the retention period.
+      await tx.personContact.updateMany({
+        where: { personId: row.person_id },
+        data: { eraseAfter: eraseAfterFor(now, Number(row.retention_days)) },
+      });
+    }
+    await auditWrites(tx, context, [
+      {
+        action: 'UPDATE',
+        entity: 'OutreachCase',
+        entityId: caseId,
+        personId: row.person_id,
+        // Only the outcome code: never a reason, so the trail cannot reveal the purpose either.
+        detail: { outcome: effect.outcome, status: effect.status },
+      },
+      ...(referralId
+        ? [
+            {
+              action: 'CREATE' as const,
+              entity: 'Referral',
+              entityId: referralId,
+              personId: row.person_id,
+              detail: { consent: true },
+            },
+          ]
+        : []),
+    ]);
+    return {
+      caseId,
+      status: effect.status,
+      attemptCount: effect.attemptCount,
+      nextAttemptAfter: effect.nextAttemptAfter,
+      referralId,
+      showSafeContactGuidance: effect.outcome === 'NOT_SAFE_TO_TALK',
+    };
+  });
+}
+
+builder.mutationField('recordCallOutcome', (t) =>
+  t.field({
+    type: CallResultRef,
+    authScopes: { role: CALLER_ROLES },
+    args: {
+      caseId: t.arg.id({ required: true }),
+      input: t.arg({ type: CallOutcomeInputRef, required: true }),
+    },
+    resolve: (_root, { caseId, input }, context) =>
+      recordCallOutcome(context, String(caseId), {
+        outcome: input.outcome as CallOutcomeInput['outcome'],
+        declineReason: (input.declineReason ?? null) as CallOutcomeInput['declineReason'],
+        declineReasonText: input.declineReasonText ?? null,
+        surveyStatus: (input.surveyStatus ?? null) as CallOutcomeInput['surveyStatus'],
+        referralConsent: input.referralConsent ?? null,
+      }),
+  }),
+);

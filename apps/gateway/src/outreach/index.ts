@@ -1,0 +1,9 @@
+// The outreach capability (issue 3): import of the police list, the call queue and
+// claims, the call, referrals to counsellors, the lead's overview, settings.
+import './outreach-enums.ts';
+import './outreach-settings.ts';
+import './incident-import.ts';
+import './call-queue.ts';
+import './outreach-case.ts';
+import './referral.ts';
+import './outreach-overview.ts';

@@ -1,0 +1,38 @@
+import { CallOutcome, DeclineReason, LostReason, ReferralStatus, SurveyStatus } from '@vi/db';
+import { builder } from '../builder.ts';
+
+// The outreach enums are the Prisma enums, which are the domain's stable codes.
+export const CallOutcomeEnum = builder.enumType(CallOutcome, { name: 'CallOutcome' });
+export const DeclineReasonEnum = builder.enumType(DeclineReason, { name: 'DeclineReason' });
+export const SurveyStatusEnum = builder.enumType(SurveyStatus, { name: 'SurveyStatus' });
+export const ReferralStatusEnum = builder.enumType(ReferralStatus, { name: 'ReferralStatus' });
+export const LostReasonEnum = builder.enumType(LostReason, { name: 'LostReason' });
+
+export const ReferralResultEnum = builder.enumType('ReferralResult', {
+  description: "The counsellor's result: conversation held, registered as other, or lost.",
+  values: ['CONVERSATION_HELD', 'REGISTERED_OTHER', 'LOST'] as const,
+});
+
+export const OverviewPeriodEnum = builder.enumType('OverviewPeriod', {
+  description: "The lead's view covers today or the current month (Danish time).",
+  values: ['TODAY', 'THIS_MONTH'] as const,
+});
+
+/** A problem with one field, as data (for previews); errors use extensions.fields instead. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: { da: string; en: string };
+}
+
+export const FieldProblemRef = builder.objectRef<FieldProblem>('FieldProblem').implement({
+  description: 'A problem with one field: stable code and a Danish and English message.',
+  // Carries no personal data (field name, code, fixed message); readable by anyone logged in.
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    code: t.exposeString('code'),
+    messageDa: t.string({ resolve: (p) => p.message.da }),
+    messageEn: t.string({ resolve: (p) => p.message.en }),
+  }),
+});
