@@ -1,4 +1,5 @@
 export * from './courses/index.ts';
+export * from './disclosure.ts';
 export * from './inspire.ts';
 export * from './labels.ts';
 export * from './outreach/index.ts';
