@@ -111,7 +111,7 @@ export function validationFromVariableError(error: GraphQLError): GatewayError |
   if (!match?.groups) {
     return null;
   }
-  const { variable = '', path, reason = '' } = match.groups;
+  const { variable = '', value = '', path, reason = '' } = match.groups;
   const field = path ? path.split('.').slice(1).join('.') || variable : variable;
   let code: FieldErrorCode = 'INVALID_TYPE';
   if (/does not exist in ".*" enum/.test(reason)) {
@@ -119,5 +119,8 @@ export function validationFromVariableError(error: GraphQLError): GatewayError |
   } else if (/of required type .* was not provided|must not be null/.test(reason)) {
     code = 'REQUIRED';
   }
-  return validationError([fieldError(field, code)]);
+  // Name the rejected option when it is a short plain string (it is the
+  // caller's own input, so echoing it reveals nothing).
+  const option = /^"[^"]{1,40}"$/.test(value) ? value.slice(1, -1) : undefined;
+  return validationError([fieldError(field, code, option === undefined ? {} : { option })]);
 }

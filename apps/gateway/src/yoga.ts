@@ -27,7 +27,9 @@ export function classifyError(error: GraphQLError, requestId: string): GraphQLEr
     return error;
   }
   if (!original || original instanceof GraphQLError) {
-    const fromVariable = validationFromVariableError(original ?? error);
+    // The executor puts the variable prefix on the outer error and the
+    // reason (e.g. the enum's complaint) on originalError.
+    const fromVariable = validationFromVariableError(error);
     if (fromVariable) {
       return fromVariable;
     }

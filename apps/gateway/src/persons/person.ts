@@ -16,12 +16,15 @@ export const MAX_PAGE_SIZE = 200;
  * A person the organisation works with, by pseudonym only. Contact details
  * are a separate type (later), so most screens never load them.
  */
+/** Checked for every Person object on every path; exported for its test. */
+export const personTypeScope = organizationRecordScope<Person>({
+  entity: 'Person',
+  roles: PERSON_READER_ROLES,
+  personId: (person) => person.id,
+});
+
 export const PersonRef = builder.prismaObject('Person', {
-  authScopes: organizationRecordScope<Person>({
-    entity: 'Person',
-    roles: PERSON_READER_ROLES,
-    personId: (person) => person.id,
-  }),
+  authScopes: personTypeScope,
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
     pseudonym: t.exposeString('pseudonym', { nullable: false }),
