@@ -1,0 +1,69 @@
+import { danishCalendarDate } from '@vi/domain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { database, prisma } from '../database.ts';
+import { loadQueuePage } from './call-queue.ts';
+import {
+  browserFor,
+  callableRows,
+  createOutreachOrg,
+  dataOf,
+  importRows,
+  type OutreachOrg,
+} from './outreach-test-fixtures.ts';
+
+const PEOPLE = 10_000;
+let org: OutreachOrg;
+let importMs = 0;
+
+beforeAll(async () => {
+  org = await createOutreachOrg('scale');
+  const started = performance.now();
+  const outcome = await importRows(org, callableRows(PEOPLE));
+  importMs = performance.now() - started;
+  expect(outcome.check.summary.queuedCount).toBe(PEOPLE);
+  console.info(
+    `[outreach scale] import of ${PEOPLE} rows in one transaction: ${Math.round(importMs)} ms (${database().engine})`,
+  );
+}, 180_000);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+describe('a queue of 10,000 callable people', () => {
+  it('returns its first page in under 300 ms', async () => {
+    const count = await prisma().outreachCase.count({
+      where: { organizationId: org.organizationId, status: 'OPEN' },
+    });
+    expect(count).toBe(PEOPLE);
+    const worker = await browserFor(org.users.worker);
+    const query = 'query { callQueue(first: 25) { totalCount entries { caseId pseudonym incidentType } } }';
+    await worker.graphql(query); // warm-up: first use of the statement and the session
+    const gateway: number[] = [];
+    const sql: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      let started = performance.now();
+      const page = dataOf<{ callQueue: { totalCount: number; entries: unknown[] } }>(
+        await worker.graphql(query),
+      ).callQueue;
+      gateway.push(performance.now() - started);
+      expect(page.totalCount).toBe(PEOPLE);
+      expect(page.entries).toHaveLength(25);
+      started = performance.now();
+      await loadQueuePage(prisma(), {
+        organizationId: org.organizationId,
+        workerId: org.users.worker.id,
+        today: danishCalendarDate(new Date()),
+        first: 25,
+        after: null,
+      });
+      sql.push(performance.now() - started);
+    }
+    console.info(
+      `[outreach scale] first page of ${PEOPLE}: through the gateway median ${median(gateway).toFixed(1)} ms ` +
+        `(max ${Math.max(...gateway).toFixed(1)}), queue query alone median ${median(sql).toFixed(1)} ms (${database().engine})`,
+    );
+    expect(median(gateway)).toBeLessThan(300);
+  }, 60_000);
+});
