@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '@vi/db/seed';
 import {
+  demoLogin,
   expectNoSeriousA11yViolations,
   type LaunchedBrowser,
   launchBrowser,
@@ -11,14 +11,13 @@ import {
 } from '@vi/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const EMAIL = 'outreach@offerraadgivning.demo';
-const ORGANIZATION = 'Offerrådgivningen København';
+const user = demoLogin('outreach@offerraadgivning.demo');
+const organization = user.organizations[0] as string;
 
 describe('outreach app in headless Chromium', () => {
   let stack: Stack;
   let browser: LaunchedBrowser;
   let page: Page;
-  const user = DEMO_USERS.find((candidate) => candidate.email === EMAIL);
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ name: 'outreach' }), launchBrowser()]);
@@ -31,7 +30,6 @@ describe('outreach app in headless Chromium', () => {
   });
 
   it('opens in Danish on the login form, and the form passes the accessibility scan', async () => {
-    expect(user, `${EMAIL} is one of the demo users`).toBeDefined();
     await page.goto(`${stack.baseUrl}/outreach/`);
     await page.getByRole('heading', { name: 'Log ind', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
@@ -40,19 +38,20 @@ describe('outreach app in headless Chromium', () => {
   });
 
   it('refuses a wrong password with a Danish message and stays on the login form', async () => {
-    await logIn(page, EMAIL, `${DEMO_PASSWORD}-forkert`);
+    await logIn(page, user.email, `${user.password}-forkert`);
     await expect
       .poll(() => page.getByRole('alert').first().textContent())
       .toBe('Forkert e-mail eller adgangskode.');
     expect(await page.getByLabel('Adgangskode', { exact: true }).inputValue()).toBe('');
+    await screenshot(page, 'outreach-login-refused');
   });
 
   it("logs in and shows the user's name and organisation", async () => {
-    await logIn(page, EMAIL, DEMO_PASSWORD);
+    await logIn(page, user.email, user.password);
     const account = page.getByRole('region', { name: 'Din konto' });
-    await account.getByText(`Logget ind som ${user?.displayName}`).waitFor();
-    await account.getByText(ORGANIZATION, { exact: true }).waitFor();
-    await page.getByRole('heading', { level: 1, name: `Velkommen, ${user?.displayName}` }).waitFor();
+    await account.getByText(`Logget ind som ${user.displayName}`).waitFor();
+    await account.getByText(organization, { exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Velkommen, ${user.displayName}` }).waitFor();
     // One organisation only: there is nothing to switch to.
     expect(await page.getByLabel('Skift organisation').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'outreach: home (da)');
@@ -62,13 +61,13 @@ describe('outreach app in headless Chromium', () => {
   it('switches to English, keeps it after a reload, and is accessible in English', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
-    await page.getByText(`Logged in as ${user?.displayName}`).waitFor();
+    await page.getByText(`Logged in as ${user.displayName}`).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.title()).toBe('Outreach');
 
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: `Welcome, ${user?.displayName}` }).waitFor();
-    await page.getByText(ORGANIZATION, { exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Welcome, ${user.displayName}` }).waitFor();
+    await page.getByText(organization, { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page, 'outreach: home (en)');
     await screenshot(page, 'outreach-home-en');
   });
@@ -76,6 +75,6 @@ describe('outreach app in headless Chromium', () => {
   it('logs out back to the login form', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in', exact: true }).waitFor();
-    expect(await page.getByText(`Logged in as ${user?.displayName}`).count()).toBe(0);
+    expect(await page.getByText(`Logged in as ${user.displayName}`).count()).toBe(0);
   });
 });
