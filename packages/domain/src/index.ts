@@ -1,3 +1,4 @@
+export * from './costs.ts';
 export * from './courses/index.ts';
 export * from './disclosure.ts';
 export * from './inspire.ts';
