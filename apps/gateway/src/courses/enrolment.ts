@@ -1,0 +1,284 @@
+import type { Enrolment } from '@vi/db';
+import {
+  courseFieldError,
+  type FieldError,
+  fieldError,
+  generateParticipantCode,
+  groupSizeWarning,
+  isIsoDate,
+} from '@vi/domain';
+import { auditRow } from '../audit.ts';
+import { requireOrganizationId } from '../authorization.ts';
+import { builder } from '../builder.ts';
+import { prisma } from '../database.ts';
+import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { isUuid } from '../ids.ts';
+import {
+  COURSE_RUNNER_ROLES,
+  canRunCourse,
+  canSeeCourse,
+  courseRecordScope,
+  ENROL_ROLES,
+} from './course-access.ts';
+import { FollowUpStatusEnum, FormProgressEnum } from './course-enums.ts';
+import { CourseWarningRef } from './course-warning.ts';
+import { formProgressOf } from './form-progress.ts';
+import { dateColumn, todayInDenmark } from './iso-date.ts';
+import { isUniqueViolation } from './person-pseudonym.ts';
+
+/**
+ * A person's place in a course, under a pseudonymous participant code. The
+ * leader sees who the participant is (to run the group), the attendance and
+ * whether each form is done; the form answers are not reachable from here.
+ */
+export const EnrolmentRef = builder.prismaObject('Enrolment', {
+  authScopes: courseRecordScope<Enrolment>({
+    entity: 'Enrolment',
+    course: (enrolment) => ({ id: enrolment.courseId, organizationId: enrolment.organizationId }),
+    id: (enrolment) => enrolment.id,
+    personId: (enrolment) => enrolment.personId,
+  }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    courseId: t.exposeID('courseId'),
+    personId: t.exposeID('personId'),
+    participantCode: t.exposeString('participantCode'),
+    enrolledAt: t.expose('enrolledAt', { type: 'DateTime' }),
+    withdrawnOn: t.expose('withdrawnOn', { type: 'Date', nullable: true }),
+    followUpStatus: t.expose('followUpStatus', { type: FollowUpStatusEnum, nullable: true }),
+    followUpOn: t.expose('followUpOn', { type: 'Date', nullable: true }),
+    pseudonym: t.string({
+      select: { person: { select: { pseudonym: true } } },
+      resolve: (enrolment) => enrolment.person.pseudonym,
+    }),
+    displayName: t.string({
+      description: 'Name (journalised organisations) or alias, else the pseudonym.',
+      select: {
+        person: { select: { pseudonym: true, contact: { select: { alias: true, name: true } } } },
+      },
+      resolve: (enrolment) =>
+        enrolment.person.contact?.name ?? enrolment.person.contact?.alias ?? enrolment.person.pseudonym,
+    }),
+    attendance: t.relation('attendance'),
+    sessionsAttended: t.int({
+      select: { _count: { select: { attendance: { where: { present: true } } } } },
+      resolve: (enrolment) => enrolment._count.attendance,
+    }),
+    baselineForm: t.field({
+      type: FormProgressEnum,
+      description: 'Done or not; the answers are never shown to staff.',
+      resolve: async (enrolment, _args, context) =>
+        (await formProgressOf(context, enrolment.participantCode)).BASELINE,
+    }),
+    endForm: t.field({
+      type: FormProgressEnum,
+      description: 'Done or not; the answers are never shown to staff.',
+      resolve: async (enrolment, _args, context) =>
+        (await formProgressOf(context, enrolment.participantCode)).END,
+    }),
+  }),
+});
+
+const EnrolPayloadRef = builder
+  .objectRef<{
+    enrolment: { id: string; courseId: string; organizationId: string };
+    warnings: NonNullable<ReturnType<typeof groupSizeWarning>>[];
+  }>('EnrolPayload')
+  .implement({
+    authScopes: (payload, context) =>
+      canSeeCourse(context, {
+        id: payload.enrolment.courseId,
+        organizationId: payload.enrolment.organizationId,
+      }),
+    fields: (t) => ({
+      enrolment: t.prismaField({
+        type: 'Enrolment',
+        resolve: (query, payload) =>
+          prisma().enrolment.findUniqueOrThrow({ ...query, where: { id: payload.enrolment.id } }),
+      }),
+      warnings: t.field({ type: [CourseWarningRef], resolve: (payload) => payload.warnings }),
+    }),
+  });
+
+builder.mutationField('enrolParticipant', (t) =>
+  t.field({
+    type: EnrolPayloadRef,
+    description:
+      'Enrols a person in a course with a fresh pseudonymous participant code and takes them off the waiting list. Warns when the group is outside 6-8.',
+    authScopes: { role: ENROL_ROLES },
+    args: { courseId: t.arg.id({ required: true }), personId: t.arg.id({ required: true }) },
+    resolve: async (_root, { courseId, personId }, context) => {
+      const organizationId = requireOrganizationId(context);
+      const [course, person] = await Promise.all([
+        isUuid(courseId)
+          ? prisma().course.findFirst({ where: { id: courseId, organizationId }, select: { id: true } })
+          : null,
+        isUuid(personId)
+          ? prisma().person.findFirst({ where: { id: personId, organizationId }, select: { id: true } })
+          : null,
+      ]);
+      const errors: FieldError[] = [];
+      if (!course) errors.push(fieldError('courseId', 'UNKNOWN_OPTION'));
+      if (!person) errors.push(fieldError('personId', 'UNKNOWN_OPTION'));
+      throwValidation(errors);
+      if (!course || !person) throw gatewayError(ErrorCode.INTERNAL);
+      const already = await prisma().enrolment.findFirst({
+        where: { courseId: course.id, personId: person.id },
+        select: { id: true },
+      });
+      if (already) throwValidation([courseFieldError('personId', 'ALREADY_ENROLLED')]);
+
+      const actor = { userId: context.user?.id ?? null, organizationId, requestId: context.requestId };
+      const today = dateColumn(todayInDenmark());
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await prisma().$transaction(async (tx) => {
+            const enrolment = await tx.enrolment.create({
+              data: {
+                organizationId,
+                courseId: course.id,
+                personId: person.id,
+                participantCode: generateParticipantCode(),
+              },
+              select: { id: true, courseId: true, organizationId: true },
+            });
+            const left = await tx.waitingListEntry.updateMany({
+              where: { organizationId, personId: person.id, leftOn: null },
+              data: { leftOn: today, leftReason: 'ENROLLED' },
+            });
+            const participants = await tx.enrolment.count({
+              where: { courseId: course.id, withdrawnOn: null },
+            });
+            await tx.auditEvent.create({
+              data: auditRow(actor, {
+                action: 'CREATE',
+                entity: 'Enrolment',
+                entityId: enrolment.id,
+                personId: person.id,
+                detail: { courseId: course.id, leftWaitingList: left.count > 0 },
+              }),
+            });
+            return { enrolment, participants };
+          });
+          const warning = groupSizeWarning(result.participants);
+          return { enrolment: result.enrolment, warnings: warning ? [warning] : [] };
+        } catch (error) {
+          if (attempt < 4 && isUniqueViolation(error, 'participantCode')) continue;
+          if (isUniqueViolation(error)) throwValidation([courseFieldError('personId', 'ALREADY_ENROLLED')]);
+          throw error;
+        }
+      }
+    },
+  }),
+);
+
+/** Loads an enrolment the caller may run (leader of its course, lead or admin), else NOT_FOUND. */
+export async function runnableEnrolment(
+  context: Parameters<typeof canRunCourse>[0],
+  enrolmentId: string,
+): Promise<{
+  id: string;
+  courseId: string;
+  organizationId: string;
+  personId: string;
+  participantCode: string;
+  withdrawnOn: Date | null;
+}> {
+  const organizationId = requireOrganizationId(context);
+  const enrolment = isUuid(enrolmentId)
+    ? await prisma().enrolment.findFirst({
+        where: { id: enrolmentId, organizationId },
+        select: {
+          id: true,
+          courseId: true,
+          organizationId: true,
+          personId: true,
+          participantCode: true,
+          withdrawnOn: true,
+        },
+      })
+    : null;
+  if (!enrolment || !(await canRunCourse(context, { id: enrolment.courseId, organizationId }))) {
+    if (isUuid(enrolmentId)) context.audit({ action: 'DENIED', entity: 'Enrolment', entityId: enrolmentId });
+    throw gatewayError(ErrorCode.NOT_FOUND);
+  }
+  return enrolment;
+}
+
+export const RecordFollowUpInput = builder.inputType('RecordFollowUpInput', {
+  fields: (t) => ({
+    enrolmentId: t.id({ required: true }),
+    status: t.field({ type: FollowUpStatusEnum, required: true }),
+    on: t.string({ required: true, description: 'YYYY-MM-DD: the booked or held date.' }),
+  }),
+});
+
+builder.mutationField('recordFollowUp', (t) =>
+  t.prismaField({
+    type: 'Enrolment',
+    description: 'The final follow-up talk agreed at the last session: booked, held or cancelled.',
+    authScopes: { role: COURSE_RUNNER_ROLES },
+    args: { input: t.arg({ type: RecordFollowUpInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      if (!isIsoDate(input.on)) throwValidation([fieldError('on', 'INVALID_DATE')]);
+      const enrolment = await runnableEnrolment(context, input.enrolmentId);
+      const actor = {
+        userId: context.user?.id ?? null,
+        organizationId: enrolment.organizationId,
+        requestId: context.requestId,
+      };
+      return prisma().$transaction(async (tx) => {
+        const updated = await tx.enrolment.update({
+          ...query,
+          where: { id: enrolment.id },
+          data: { followUpStatus: input.status, followUpOn: dateColumn(input.on) },
+        });
+        await tx.auditEvent.create({
+          data: auditRow(actor, {
+            action: 'UPDATE',
+            entity: 'Enrolment',
+            entityId: enrolment.id,
+            personId: enrolment.personId,
+            detail: { followUpStatus: input.status },
+          }),
+        });
+        return updated;
+      });
+    },
+  }),
+);
+
+builder.mutationField('withdrawParticipant', (t) =>
+  t.prismaField({
+    type: 'Enrolment',
+    description: 'Marks that a participant left the course (drop-out); their attendance and forms stay.',
+    authScopes: { role: COURSE_RUNNER_ROLES },
+    args: { enrolmentId: t.arg.id({ required: true }), on: t.arg.string({ required: true }) },
+    resolve: async (query, _root, { enrolmentId, on }, context) => {
+      if (!isIsoDate(on)) throwValidation([fieldError('on', 'INVALID_DATE')]);
+      const enrolment = await runnableEnrolment(context, enrolmentId);
+      const actor = {
+        userId: context.user?.id ?? null,
+        organizationId: enrolment.organizationId,
+        requestId: context.requestId,
+      };
+      return prisma().$transaction(async (tx) => {
+        const updated = await tx.enrolment.update({
+          ...query,
+          where: { id: enrolment.id },
+          data: { withdrawnOn: dateColumn(on) },
+        });
+        await tx.auditEvent.create({
+          data: auditRow(actor, {
+            action: 'UPDATE',
+            entity: 'Enrolment',
+            entityId: enrolment.id,
+            personId: enrolment.personId,
+            detail: { withdrawn: true },
+          }),
+        });
+        return updated;
+      });
+    },
+  }),
+);

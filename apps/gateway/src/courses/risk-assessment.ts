@@ -1,0 +1,217 @@
+import type { Prisma, RiskAssessment, RiskRoute } from '@vi/db';
+import { type Answers, checkRiskAssessment, registrationWithDecision } from '@vi/domain';
+import { auditRow } from '../audit.ts';
+import { organizationRecordScope, requireOrganizationId } from '../authorization.ts';
+import { builder } from '../builder.ts';
+import { prisma } from '../database.ts';
+import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { isUuid } from '../ids.ts';
+import { INTAKE_READER_ROLES, RISK_ASSESSOR_ROLES } from './course-access.ts';
+import { RiskRouteEnum } from './course-enums.ts';
+import { dateColumn, todayInDenmark } from './iso-date.ts';
+
+/**
+ * A SARA-V3 assessment and the decision it led to. The result and the
+ * safety plan are readable by assessors only (and null in anonymous
+ * organisations, which never store them); the routes are readable by
+ * everyone who plans what happens next.
+ */
+export const RiskAssessmentRef = builder.prismaObject('RiskAssessment', {
+  authScopes: organizationRecordScope<RiskAssessment>({
+    entity: 'RiskAssessment',
+    roles: INTAKE_READER_ROLES,
+    personId: (assessment) => assessment.personId,
+  }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    personId: t.exposeID('personId'),
+    assessedOn: t.expose('assessedOn', { type: 'Date' }),
+    reassessOn: t.expose('reassessOn', { type: 'Date', nullable: true }),
+    routes: t.expose('routes', { type: [RiskRouteEnum] }),
+    otherSupport: t.exposeString('otherSupport', { nullable: true }),
+    riskLevel: t.exposeString('riskLevel', {
+      nullable: true,
+      authScopes: { role: RISK_ASSESSOR_ROLES },
+      description: 'Null in anonymous organisations. Assessors only.',
+    }),
+    safetyPlan: t.exposeString('safetyPlan', {
+      nullable: true,
+      authScopes: { role: RISK_ASSESSOR_ROLES },
+      description: 'Null in anonymous organisations. Assessors only.',
+    }),
+    pseudonym: t.string({
+      select: { person: { select: { pseudonym: true } } },
+      resolve: (assessment) => assessment.person.pseudonym,
+    }),
+    alias: t.string({
+      nullable: true,
+      select: { person: { select: { contact: { select: { alias: true, name: true } } } } },
+      description: 'Name (journalised) or alias, for recognising the person on the list.',
+      resolve: (assessment) => assessment.person.contact?.name ?? assessment.person.contact?.alias ?? null,
+    }),
+  }),
+});
+
+builder.prismaObjectField('IntakeRegistration', 'latestRiskAssessment', (t) =>
+  t.field({
+    type: RiskAssessmentRef,
+    nullable: true,
+    select: {
+      person: {
+        select: {
+          riskAssessments: { orderBy: [{ assessedOn: 'desc' }, { createdAt: 'desc' }], take: 1 },
+        },
+      },
+    },
+    resolve: (intake) => intake.person.riskAssessments[0] ?? null,
+  }),
+);
+
+builder.queryField('reassessmentsDue', (t) =>
+  t.prismaField({
+    type: ['RiskAssessment'],
+    description:
+      "Each person's latest assessment whose re-assessment date falls within `withinDays` from today (or has passed).",
+    authScopes: { role: RISK_ASSESSOR_ROLES },
+    args: { withinDays: t.arg.int({ defaultValue: 14 }) },
+    resolve: async (query, _root, args, context) => {
+      const organizationId = requireOrganizationId(context);
+      const withinDays = Math.min(Math.max(args.withinDays ?? 14, 0), 365);
+      const horizon = dateColumn(todayInDenmark());
+      horizon.setUTCDate(horizon.getUTCDate() + withinDays);
+      // Latest assessment per person in SQL, so a superseded date never shows as due.
+      const latest = await prisma().riskAssessment.findMany({
+        where: { organizationId },
+        distinct: ['personId'],
+        orderBy: [{ personId: 'asc' }, { assessedOn: 'desc' }, { createdAt: 'desc' }],
+        select: { id: true, reassessOn: true },
+      });
+      const dueIds = latest
+        .filter((row) => row.reassessOn !== null && row.reassessOn <= horizon)
+        .map((row) => row.id);
+      return prisma().riskAssessment.findMany({
+        ...query,
+        where: { id: { in: dueIds }, organizationId },
+        orderBy: [{ reassessOn: 'asc' }, { id: 'asc' }],
+      });
+    },
+  }),
+);
+
+export const RecordRiskAssessmentInput = builder.inputType('RecordRiskAssessmentInput', {
+  fields: (t) => ({
+    personId: t.id({ required: true }),
+    assessedOn: t.string({ required: true, description: 'YYYY-MM-DD, not in the future.' }),
+    riskLevel: t.string({ description: "One of the organisation's risk levels; refused when anonymous." }),
+    safetyPlan: t.string({ description: 'Refused in anonymous organisations.' }),
+    reassessOn: t.string({ description: 'YYYY-MM-DD, after assessedOn.' }),
+    routes: t.field({ type: [RiskRouteEnum], required: true }),
+    otherSupport: t.string({ description: 'Required with OTHER_SUPPORT.' }),
+  }),
+});
+
+builder.mutationField('recordRiskAssessment', (t) =>
+  t.prismaField({
+    type: 'RiskAssessment',
+    description:
+      'Records a risk assessment and the routes it decided. A route to a group course puts the person on the waiting list.',
+    authScopes: { role: RISK_ASSESSOR_ROLES },
+    args: { input: t.arg({ type: RecordRiskAssessmentInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const organizationId = requireOrganizationId(context);
+      const organization = await prisma().organization.findUniqueOrThrow({
+        where: { id: organizationId },
+        select: { stance: true, riskLevels: true },
+      });
+      const checked = checkRiskAssessment(input, { ...organization, today: todayInDenmark() });
+      if (!checked.ok) throwValidation(checked.errors);
+      if (!checked.ok) throw gatewayError(ErrorCode.INTERNAL);
+      const assessment = checked.assessment;
+      const person = isUuid(input.personId)
+        ? await prisma().person.findFirst({
+            where: { id: input.personId, organizationId },
+            select: { id: true },
+          })
+        : null;
+      if (!person) throw gatewayError(ErrorCode.NOT_FOUND);
+
+      const routes = assessment.routes as RiskRoute[];
+      const actor = { userId: context.user?.id ?? null, organizationId, requestId: context.requestId };
+      return prisma().$transaction(async (tx) => {
+        const created = await tx.riskAssessment.create({
+          ...query,
+          data: {
+            organizationId,
+            personId: person.id,
+            assessorId: context.user?.id ?? null,
+            assessedOn: dateColumn(assessment.assessedOn),
+            riskLevel: assessment.riskLevel,
+            safetyPlan: assessment.safetyPlan,
+            reassessOn: assessment.reassessOn ? dateColumn(assessment.reassessOn) : null,
+            routes,
+            otherSupport: assessment.otherSupport,
+          },
+        });
+        // The registration form's "referred to" (question 8) is this decision.
+        const intake = await tx.intakeRegistration.findFirst({
+          where: { organizationId, personId: person.id },
+          orderBy: [{ registeredOn: 'desc' }, { createdAt: 'desc' }],
+          select: { id: true, answers: true },
+        });
+        if (intake) {
+          const answers = registrationWithDecision(intake.answers as Answers, assessment);
+          await tx.intakeRegistration.update({
+            where: { id: intake.id },
+            data: { referredTo: routes, answers: answers as Prisma.InputJsonObject },
+          });
+        }
+
+        const waiting = await tx.waitingListEntry.findFirst({
+          where: { organizationId, personId: person.id, leftOn: null },
+          select: { id: true },
+        });
+        const enrolled = await tx.enrolment.count({ where: { personId: person.id, withdrawnOn: null } });
+        const audit = [
+          auditRow(actor, {
+            action: 'CREATE',
+            entity: 'RiskAssessment',
+            entityId: created.id,
+            personId: person.id,
+            // The decision only: the assessment's content never goes into the trail.
+            detail: { routes },
+          }),
+        ];
+        if (routes.includes('GROUP_COURSE') && !waiting && enrolled === 0) {
+          const entry = await tx.waitingListEntry.create({
+            data: { organizationId, personId: person.id, since: dateColumn(assessment.assessedOn) },
+            select: { id: true },
+          });
+          audit.push(
+            auditRow(actor, {
+              action: 'CREATE',
+              entity: 'WaitingListEntry',
+              entityId: entry.id,
+              personId: person.id,
+            }),
+          );
+        } else if (!routes.includes('GROUP_COURSE') && waiting) {
+          await tx.waitingListEntry.update({
+            where: { id: waiting.id },
+            data: { leftOn: dateColumn(todayInDenmark()), leftReason: 'REROUTED' },
+          });
+          audit.push(
+            auditRow(actor, {
+              action: 'UPDATE',
+              entity: 'WaitingListEntry',
+              entityId: waiting.id,
+              personId: person.id,
+              detail: { leftReason: 'REROUTED' },
+            }),
+          );
+        }
+        await tx.auditEvent.createMany({ data: audit });
+        return created;
+      });
+    },
+  }),
+);
