@@ -1,3 +1,4 @@
+import { labelOf, ROLES } from '@vi/domain';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { LocalizedText } from './catalogue.ts';
@@ -134,6 +135,12 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
               <span className="vi-account__label">{t('shell.organization')}:</span>{' '}
               <strong>{user.organization?.name ?? t('shell.noOrganization')}</strong>
             </p>
+            {user.roles.length > 0 ? (
+              <p className="vi-account__roles">
+                <span className="vi-account__label">{t('shell.roles')}:</span>{' '}
+                {user.roles.map((role) => labelOf(ROLES, role, locale)).join(', ')}
+              </p>
+            ) : null}
             <OrganizationSwitcher me={me} />
             <LogoutButton />
           </section>
