@@ -1,4 +1,5 @@
 import {
+  collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
   type LaunchedBrowser,
@@ -18,10 +19,12 @@ describe('evaluation app in headless Chromium', () => {
   let stack: Stack;
   let browser: LaunchedBrowser;
   let page: Page;
+  let pageProblems: string[];
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ name: 'evaluation' }), launchBrowser()]);
     page = await browser.newPage();
+    pageProblems = collectPageProblems(page);
   });
 
   afterAll(async () => {
@@ -68,5 +71,9 @@ describe('evaluation app in headless Chromium', () => {
     expect(await page.title()).toBe('Evaluation');
     await expectNoSeriousA11yViolations(page, 'evaluation: home (en)');
     await screenshot(page, 'evaluation-home-en');
+  });
+
+  it('ran without script errors, CSP violations or failed requests', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
   type LaunchedBrowser,
@@ -18,10 +19,12 @@ describe('group-course app in headless Chromium', () => {
   let stack: Stack;
   let browser: LaunchedBrowser;
   let page: Page;
+  let pageProblems: string[];
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ name: 'group-course' }), launchBrowser()]);
     page = await browser.newPage();
+    pageProblems = collectPageProblems(page);
   });
 
   afterAll(async () => {
@@ -65,5 +68,9 @@ describe('group-course app in headless Chromium', () => {
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.getByRole('button', { name: 'Log ud' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
+  });
+
+  it('ran without script errors, CSP violations or failed requests', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
   type LaunchedBrowser,
@@ -18,10 +19,12 @@ describe('outreach app in headless Chromium', () => {
   let stack: Stack;
   let browser: LaunchedBrowser;
   let page: Page;
+  let pageProblems: string[];
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ name: 'outreach' }), launchBrowser()]);
     page = await browser.newPage();
+    pageProblems = collectPageProblems(page);
   });
 
   afterAll(async () => {
@@ -76,5 +79,9 @@ describe('outreach app in headless Chromium', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in', exact: true }).waitFor();
     expect(await page.getByText(`Logged in as ${user.displayName}`).count()).toBe(0);
+  });
+
+  it('ran without script errors, CSP violations or failed requests', () => {
+    expect(pageProblems).toEqual([]);
   });
 });
