@@ -103,6 +103,17 @@ for k, n in [(0, 10), (3, 10), (10, 10), (1, 1), (701, 2783), (438, 701), (29, 2
     ci = stats.binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
     wilson.append({"k": k, "n": n, "low": float(ci.low), "high": float(ci.high)})
 
+# Welch from summary statistics only (what SQL returns: n, mean, sd per group).
+from_stats = []
+for name, (m1, s1, n1, m2, s2, n2) in {
+    "baseline-end-like": (42.3, 19.4, 126, 58.1, 17.2, 77),
+    "small-groups": (61.0, 12.5, 6, 48.0, 25.0, 5),
+}.items():
+    res = stats.ttest_ind_from_stats(m1, s1, n1, m2, s2, n2, equal_var=False)
+    from_stats.append(
+        {"name": name, "mean1": m1, "sd1": s1, "n1": n1, "mean2": m2, "sd2": s2, "n2": n2, "t": float(res.statistic), "p": float(res.pvalue)}
+    )
+
 json.dump(
     {
         "generated_by": "packages/domain/reference/statistics.py",
@@ -113,6 +124,7 @@ json.dump(
         "t_cdf": t_cdf,
         "t_ppf": t_ppf,
         "wilson": wilson,
+        "welch_from_stats": from_stats,
     },
     sys.stdout,
     indent=1,

@@ -5,6 +5,7 @@ import {
   logGamma,
   mean,
   pairedTTest,
+  pairedTTestFromSummary,
   regularizedIncompleteBeta,
   sd,
   significanceStars,
@@ -14,6 +15,7 @@ import {
   studentTTwoSidedP,
   variance,
   welchTTest,
+  welchTTestFromSummary,
   wilsonInterval,
 } from './statistics.ts';
 
@@ -47,6 +49,17 @@ type Reference = {
   t_cdf: Array<{ t: number; df: number; cdf: number; sf: number }>;
   t_ppf: Array<{ p: number; df: number; t: number }>;
   wilson: Array<{ k: number; n: number; low: number; high: number }>;
+  welch_from_stats: Array<{
+    name: string;
+    mean1: number;
+    sd1: number;
+    n1: number;
+    mean2: number;
+    sd2: number;
+    n2: number;
+    t: number;
+    p: number;
+  }>;
 };
 const reference = JSON.parse(
   readFileSync(fileURLToPath(new URL('../reference/statistics-reference.json', import.meta.url)), 'utf8'),
@@ -186,5 +199,49 @@ describe('descriptives and stars', () => {
     [0.7, ''],
   ] as const)('p=%s → "%s"', (p, stars) => {
     expect(significanceStars(p)).toBe(stars);
+  });
+});
+
+describe('t-tests from summary statistics (what SQL returns)', () => {
+  for (const ref of reference.welch_from_stats) {
+    it(`Welch ${ref.name} against SciPy ttest_ind_from_stats`, () => {
+      const result = welchTTestFromSummary(
+        { n: ref.n1, mean: ref.mean1, variance: ref.sd1 ** 2 },
+        { n: ref.n2, mean: ref.mean2, variance: ref.sd2 ** 2 },
+      );
+      expectClose(result.t, -ref.t);
+      expectClose(result.p, ref.p);
+    });
+  }
+
+  it('give the same result as the tests on raw values', () => {
+    const ref = reference.welch[0] as Reference['welch'][number];
+    const fromValues = welchTTest(ref.a, ref.b);
+    const fromSummary = welchTTestFromSummary(
+      { n: ref.a.length, mean: mean(ref.a), variance: variance(ref.a) },
+      { n: ref.b.length, mean: mean(ref.b), variance: variance(ref.b) },
+    );
+    expect(fromSummary).toEqual(fromValues);
+
+    const pair = reference.paired[0] as Reference['paired'][number];
+    const differences = pair.after.map((v, i) => v - (pair.before[i] as number));
+    const paired = pairedTTestFromSummary({
+      n: differences.length,
+      mean: mean(differences),
+      variance: variance(differences),
+    });
+    const { mean1: _m1, mean2: _m2, ...rawPaired } = pairedTTest(pair.before, pair.after);
+    expect(paired).toEqual(rawPaired);
+  });
+
+  it('reject summaries that cannot give a t statistic', () => {
+    expect(() =>
+      welchTTestFromSummary({ n: 1, mean: 3, variance: 1 }, { n: 5, mean: 2, variance: 1 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      welchTTestFromSummary({ n: 3, mean: 3, variance: -1 }, { n: 5, mean: 2, variance: 1 }),
+    ).toThrow(RangeError);
+    expect(() => pairedTTestFromSummary({ n: 10, mean: 3, variance: 0 })).toThrow(RangeError);
+    expect(() => pairedTTestFromSummary({ n: 2.5, mean: 3, variance: 1 })).toThrow(RangeError);
   });
 });

@@ -178,6 +178,51 @@ export type TwoSampleTTest = {
   ci95: [number, number];
 };
 
+/** What SQL can return per group instead of every score: count, mean and sample variance (n − 1). */
+export type SampleSummary = { n: number; mean: number; variance: number };
+
+function assertSummary(summary: SampleSummary, what: string): void {
+  if (!Number.isInteger(summary.n) || summary.n < 2)
+    throw new RangeError(`${what} needs n >= 2 (a whole number)`);
+  if (!Number.isFinite(summary.mean)) throw new RangeError(`${what} mean must be a finite number`);
+  if (!(summary.variance >= 0) || !Number.isFinite(summary.variance)) {
+    throw new RangeError(`${what} variance must be a finite number >= 0`);
+  }
+}
+
+/**
+ * Welch's unequal-variances t-test from each group's n, mean and sample
+ * variance, so the database aggregates and only two rows reach JavaScript.
+ * Same result as `welchTTest` on the raw values.
+ */
+export function welchTTestFromSummary(first: SampleSummary, second: SampleSummary): TwoSampleTTest {
+  assertSummary(first, 'first group');
+  assertSummary(second, 'second group');
+  const n1 = first.n;
+  const n2 = second.n;
+  const v1 = first.variance / n1;
+  const v2 = second.variance / n2;
+  const se2 = v1 + v2;
+  if (!(se2 > 0)) throw new RangeError('no variance in either group: the t statistic is undefined');
+  const standardError = Math.sqrt(se2);
+  const meanDifference = second.mean - first.mean;
+  const t = meanDifference / standardError;
+  const df = (se2 * se2) / ((v1 * v1) / (n1 - 1) + (v2 * v2) / (n2 - 1));
+  const margin = studentTQuantile(T_CRIT_P, df) * standardError;
+  return {
+    n1,
+    n2,
+    mean1: first.mean,
+    mean2: second.mean,
+    meanDifference,
+    standardError,
+    t,
+    df,
+    p: studentTTwoSidedP(t, df),
+    ci95: [meanDifference - margin, meanDifference + margin],
+  };
+}
+
 /**
  * Welch's unequal-variances t-test between two independent groups (VIVE
  * compared the baseline and end groups this way). Each group needs at least
@@ -185,39 +230,16 @@ export type TwoSampleTTest = {
  */
 export function welchTTest(first: readonly number[], second: readonly number[]): TwoSampleTTest {
   if (first.length < 2 || second.length < 2) throw new RangeError('each group needs at least two values');
-  const n1 = first.length;
-  const n2 = second.length;
-  const mean1 = mean(first);
-  const mean2 = mean(second);
-  const v1 = variance(first) / n1;
-  const v2 = variance(second) / n2;
-  const se2 = v1 + v2;
-  if (!(se2 > 0)) throw new RangeError('no variance in either group: the t statistic is undefined');
-  const standardError = Math.sqrt(se2);
-  const meanDifference = mean2 - mean1;
-  const t = meanDifference / standardError;
-  const df = (se2 * se2) / ((v1 * v1) / (n1 - 1) + (v2 * v2) / (n2 - 1));
-  const p = studentTTwoSidedP(t, df);
-  const margin = studentTQuantile(T_CRIT_P, df) * standardError;
-  return {
-    n1,
-    n2,
-    mean1,
-    mean2,
-    meanDifference,
-    standardError,
-    t,
-    df,
-    p,
-    ci95: [meanDifference - margin, meanDifference + margin],
-  };
+  return welchTTestFromSummary(
+    { n: first.length, mean: mean(first), variance: variance(first) },
+    { n: second.length, mean: mean(second), variance: variance(second) },
+  );
 }
 
-export type PairedTTest = {
+/** The paired test's result without the two group means (what the differences alone give). */
+export type PairedDifferenceTest = {
   /** Number of pairs. */
   n: number;
-  mean1: number;
-  mean2: number;
   /** Mean of (after − before): a rise is positive. */
   meanDifference: number;
   sdDifference: number;
@@ -229,6 +251,34 @@ export type PairedTTest = {
   ci95: [number, number];
 };
 
+export type PairedTTest = PairedDifferenceTest & { mean1: number; mean2: number };
+
+/**
+ * Paired t-test from the summary of the differences (after − before) per
+ * person: n, mean and sample variance, as SQL can compute them.
+ */
+export function pairedTTestFromSummary(differences: SampleSummary): PairedDifferenceTest {
+  assertSummary(differences, 'differences');
+  const sdDifference = Math.sqrt(differences.variance);
+  if (!(sdDifference > 0)) throw new RangeError('all differences are equal: the t statistic is undefined');
+  const n = differences.n;
+  const standardError = sdDifference / Math.sqrt(n);
+  const meanDifference = differences.mean;
+  const t = meanDifference / standardError;
+  const df = n - 1;
+  const margin = studentTQuantile(T_CRIT_P, df) * standardError;
+  return {
+    n,
+    meanDifference,
+    sdDifference,
+    standardError,
+    t,
+    df,
+    p: studentTTwoSidedP(t, df),
+    ci95: [meanDifference - margin, meanDifference + margin],
+  };
+}
+
 /**
  * Paired t-test on linked before/after scores (our linked participant codes
  * make this possible; VIVE could not). `before[i]` and `after[i]` must belong
@@ -239,26 +289,12 @@ export function pairedTTest(before: readonly number[], after: readonly number[])
     throw new RangeError('before and after must have the same length (one pair per person)');
   if (before.length < 2) throw new RangeError('the paired t-test needs at least two pairs');
   const differences = after.map((value, i) => value - (before[i] as number));
-  const n = differences.length;
-  const meanDifference = mean(differences);
-  const sdDifference = sd(differences);
-  if (!(sdDifference > 0)) throw new RangeError('all differences are equal: the t statistic is undefined');
-  const standardError = sdDifference / Math.sqrt(n);
-  const t = meanDifference / standardError;
-  const df = n - 1;
-  const margin = studentTQuantile(T_CRIT_P, df) * standardError;
-  return {
-    n,
-    mean1: mean(before),
-    mean2: mean(after),
-    meanDifference,
-    sdDifference,
-    standardError,
-    t,
-    df,
-    p: studentTTwoSidedP(t, df),
-    ci95: [meanDifference - margin, meanDifference + margin],
-  };
+  const result = pairedTTestFromSummary({
+    n: differences.length,
+    mean: mean(differences),
+    variance: variance(differences),
+  });
+  return { ...result, mean1: mean(before), mean2: mean(after) };
 }
 
 /** z for a two-sided 95% interval (the normal 0.975 quantile). */
