@@ -1,0 +1,4 @@
+export { type DraftAnswers, errorsForItem } from './answers-state.ts';
+export { QuestionnaireFields, type QuestionnaireFieldsProps } from './questionnaire-fields.tsx';
+export { QuestionnaireForm, type QuestionnaireFormProps } from './questionnaire-form.tsx';
+export { questionnaireMessages } from './questionnaire-messages.ts';

@@ -1,0 +1,302 @@
+import {
+  type Answers,
+  isItemRequired,
+  isItemShown,
+  itemsOf,
+  QUESTIONNAIRES,
+  type QuestionnaireItem,
+  type QuestionnaireKind,
+} from '@vi/domain';
+import { FieldErrors } from '../field-errors.tsx';
+import type { FieldError } from '../graphql-errors.ts';
+import { useLocalized, useT } from '../locale.tsx';
+import {
+  type DraftAnswers,
+  errorsForItem,
+  parseIntegerInput,
+  toggleOption,
+  withAnswer,
+  withoutHiddenAnswers,
+} from './answers-state.ts';
+import { questionnaireMessages } from './questionnaire-messages.ts';
+import './questionnaire.css';
+
+export type QuestionnaireFieldsProps = {
+  kind: QuestionnaireKind;
+  answers: DraftAnswers;
+  onAnswersChange: (answers: DraftAnswers) => void;
+  /** Field errors from the domain's validateAnswers or the gateway (`answers.` prefix allowed). */
+  errors?: readonly FieldError[];
+  /** Makes ids unique when two forms share a page. */
+  idPrefix?: string;
+  /** Item ids not to render here (e.g. the registration's decision, filled in by the risk assessment). */
+  omitItems?: readonly string[];
+  /** Heading level of the section titles (the page's h1 is usually the form's title). */
+  sectionHeadingLevel?: 2 | 3;
+};
+
+type ItemProps = {
+  item: QuestionnaireItem;
+  id: string;
+  answers: DraftAnswers;
+  errors: FieldError[];
+  required: boolean;
+  onChange: (value: DraftAnswers[string] | undefined) => void;
+};
+
+function RequiredMark({ required }: { required: boolean }) {
+  const t = useT(questionnaireMessages);
+  return (
+    <span className={required ? 'vi-q-required' : 'vi-q-optional'}>
+      {' '}
+      ({required ? t('questionnaire.required') : t('questionnaire.optional')})
+    </span>
+  );
+}
+
+/** aria-describedby for help and errors, only the ids that are rendered. */
+function describedBy(id: string, hasHelp: boolean, hasErrors: boolean): string | undefined {
+  const ids = [hasHelp ? `${id}-help` : null, hasErrors ? `${id}-errors` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+/** One question as a fieldset: radios (single, likert), checkboxes (multi) or one radio group per grid row. */
+function ChoiceItem({ item, id, answers, errors, required, onChange }: ItemProps) {
+  const text = useLocalized();
+  const t = useT(questionnaireMessages);
+  if (item.kind !== 'single' && item.kind !== 'multi' && item.kind !== 'likert' && item.kind !== 'grid')
+    return null;
+  const invalid = errors.length > 0;
+  const legend = (
+    <legend className="vi-q-legend">
+      {text(item.label)}
+      <RequiredMark required={required} />
+    </legend>
+  );
+  const help = item.help ? (
+    <p id={`${id}-help`} className="vi-q-help">
+      {text(item.help)}
+    </p>
+  ) : null;
+
+  if (item.kind === 'grid') {
+    const value = (answers[item.id] ?? {}) as Record<string, string>;
+    return (
+      <fieldset
+        className={invalid ? 'vi-q-item vi-q-grid vi-q-item--invalid' : 'vi-q-item vi-q-grid'}
+        aria-describedby={describedBy(id, Boolean(item.help), invalid)}
+      >
+        {legend}
+        {help}
+        {item.rows.map((row) => {
+          const rowId = `${id}-${row.code}`;
+          const rowErrors = errors.filter((e) => e.field.endsWith(`${item.id}.${row.code}`));
+          return (
+            <fieldset
+              key={row.code}
+              className="vi-q-row"
+              aria-describedby={rowErrors.length > 0 ? `${rowId}-errors` : undefined}
+            >
+              <legend className="vi-q-row-legend">{text(row.label)}</legend>
+              {row.example ? <p className="vi-q-help">{text(row.example)}</p> : null}
+              <div className="vi-q-options vi-q-options--inline">
+                {item.options.map((option) => (
+                  <label key={option.code} className="vi-q-option">
+                    <input
+                      type="radio"
+                      name={rowId}
+                      value={option.code}
+                      checked={value[row.code] === option.code}
+                      aria-invalid={rowErrors.length > 0 || undefined}
+                      onChange={() => onChange({ ...value, [row.code]: option.code })}
+                    />
+                    <span>{text(option.label)}</span>
+                  </label>
+                ))}
+                {value[row.code] !== undefined ? (
+                  <button
+                    type="button"
+                    className="vi-q-clear"
+                    onClick={() => {
+                      const { [row.code]: _removed, ...rest } = value;
+                      onChange(rest);
+                    }}
+                  >
+                    {t('questionnaire.clearChoice')}
+                    <span className="vi-visually-hidden">: {text(row.label)}</span>
+                  </button>
+                ) : null}
+              </div>
+              <FieldErrors id={`${rowId}-errors`} errors={rowErrors} />
+            </fieldset>
+          );
+        })}
+        <FieldErrors
+          id={`${id}-errors`}
+          errors={errors.filter((e) => !item.rows.some((row) => e.field.endsWith(`${item.id}.${row.code}`)))}
+        />
+      </fieldset>
+    );
+  }
+
+  const multi = item.kind === 'multi';
+  const current = answers[item.id];
+  const selected: readonly string[] = multi
+    ? Array.isArray(current)
+      ? current
+      : []
+    : current === undefined
+      ? []
+      : [String(current)];
+  return (
+    <fieldset
+      className={invalid ? 'vi-q-item vi-q-item--invalid' : 'vi-q-item'}
+      aria-describedby={describedBy(id, Boolean(item.help), invalid)}
+    >
+      {legend}
+      {help}
+      <div className={item.kind === 'likert' ? 'vi-q-options vi-q-options--scale' : 'vi-q-options'}>
+        {item.options.map((option) => {
+          const stored = item.kind === 'likert' ? String(option.value) : option.code;
+          return (
+            <label key={option.code} className="vi-q-option">
+              <input
+                type={multi ? 'checkbox' : 'radio'}
+                name={id}
+                value={stored}
+                checked={selected.includes(stored)}
+                aria-invalid={invalid || undefined}
+                onChange={(event) => {
+                  if (item.kind === 'multi')
+                    onChange(toggleOption(item, selected, option.code, event.target.checked));
+                  else if (item.kind === 'likert') onChange(option.value);
+                  else onChange(option.code);
+                }}
+              />
+              <span>{text(option.label)}</span>
+            </label>
+          );
+        })}
+        {!multi && selected.length > 0 && !required ? (
+          <button type="button" className="vi-q-clear" onClick={() => onChange(undefined)}>
+            {t('questionnaire.clearChoice')}
+          </button>
+        ) : null}
+      </div>
+      <FieldErrors id={`${id}-errors`} errors={errors} />
+    </fieldset>
+  );
+}
+
+function InputItem({ item, id, answers, errors, required, onChange }: ItemProps) {
+  const text = useLocalized();
+  if (item.kind !== 'integer' && item.kind !== 'text') return null;
+  const invalid = errors.length > 0;
+  const value = answers[item.id];
+  const common = {
+    id,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy(id, Boolean(item.help), invalid),
+  };
+  return (
+    <div className={invalid ? 'vi-q-item vi-field vi-field--invalid' : 'vi-q-item vi-field'}>
+      <label htmlFor={id} className="vi-q-legend">
+        {text(item.label)}
+        <RequiredMark required={required} />
+      </label>
+      {item.help ? (
+        <p id={`${id}-help`} className="vi-q-help">
+          {text(item.help)}
+        </p>
+      ) : null}
+      {item.kind === 'integer' ? (
+        <input
+          {...common}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          className="vi-q-number"
+          value={value === undefined ? '' : String(value)}
+          onChange={(event) => onChange(parseIntegerInput(event.target.value))}
+        />
+      ) : item.multiline ? (
+        <textarea
+          {...common}
+          rows={4}
+          maxLength={item.maxLength}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          maxLength={item.maxLength}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      <FieldErrors id={`${id}-errors`} errors={errors} />
+    </div>
+  );
+}
+
+/**
+ * The questions of one of the domain's questionnaires, rendered from its definition: a section per
+ * heading, fieldsets with legends for choices, one radio group per grid row, the help text and the
+ * field errors tied to each control. Items hidden by their `showWhen` rule are not rendered.
+ * Controlled: the caller keeps the answers and validates with the domain's `validateAnswers`.
+ */
+export function QuestionnaireFields({
+  kind,
+  answers,
+  onAnswersChange,
+  errors = [],
+  idPrefix = 'q',
+  omitItems = [],
+  sectionHeadingLevel = 2,
+}: QuestionnaireFieldsProps) {
+  const text = useLocalized();
+  const definition = QUESTIONNAIRES[kind];
+  const Heading = sectionHeadingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div className="vi-questionnaire">
+      {definition.sections.map((section) => {
+        const items = section.items.filter(
+          (item) => !omitItems.includes(item.id) && isItemShown(item, answers as Answers),
+        );
+        if (items.length === 0) return null;
+        return (
+          <section
+            key={section.id}
+            className="vi-q-section"
+            aria-labelledby={`${idPrefix}-section-${section.id}`}
+          >
+            <Heading id={`${idPrefix}-section-${section.id}`}>{text(section.title)}</Heading>
+            {section.intro ? <p className="vi-q-help">{text(section.intro)}</p> : null}
+            {items.map((item) => {
+              const props: ItemProps = {
+                item,
+                id: `${idPrefix}-${item.id}`,
+                answers,
+                errors: errorsForItem(errors, item.id),
+                required: isItemRequired(item, answers as Answers),
+                onChange: (value) =>
+                  onAnswersChange(
+                    withoutHiddenAnswers(itemsOf(kind), withAnswer(answers, item.id, value), (it, a) =>
+                      isItemShown(it, a as Answers),
+                    ),
+                  ),
+              };
+              return item.kind === 'integer' || item.kind === 'text' ? (
+                <InputItem key={item.id} {...props} />
+              ) : (
+                <ChoiceItem key={item.id} {...props} />
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { defineCatalogue } from '../catalogue.ts';
+
+/** Texts of the questionnaire renderer itself; the questions come from the domain definitions. */
+export const questionnaireMessages = defineCatalogue({
+  da: {
+    'questionnaire.required': 'skal besvares',
+    'questionnaire.optional': 'valgfrit',
+    'questionnaire.submit': 'Send svar',
+    'questionnaire.submitting': 'Sender …',
+    'questionnaire.fixFields': 'Nogle svar skal rettes. Se beskederne ved spørgsmålene.',
+    'questionnaire.whoSees': 'Hvem kan se dine svar?',
+    'questionnaire.clearChoice': 'Fjern svar',
+  },
+  en: {
+    'questionnaire.required': 'required',
+    'questionnaire.optional': 'optional',
+    'questionnaire.submit': 'Send answers',
+    'questionnaire.submitting': 'Sending …',
+    'questionnaire.fixFields': 'Some answers need correcting. See the messages at the questions.',
+    'questionnaire.whoSees': 'Who can see your answers?',
+    'questionnaire.clearChoice': 'Clear answer',
+  },
+});
