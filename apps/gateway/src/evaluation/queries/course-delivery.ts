@@ -1,0 +1,114 @@
+import { countColumn } from './count-table.ts';
+import {
+  type AggregateSource,
+  assertValidEvaluationFilter,
+  type EvaluationFilter,
+  type FilterColumns,
+  type FilterDimension,
+  filterSql,
+  SqlParameters,
+} from './evaluation-filter.ts';
+import type { SuppressedCount } from './related-counts-suppression.ts';
+
+/** Courses (DOMAIN §2.2); the period is the course's start date. */
+export const COURSE_COLUMNS: FilterColumns = { organization: 'k."organizationId"', date: 'k."startsOn"' };
+
+/**
+ * Courses run, cadence (mean days between consecutive sessions; seed 002: at least every 14
+ * days), how many gaps were longer than 14 days, and group sizes (seed 002: 6-8 people).
+ * Course counts are not counts of people and are shown as they are; participant counts and
+ * the mean group size follow the disclosure rule per organisation.
+ */
+export type CourseDeliveryRow = {
+  /** Organisation id, or null for all selected organisations together. */
+  organizationId: string | null;
+  courses: number;
+  sessions: number;
+  meanDaysBetweenSessions: number | null;
+  gapsOver14Days: number;
+  participants: SuppressedCount;
+  meanGroupSize: number | null;
+  coursesUnder6: number;
+  courses6To8: number;
+  coursesOver8: number;
+};
+
+export type CourseDelivery = {
+  total: CourseDeliveryRow;
+  byOrganization: CourseDeliveryRow[];
+  ignoredFilters: FilterDimension[];
+};
+
+type Row = {
+  org: string | null;
+  courses: number;
+  sessions: number;
+  gap_days: number | null;
+  gaps: number;
+  long_gaps: number;
+  participants: number;
+  under6: number;
+  in_range: number;
+  over8: number;
+};
+
+export async function courseDelivery(db: AggregateSource, filter: EvaluationFilter): Promise<CourseDelivery> {
+  assertValidEvaluationFilter(filter);
+  const params = new SqlParameters();
+  const { where, ignored } = filterSql(filter, params, COURSE_COLUMNS);
+  const rows = await db.query<Row>(
+    `WITH k AS (SELECT k.id, k."organizationId" AS org FROM "Course" k WHERE ${where}),
+     gaps AS (
+       SELECT s."courseId", s.date - lag(s.date) OVER (PARTITION BY s."courseId" ORDER BY s.number) AS gap
+       FROM "CourseSession" s JOIN k ON k.id = s."courseId"
+     ),
+     per_course AS (
+       SELECT k.id, k.org, g.sessions, g.gap_days, g.gaps, g.long_gaps, coalesce(p.participants, 0) AS participants
+       FROM k
+       LEFT JOIN (SELECT "courseId", count(*)::int AS sessions, sum(gap)::int AS gap_days, count(gap)::int AS gaps,
+                         count(*) FILTER (WHERE gap > 14)::int AS long_gaps
+                  FROM gaps GROUP BY "courseId") g ON g."courseId" = k.id
+       LEFT JOIN (SELECT e."courseId", count(*)::int AS participants
+                  FROM "Enrolment" e JOIN k ON k.id = e."courseId" GROUP BY e."courseId") p ON p."courseId" = k.id
+     )
+     SELECT org::text AS org, count(*)::int AS courses, coalesce(sum(sessions), 0)::int AS sessions,
+            sum(gap_days)::int AS gap_days, coalesce(sum(gaps), 0)::int AS gaps, coalesce(sum(long_gaps), 0)::int AS long_gaps,
+            sum(participants)::int AS participants,
+            count(*) FILTER (WHERE participants < 6)::int AS under6,
+            count(*) FILTER (WHERE participants BETWEEN 6 AND 8)::int AS in_range,
+            count(*) FILTER (WHERE participants > 8)::int AS over8
+     FROM per_course GROUP BY GROUPING SETS ((org), ())`,
+    params.values,
+  );
+  const total = rows.find((row) => row.org === null);
+  const perOrg = rows.filter((row) => row.org !== null).sort((a, b) => (a.org! < b.org! ? -1 : 1));
+  const participants = countColumn(
+    perOrg.map((row) => row.org!),
+    perOrg.map((row) => row.participants),
+  );
+  const shape = (
+    row: Row | undefined,
+    shown: SuppressedCount,
+    organizationId: string | null,
+  ): CourseDeliveryRow => ({
+    organizationId,
+    courses: row?.courses ?? 0,
+    sessions: row?.sessions ?? 0,
+    meanDaysBetweenSessions: row && row.gaps > 0 && row.gap_days !== null ? row.gap_days / row.gaps : null,
+    gapsOver14Days: row?.long_gaps ?? 0,
+    participants: shown,
+    meanGroupSize: row && shown.value !== null && row.courses > 0 ? shown.value / row.courses : null,
+    coursesUnder6: row?.under6 ?? 0,
+    courses6To8: row?.in_range ?? 0,
+    coursesOver8: row?.over8 ?? 0,
+  });
+  return {
+    total: shape(
+      total,
+      perOrg.length > 0 ? participants.total : { value: 0, suppressed: false, reason: null },
+      null,
+    ),
+    byOrganization: perOrg.map((row, i) => shape(row, participants.cells[i]!, row.org)),
+    ignoredFilters: ignored,
+  };
+}

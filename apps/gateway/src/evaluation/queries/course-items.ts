@@ -1,0 +1,93 @@
+import { COURSE_ITEM_IDS } from '@vi/domain';
+import { countColumn } from './count-table.ts';
+import {
+  type AggregateSource,
+  assertValidEvaluationFilter,
+  type EvaluationFilter,
+  type FilterDimension,
+  filterSql,
+  SqlParameters,
+} from './evaluation-filter.ts';
+import type { SuppressedCount } from './related-counts-suppression.ts';
+
+/**
+ * The end form's eleven course items (1 = slet ikke … 5 = rigtig meget; DOMAIN §5.2) as
+ * means with n, per organisation and for all selected together. Item labels and their
+ * dimension (recognition, mirroring, network, overall) come from the domain's END form by
+ * item id. The period is the end form's submission date.
+ */
+export type CourseItemMean = { n: SuppressedCount; mean: number | null; sd: number | null };
+export type CourseItemRow = {
+  itemId: string;
+  total: CourseItemMean;
+  byOrganization: Array<{ organizationId: string } & CourseItemMean>;
+};
+export type CourseItems = { items: CourseItemRow[]; ignoredFilters: FilterDimension[] };
+
+type Row = { org: string | null; item: string; n: number; mean: number | null; variance: number | null };
+
+/** Item ids become column names of jsonb_to_record below, so only plain ids are accepted. */
+const PLAIN_ID = /^[a-z][a-z0-9_]*$/;
+
+export async function courseItems(db: AggregateSource, filter: EvaluationFilter): Promise<CourseItems> {
+  assertValidEvaluationFilter(filter);
+  for (const id of COURSE_ITEM_IDS)
+    if (!PLAIN_ID.test(id)) throw new Error(`Unexpected course item id ${id}`);
+  const params = new SqlParameters();
+  const { where, ignored } = filterSql(filter, params, {
+    organization: 'q."organizationId"',
+    date: 'q."submittedAt"',
+  });
+  // One pass over the end forms: jsonb_to_record reads all eleven answers of a form at once
+  // (one row per form, not per item); answers are likert numbers 1-5, validated on the way in.
+  const columns = COURSE_ITEM_IDS.map((id) => `${id} int`).join(', ');
+  const aggregates = COURSE_ITEM_IDS.map(
+    (id, i) =>
+      `count(a.${id})::int AS n${i}, avg(a.${id})::float8 AS m${i}, var_samp(a.${id})::float8 AS v${i}`,
+  ).join(',\n            ');
+  const wide = await db.query<Record<string, string | number | null>>(
+    `SELECT q."organizationId"::text AS org,
+            ${aggregates}
+     FROM "QuestionnaireResponse" q
+     CROSS JOIN LATERAL jsonb_to_record(q.answers) AS a(${columns})
+     WHERE q.kind = 'END' AND ${where}
+     GROUP BY GROUPING SETS ((q."organizationId"), ())`,
+    params.values,
+  );
+  const rows: Row[] = wide.flatMap((row) =>
+    COURSE_ITEM_IDS.map((item, i) => ({
+      org: (row.org as string | null) ?? null,
+      item,
+      n: Number(row[`n${i}`] ?? 0),
+      mean: row[`m${i}`] === null ? null : Number(row[`m${i}`]),
+      variance: row[`v${i}`] === null ? null : Number(row[`v${i}`]),
+    })),
+  );
+  const orgIds = [...new Set(rows.map((row) => row.org).filter((org): org is string => org !== null))].sort();
+  const find = (org: string | null, item: string) => rows.find((row) => row.org === org && row.item === item);
+  const mean = (row: Row | undefined, n: SuppressedCount): CourseItemMean => {
+    const shown = n.value !== null && n.value > 0 && row !== undefined;
+    return {
+      n,
+      mean: shown ? row.mean : null,
+      sd: shown && row.variance !== null ? Math.sqrt(row.variance) : null,
+    };
+  };
+  return {
+    items: COURSE_ITEM_IDS.map((itemId) => {
+      const ns = countColumn(
+        orgIds,
+        orgIds.map((org) => find(org, itemId)?.n ?? 0),
+      );
+      return {
+        itemId,
+        total: mean(find(null, itemId), ns.total),
+        byOrganization: orgIds.map((organizationId, i) => ({
+          organizationId,
+          ...mean(find(organizationId, itemId), ns.cells[i]!),
+        })),
+      };
+    }),
+    ignoredFilters: ignored,
+  };
+}

@@ -1,0 +1,159 @@
+import { AGE_GROUPS, type FieldError, fieldError, GENDERS, INCIDENT_TYPES, PERSON_ROLES } from '@vi/domain';
+import { throwValidation } from '../../errors.ts';
+
+/**
+ * What an evaluator narrows a figure to. `organizationIds` is already limited to the
+ * organisations the evaluator is granted (the GraphQL layer intersects); the period is
+ * inclusive at both ends (whole days). A figure ignores a filter it has no data for (the
+ * course figures have no incident type) and says so in `ignoredFilters`.
+ */
+export type EvaluationFilter = {
+  organizationIds: string[];
+  from?: Date;
+  to?: Date;
+  incidentTypes?: string[];
+  genders?: string[];
+  ageGroups?: string[];
+  roles?: string[];
+};
+
+export type FilterDimension = 'period' | 'incidentTypes' | 'genders' | 'ageGroups' | 'roles';
+
+/** The database handle the queries need: parameterised SQL that returns rows (never person rows here). */
+export type AggregateSource = {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ALLOWED = {
+  incidentTypes: new Set<string>(INCIDENT_TYPES.map((t) => t.code)),
+  genders: new Set<string>(GENDERS.map((g) => g.code)),
+  ageGroups: new Set<string>(AGE_GROUPS.map((g) => g.code)),
+  roles: new Set<string>(PERSON_ROLES.map((r) => r.code)),
+} as const;
+
+/** Every mistake in the filter, each naming its field; empty when the filter is usable. */
+export function validateEvaluationFilter(filter: EvaluationFilter): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!Array.isArray(filter.organizationIds) || filter.organizationIds.length === 0) {
+    errors.push(fieldError('organizationIds', 'REQUIRED'));
+  } else {
+    filter.organizationIds.forEach((id, index) => {
+      if (typeof id !== 'string' || !UUID.test(id)) {
+        errors.push(fieldError(`organizationIds.${index}`, 'INVALID_TYPE'));
+      }
+    });
+  }
+  for (const field of ['from', 'to'] as const) {
+    const value = filter[field];
+    if (value !== undefined && !(value instanceof Date && Number.isFinite(value.getTime()))) {
+      errors.push(fieldError(field, 'INVALID_DATE'));
+    }
+  }
+  if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) {
+    errors.push({
+      field: 'to',
+      code: 'OUT_OF_RANGE',
+      message: { da: 'Slutdatoen ligger før startdatoen.', en: 'The end date is before the start date.' },
+    });
+  }
+  for (const field of ['incidentTypes', 'genders', 'ageGroups', 'roles'] as const) {
+    filter[field]?.forEach((code, index) => {
+      if (!ALLOWED[field].has(code))
+        errors.push(fieldError(`${field}.${index}`, 'UNKNOWN_OPTION', { option: code }));
+    });
+  }
+  return errors;
+}
+
+export function assertValidEvaluationFilter(filter: EvaluationFilter): void {
+  throwValidation(validateEvaluationFilter(filter));
+}
+
+/** Collects positional parameters ($1, $2, …) so SQL text never contains a value. */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** Where each filter dimension lives in the table a figure reads; absent = the figure has no such data. */
+export type FilterColumns = {
+  organization: string;
+  /** A date or timestamp column; the period covers whole days. */
+  date?: string;
+  incidentType?: string;
+  gender?: string;
+  age?: string;
+  role?: string;
+};
+
+export type FilterSql = {
+  /** Conditions joined with AND (always at least the organisation condition). */
+  where: string;
+  /** Filters the caller set that this figure cannot apply. */
+  ignored: FilterDimension[];
+};
+
+/**
+ * Turns a filter into SQL conditions on the given columns. Enum columns are compared as
+ * text against a text[] parameter, so one parameter serves any number of codes.
+ */
+export function filterSql(
+  filter: EvaluationFilter,
+  params: SqlParameters,
+  columns: FilterColumns,
+): FilterSql {
+  const conditions = [`${columns.organization} = ANY(${params.add(filter.organizationIds)}::uuid[])`];
+  const ignored: FilterDimension[] = [];
+
+  if (filter.from || filter.to) {
+    if (!columns.date) ignored.push('period');
+    else {
+      if (filter.from) conditions.push(`${columns.date} >= ${params.add(isoDay(filter.from))}::date`);
+      if (filter.to) conditions.push(`${columns.date} < ${params.add(isoDay(filter.to))}::date + 1`);
+    }
+  }
+  const codes = (dimension: 'incidentTypes' | 'genders' | 'roles', column: string | undefined) => {
+    const selected = filter[dimension];
+    if (!selected || selected.length === 0) return;
+    if (!column) ignored.push(dimension);
+    else conditions.push(`${column}::text = ANY(${params.add(selected)}::text[])`);
+  };
+  codes('incidentTypes', columns.incidentType);
+  codes('genders', columns.gender);
+  codes('roles', columns.role);
+
+  if (filter.ageGroups && filter.ageGroups.length > 0) {
+    if (!columns.age) ignored.push('ageGroups');
+    else {
+      const groups = AGE_GROUPS.filter((group) => filter.ageGroups?.includes(group.code));
+      const ranges = groups.map(
+        (group) =>
+          `${columns.age} >= ${params.add(group.min)}::int` +
+          (group.max === null ? '' : ` AND ${columns.age} <= ${params.add(group.max)}::int`),
+      );
+      conditions.push(ranges.length === 0 ? 'false' : `((${ranges.join(') OR (')}))`);
+    }
+  }
+  return { where: conditions.join(' AND '), ignored };
+}
+
+/**
+ * The domain's reporting age group of an age column, in SQL (NULL for an unknown age).
+ * Built from AGE_GROUPS so SQL and `ageGroupOf` cannot drift apart.
+ */
+export function ageGroupSql(ageColumn: string, params: SqlParameters): string {
+  const whens = AGE_GROUPS.map((group) =>
+    group.max === null
+      ? `WHEN ${ageColumn} >= ${params.add(group.min)}::int THEN ${params.add(group.code)}::text`
+      : `WHEN ${ageColumn} BETWEEN ${params.add(group.min)}::int AND ${params.add(group.max)}::int THEN ${params.add(group.code)}::text`,
+  );
+  return `CASE ${whens.join(' ')} END`;
+}

@@ -1,0 +1,168 @@
+import { type Rate, rateOf } from '@vi/domain';
+import {
+  type AggregateSource,
+  assertValidEvaluationFilter,
+  type EvaluationFilter,
+  type FilterDimension,
+  filterSql,
+  SqlParameters,
+} from './evaluation-filter.ts';
+import {
+  type CountRelation,
+  type SuppressedCount,
+  suppressRelatedCounts,
+} from './related-counts-suppression.ts';
+
+/**
+ * The outreach funnel of DOMAIN §2.1: identified → with contact details → reached →
+ * wants a call / declines / will call themselves → referral result. The period is when
+ * the case was identified (imported from the police list).
+ */
+export const OUTREACH_COLUMNS = {
+  organization: 'c."organizationId"',
+  date: 'c."createdAt"',
+  incidentType: 'c."incidentType"',
+  gender: 'c.gender',
+  age: 'c."ageAtIncident"',
+  role: 'c.role',
+} as const;
+
+export const FUNNEL_COUNT_KEYS = [
+  'identified',
+  'noContactDetails',
+  'withContactDetails',
+  'inactiveIncidentType',
+  'notYetCalled',
+  'notReached',
+  'reached',
+  'wantsCall',
+  'declined',
+  'willCallSelf',
+  'referralPending',
+  'conversationHeld',
+  'registeredOther',
+  'referralLost',
+  'noReferral',
+] as const;
+export type FunnelCountKey = (typeof FUNNEL_COUNT_KEYS)[number];
+
+/** Every sum the funnel shows; a hidden count must not be the only unknown in any of them. */
+export const FUNNEL_RELATIONS: readonly CountRelation[] = [
+  { total: 'identified', parts: ['noContactDetails', 'withContactDetails'] },
+  { total: 'withContactDetails', parts: ['inactiveIncidentType', 'notYetCalled', 'notReached', 'reached'] },
+  { total: 'reached', parts: ['wantsCall', 'declined', 'willCallSelf'] },
+];
+export const REFERRAL_RELATION: CountRelation = {
+  total: 'wantsCall',
+  parts: ['noReferral', 'referralPending', 'conversationHeld', 'registeredOther', 'referralLost'],
+};
+
+export type OutreachFunnel = {
+  counts: Record<FunnelCountKey, SuppressedCount>;
+  /** Computed from shown counts only; null where a count it needs is hidden or the denominator is 0. */
+  rates: {
+    contactDetails: Rate | null;
+    reached: Rate | null;
+    acceptance: Rate | null;
+    declined: Rate | null;
+    willCallSelf: Rate | null;
+    /** (conversation held + registered as other) / closed referrals: the seed's 86 %. */
+    conversion: Rate | null;
+  };
+  ignoredFilters: FilterDimension[];
+};
+
+/** Case statuses grouped by funnel step. */
+export function funnelCountsFromStatuses(byStatus: ReadonlyMap<string, number>): Record<string, number> {
+  const of = (status: string) => byStatus.get(status) ?? 0;
+  const reached = of('REFERRED') + of('DECLINED') + of('WILL_CALL_SELF');
+  const withContactDetails = [...byStatus.entries()]
+    .filter(([status]) => status !== 'NO_CONTACT_DETAILS')
+    .reduce((sum, [, n]) => sum + n, 0);
+  return {
+    identified: of('NO_CONTACT_DETAILS') + withContactDetails,
+    noContactDetails: of('NO_CONTACT_DETAILS'),
+    withContactDetails,
+    inactiveIncidentType: of('INACTIVE_TYPE'),
+    notYetCalled: of('OPEN'),
+    notReached: of('UNREACHED') + of('EXPIRED'),
+    reached,
+    wantsCall: of('REFERRED'),
+    declined: of('DECLINED'),
+    willCallSelf: of('WILL_CALL_SELF'),
+  };
+}
+
+export function shownRate(numerator: SuppressedCount, denominator: SuppressedCount): Rate | null {
+  if (numerator.value === null || denominator.value === null || denominator.value === 0) return null;
+  return rateOf(numerator.value, denominator.value);
+}
+
+export async function outreachFunnel(db: AggregateSource, filter: EvaluationFilter): Promise<OutreachFunnel> {
+  assertValidEvaluationFilter(filter);
+  const caseParams = new SqlParameters();
+  const cases = filterSql(filter, caseParams, OUTREACH_COLUMNS);
+  const referralParams = new SqlParameters();
+  const referralCases = filterSql(filter, referralParams, OUTREACH_COLUMNS);
+
+  const [statusRows, referralRows] = await Promise.all([
+    db.query<{ status: string; n: number }>(
+      `SELECT c.status::text AS status, count(*)::int AS n
+       FROM "OutreachCase" c WHERE ${cases.where} GROUP BY c.status`,
+      caseParams.values,
+    ),
+    // Only cases that ended in a referral can have one: the partial index covers exactly these.
+    db.query<{ status: string; n: number }>(
+      `SELECT r.status::text AS status, count(*)::int AS n
+       FROM "OutreachCase" c JOIN "Referral" r ON r."caseId" = c.id
+       WHERE c.status = 'REFERRED' AND ${referralCases.where} GROUP BY r.status`,
+      referralParams.values,
+    ),
+  ]);
+
+  const funnel = funnelCountsFromStatuses(new Map(statusRows.map((row) => [row.status, row.n])));
+  const referral = new Map(referralRows.map((row) => [row.status, row.n]));
+  const ofReferral = (status: string) => referral.get(status) ?? 0;
+  const referralPending = ofReferral('OPEN') + ofReferral('TAKEN');
+  const conversationHeld = ofReferral('CONVERSATION_HELD');
+  const registeredOther = ofReferral('REGISTERED_OTHER');
+  const referralLost = ofReferral('LOST');
+  const wantsCall = funnel.wantsCall ?? 0;
+  const counts = {
+    ...funnel,
+    referralPending,
+    conversationHeld,
+    registeredOther,
+    referralLost,
+    noReferral: Math.max(0, wantsCall - referralPending - conversationHeld - registeredOther - referralLost),
+  } as Record<FunnelCountKey, number>;
+
+  const shown = suppressRelatedCounts(counts, [...FUNNEL_RELATIONS, REFERRAL_RELATION]);
+  const closed: SuppressedCount =
+    shown.conversationHeld.value === null ||
+    shown.registeredOther.value === null ||
+    shown.referralLost.value === null
+      ? { value: null, suppressed: true, reason: 'SECONDARY' }
+      : {
+          value: shown.conversationHeld.value + shown.registeredOther.value + shown.referralLost.value,
+          suppressed: false,
+          reason: null,
+        };
+  const converted: SuppressedCount =
+    closed.value === null
+      ? closed
+      : { value: closed.value - (shown.referralLost.value ?? 0), suppressed: false, reason: null };
+
+  return {
+    counts: shown,
+    rates: {
+      contactDetails: shownRate(shown.withContactDetails, shown.identified),
+      reached: shownRate(shown.reached, shown.identified),
+      acceptance: shownRate(shown.wantsCall, shown.reached),
+      declined: shownRate(shown.declined, shown.reached),
+      willCallSelf: shownRate(shown.willCallSelf, shown.reached),
+      conversion: shownRate(converted, closed),
+    },
+    ignoredFilters: cases.ignored,
+  };
+}
