@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CountRelation,
   type DisclosedCount,
+  derivableHiddenCounts,
   MIN_CELL,
   type SuppressedTable,
   suppressCount,
+  suppressLinkedCounts,
   suppressProportion,
   suppressTable,
 } from './disclosure.ts';
@@ -299,5 +302,118 @@ describe('suppressProportion', () => {
   it('rejects impossible input', () => {
     expect(() => suppressProportion(5, 4)).toThrow(RangeError);
     expect(() => suppressProportion(-1, 4)).toThrow(RangeError);
+  });
+});
+
+describe('suppressLinkedCounts', () => {
+  const funnel: CountRelation[] = [
+    { total: 'identified', parts: ['noContact', 'withContact'] },
+    { total: 'withContact', parts: ['reached', 'notReached'] },
+    { total: 'reached', parts: ['wantsCall', 'declined', 'callSelf'] },
+  ];
+  const hiddenKeys = (result: Record<string, DisclosedCount>) =>
+    new Set(
+      Object.entries(result)
+        .filter(([, c]) => c.suppressed)
+        .map(([k]) => k),
+    );
+
+  it("hides nothing in seed 001's own funnel", () => {
+    const counts = {
+      identified: 4531,
+      noContact: 770,
+      withContact: 3761,
+      reached: 2783,
+      notReached: 978,
+      wantsCall: 701,
+      declined: 2053,
+      callSelf: 29,
+    };
+    expect(hiddenKeys(suppressLinkedCounts(counts, funnel)).size).toBe(0);
+  });
+
+  it('protects the small counts of a small organisation without blanking the headline', () => {
+    const counts = {
+      identified: 40,
+      noContact: 3,
+      withContact: 37,
+      reached: 30,
+      notReached: 7,
+      wantsCall: 8,
+      declined: 20,
+      callSelf: 2,
+    };
+    const result = suppressLinkedCounts(counts, funnel);
+    expect(result.noContact).toEqual({ value: null, suppressed: true, reason: 'PRIMARY' });
+    expect(result.callSelf?.reason).toBe('PRIMARY');
+    expect(result.identified).toEqual({ value: 40, suppressed: false });
+    expect(result.wantsCall?.reason).toBe('SECONDARY');
+    expect(derivableHiddenCounts(hiddenKeys(result), funnel)).toEqual([]);
+  });
+
+  it('brute force: random funnels and tables never let a hidden count be computed', () => {
+    const random = lcg(7);
+    for (let n = 0; n < 300; n++) {
+      const counts: Record<string, number> = {};
+      const relations: CountRelation[] = [];
+      const small = () => {
+        const u = random();
+        return u < 0.15 ? 0 : u < 0.55 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 40);
+      };
+      if (n % 2 === 0) {
+        // A funnel: each level splits one count into 2-3 parts.
+        let frontier = ['k0'];
+        let next = 1;
+        for (let level = 0; level < 3; level++) {
+          const parent = frontier[Math.floor(random() * frontier.length)] as string;
+          const parts = Array.from({ length: 2 + Math.floor(random() * 2) }, () => `k${next++}`);
+          relations.push({ total: parent, parts });
+          frontier = [...frontier.filter((k) => k !== parent), ...parts];
+        }
+        const leaves = new Set(frontier);
+        for (const key of leaves) counts[key] = small();
+        for (const relation of [...relations].reverse())
+          counts[relation.total] = relation.parts.reduce((sum, p) => sum + (counts[p] as number), 0);
+      } else {
+        // A table with margins written as sums.
+        const R = 2 + Math.floor(random() * 3);
+        const C = 2 + Math.floor(random() * 3);
+        for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) counts[`c${i}_${j}`] = small();
+        for (let i = 0; i < R; i++) {
+          const parts = Array.from({ length: C }, (_, j) => `c${i}_${j}`);
+          counts[`r${i}`] = parts.reduce((sum, p) => sum + (counts[p] as number), 0);
+          relations.push({ total: `r${i}`, parts });
+        }
+        for (let j = 0; j < C; j++) {
+          const parts = Array.from({ length: R }, (_, i) => `c${i}_${j}`);
+          counts[`k${j}`] = parts.reduce((sum, p) => sum + (counts[p] as number), 0);
+          relations.push({ total: `k${j}`, parts });
+        }
+        const rows = Array.from({ length: R }, (_, i) => `r${i}`);
+        counts.all = rows.reduce((sum, r) => sum + (counts[r] as number), 0);
+        relations.push({ total: 'all', parts: rows });
+        relations.push({ total: 'all', parts: Array.from({ length: C }, (_, j) => `k${j}`) });
+      }
+      const result = suppressLinkedCounts(counts, relations);
+      for (const [key, value] of Object.entries(counts)) {
+        const shown = result[key] as DisclosedCount;
+        if (value > 0 && value < MIN_CELL) expect(shown.suppressed, `${n} ${key}`).toBe(true);
+        if (!shown.suppressed) expect(shown.value).toBe(value);
+      }
+      expect(
+        derivableHiddenCounts(hiddenKeys(result), relations),
+        `case ${n}: ${JSON.stringify(counts)}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('rejects sums that do not add up, unknown keys and empty sums', () => {
+    expect(() => suppressLinkedCounts({ a: 10, b: 3, c: 6 }, [{ total: 'a', parts: ['b', 'c'] }])).toThrow(
+      RangeError,
+    );
+    expect(() => suppressLinkedCounts<string>({ a: 10, b: 10 }, [{ total: 'a', parts: ['b', 'x'] }])).toThrow(
+      RangeError,
+    );
+    expect(() => suppressLinkedCounts({ a: 0 }, [{ total: 'a', parts: [] }])).toThrow(RangeError);
   });
 });

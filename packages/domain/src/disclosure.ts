@@ -289,3 +289,165 @@ export function suppressTable(input: SuppressTableInput): SuppressedTable {
     grandTotal: showTotals ? out(R, C) : null,
   };
 }
+
+/** `total` = sum of `parts`: one of the sums that tie shown counts together (e.g. a funnel step). */
+export type CountRelation<K extends string = string> = { total: K; parts: readonly K[] };
+
+/** Rank of a small dense matrix by Gaussian elimination with partial pivoting. */
+function matrixRank(matrix: number[][]): number {
+  const m = matrix.map((row) => [...row]);
+  const width = m[0]?.length ?? 0;
+  let rank = 0;
+  for (let col = 0; col < width && rank < m.length; col++) {
+    let pivot = rank;
+    for (let i = rank + 1; i < m.length; i++) {
+      if (Math.abs((m[i] as number[])[col] as number) > Math.abs((m[pivot] as number[])[col] as number))
+        pivot = i;
+    }
+    const pivotRow = m[pivot] as number[];
+    if (Math.abs(pivotRow[col] as number) < 1e-9) continue;
+    m[pivot] = m[rank] as number[];
+    m[rank] = pivotRow;
+    for (let i = 0; i < m.length; i++) {
+      if (i === rank) continue;
+      const row = m[i] as number[];
+      const factor = (row[col] as number) / (pivotRow[col] as number);
+      if (factor === 0) continue;
+      for (let k = col; k < width; k++) row[k] = (row[k] as number) - factor * (pivotRow[k] as number);
+    }
+    rank++;
+  }
+  return rank;
+}
+
+/**
+ * The hidden keys whose value follows from the shown ones through the sums:
+ * x_k is determined exactly when the unit vector e_k lies in the row space of
+ * the equations restricted to the hidden keys.
+ */
+export function derivableHiddenCounts<K extends string>(
+  hidden: ReadonlySet<K>,
+  relations: readonly CountRelation<K>[],
+): K[] {
+  const unknowns = [...hidden];
+  if (unknowns.length === 0) return [];
+  const column = new Map(unknowns.map((key, k) => [key, k]));
+  const equations = relations.map((relation) => {
+    const row = new Array<number>(unknowns.length).fill(0);
+    const total = column.get(relation.total);
+    if (total !== undefined) row[total] = (row[total] as number) + 1;
+    for (const part of relation.parts) {
+      const k = column.get(part);
+      if (k !== undefined) row[k] = (row[k] as number) - 1;
+    }
+    return row;
+  });
+  const base = matrixRank(equations);
+  return unknowns.filter((_, k) => {
+    const unit = new Array<number>(unknowns.length).fill(0);
+    unit[k] = 1;
+    return matrixRank([...equations, unit]) === base;
+  });
+}
+
+/**
+ * Disclosure control for counts tied together by sums that are all shown
+ * (an outreach funnel: identified = with + without contact details;
+ * reached = wants a call + declines + will call themselves; …), of any
+ * shape, where `suppressTable` covers rows × columns. Primary suppression as
+ * everywhere (1-4 hidden, zero shown). Then, until nothing changes:
+ * 1. a sum with exactly one hidden member gets a second one: a part rather
+ *    than the total (a breakdown should not blank the figure above it), then
+ *    non-zero, then the smallest;
+ * 2. when every sum has 0 or 2+ hidden members but a hidden count can still
+ *    be computed through several sums (checked exactly, by linear algebra),
+ *    one more count sharing a sum with it is hidden, preferring one that
+ *    actually protects it.
+ */
+export function suppressLinkedCounts<K extends string>(
+  counts: Readonly<Record<K, number>>,
+  relations: readonly CountRelation<K>[],
+): Record<K, DisclosedCount> {
+  const keys = Object.keys(counts) as K[];
+  for (const key of keys) assertCount(counts[key], `count "${key}"`);
+  for (const relation of relations) {
+    if (relation.parts.length === 0) throw new RangeError(`the sum for "${relation.total}" has no parts`);
+    for (const key of [relation.total, ...relation.parts]) {
+      if (!(key in counts)) throw new RangeError(`relation names an unknown count "${key}"`);
+    }
+    const sum = relation.parts.reduce((acc, part) => acc + counts[part], 0);
+    if (sum !== counts[relation.total]) {
+      throw new RangeError(
+        `counts do not add up: ${relation.total} = ${counts[relation.total]}, its parts sum to ${sum}`,
+      );
+    }
+  }
+
+  const reason = new Map<K, SuppressionReason>();
+  for (const key of keys) if (isSmall(counts[key])) reason.set(key, 'PRIMARY');
+  const totals = new Set<K>(relations.map((r) => r.total));
+  const preference = (key: K): number[] => [
+    totals.has(key) ? 1 : 0,
+    counts[key] === 0 ? 1 : 0,
+    counts[key],
+    keys.indexOf(key),
+  ];
+  const hiddenSet = () => new Set(reason.keys());
+  const unfixable = new Set<K>();
+
+  for (;;) {
+    // First the cheap rule: a sum with exactly one hidden member gives it away by subtraction.
+    // Hide a part rather than the sum's total, so a breakdown does not blank the figure above it.
+    let lineFixed = false;
+    for (const relation of relations) {
+      const members = [relation.total, ...relation.parts];
+      if (members.filter((key) => reason.has(key)).length !== 1) continue;
+      const shown = members.filter((key) => !reason.has(key));
+      const order = (key: K) => [key === relation.total ? 1 : 0, ...preference(key)];
+      const pick = shown.reduce((best, key) => (better(order(key), order(best)) ? key : best));
+      reason.set(pick, 'SECONDARY');
+      lineFixed = true;
+    }
+    if (lineFixed) continue;
+    const exposed = derivableHiddenCounts(hiddenSet(), relations).filter((key) => !unfixable.has(key));
+    const target = exposed[0];
+    if (target === undefined) break;
+    const sharing = (members: ReadonlySet<K>) =>
+      relations
+        .filter((r) => members.has(r.total) || r.parts.some((p) => members.has(p)))
+        .flatMap((r) => [r.total, ...r.parts]);
+    let candidates = [...new Set(sharing(new Set([target])))].filter((key) => !reason.has(key));
+    if (candidates.length === 0) {
+      // Every count it is summed with is hidden: look further along the chain of sums.
+      const component = new Set<K>([target]);
+      for (let size = 0; size !== component.size; ) {
+        size = component.size;
+        for (const key of sharing(component)) component.add(key);
+      }
+      candidates = [...component].filter((key) => !reason.has(key));
+    }
+    if (candidates.length === 0) {
+      // All linked counts are hidden and it still follows (only possible when the sums force it, e.g. to 0).
+      unfixable.add(target);
+      continue;
+    }
+    const protects = (key: K) => {
+      const trial = hiddenSet();
+      trial.add(key);
+      return !derivableHiddenCounts(trial, relations).includes(target);
+    };
+    const ranked = candidates
+      .map((key) => ({ key, order: [protects(key) ? 0 : 1, ...preference(key)] }))
+      .sort((a, b) => (better(a.order, b.order) ? -1 : better(b.order, a.order) ? 1 : 0));
+    reason.set((ranked[0] as { key: K }).key, 'SECONDARY');
+  }
+
+  const result = {} as Record<K, DisclosedCount>;
+  for (const key of keys) {
+    const why = reason.get(key);
+    result[key] = why
+      ? { value: null, suppressed: true, reason: why }
+      : { value: counts[key], suppressed: false };
+  }
+  return result;
+}
