@@ -629,16 +629,40 @@ describe('a course from a template, enrolment, attendance and the linked forms',
     expect(end?.inspireScore).toBe(scoreInspire([5, 5, 4, 4, 5]));
   });
 
-  it('records the follow-up talk', async () => {
+  it('records the follow-up talk and where the participant was helped on to', async () => {
     const leader = await as('leader2@odense.test');
-    const response = await leader.graphql<{ recordFollowUp: { followUpStatus: string; followUpOn: string } }>(
-      `mutation F($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { followUpStatus followUpOn } }`,
-      { input: { enrolmentId: enrolments[0]!.id, status: 'BOOKED', on: isoDaysFromToday(80) } },
+    const response = await leader.graphql<{ recordFollowUp: unknown }>(
+      `mutation F($input: RecordFollowUpInput!) {
+        recordFollowUp(input: $input) { followUpStatus followUpOn helpedOnTo helpedOnToOther }
+      }`,
+      {
+        input: {
+          enrolmentId: enrolments[0]!.id,
+          status: 'HELD',
+          on: isoDaysFromToday(80),
+          helpedOnTo: ['MUNICIPAL_OFFER', 'OTHER'],
+          helpedOnToOther: 'Jobcenter',
+        },
+      },
     );
     expect(response.body.data?.recordFollowUp).toEqual({
-      followUpStatus: 'BOOKED',
+      followUpStatus: 'HELD',
       followUpOn: isoDaysFromToday(80),
+      helpedOnTo: ['MUNICIPAL_OFFER', 'OTHER'],
+      helpedOnToOther: 'Jobcenter',
     });
+    const bad = await leader.graphql(
+      `mutation F($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`,
+      {
+        input: { enrolmentId: enrolments[1]!.id, status: 'BOOKED', on: 'i morgen', helpedOnTo: ['NOWHERE'] },
+      },
+    );
+    expect(fields(bad)).toEqual([
+      ['on', 'INVALID_DATE'],
+      ['helpedOnTo', 'UNKNOWN_OPTION'],
+    ]);
+    const untouched = await prisma().enrolment.findUniqueOrThrow({ where: { id: enrolments[1]!.id } });
+    expect(untouched.followUpStatus).toBeNull();
   });
 
   it('rate-limits lookups of one link', async () => {

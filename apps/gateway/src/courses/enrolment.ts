@@ -1,5 +1,6 @@
 import type { Enrolment } from '@vi/db';
 import {
+  checkFollowUp,
   courseFieldError,
   type FieldError,
   fieldError,
@@ -47,6 +48,11 @@ export const EnrolmentRef = builder.prismaObject('Enrolment', {
     withdrawnOn: t.expose('withdrawnOn', { type: 'Date', nullable: true }),
     followUpStatus: t.expose('followUpStatus', { type: FollowUpStatusEnum, nullable: true }),
     followUpOn: t.expose('followUpOn', { type: 'Date', nullable: true }),
+    helpedOnTo: t.stringList({
+      description: 'HELPED_ON_TO codes (the end form’s list of offers).',
+      resolve: (enrolment) => enrolment.helpedOnTo ?? [],
+    }),
+    helpedOnToOther: t.exposeString('helpedOnToOther', { nullable: true }),
     pseudonym: t.string({
       select: { person: { select: { pseudonym: true } } },
       resolve: (enrolment) => enrolment.person.pseudonym,
@@ -210,17 +216,22 @@ export const RecordFollowUpInput = builder.inputType('RecordFollowUpInput', {
     enrolmentId: t.id({ required: true }),
     status: t.field({ type: FollowUpStatusEnum, required: true }),
     on: t.string({ required: true, description: 'YYYY-MM-DD: the booked or held date.' }),
+    helpedOnTo: t.stringList({ description: 'Where the participant was helped on to (HELPED_ON_TO codes).' }),
+    helpedOnToOther: t.string({ description: 'Required with OTHER.' }),
   }),
 });
 
 builder.mutationField('recordFollowUp', (t) =>
   t.prismaField({
     type: 'Enrolment',
-    description: 'The final follow-up talk agreed at the last session: booked, held or cancelled.',
+    description:
+      'The final follow-up talk agreed at the last session (booked, held or cancelled) and where the participant was helped on to.',
     authScopes: { role: COURSE_RUNNER_ROLES },
     args: { input: t.arg({ type: RecordFollowUpInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      if (!isIsoDate(input.on)) throwValidation([fieldError('on', 'INVALID_DATE')]);
+      const checked = checkFollowUp(input);
+      if (!checked.ok) throwValidation(checked.errors);
+      if (!checked.ok) throw gatewayError(ErrorCode.INTERNAL);
       const enrolment = await runnableEnrolment(context, input.enrolmentId);
       const actor = {
         userId: context.user?.id ?? null,
@@ -231,7 +242,12 @@ builder.mutationField('recordFollowUp', (t) =>
         const updated = await tx.enrolment.update({
           ...query,
           where: { id: enrolment.id },
-          data: { followUpStatus: input.status, followUpOn: dateColumn(input.on) },
+          data: {
+            followUpStatus: input.status,
+            followUpOn: dateColumn(checked.followUp.on),
+            helpedOnTo: checked.followUp.helpedOnTo,
+            helpedOnToOther: checked.followUp.helpedOnToOther,
+          },
         });
         await tx.auditEvent.create({
           data: auditRow(actor, {
@@ -239,7 +255,7 @@ builder.mutationField('recordFollowUp', (t) =>
             entity: 'Enrolment',
             entityId: enrolment.id,
             personId: enrolment.personId,
-            detail: { followUpStatus: input.status },
+            detail: { followUpStatus: input.status, helpedOnTo: checked.followUp.helpedOnTo },
           }),
         });
         return updated;

@@ -388,7 +388,9 @@ export const EnrolmentScalarFieldEnum = {
   enrolledAt: 'enrolledAt',
   withdrawnOn: 'withdrawnOn',
   followUpStatus: 'followUpStatus',
-  followUpOn: 'followUpOn'
+  followUpOn: 'followUpOn',
+  helpedOnTo: 'helpedOnTo',
+  helpedOnToOther: 'helpedOnToOther'
 } as const
 
 export type EnrolmentScalarFieldEnum = (typeof EnrolmentScalarFieldEnum)[keyof typeof EnrolmentScalarFieldEnum]

@@ -34,6 +34,7 @@ export type EnrolmentMinAggregateOutputType = {
   withdrawnOn: Date | null
   followUpStatus: $Enums.FollowUpStatus | null
   followUpOn: Date | null
+  helpedOnToOther: string | null
 }
 
 export type EnrolmentMaxAggregateOutputType = {
@@ -46,6 +47,7 @@ export type EnrolmentMaxAggregateOutputType = {
   withdrawnOn: Date | null
   followUpStatus: $Enums.FollowUpStatus | null
   followUpOn: Date | null
+  helpedOnToOther: string | null
 }
 
 export type EnrolmentCountAggregateOutputType = {
@@ -58,6 +60,8 @@ export type EnrolmentCountAggregateOutputType = {
   withdrawnOn: number
   followUpStatus: number
   followUpOn: number
+  helpedOnTo: number
+  helpedOnToOther: number
   _all: number
 }
 
@@ -72,6 +76,7 @@ export type EnrolmentMinAggregateInputType = {
   withdrawnOn?: true
   followUpStatus?: true
   followUpOn?: true
+  helpedOnToOther?: true
 }
 
 export type EnrolmentMaxAggregateInputType = {
@@ -84,6 +89,7 @@ export type EnrolmentMaxAggregateInputType = {
   withdrawnOn?: true
   followUpStatus?: true
   followUpOn?: true
+  helpedOnToOther?: true
 }
 
 export type EnrolmentCountAggregateInputType = {
@@ -96,6 +102,8 @@ export type EnrolmentCountAggregateInputType = {
   withdrawnOn?: true
   followUpStatus?: true
   followUpOn?: true
+  helpedOnTo?: true
+  helpedOnToOther?: true
   _all?: true
 }
 
@@ -181,6 +189,8 @@ export type EnrolmentGroupByOutputType = {
   withdrawnOn: Date | null
   followUpStatus: $Enums.FollowUpStatus | null
   followUpOn: Date | null
+  helpedOnTo: string[]
+  helpedOnToOther: string | null
   _count: EnrolmentCountAggregateOutputType | null
   _min: EnrolmentMinAggregateOutputType | null
   _max: EnrolmentMaxAggregateOutputType | null
@@ -214,6 +224,8 @@ export type EnrolmentWhereInput = {
   withdrawnOn?: Prisma.DateTimeNullableFilter<"Enrolment"> | Date | string | null
   followUpStatus?: Prisma.EnumFollowUpStatusNullableFilter<"Enrolment"> | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.DateTimeNullableFilter<"Enrolment"> | Date | string | null
+  helpedOnTo?: Prisma.StringNullableListFilter<"Enrolment">
+  helpedOnToOther?: Prisma.StringNullableFilter<"Enrolment"> | string | null
   course?: Prisma.XOR<Prisma.CourseScalarRelationFilter, Prisma.CourseWhereInput>
   person?: Prisma.XOR<Prisma.PersonScalarRelationFilter, Prisma.PersonWhereInput>
   attendance?: Prisma.AttendanceListRelationFilter
@@ -229,6 +241,8 @@ export type EnrolmentOrderByWithRelationInput = {
   withdrawnOn?: Prisma.SortOrderInput | Prisma.SortOrder
   followUpStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   followUpOn?: Prisma.SortOrderInput | Prisma.SortOrder
+  helpedOnTo?: Prisma.SortOrder
+  helpedOnToOther?: Prisma.SortOrderInput | Prisma.SortOrder
   course?: Prisma.CourseOrderByWithRelationInput
   person?: Prisma.PersonOrderByWithRelationInput
   attendance?: Prisma.AttendanceOrderByRelationAggregateInput
@@ -248,6 +262,8 @@ export type EnrolmentWhereUniqueInput = Prisma.AtLeast<{
   withdrawnOn?: Prisma.DateTimeNullableFilter<"Enrolment"> | Date | string | null
   followUpStatus?: Prisma.EnumFollowUpStatusNullableFilter<"Enrolment"> | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.DateTimeNullableFilter<"Enrolment"> | Date | string | null
+  helpedOnTo?: Prisma.StringNullableListFilter<"Enrolment">
+  helpedOnToOther?: Prisma.StringNullableFilter<"Enrolment"> | string | null
   course?: Prisma.XOR<Prisma.CourseScalarRelationFilter, Prisma.CourseWhereInput>
   person?: Prisma.XOR<Prisma.PersonScalarRelationFilter, Prisma.PersonWhereInput>
   attendance?: Prisma.AttendanceListRelationFilter
@@ -263,6 +279,8 @@ export type EnrolmentOrderByWithAggregationInput = {
   withdrawnOn?: Prisma.SortOrderInput | Prisma.SortOrder
   followUpStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   followUpOn?: Prisma.SortOrderInput | Prisma.SortOrder
+  helpedOnTo?: Prisma.SortOrder
+  helpedOnToOther?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.EnrolmentCountOrderByAggregateInput
   _max?: Prisma.EnrolmentMaxOrderByAggregateInput
   _min?: Prisma.EnrolmentMinOrderByAggregateInput
@@ -281,6 +299,8 @@ export type EnrolmentScalarWhereWithAggregatesInput = {
   withdrawnOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Enrolment"> | Date | string | null
   followUpStatus?: Prisma.EnumFollowUpStatusNullableWithAggregatesFilter<"Enrolment"> | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Enrolment"> | Date | string | null
+  helpedOnTo?: Prisma.StringNullableListFilter<"Enrolment">
+  helpedOnToOther?: Prisma.StringNullableWithAggregatesFilter<"Enrolment"> | string | null
 }
 
 export type EnrolmentCreateInput = {
@@ -291,6 +311,8 @@ export type EnrolmentCreateInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
   course: Prisma.CourseCreateNestedOneWithoutEnrolmentsInput
   person: Prisma.PersonCreateNestedOneWithoutEnrolmentsInput
   attendance?: Prisma.AttendanceCreateNestedManyWithoutEnrolmentInput
@@ -306,6 +328,8 @@ export type EnrolmentUncheckedCreateInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
   attendance?: Prisma.AttendanceUncheckedCreateNestedManyWithoutEnrolmentInput
 }
 
@@ -317,6 +341,8 @@ export type EnrolmentUpdateInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   course?: Prisma.CourseUpdateOneRequiredWithoutEnrolmentsNestedInput
   person?: Prisma.PersonUpdateOneRequiredWithoutEnrolmentsNestedInput
   attendance?: Prisma.AttendanceUpdateManyWithoutEnrolmentNestedInput
@@ -332,6 +358,8 @@ export type EnrolmentUncheckedUpdateInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attendance?: Prisma.AttendanceUncheckedUpdateManyWithoutEnrolmentNestedInput
 }
 
@@ -345,6 +373,8 @@ export type EnrolmentCreateManyInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
 }
 
 export type EnrolmentUpdateManyMutationInput = {
@@ -355,6 +385,8 @@ export type EnrolmentUpdateManyMutationInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type EnrolmentUncheckedUpdateManyInput = {
@@ -367,6 +399,8 @@ export type EnrolmentUncheckedUpdateManyInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type EnrolmentListRelationFilter = {
@@ -394,6 +428,8 @@ export type EnrolmentCountOrderByAggregateInput = {
   withdrawnOn?: Prisma.SortOrder
   followUpStatus?: Prisma.SortOrder
   followUpOn?: Prisma.SortOrder
+  helpedOnTo?: Prisma.SortOrder
+  helpedOnToOther?: Prisma.SortOrder
 }
 
 export type EnrolmentMaxOrderByAggregateInput = {
@@ -406,6 +442,7 @@ export type EnrolmentMaxOrderByAggregateInput = {
   withdrawnOn?: Prisma.SortOrder
   followUpStatus?: Prisma.SortOrder
   followUpOn?: Prisma.SortOrder
+  helpedOnToOther?: Prisma.SortOrder
 }
 
 export type EnrolmentMinOrderByAggregateInput = {
@@ -418,6 +455,7 @@ export type EnrolmentMinOrderByAggregateInput = {
   withdrawnOn?: Prisma.SortOrder
   followUpStatus?: Prisma.SortOrder
   followUpOn?: Prisma.SortOrder
+  helpedOnToOther?: Prisma.SortOrder
 }
 
 export type EnrolmentScalarRelationFilter = {
@@ -509,8 +547,17 @@ export type EnrolmentUncheckedUpdateManyWithoutCourseNestedInput = {
   deleteMany?: Prisma.EnrolmentScalarWhereInput | Prisma.EnrolmentScalarWhereInput[]
 }
 
+export type EnrolmentCreatehelpedOnToInput = {
+  set: string[]
+}
+
 export type NullableEnumFollowUpStatusFieldUpdateOperationsInput = {
   set?: $Enums.FollowUpStatus | null
+}
+
+export type EnrolmentUpdatehelpedOnToInput = {
+  set?: string[]
+  push?: string | string[]
 }
 
 export type EnrolmentCreateNestedOneWithoutAttendanceInput = {
@@ -535,6 +582,8 @@ export type EnrolmentCreateWithoutPersonInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
   course: Prisma.CourseCreateNestedOneWithoutEnrolmentsInput
   attendance?: Prisma.AttendanceCreateNestedManyWithoutEnrolmentInput
 }
@@ -548,6 +597,8 @@ export type EnrolmentUncheckedCreateWithoutPersonInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
   attendance?: Prisma.AttendanceUncheckedCreateNestedManyWithoutEnrolmentInput
 }
 
@@ -590,6 +641,8 @@ export type EnrolmentScalarWhereInput = {
   withdrawnOn?: Prisma.DateTimeNullableFilter<"Enrolment"> | Date | string | null
   followUpStatus?: Prisma.EnumFollowUpStatusNullableFilter<"Enrolment"> | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.DateTimeNullableFilter<"Enrolment"> | Date | string | null
+  helpedOnTo?: Prisma.StringNullableListFilter<"Enrolment">
+  helpedOnToOther?: Prisma.StringNullableFilter<"Enrolment"> | string | null
 }
 
 export type EnrolmentCreateWithoutCourseInput = {
@@ -600,6 +653,8 @@ export type EnrolmentCreateWithoutCourseInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
   person: Prisma.PersonCreateNestedOneWithoutEnrolmentsInput
   attendance?: Prisma.AttendanceCreateNestedManyWithoutEnrolmentInput
 }
@@ -613,6 +668,8 @@ export type EnrolmentUncheckedCreateWithoutCourseInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
   attendance?: Prisma.AttendanceUncheckedCreateNestedManyWithoutEnrolmentInput
 }
 
@@ -650,6 +707,8 @@ export type EnrolmentCreateWithoutAttendanceInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
   course: Prisma.CourseCreateNestedOneWithoutEnrolmentsInput
   person: Prisma.PersonCreateNestedOneWithoutEnrolmentsInput
 }
@@ -664,6 +723,8 @@ export type EnrolmentUncheckedCreateWithoutAttendanceInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
 }
 
 export type EnrolmentCreateOrConnectWithoutAttendanceInput = {
@@ -690,6 +751,8 @@ export type EnrolmentUpdateWithoutAttendanceInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   course?: Prisma.CourseUpdateOneRequiredWithoutEnrolmentsNestedInput
   person?: Prisma.PersonUpdateOneRequiredWithoutEnrolmentsNestedInput
 }
@@ -704,6 +767,8 @@ export type EnrolmentUncheckedUpdateWithoutAttendanceInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type EnrolmentCreateManyPersonInput = {
@@ -715,6 +780,8 @@ export type EnrolmentCreateManyPersonInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
 }
 
 export type EnrolmentUpdateWithoutPersonInput = {
@@ -725,6 +792,8 @@ export type EnrolmentUpdateWithoutPersonInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   course?: Prisma.CourseUpdateOneRequiredWithoutEnrolmentsNestedInput
   attendance?: Prisma.AttendanceUpdateManyWithoutEnrolmentNestedInput
 }
@@ -738,6 +807,8 @@ export type EnrolmentUncheckedUpdateWithoutPersonInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attendance?: Prisma.AttendanceUncheckedUpdateManyWithoutEnrolmentNestedInput
 }
 
@@ -750,6 +821,8 @@ export type EnrolmentUncheckedUpdateManyWithoutPersonInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type EnrolmentCreateManyCourseInput = {
@@ -761,6 +834,8 @@ export type EnrolmentCreateManyCourseInput = {
   withdrawnOn?: Date | string | null
   followUpStatus?: $Enums.FollowUpStatus | null
   followUpOn?: Date | string | null
+  helpedOnTo?: Prisma.EnrolmentCreatehelpedOnToInput | string[]
+  helpedOnToOther?: string | null
 }
 
 export type EnrolmentUpdateWithoutCourseInput = {
@@ -771,6 +846,8 @@ export type EnrolmentUpdateWithoutCourseInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   person?: Prisma.PersonUpdateOneRequiredWithoutEnrolmentsNestedInput
   attendance?: Prisma.AttendanceUpdateManyWithoutEnrolmentNestedInput
 }
@@ -784,6 +861,8 @@ export type EnrolmentUncheckedUpdateWithoutCourseInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   attendance?: Prisma.AttendanceUncheckedUpdateManyWithoutEnrolmentNestedInput
 }
 
@@ -796,6 +875,8 @@ export type EnrolmentUncheckedUpdateManyWithoutCourseInput = {
   withdrawnOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   followUpStatus?: Prisma.NullableEnumFollowUpStatusFieldUpdateOperationsInput | $Enums.FollowUpStatus | null
   followUpOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  helpedOnTo?: Prisma.EnrolmentUpdatehelpedOnToInput | string[]
+  helpedOnToOther?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -839,6 +920,8 @@ export type EnrolmentSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   withdrawnOn?: boolean
   followUpStatus?: boolean
   followUpOn?: boolean
+  helpedOnTo?: boolean
+  helpedOnToOther?: boolean
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
   person?: boolean | Prisma.PersonDefaultArgs<ExtArgs>
   attendance?: boolean | Prisma.Enrolment$attendanceArgs<ExtArgs>
@@ -855,6 +938,8 @@ export type EnrolmentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   withdrawnOn?: boolean
   followUpStatus?: boolean
   followUpOn?: boolean
+  helpedOnTo?: boolean
+  helpedOnToOther?: boolean
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
   person?: boolean | Prisma.PersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["enrolment"]>
@@ -869,6 +954,8 @@ export type EnrolmentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   withdrawnOn?: boolean
   followUpStatus?: boolean
   followUpOn?: boolean
+  helpedOnTo?: boolean
+  helpedOnToOther?: boolean
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
   person?: boolean | Prisma.PersonDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["enrolment"]>
@@ -883,9 +970,11 @@ export type EnrolmentSelectScalar = {
   withdrawnOn?: boolean
   followUpStatus?: boolean
   followUpOn?: boolean
+  helpedOnTo?: boolean
+  helpedOnToOther?: boolean
 }
 
-export type EnrolmentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "organizationId" | "courseId" | "personId" | "participantCode" | "enrolledAt" | "withdrawnOn" | "followUpStatus" | "followUpOn", ExtArgs["result"]["enrolment"]>
+export type EnrolmentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "organizationId" | "courseId" | "personId" | "participantCode" | "enrolledAt" | "withdrawnOn" | "followUpStatus" | "followUpOn" | "helpedOnTo" | "helpedOnToOther", ExtArgs["result"]["enrolment"]>
 export type EnrolmentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   course?: boolean | Prisma.CourseDefaultArgs<ExtArgs>
   person?: boolean | Prisma.PersonDefaultArgs<ExtArgs>
@@ -921,6 +1010,11 @@ export type $EnrolmentPayload<ExtArgs extends runtime.Types.Extensions.InternalA
     withdrawnOn: Date | null
     followUpStatus: $Enums.FollowUpStatus | null
     followUpOn: Date | null
+    /**
+     * Where the leader helped the participant on to (the end form's HELPED_ON_TO codes).
+     */
+    helpedOnTo: string[]
+    helpedOnToOther: string | null
   }, ExtArgs["result"]["enrolment"]>
   composites: {}
 }
@@ -1356,6 +1450,8 @@ export interface EnrolmentFieldRefs {
   readonly withdrawnOn: Prisma.FieldRef<"Enrolment", 'DateTime'>
   readonly followUpStatus: Prisma.FieldRef<"Enrolment", 'FollowUpStatus'>
   readonly followUpOn: Prisma.FieldRef<"Enrolment", 'DateTime'>
+  readonly helpedOnTo: Prisma.FieldRef<"Enrolment", 'String[]'>
+  readonly helpedOnToOther: Prisma.FieldRef<"Enrolment", 'String'>
 }
     
 
