@@ -353,3 +353,37 @@ describe('required rules with a condition', () => {
     expect(isItemRequired(item, {})).toBe(false);
   });
 });
+
+describe('conditionHolds', () => {
+  const answers: Answers = {
+    heard_from: ['POLICE'],
+    sara_done: 'NO',
+    violence_status: { OTHER: 'NOT_RELEVANT', PHYSICAL: 'ONGOING' },
+  };
+  it('anyOf matches single and multi answers and grid rows', () => {
+    expect(conditionHolds({ item: 'heard_from', anyOf: ['POLICE', 'OTHER'] }, answers)).toBe(true);
+    expect(conditionHolds({ item: 'sara_done', anyOf: ['YES'] }, answers)).toBe(false);
+    expect(conditionHolds({ item: 'violence_status', row: 'PHYSICAL', anyOf: ['ONGOING'] }, answers)).toBe(
+      true,
+    );
+  });
+  it('answeredExcept needs an answer outside the list', () => {
+    expect(
+      conditionHolds({ item: 'violence_status', row: 'OTHER', answeredExcept: ['NOT_RELEVANT'] }, answers),
+    ).toBe(false);
+    expect(
+      conditionHolds({ item: 'violence_status', row: 'DIGITAL', answeredExcept: ['NOT_RELEVANT'] }, answers),
+    ).toBe(false);
+    expect(conditionHolds({ item: 'heard_from', answeredExcept: ['OTHER'] }, answers)).toBe(true);
+  });
+  it('any holds when one condition does', () => {
+    const either: Condition = {
+      any: [
+        { item: 'sara_done', anyOf: ['YES'] },
+        { item: 'heard_from', anyOf: ['POLICE'] },
+      ],
+    };
+    expect(conditionHolds(either, answers)).toBe(true);
+    expect(conditionHolds({ any: [{ item: 'sara_done', anyOf: ['YES'] }] }, answers)).toBe(false);
+  });
+});
