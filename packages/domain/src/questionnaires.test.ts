@@ -3,6 +3,7 @@ import {
   type Answers,
   COURSE_ITEM_IDS,
   type Condition,
+  conditionHolds,
   findItem,
   INSPIRE_ITEM_IDS,
   INSPIRE_O_ITEM_IDS,
