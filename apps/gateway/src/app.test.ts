@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { openDatabase } from './database.ts';
+import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
+
+let appsRoot = '';
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  await openDatabase();
+  // A fake build of two apps; group-course is left unbuilt on purpose.
+  appsRoot = mkdtempSync(join(tmpdir(), 'vi-gateway-apps-'));
+  for (const name of ['outreach', 'evaluation']) {
+    mkdirSync(join(appsRoot, name, 'dist', 'assets'), { recursive: true });
+    writeFileSync(join(appsRoot, name, 'dist', 'index.html'), `<!doctype html><title>${name}</title>`);
+    writeFileSync(join(appsRoot, name, 'dist', 'assets', 'index-AbCdEf12.js'), `console.log("${name}")`);
+    writeFileSync(join(appsRoot, name, 'dist', 'favicon.svg'), '<svg/>');
+  }
+  writeFileSync(join(appsRoot, 'secret.txt'), 'not for the web');
+  app = createApp({ appsRoot });
+});
+
+function get(path: string, init?: RequestInit): Promise<Response> {
+  return Promise.resolve(app.fetch(new Request(`http://localhost${path}`, init)));
+}
+
+describe('the gateway app', () => {
+  it('reports health with the database engine', async () => {
+    const response = await get('/health');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; engine: string };
+    expect(body.status).toBe('ok');
+    expect(['pglite', 'postgresql']).toContain(body.engine);
+  });
+
+  it('serves a Danish start page linking to the three apps, with security headers', async () => {
+    const response = await get('/');
+    const html = await response.text();
+    expect(html).toContain('lang="da"');
+    for (const href of ['/outreach/', '/group-course/', '/evaluation/']) {
+      expect(html).toContain(`href="${href}"`);
+    }
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('serves an app’s index with no-cache and falls back to it for client routes', async () => {
+    const index = await get('/outreach/');
+    expect(await index.text()).toContain('<title>outreach</title>');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const deep = await get('/evaluation/reports/2026');
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<title>evaluation</title>');
+    expect((await get('/outreach')).headers.get('location')).toBe('/outreach/');
+  });
+
+  it('caches hashed assets for a year and types them', async () => {
+    const asset = await get('/outreach/assets/index-AbCdEf12.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await asset.text()).toBe('console.log("outreach")');
+    const favicon = await get('/outreach/favicon.svg');
+    expect(favicon.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers 404 for a missing file and never leaves the dist folder', async () => {
+    expect((await get('/outreach/assets/missing-12345678.js')).status).toBe(404);
+    for (const path of ['/outreach/..%2F..%2Fsecret.txt', '/outreach/%2e%2e/%2e%2e/secret.txt']) {
+      const response = await get(path);
+      expect(await response.text()).not.toContain('not for the web');
+    }
+    expect((await get('/nowhere')).status).toBe(404);
+  });
+
+  it('says clearly when an app has not been built', async () => {
+    const response = await get('/group-course/');
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build');
+  });
+
+  it('routes /graphql to Yoga, marks https responses for HSTS', async () => {
+    const response = await get('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { me: null } });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+});
