@@ -1,5 +1,5 @@
 import { useCurrentUser, useT } from '@vi/ui';
-import { outreachMessages } from './messages.ts';
+import { outreachMessages } from './app-messages.ts';
 
 /** The first screen after login: which app this is and what it will hold. */
 export function Home() {

@@ -1,14 +1,8 @@
 import '@vi/ui/styles.css';
-import { AppRoot, bothLanguages } from '@vi/ui';
 import { createRoot } from 'react-dom/client';
-import { Home } from './home.tsx';
-import { outreachMessages } from './messages.ts';
+import { App } from './App.tsx';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');
 
-createRoot(container).render(
-  <AppRoot appName={bothLanguages(outreachMessages, 'app.name')}>
-    <Home />
-  </AppRoot>,
-);
+createRoot(container).render(<App />);

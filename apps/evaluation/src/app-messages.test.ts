@@ -1,6 +1,6 @@
 import { catalogueProblems } from '@vi/ui';
 import { describe, expect, it } from 'vitest';
-import { evaluationMessages } from './messages.ts';
+import { evaluationMessages } from './app-messages.ts';
 
 describe('evaluationMessages', () => {
   it('is complete in Danish and English with matching placeholders', () => {

@@ -1,6 +1,6 @@
 import { catalogueProblems } from '@vi/ui';
 import { describe, expect, it } from 'vitest';
-import { groupCourseMessages } from './messages.ts';
+import { groupCourseMessages } from './app-messages.ts';
 
 describe('groupCourseMessages', () => {
   it('is complete in Danish and English with matching placeholders', () => {

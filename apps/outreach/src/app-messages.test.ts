@@ -1,6 +1,6 @@
 import { catalogueProblems } from '@vi/ui';
 import { describe, expect, it } from 'vitest';
-import { outreachMessages } from './messages.ts';
+import { outreachMessages } from './app-messages.ts';
 
 describe('outreachMessages', () => {
   it('is complete in Danish and English with matching placeholders', () => {
