@@ -243,28 +243,43 @@ const QueueEntryRef = builder.objectRef<QueueEntry>('QueueEntry').implement({
   description: 'A person waiting for an outreach call: pseudonym and incident facts, no contact details.',
   authScopes: { role: CALLER_ROLES },
   fields: (t) => ({
-    caseId: t.id({ resolve: (e) => e.id }),
-    pseudonym: t.exposeString('pseudonym'),
-    incidentType: t.field({ type: IncidentTypeEnum, resolve: (e) => e.incidentType }),
-    occurredOn: t.field({ type: 'Date', resolve: (e) => new Date(`${e.occurredOn}T00:00:00Z`) }),
-    role: t.field({ type: PersonRoleEnum, resolve: (e) => e.role }),
+    caseId: t.id({ nullable: false, resolve: (e) => e.id }),
+    pseudonym: t.exposeString('pseudonym', { nullable: false }),
+    incidentType: t.field({ nullable: false, type: IncidentTypeEnum, resolve: (e) => e.incidentType }),
+    occurredOn: t.field({
+      nullable: false,
+      type: 'Date',
+      resolve: (e) => new Date(`${e.occurredOn}T00:00:00Z`),
+    }),
+    role: t.field({ nullable: false, type: PersonRoleEnum, resolve: (e) => e.role }),
     gender: t.field({ type: GenderEnum, nullable: true, resolve: (e) => e.gender as never }),
     ageAtIncident: t.exposeInt('ageAtIncident', { nullable: true }),
-    callableFrom: t.field({ type: 'Date', resolve: (e) => new Date(`${e.callableFrom}T00:00:00Z`) }),
-    callableUntil: t.field({ type: 'Date', resolve: (e) => new Date(`${e.callableUntil}T00:00:00Z`) }),
-    attemptCount: t.exposeInt('attemptCount'),
-    priority: t.exposeInt('priority'),
-    claimedByMe: t.exposeBoolean('claimedByMe'),
+    callableFrom: t.field({
+      nullable: false,
+      type: 'Date',
+      resolve: (e) => new Date(`${e.callableFrom}T00:00:00Z`),
+    }),
+    callableUntil: t.field({
+      nullable: false,
+      type: 'Date',
+      resolve: (e) => new Date(`${e.callableUntil}T00:00:00Z`),
+    }),
+    attemptCount: t.exposeInt('attemptCount', { nullable: false }),
+    priority: t.exposeInt('priority', { nullable: false }),
+    claimedByMe: t.exposeBoolean('claimedByMe', { nullable: false }),
   }),
 });
 
 const CallQueueRef = builder.objectRef<QueuePage>('CallQueue').implement({
   authScopes: { role: CALLER_ROLES },
   fields: (t) => ({
-    entries: t.field({ type: [QueueEntryRef], resolve: (p) => p.entries }),
-    totalCount: t.exposeInt('totalCount', { description: 'All callable people matching the filter.' }),
+    entries: t.field({ nullable: false, type: [QueueEntryRef], resolve: (p) => p.entries }),
+    totalCount: t.exposeInt('totalCount', {
+      nullable: false,
+      description: 'All callable people matching the filter.',
+    }),
     endCursor: t.exposeString('endCursor', { nullable: true }),
-    hasNextPage: t.exposeBoolean('hasNextPage'),
+    hasNextPage: t.exposeBoolean('hasNextPage', { nullable: false }),
   }),
 });
 
@@ -287,6 +302,7 @@ function cursor(after: string | null | undefined): QueueOrderKey | null {
 
 builder.queryField('callQueue', (t) =>
   t.field({
+    nullable: false,
     type: CallQueueRef,
     description:
       'People callable now, priority types first, then the oldest callable. One SQL query per page.',
@@ -325,8 +341,8 @@ const ClaimRef = builder.objectRef<ClaimedCase>('CaseClaim').implement({
   description: 'A case claimed by the worker until claimExpiresAt; nobody else gets it meanwhile.',
   authScopes: { role: CALLER_ROLES },
   fields: (t) => ({
-    caseId: t.id({ resolve: (c) => c.id }),
-    claimExpiresAt: t.field({ type: 'DateTime', resolve: (c) => c.claimExpiresAt }),
+    caseId: t.id({ nullable: false, resolve: (c) => c.id }),
+    claimExpiresAt: t.field({ nullable: false, type: 'DateTime', resolve: (c) => c.claimExpiresAt }),
   }),
 });
 
@@ -375,6 +391,7 @@ builder.mutationField('claimNextCase', (t) =>
 
 builder.mutationField('claimCase', (t) =>
   t.field({
+    nullable: false,
     type: ClaimRef,
     description:
       'Claims a case picked from the queue. CONFLICT when someone else holds it or it left the queue.',
@@ -404,6 +421,7 @@ export const CASE_NOT_AVAILABLE = {
 
 builder.mutationField('releaseCase', (t) =>
   t.boolean({
+    nullable: false,
     description:
       "Gives a claimed case back to the queue without recording a call (e.g. the worker's shift ends).",
     authScopes: { role: CALLER_ROLES },

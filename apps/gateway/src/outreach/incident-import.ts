@@ -286,14 +286,15 @@ interface SummaryShape {
 const IncidentImportSummaryRef = builder.objectRef<SummaryShape>('IncidentImportSummary').implement({
   authScopes: { role: IMPORT_ROLES },
   fields: (t) => ({
-    rowCount: t.exposeInt('rowCount'),
+    rowCount: t.exposeInt('rowCount', { nullable: false }),
     importedCount: t.exposeInt('importedCount', {
+      nullable: false,
       description: 'Rows stored (queued + no contact + inactive type).',
     }),
-    queuedCount: t.exposeInt('queuedCount'),
-    noContactCount: t.exposeInt('noContactCount'),
-    inactiveTypeCount: t.exposeInt('inactiveTypeCount'),
-    rejectedCount: t.exposeInt('rejectedCount'),
+    queuedCount: t.exposeInt('queuedCount', { nullable: false }),
+    noContactCount: t.exposeInt('noContactCount', { nullable: false }),
+    inactiveTypeCount: t.exposeInt('inactiveTypeCount', { nullable: false }),
+    rejectedCount: t.exposeInt('rejectedCount', { nullable: false }),
   }),
 });
 
@@ -302,8 +303,8 @@ const RejectedIncidentRowRef = builder.objectRef<RowCheck>('RejectedIncidentRow'
     "A row that will not be imported, with every problem found in it. The row's content stays in the browser.",
   authScopes: { role: IMPORT_ROLES },
   fields: (t) => ({
-    rowNumber: t.exposeInt('rowNumber'),
-    problems: t.field({ type: [FieldProblemRef], resolve: (r) => r.errors }),
+    rowNumber: t.exposeInt('rowNumber', { nullable: false }),
+    problems: t.field({ nullable: false, type: [FieldProblemRef], resolve: (r) => r.errors }),
   }),
 });
 
@@ -317,12 +318,13 @@ const IncidentImportReportRef = builder.objectRef<PreviewShape>('IncidentImportR
   authScopes: { role: IMPORT_ROLES },
   fields: (t) => ({
     batchId: t.id({ nullable: true, description: 'Null for a preview.', resolve: (p) => p.batchId }),
-    summary: t.field({ type: IncidentImportSummaryRef, resolve: (p) => p.check.summary }),
+    summary: t.field({ nullable: false, type: IncidentImportSummaryRef, resolve: (p) => p.check.summary }),
     rejected: t.field({
+      nullable: false,
       type: [RejectedIncidentRowRef],
       resolve: (p) => p.check.rows.filter((r) => r.disposition === 'REJECTED'),
     }),
-    fileProblems: t.field({ type: [FieldProblemRef], resolve: (p) => p.check.fileErrors }),
+    fileProblems: t.field({ nullable: false, type: [FieldProblemRef], resolve: (p) => p.check.fileErrors }),
     durationMs: t.int({ nullable: true, resolve: (p) => p.durationMs }),
   }),
 });
@@ -333,6 +335,7 @@ function validateSize(rows: readonly unknown[]): void {
 
 builder.mutationField('previewIncidentImport', (t) =>
   t.field({
+    nullable: false,
     type: IncidentImportReportRef,
     description: 'Dry run: checks every row and reports the problems; stores nothing.',
     authScopes: { role: IMPORT_ROLES },
@@ -352,6 +355,7 @@ builder.mutationField('previewIncidentImport', (t) =>
 
 builder.mutationField('importIncidents', (t) =>
   t.field({
+    nullable: false,
     type: IncidentImportReportRef,
     description: 'Checks the rows again and stores the valid ones in one transaction.',
     authScopes: { role: IMPORT_ROLES },

@@ -104,20 +104,21 @@ const CallCaseRef = builder.objectRef<CallCaseShape>('CallCase').implement({
   description: 'A claimed case on the call screen, with the contact details needed to call.',
   authScopes: (c, context) => (c.organizationId === context.organizationId ? { role: CALLER_ROLES } : false),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    pseudonym: t.exposeString('pseudonym'),
+    id: t.exposeID('id', { nullable: false }),
+    pseudonym: t.exposeString('pseudonym', { nullable: false }),
     name: t.exposeString('name', { nullable: true }),
     phone: t.exposeString('phone', { nullable: true }),
-    incidentType: t.field({ type: IncidentTypeEnum, resolve: (c) => c.incidentType }),
-    occurredOn: t.field({ type: 'Date', resolve: (c) => c.occurredOn }),
-    role: t.field({ type: PersonRoleEnum, resolve: (c) => c.role as never }),
+    incidentType: t.field({ nullable: false, type: IncidentTypeEnum, resolve: (c) => c.incidentType }),
+    occurredOn: t.field({ nullable: false, type: 'Date', resolve: (c) => c.occurredOn }),
+    role: t.field({ nullable: false, type: PersonRoleEnum, resolve: (c) => c.role as never }),
     gender: t.field({ type: GenderEnum, nullable: true, resolve: (c) => c.gender as never }),
     ageAtIncident: t.exposeInt('ageAtIncident', { nullable: true }),
-    status: t.field({ type: OutreachStatusEnum, resolve: (c) => c.status as never }),
-    attemptCount: t.exposeInt('attemptCount'),
-    maxCallAttempts: t.exposeInt('maxCallAttempts'),
+    status: t.field({ nullable: false, type: OutreachStatusEnum, resolve: (c) => c.status as never }),
+    attemptCount: t.exposeInt('attemptCount', { nullable: false }),
+    maxCallAttempts: t.exposeInt('maxCallAttempts', { nullable: false }),
     claimExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.claimExpiresAt }),
     noMessageReminder: t.boolean({
+      nullable: false,
       description:
         'Intimate-partner violence or sexual offence possible: never leave a message that names the purpose.',
       resolve: (c) => needsNoMessageReminder(c.incidentType),
@@ -127,6 +128,7 @@ const CallCaseRef = builder.objectRef<CallCaseShape>('CallCase').implement({
 
 builder.queryField('callCase', (t) =>
   t.field({
+    nullable: false,
     type: CallCaseRef,
     description:
       'The case the worker has claimed, for the call screen. CONFLICT when the claim is not theirs or expired.',
@@ -161,12 +163,13 @@ interface CallResultShape {
 const CallResultRef = builder.objectRef<CallResultShape>('CallResult').implement({
   authScopes: { role: CALLER_ROLES },
   fields: (t) => ({
-    caseId: t.exposeID('caseId'),
-    status: t.field({ type: OutreachStatusEnum, resolve: (r) => r.status as never }),
-    attemptCount: t.exposeInt('attemptCount'),
+    caseId: t.exposeID('caseId', { nullable: false }),
+    status: t.field({ nullable: false, type: OutreachStatusEnum, resolve: (r) => r.status as never }),
+    attemptCount: t.exposeInt('attemptCount', { nullable: false }),
     nextAttemptAfter: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.nextAttemptAfter }),
     referralId: t.id({ nullable: true, resolve: (r) => r.referralId }),
     showSafeContactGuidance: t.boolean({
+      nullable: false,
       description: 'True after NOT_SAFE_TO_TALK: the app shows the organisation safe-contact guidance.',
       resolve: (r) => r.showSafeContactGuidance,
     }),
@@ -296,6 +299,7 @@ export async function recordCallOutcome(
 
 builder.mutationField('recordCallOutcome', (t) =>
   t.field({
+    nullable: false,
     type: CallResultRef,
     authScopes: { role: CALLER_ROLES },
     args: {

@@ -30,9 +30,9 @@ export const FieldProblemRef = builder.objectRef<FieldProblem>('FieldProblem').i
   // Carries no personal data (field name, code, fixed message); readable by anyone logged in.
   authScopes: { authenticated: true },
   fields: (t) => ({
-    field: t.exposeString('field'),
-    code: t.exposeString('code'),
-    messageDa: t.string({ resolve: (p) => p.message.da }),
-    messageEn: t.string({ resolve: (p) => p.message.en }),
+    field: t.exposeString('field', { nullable: false }),
+    code: t.exposeString('code', { nullable: false }),
+    messageDa: t.string({ nullable: false, resolve: (p) => p.message.da }),
+    messageEn: t.string({ nullable: false, resolve: (p) => p.message.en }),
   }),
 });

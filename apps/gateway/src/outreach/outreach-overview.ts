@@ -194,8 +194,8 @@ const RateRef = builder.objectRef<Rate>('Rate').implement({
   description: 'A proportion with its Wilson 95 % interval; rate is null when the denominator is 0.',
   authScopes: { role: LEAD_ROLES },
   fields: (t) => ({
-    numerator: t.exposeInt('numerator'),
-    denominator: t.exposeInt('denominator'),
+    numerator: t.exposeInt('numerator', { nullable: false }),
+    denominator: t.exposeInt('denominator', { nullable: false }),
     rate: t.exposeFloat('rate', { nullable: true }),
     low: t.float({ nullable: true, resolve: (r) => r.ci95?.[0] ?? null }),
     high: t.float({ nullable: true, resolve: (r) => r.ci95?.[1] ?? null }),
@@ -206,11 +206,11 @@ const AcceptanceRowRef = builder.objectRef<AcceptanceRow>('AcceptanceRow').imple
   description: 'Outcomes of reached people in one group (incident type, gender, age group or role code).',
   authScopes: { role: LEAD_ROLES },
   fields: (t) => ({
-    group: t.exposeString('group'),
-    reached: t.exposeInt('reached'),
-    wantsCall: t.field({ type: RateRef, resolve: (r) => r.wantsCall }),
-    declined: t.field({ type: RateRef, resolve: (r) => r.declined }),
-    willCallSelf: t.field({ type: RateRef, resolve: (r) => r.willCallSelf }),
+    group: t.exposeString('group', { nullable: false }),
+    reached: t.exposeInt('reached', { nullable: false }),
+    wantsCall: t.field({ nullable: false, type: RateRef, resolve: (r) => r.wantsCall }),
+    declined: t.field({ nullable: false, type: RateRef, resolve: (r) => r.declined }),
+    willCallSelf: t.field({ nullable: false, type: RateRef, resolve: (r) => r.willCallSelf }),
   }),
 });
 
@@ -218,33 +218,41 @@ const OutreachCountsRef = builder.objectRef<OutreachOverviewData['counts']>('Out
   authScopes: { role: LEAD_ROLES },
   fields: (t) => ({
     identified: t.exposeInt('identified', {
+      nullable: false,
       description: 'Imported in the period, switched-off types excluded.',
     }),
-    withContactDetails: t.exposeInt('withContactDetails'),
+    withContactDetails: t.exposeInt('withContactDetails', { nullable: false }),
     inactiveType: t.exposeInt('inactiveType', {
+      nullable: false,
       description: 'Imported in the period with a switched-off type.',
     }),
-    reached: t.exposeInt('reached', { description: 'Reached in the period.' }),
-    wantsCall: t.exposeInt('wantsCall'),
-    declined: t.exposeInt('declined'),
-    willCallSelf: t.exposeInt('willCallSelf'),
-    referralsOpen: t.exposeInt('referralsOpen', { description: 'Waiting or taken now, whenever created.' }),
-    conversationHeld: t.exposeInt('conversationHeld', { description: 'Closed in the period.' }),
-    registeredOther: t.exposeInt('registeredOther'),
-    lost: t.exposeInt('lost'),
+    reached: t.exposeInt('reached', { nullable: false, description: 'Reached in the period.' }),
+    wantsCall: t.exposeInt('wantsCall', { nullable: false }),
+    declined: t.exposeInt('declined', { nullable: false }),
+    willCallSelf: t.exposeInt('willCallSelf', { nullable: false }),
+    referralsOpen: t.exposeInt('referralsOpen', {
+      nullable: false,
+      description: 'Waiting or taken now, whenever created.',
+    }),
+    conversationHeld: t.exposeInt('conversationHeld', {
+      nullable: false,
+      description: 'Closed in the period.',
+    }),
+    registeredOther: t.exposeInt('registeredOther', { nullable: false }),
+    lost: t.exposeInt('lost', { nullable: false }),
   }),
 });
 
 const OutreachRatesRef = builder.objectRef<OutreachFunnelRates>('OutreachRates').implement({
   authScopes: { role: LEAD_ROLES },
   fields: (t) => ({
-    contactDetails: t.field({ type: RateRef, resolve: (r) => r.contactDetails }),
-    reached: t.field({ type: RateRef, resolve: (r) => r.reached }),
-    acceptance: t.field({ type: RateRef, resolve: (r) => r.acceptance }),
-    declined: t.field({ type: RateRef, resolve: (r) => r.declined }),
-    willCallSelf: t.field({ type: RateRef, resolve: (r) => r.willCallSelf }),
-    conversion: t.field({ type: RateRef, resolve: (r) => r.conversion }),
-    referralsClosed: t.exposeInt('referralsClosed'),
+    contactDetails: t.field({ nullable: false, type: RateRef, resolve: (r) => r.contactDetails }),
+    reached: t.field({ nullable: false, type: RateRef, resolve: (r) => r.reached }),
+    acceptance: t.field({ nullable: false, type: RateRef, resolve: (r) => r.acceptance }),
+    declined: t.field({ nullable: false, type: RateRef, resolve: (r) => r.declined }),
+    willCallSelf: t.field({ nullable: false, type: RateRef, resolve: (r) => r.willCallSelf }),
+    conversion: t.field({ nullable: false, type: RateRef, resolve: (r) => r.conversion }),
+    referralsClosed: t.exposeInt('referralsClosed', { nullable: false }),
   }),
 });
 
@@ -252,20 +260,21 @@ const OutreachOverviewRef = builder.objectRef<OutreachOverviewData>('OutreachOve
   description: "The project lead's outreach figures for today or this month (aggregates, no person).",
   authScopes: { role: LEAD_ROLES },
   fields: (t) => ({
-    period: t.field({ type: OverviewPeriodEnum, resolve: (o) => o.period }),
-    from: t.field({ type: 'DateTime', resolve: (o) => o.from }),
-    to: t.field({ type: 'DateTime', resolve: (o) => o.to }),
-    counts: t.field({ type: OutreachCountsRef, resolve: (o) => o.counts }),
-    rates: t.field({ type: OutreachRatesRef, resolve: (o) => o.rates }),
-    byIncidentType: t.field({ type: [AcceptanceRowRef], resolve: (o) => o.byIncidentType }),
-    byGender: t.field({ type: [AcceptanceRowRef], resolve: (o) => o.byGender }),
-    byAgeGroup: t.field({ type: [AcceptanceRowRef], resolve: (o) => o.byAgeGroup }),
-    byRole: t.field({ type: [AcceptanceRowRef], resolve: (o) => o.byRole }),
+    period: t.field({ nullable: false, type: OverviewPeriodEnum, resolve: (o) => o.period }),
+    from: t.field({ nullable: false, type: 'DateTime', resolve: (o) => o.from }),
+    to: t.field({ nullable: false, type: 'DateTime', resolve: (o) => o.to }),
+    counts: t.field({ nullable: false, type: OutreachCountsRef, resolve: (o) => o.counts }),
+    rates: t.field({ nullable: false, type: OutreachRatesRef, resolve: (o) => o.rates }),
+    byIncidentType: t.field({ nullable: false, type: [AcceptanceRowRef], resolve: (o) => o.byIncidentType }),
+    byGender: t.field({ nullable: false, type: [AcceptanceRowRef], resolve: (o) => o.byGender }),
+    byAgeGroup: t.field({ nullable: false, type: [AcceptanceRowRef], resolve: (o) => o.byAgeGroup }),
+    byRole: t.field({ nullable: false, type: [AcceptanceRowRef], resolve: (o) => o.byRole }),
   }),
 });
 
 builder.queryField('outreachOverview', (t) =>
   t.field({
+    nullable: false,
     type: OutreachOverviewRef,
     authScopes: { role: LEAD_ROLES },
     args: { period: t.arg({ type: OverviewPeriodEnum, required: true }) },

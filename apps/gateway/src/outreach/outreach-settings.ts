@@ -82,9 +82,9 @@ const IncidentTypeOutreachSettingRef = builder
     description: 'Whether an incident type is called, and its priority in the queue (higher first).',
     authScopes: { role: SETTINGS_READER_ROLES },
     fields: (t) => ({
-      type: t.field({ type: IncidentTypeEnum, resolve: (s) => s.type }),
-      activeForOutreach: t.exposeBoolean('activeForOutreach'),
-      priority: t.exposeInt('priority'),
+      type: t.field({ nullable: false, type: IncidentTypeEnum, resolve: (s) => s.type }),
+      activeForOutreach: t.exposeBoolean('activeForOutreach', { nullable: false }),
+      priority: t.exposeInt('priority', { nullable: false }),
     }),
   });
 
@@ -92,11 +92,11 @@ export const OutreachSettingsRef = builder.objectRef<OutreachSettingsShape>('Out
   description: "The organisation's outreach rules, call script and safe-contact guidance.",
   authScopes: { role: SETTINGS_READER_ROLES },
   fields: (t) => ({
-    callDelayDays: t.exposeInt('callDelayDays'),
-    callWindowDays: t.exposeInt('callWindowDays'),
-    maxCallAttempts: t.exposeInt('maxCallAttempts'),
-    claimMinutes: t.exposeInt('claimMinutes'),
-    contactRetentionDays: t.exposeInt('contactRetentionDays'),
+    callDelayDays: t.exposeInt('callDelayDays', { nullable: false }),
+    callWindowDays: t.exposeInt('callWindowDays', { nullable: false }),
+    maxCallAttempts: t.exposeInt('maxCallAttempts', { nullable: false }),
+    claimMinutes: t.exposeInt('claimMinutes', { nullable: false }),
+    contactRetentionDays: t.exposeInt('contactRetentionDays', { nullable: false }),
     callScript: t.exposeString('callScript', {
       nullable: true,
       description: "The organisation's own script; null means the default script (DEFAULT_CALL_SCRIPT).",
@@ -105,7 +105,11 @@ export const OutreachSettingsRef = builder.objectRef<OutreachSettingsShape>('Out
       nullable: true,
       description: 'Null means the default guidance (DEFAULT_SAFE_CONTACT_GUIDANCE).',
     }),
-    incidentTypes: t.field({ type: [IncidentTypeOutreachSettingRef], resolve: (s) => s.incidentTypes }),
+    incidentTypes: t.field({
+      nullable: false,
+      type: [IncidentTypeOutreachSettingRef],
+      resolve: (s) => s.incidentTypes,
+    }),
   }),
 });
 
@@ -120,6 +124,7 @@ async function loadSettings(context: GatewayContext): Promise<OutreachSettingsSh
 
 builder.queryField('outreachSettings', (t) =>
   t.field({
+    nullable: false,
     type: OutreachSettingsRef,
     authScopes: { role: SETTINGS_READER_ROLES },
     resolve: (_root, _args, context) => loadSettings(context),
@@ -152,6 +157,7 @@ const PRIORITY_LIMITS = { min: -100, max: 100 };
 
 builder.mutationField('updateOutreachSettings', (t) =>
   t.field({
+    nullable: false,
     type: OutreachSettingsRef,
     authScopes: { role: SETTINGS_EDITOR_ROLES },
     args: { input: t.arg({ type: OutreachSettingsInput, required: true }) },

@@ -114,21 +114,22 @@ const ReferralRef = builder.objectRef<ReferralShape>('Referral').implement({
   authScopes: (r, context) =>
     r.organizationId === context.organizationId ? { role: COUNSELLOR_ROLES } : false,
   fields: (t) => ({
-    id: t.exposeID('id'),
-    pseudonym: t.exposeString('pseudonym'),
-    incidentType: t.field({ type: IncidentTypeEnum, resolve: (r) => r.incidentType }),
-    role: t.field({ type: PersonRoleEnum, resolve: (r) => r.role as never }),
-    status: t.field({ type: ReferralStatusEnum, resolve: (r) => r.status as never }),
-    createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
-    consentAt: t.field({ type: 'DateTime', resolve: (r) => r.consentAt }),
+    id: t.exposeID('id', { nullable: false }),
+    pseudonym: t.exposeString('pseudonym', { nullable: false }),
+    incidentType: t.field({ nullable: false, type: IncidentTypeEnum, resolve: (r) => r.incidentType }),
+    role: t.field({ nullable: false, type: PersonRoleEnum, resolve: (r) => r.role as never }),
+    status: t.field({ nullable: false, type: ReferralStatusEnum, resolve: (r) => r.status as never }),
+    createdAt: t.field({ nullable: false, type: 'DateTime', resolve: (r) => r.createdAt }),
+    consentAt: t.field({ nullable: false, type: 'DateTime', resolve: (r) => r.consentAt }),
     takenAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.takenAt }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.closedAt }),
     lostReason: t.field({ type: LostReasonEnum, nullable: true, resolve: (r) => r.lostReason as never }),
     daysWaiting: t.int({
+      nullable: false,
       description: 'Whole days from the referral until it was taken (or until now while it waits).',
       resolve: (r) => Math.floor(((r.takenAt ?? new Date()).getTime() - r.createdAt.getTime()) / DAY_MS),
     }),
-    takenByMe: t.exposeBoolean('takenByMe'),
+    takenByMe: t.exposeBoolean('takenByMe', { nullable: false }),
     name: t.exposeString('name', {
       nullable: true,
       description: 'Only for the counsellor who took the referral.',
@@ -142,6 +143,7 @@ const ReferralRef = builder.objectRef<ReferralShape>('Referral').implement({
 
 builder.queryField('waitingReferrals', (t) =>
   t.field({
+    nullable: false,
     type: [ReferralRef],
     description: 'Referrals waiting in the pool, the longest waiting first.',
     authScopes: { role: COUNSELLOR_ROLES },
@@ -165,6 +167,7 @@ builder.queryField('waitingReferrals', (t) =>
 
 builder.queryField('myReferrals', (t) =>
   t.field({
+    nullable: false,
     type: [ReferralRef],
     description: 'Referrals the counsellor has taken and not yet closed, with contact details.',
     authScopes: { role: COUNSELLOR_ROLES },
@@ -188,6 +191,7 @@ const REFERRAL_TAKEN = {
 
 builder.mutationField('takeReferral', (t) =>
   t.field({
+    nullable: false,
     type: ReferralRef,
     description: 'Takes a waiting referral. CONFLICT when another counsellor was first.',
     authScopes: { role: COUNSELLOR_ROLES },
@@ -230,7 +234,10 @@ builder.mutationField('takeReferral', (t) =>
 const ReferralResultInputRef = builder.inputType('ReferralResultInput', {
   fields: (t) => ({
     result: t.field({ type: ReferralResultEnum, required: true }),
-    lostReason: t.field({ type: LostReasonEnum, description: 'Required when the result is LOST.' }),
+    lostReason: t.field({
+      type: LostReasonEnum,
+      description: 'Required when the result is LOST.',
+    }),
   }),
 });
 
@@ -285,6 +292,7 @@ export async function recordReferralResult(
 
 builder.mutationField('recordReferralResult', (t) =>
   t.field({
+    nullable: false,
     type: ReferralRef,
     authScopes: { role: COUNSELLOR_ROLES },
     args: {
