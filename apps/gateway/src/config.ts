@@ -6,8 +6,11 @@
 export interface ServerConfig {
   port: number;
   host: string;
-  /** VI_SEED_DEMO=1: load the demo data even on PostgreSQL (never in production unless asked). */
-  seedDemo: boolean;
+  /**
+   * VI_SEED_DEMO: 'always' (=1) loads the demo data on any database, 'never'
+   * (=0) never does, 'auto' (unset) loads it into an empty embedded database.
+   */
+  seedDemo: 'always' | 'never' | 'auto';
   production: boolean;
 }
 
@@ -45,5 +48,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
-  return { port, host, seedDemo: rawSeed === '1', production: env.NODE_ENV === 'production' };
+  const seedDemo = rawSeed === '1' ? 'always' : rawSeed === '0' ? 'never' : 'auto';
+  return { port, host, seedDemo, production: env.NODE_ENV === 'production' };
 }
