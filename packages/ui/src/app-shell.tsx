@@ -1,6 +1,6 @@
 import { labelOf, ROLES } from '@vi/domain';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import type { LocalizedText } from './catalogue.ts';
 import { CurrentUserContext, CurrentUserFragment, readCurrentUser } from './current-user.tsx';
 import { graphql } from './graphql.ts';
@@ -10,7 +10,7 @@ import { useLocale, useT } from './locale.tsx';
 import { LoginForm } from './login-form.tsx';
 import { OrganizationSwitcher, OrganizationSwitcherFragment } from './organization-switcher.tsx';
 import { useProblemText } from './problem-message.ts';
-import { useSession } from './session.tsx';
+import { useSession, useSessionMutation } from './session.tsx';
 
 const MeQuery = graphql(
   `
@@ -43,7 +43,7 @@ function LogoutButton() {
   const t = useT();
   const problemText = useProblemText();
   const { restart } = useSession();
-  const [result, logout] = useMutation(LogoutMutation);
+  const [result, logout] = useSessionMutation(LogoutMutation);
   return (
     <div className="vi-logout">
       <button

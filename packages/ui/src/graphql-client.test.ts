@@ -50,4 +50,18 @@ describe('createGraphqlClient', () => {
       .toPromise();
     expect(calls[0]?.url).toBe('http://127.0.0.1:4000/graphql');
   });
+
+  it('answers a repeated query from its cache, unless made without one', async () => {
+    const cached = recordingFetch();
+    const client = createGraphqlClient({ fetch: cached.fetchFn });
+    await client.query(MeQuery, {}).toPromise();
+    await client.query(MeQuery, {}).toPromise();
+    expect(cached.calls).toHaveLength(1);
+
+    const uncached = recordingFetch();
+    const sessionClient = createGraphqlClient({ fetch: uncached.fetchFn, cache: false });
+    await sessionClient.query(MeQuery, {}).toPromise();
+    await sessionClient.query(MeQuery, {}).toPromise();
+    expect(uncached.calls).toHaveLength(2);
+  });
 });

@@ -5,12 +5,14 @@ export type GraphqlClientOptions = {
   url?: string;
   /** For tests and non-browser callers; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** Keep results in urql's document cache (default true). */
+  cache?: boolean;
 };
 
 export function createGraphqlClient(options: GraphqlClientOptions = {}): Client {
   return new Client({
     url: options.url ?? '/graphql',
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: options.cache === false ? [fetchExchange] : [cacheExchange, fetchExchange],
     // Variables hold names and phone numbers: as GET they would land in URLs, proxies and access logs.
     preferGetMethod: false,
     // The session is an HttpOnly cookie on the same origin; no token is ever visible to scripts.

@@ -31,5 +31,5 @@ export { type UiMessageKey, uiMessages } from './messages.ts';
 export { OrganizationSwitcher } from './organization-switcher.tsx';
 export { problemText, useProblemText } from './problem-message.ts';
 export * from './questionnaire/index.ts';
-export { GraphqlSession, useSession } from './session.tsx';
+export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';
 export { TextField } from './text-field.tsx';

@@ -1,6 +1,5 @@
 import { fieldError } from '@vi/domain';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { useMutation } from 'urql';
 import { graphql } from './graphql.ts';
 import {
   describeRequestProblem,
@@ -10,6 +9,7 @@ import {
 } from './graphql-errors.ts';
 import { useT } from './locale.tsx';
 import { useProblemText } from './problem-message.ts';
+import { useSessionMutation } from './session.tsx';
 import { TextField } from './text-field.tsx';
 
 const LoginMutation = graphql(`
@@ -34,7 +34,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<RequestProblem | null>(null);
-  const [result, login] = useMutation(LoginMutation);
+  const [result, login] = useSessionMutation(LoginMutation);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 

@@ -1,10 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useMutation } from 'urql';
 import { type FragmentOf, graphql, readFragment } from './graphql.ts';
 import { describeRequestProblem } from './graphql-errors.ts';
 import { useT } from './locale.tsx';
 import { useProblemText } from './problem-message.ts';
-import { useSession } from './session.tsx';
+import { useSession, useSessionMutation } from './session.tsx';
 
 export const OrganizationSwitcherFragment = graphql(`
   fragment OrganizationSwitcher on Me {
@@ -31,7 +30,7 @@ export function OrganizationSwitcher({ me }: { me: FragmentOf<typeof Organizatio
   const { restart } = useSession();
   const selectId = useId();
   const [selected, setSelected] = useState(data.organization?.id ?? '');
-  const [result, switchOrganization] = useMutation(SwitchOrganizationMutation);
+  const [result, switchOrganization] = useSessionMutation(SwitchOrganizationMutation);
 
   if (data.memberships.length < 2) return null;
 

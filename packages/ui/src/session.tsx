@@ -1,12 +1,21 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { type Client, Provider } from 'urql';
-import { createGraphqlClient } from './graphql-client.ts';
+import {
+  type AnyVariables,
+  type Client,
+  type CombinedError,
+  type OperationResult,
+  Provider,
+  type TypedDocumentNode,
+} from 'urql';
+import { createGraphqlClient, type GraphqlClientOptions } from './graphql-client.ts';
 
 type SessionContextValue = {
   /** Counts restarts; 0 until the first login, logout or organisation switch in this page. */
   generation: number;
   /** Starts over with an empty client cache and a fresh component tree. */
   restart: () => void;
+  /** A client without cache for the mutations that change the session (see useSessionMutation). */
+  sessionClient: Client;
 };
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -21,14 +30,18 @@ export function GraphqlSession({
   createClient = createGraphqlClient,
 }: {
   children: ReactNode;
-  createClient?: () => Client;
+  createClient?: (options?: GraphqlClientOptions) => Client;
 }) {
   const [state, setState] = useState(() => ({ client: createClient(), generation: 0 }));
+  const [sessionClient] = useState(() => createClient({ cache: false }));
   const restart = useCallback(
     () => setState((previous) => ({ client: createClient(), generation: previous.generation + 1 })),
     [createClient],
   );
-  const value = useMemo(() => ({ generation: state.generation, restart }), [state.generation, restart]);
+  const value = useMemo(
+    () => ({ generation: state.generation, restart, sessionClient }),
+    [state.generation, restart, sessionClient],
+  );
   return (
     <SessionContext.Provider value={value}>
       <Provider key={state.generation} value={state.client}>
@@ -42,4 +55,28 @@ export function useSession(): SessionContextValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession() must be used inside <GraphqlSession>.');
   return value;
+}
+
+type SessionMutationState = { fetching: boolean; error: CombinedError | undefined };
+
+/**
+ * Like urql's useMutation, for login, logout and organisation switch. They run on a client without
+ * cache: on the normal client the result would make urql refetch `me` just before `restart()` throws
+ * that client away, so the page would send a request only to abort it.
+ */
+export function useSessionMutation<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+): [SessionMutationState, (variables: Variables) => Promise<OperationResult<Data, Variables>>] {
+  const { sessionClient } = useSession();
+  const [state, setState] = useState<SessionMutationState>({ fetching: false, error: undefined });
+  const execute = useCallback(
+    async (variables: Variables) => {
+      setState({ fetching: true, error: undefined });
+      const result = await sessionClient.mutation<Data, Variables>(document, variables).toPromise();
+      setState({ fetching: false, error: result.error });
+      return result;
+    },
+    [sessionClient, document],
+  );
+  return [state, execute];
 }
