@@ -6,7 +6,7 @@ describe('readServerConfig', () => {
     expect(readServerConfig({})).toEqual({
       port: 4000,
       host: '127.0.0.1',
-      seedDemo: false,
+      seedDemo: 'auto',
       production: false,
     });
   });
@@ -14,7 +14,8 @@ describe('readServerConfig', () => {
   it('reads PORT, HOST, VI_SEED_DEMO and NODE_ENV', () => {
     expect(
       readServerConfig({ PORT: '8080', HOST: '0.0.0.0', VI_SEED_DEMO: '1', NODE_ENV: 'production' }),
-    ).toEqual({ port: 8080, host: '0.0.0.0', seedDemo: true, production: true });
+    ).toEqual({ port: 8080, host: '0.0.0.0', seedDemo: 'always', production: true });
+    expect(readServerConfig({ VI_SEED_DEMO: '0' }).seedDemo).toBe('never');
   });
 
   it('names every bad value at once', () => {

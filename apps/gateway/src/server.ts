@@ -16,10 +16,12 @@ import { logger } from './logger.ts';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function seedIfWanted(config: ServerConfig, db: Database): Promise<boolean> {
-  const empty = (await db.prisma.organization.count()) === 0;
   // The embedded database is the zero-configuration demo: fill it on first
   // start. A real PostgreSQL is only seeded when explicitly asked.
-  if (config.seedDemo || (db.engine === 'pglite' && empty)) {
+  const wanted =
+    config.seedDemo === 'always' ||
+    (config.seedDemo === 'auto' && db.engine === 'pglite' && (await db.prisma.organization.count()) === 0);
+  if (wanted) {
     const started = performance.now();
     const summary = await seedDemo(db.prisma);
     if (summary.seeded) {
