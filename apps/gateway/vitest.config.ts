@@ -1,3 +1,4 @@
+import '../../tooling/e2e/src/map-group-by.ts';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
