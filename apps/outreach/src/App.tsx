@@ -1,6 +1,7 @@
 import { AppRoot, bothLanguages } from '@vi/ui';
 import { outreachMessages } from './app-messages.ts';
 import { Home } from './home.tsx';
+import { OutreachNav, OutreachScreens } from './screens/outreach-routes.tsx';
 
 /**
  * The app: the shared shell (login, header, language, organisation) around this app's screens.
@@ -9,8 +10,8 @@ import { Home } from './home.tsx';
  */
 export function App() {
   return (
-    <AppRoot appName={bothLanguages(outreachMessages, 'app.name')}>
-      <Home />
+    <AppRoot appName={bothLanguages(outreachMessages, 'app.name')} nav={<OutreachNav />}>
+      <OutreachScreens home={<Home />} />
     </AppRoot>
   );
 }

@@ -1,0 +1,350 @@
+import {
+  CALL_OUTCOMES,
+  type CallOutcomeCode,
+  DECLINE_REASONS,
+  DEFAULT_CALL_SCRIPT,
+  DEFAULT_SAFE_CONTACT_GUIDANCE,
+  type DeclineReasonCode,
+  type FieldError,
+  GENDERS,
+  INCIDENT_TYPES,
+  labelOf,
+  PERSON_ROLES,
+  planCallOutcome,
+  REACHED_OUTCOMES,
+  SURVEY_STATUSES,
+  type SurveyStatusCode,
+} from '@vi/domain';
+import { describeRequestProblem, FieldErrors, fieldErrorsFor, useLocale, useProblemText, useT } from '@vi/ui';
+import { useId, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { formatDate, formatDateTime } from './date-format.ts';
+import { screenMessages } from './outreach-screen-messages.ts';
+
+const CallCaseQuery = graphql(`
+  query CallCase($caseId: ID!) {
+    callCase(caseId: $caseId) {
+      id
+      pseudonym
+      name
+      phone
+      incidentType
+      occurredOn
+      role
+      gender
+      ageAtIncident
+      attemptCount
+      maxCallAttempts
+      claimExpiresAt
+      noMessageReminder
+    }
+    outreachSettings {
+      callScript
+      safeContactGuidance
+    }
+  }
+`);
+
+const RecordMutation = graphql(`
+  mutation RecordCallOutcome($caseId: ID!, $input: CallOutcomeInput!) {
+    recordCallOutcome(caseId: $caseId, input: $input) {
+      caseId
+      status
+      attemptCount
+      nextAttemptAfter
+      referralId
+      showSafeContactGuidance
+    }
+  }
+`);
+
+type CallResult = NonNullable<ResultOf<typeof RecordMutation>['recordCallOutcome']>;
+
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim() !== '')
+        .map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text, never reordered
+          <p key={i}>{p}</p>
+        ))}
+    </>
+  );
+}
+
+/** Step 2 and 3: the call itself, the outcome, the survey, and consent to a referral. */
+export function CallScreen({ caseId }: { caseId: string }) {
+  const t = useT(screenMessages);
+  const { locale } = useLocale();
+  const problemText = useProblemText();
+  const ids = useId();
+  const [{ data, error, fetching }] = useQuery({
+    query: CallCaseQuery,
+    variables: { caseId },
+    requestPolicy: 'network-only',
+  });
+  const [recording, record] = useMutation(RecordMutation);
+  const [outcome, setOutcome] = useState<CallOutcomeCode | null>(null);
+  const [declineReason, setDeclineReason] = useState<DeclineReasonCode | null>(null);
+  const [declineText, setDeclineText] = useState('');
+  const [survey, setSurvey] = useState<SurveyStatusCode | ''>('');
+  const [consent, setConsent] = useState(false);
+  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
+  const [result, setResult] = useState<CallResult | null>(null);
+
+  const call = data?.callCase;
+  const settings = data?.outreachSettings;
+  const guidance = settings?.safeContactGuidance ?? DEFAULT_SAFE_CONTACT_GUIDANCE[locale];
+  const serverProblem = recording.error ? describeRequestProblem(recording.error) : null;
+  const errorsFor = (field: string) => [
+    ...localErrors.filter((e) => e.field === field),
+    ...fieldErrorsFor(serverProblem, field),
+  ];
+  const reached = outcome !== null && REACHED_OUTCOMES.includes(outcome);
+
+  async function submit() {
+    if (!call || !outcome) {
+      setLocalErrors([
+        {
+          field: 'outcome',
+          code: 'REQUIRED',
+          message: { da: 'Vælg et resultat.', en: 'Choose an outcome.' },
+        },
+      ]);
+      return;
+    }
+    const input = {
+      outcome,
+      declineReason: outcome === 'DECLINED' ? declineReason : null,
+      declineReasonText: outcome === 'DECLINED' && declineReason === 'OTHER' ? declineText : null,
+      surveyStatus: reached && survey ? survey : null,
+      referralConsent: outcome === 'WANTS_CALL' ? consent : null,
+    };
+    // The domain's own rule, checked here first so the worker sees every problem at once.
+    const plan = planCallOutcome(input, {
+      attemptCount: call.attemptCount,
+      maxCallAttempts: call.maxCallAttempts,
+      now: new Date(),
+    });
+    if (!plan.ok) {
+      setLocalErrors(plan.errors);
+      return;
+    }
+    setLocalErrors([]);
+    const response = await record({ caseId, input });
+    if (response.data?.recordCallOutcome) setResult(response.data.recordCallOutcome);
+  }
+
+  if (fetching && !data) return <p role="status">{t('common.loading')}</p>;
+  if (error || !call) {
+    return (
+      <section className="or-screen">
+        <p role="alert" className="or-alert">
+          {error ? problemText(describeRequestProblem(error)) : t('call.lost')}
+        </p>
+        <p>
+          <a href="#/queue">{t('common.backToQueue')}</a>
+        </p>
+      </section>
+    );
+  }
+
+  if (result) {
+    const done =
+      result.status === 'OPEN'
+        ? t('call.done.OPEN', {
+            time: result.nextAttemptAfter ? formatDateTime(result.nextAttemptAfter, locale) : '',
+          })
+        : t(`call.done.${result.status as 'REFERRED' | 'DECLINED' | 'WILL_CALL_SELF' | 'UNREACHED'}`);
+    return (
+      <section aria-labelledby="call-done-heading" className="or-screen">
+        <h1 id="call-done-heading">{t('call.heading', { pseudonym: call.pseudonym })}</h1>
+        <p role="status" className="or-success">
+          {done}
+        </p>
+        {result.showSafeContactGuidance ? (
+          <aside className="or-notice" aria-labelledby="guidance-after-heading">
+            <h2 id="guidance-after-heading">{t('call.guidanceHeading')}</h2>
+            <Paragraphs text={guidance} />
+          </aside>
+        ) : null}
+        <p>
+          <a className="vi-button" href="#/queue">
+            {t('common.backToQueue')}
+          </a>
+        </p>
+      </section>
+    );
+  }
+
+  const outcomeErrors = errorsFor('outcome');
+  const reasonErrors = errorsFor('declineReason');
+  const reasonTextErrors = errorsFor('declineReasonText');
+  const surveyErrors = errorsFor('surveyStatus');
+  const consentErrors = errorsFor('referralConsent');
+
+  return (
+    <section aria-labelledby="call-heading" className="or-screen">
+      <h1 id="call-heading">{t('call.heading', { pseudonym: call.pseudonym })}</h1>
+      {call.claimExpiresAt ? (
+        <p>{t('call.claimUntil', { time: formatDateTime(call.claimExpiresAt, locale) })}</p>
+      ) : null}
+      {call.noMessageReminder ? (
+        <aside className="or-warning" aria-labelledby="reminder-heading">
+          <h2 id="reminder-heading">{t('call.reminderHeading')}</h2>
+          <p>{t('call.reminder')}</p>
+        </aside>
+      ) : null}
+      <div className="or-columns">
+        <section aria-labelledby="contact-heading">
+          <h2 id="contact-heading">{t('call.contact')}</h2>
+          <dl className="or-summary">
+            <dt>{t('call.name')}</dt>
+            <dd>{call.name ?? t('call.noName')}</dd>
+            <dt>{t('call.phone')}</dt>
+            <dd>{call.phone ? <a href={`tel:${call.phone}`}>{call.phone}</a> : t('common.unknown')}</dd>
+            <dt>{t('call.incident')}</dt>
+            <dd>
+              {labelOf(INCIDENT_TYPES, call.incidentType, locale)}, {formatDate(call.occurredOn, locale)}
+            </dd>
+            <dt>{t('queue.col.role')}</dt>
+            <dd>{labelOf(PERSON_ROLES, call.role, locale)}</dd>
+            <dt>{t('queue.col.gender')}</dt>
+            <dd>{call.gender ? labelOf(GENDERS, call.gender, locale) : t('common.unknown')}</dd>
+            <dt>{t('queue.col.age')}</dt>
+            <dd>{call.ageAtIncident ?? t('common.unknown')}</dd>
+          </dl>
+          <p>{t('call.attempts', { count: call.attemptCount, max: call.maxCallAttempts })}</p>
+        </section>
+        <section aria-labelledby="script-heading" className="or-script">
+          <h2 id="script-heading">{t('call.scriptHeading')}</h2>
+          <Paragraphs text={settings?.callScript ?? DEFAULT_CALL_SCRIPT[locale]} />
+        </section>
+      </div>
+
+      <form
+        className="or-form"
+        aria-labelledby="outcome-heading"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="outcome-heading">{t('call.outcomeHeading')}</h2>
+        <fieldset aria-describedby={outcomeErrors.length ? `${ids}-outcome-errors` : undefined}>
+          <legend>{t('call.outcome')}</legend>
+          {CALL_OUTCOMES.map((o) => (
+            <div key={o.code} className="or-choice">
+              <input
+                type="radio"
+                id={`${ids}-outcome-${o.code}`}
+                name="outcome"
+                value={o.code}
+                checked={outcome === o.code}
+                onChange={() => setOutcome(o.code)}
+              />
+              <label htmlFor={`${ids}-outcome-${o.code}`}>{o.label[locale]}</label>
+            </div>
+          ))}
+          <FieldErrors id={`${ids}-outcome-errors`} errors={outcomeErrors} />
+        </fieldset>
+
+        {outcome === 'NOT_SAFE_TO_TALK' ? (
+          <aside className="or-notice" aria-labelledby="guidance-heading">
+            <p>
+              <strong>{t('call.notSafeInfo')}</strong>
+            </p>
+            <h3 id="guidance-heading">{t('call.guidanceHeading')}</h3>
+            <Paragraphs text={guidance} />
+          </aside>
+        ) : null}
+
+        {outcome === 'DECLINED' ? (
+          <fieldset aria-describedby={reasonErrors.length ? `${ids}-reason-errors` : undefined}>
+            <legend>{t('call.declineReason')}</legend>
+            {DECLINE_REASONS.map((r) => (
+              <div key={r.code} className="or-choice">
+                <input
+                  type="radio"
+                  id={`${ids}-reason-${r.code}`}
+                  name="declineReason"
+                  value={r.code}
+                  checked={declineReason === r.code}
+                  onChange={() => setDeclineReason(r.code)}
+                />
+                <label htmlFor={`${ids}-reason-${r.code}`}>{r.label[locale]}</label>
+              </div>
+            ))}
+            <FieldErrors id={`${ids}-reason-errors`} errors={reasonErrors} />
+            {declineReason === 'OTHER' ? (
+              <div className="vi-field">
+                <label htmlFor={`${ids}-reason-text`}>{t('call.declineReasonText')}</label>
+                <input
+                  id={`${ids}-reason-text`}
+                  value={declineText}
+                  maxLength={200}
+                  onChange={(e) => setDeclineText(e.target.value)}
+                  aria-invalid={reasonTextErrors.length > 0 || undefined}
+                  aria-describedby={reasonTextErrors.length ? `${ids}-reason-text-errors` : undefined}
+                />
+                <FieldErrors id={`${ids}-reason-text-errors`} errors={reasonTextErrors} />
+              </div>
+            ) : null}
+          </fieldset>
+        ) : null}
+
+        {reached ? (
+          <div className="vi-field">
+            <label htmlFor={`${ids}-survey`}>{t('call.survey')}</label>
+            <select
+              id={`${ids}-survey`}
+              value={survey}
+              onChange={(e) => setSurvey(e.target.value as SurveyStatusCode | '')}
+              aria-invalid={surveyErrors.length > 0 || undefined}
+              aria-describedby={surveyErrors.length ? `${ids}-survey-errors` : undefined}
+            >
+              <option value="">{t('call.surveyChoose')}</option>
+              {SURVEY_STATUSES.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {labelOf(SURVEY_STATUSES, s.code, locale)}
+                </option>
+              ))}
+            </select>
+            <FieldErrors id={`${ids}-survey-errors`} errors={surveyErrors} />
+          </div>
+        ) : null}
+
+        {outcome === 'WANTS_CALL' ? (
+          <fieldset aria-describedby={consentErrors.length ? `${ids}-consent-errors` : undefined}>
+            <legend>{t('call.consentHeading')}</legend>
+            <div className="or-choice">
+              <input
+                type="checkbox"
+                id={`${ids}-consent`}
+                checked={consent}
+                onChange={(e) => setConsent(e.target.checked)}
+              />
+              <label htmlFor={`${ids}-consent`}>{t('call.consent')}</label>
+            </div>
+            <FieldErrors id={`${ids}-consent-errors`} errors={consentErrors} />
+          </fieldset>
+        ) : null}
+
+        {serverProblem && serverProblem.fields.length === 0 ? (
+          <p role="alert" className="or-alert">
+            {problemText(serverProblem)}
+          </p>
+        ) : null}
+        <p>
+          <button type="submit" className="vi-button vi-button--primary" disabled={recording.fetching}>
+            {recording.fetching ? t('call.recording') : t('call.record')}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,267 @@
+import {
+  type FieldError,
+  INCIDENT_CSV_TEMPLATE_HEADER,
+  type IncidentRowInput,
+  type RowCheck,
+  rejectedRowsCsv,
+} from '@vi/domain';
+import { describeRequestProblem, useLocale, useLocalized, useProblemText, useT } from '@vi/ui';
+import { useId, useState } from 'react';
+import { useMutation } from 'urql';
+import { graphql, type ResultOf, readFragment } from '../graphql.ts';
+import { downloadText, readIncidentCsv } from './incident-csv-reader.ts';
+import { type ScreenMessageKey, screenMessages } from './outreach-screen-messages.ts';
+
+const ReportFields = graphql(`
+  fragment IncidentImportReportFields on IncidentImportReport {
+    batchId
+    durationMs
+    summary { rowCount importedCount queuedCount noContactCount inactiveTypeCount rejectedCount }
+    rejected { rowNumber problems { field code messageDa messageEn } }
+    fileProblems { field code messageDa messageEn }
+  }
+`);
+
+const PreviewMutation = graphql(
+  `
+  mutation PreviewIncidentImport($input: IncidentImportInput!) {
+    previewIncidentImport(input: $input) { ...IncidentImportReportFields }
+  }
+`,
+  [ReportFields],
+);
+
+const ImportMutation = graphql(
+  `
+  mutation ImportIncidents($input: IncidentImportInput!) {
+    importIncidents(input: $input) { ...IncidentImportReportFields }
+  }
+`,
+  [ReportFields],
+);
+
+type Report = ResultOf<typeof ReportFields>;
+type Problem = { field: string; code: string; messageDa: string; messageEn: string };
+
+function toFieldError(p: Problem): FieldError {
+  return { field: p.field, code: p.code, message: { da: p.messageDa, en: p.messageEn } };
+}
+
+function fieldLabelKey(field: string): ScreenMessageKey {
+  const known = ['incidentDate', 'incidentType', 'role', 'name', 'phone', 'age', 'gender', 'motive', 'rows'];
+  return (known.includes(field) ? `import.field.${field}` : 'import.field.rows') as ScreenMessageKey;
+}
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'reading'; percent: number }
+  | { kind: 'read'; rows: IncidentRowInput[] }
+  | { kind: 'checked'; rows: IncidentRowInput[]; report: Report }
+  | { kind: 'imported'; rows: IncidentRowInput[]; report: Report };
+
+/**
+ * Step 1 of the outreach model: the police list. Read in the browser with progress,
+ * checked by the gateway as a dry run (nothing stored), then imported in one transaction.
+ */
+export function ImportScreen() {
+  const t = useT(screenMessages);
+  const { locale } = useLocale();
+  const localized = useLocalized();
+  const problemText = useProblemText();
+  const fileId = useId();
+  const [fileName, setFileName] = useState('');
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [localProblems, setLocalProblems] = useState<string[]>([]);
+  const [preview, runPreview] = useMutation(PreviewMutation);
+  const [imported, runImport] = useMutation(ImportMutation);
+  const requestError = preview.error ?? imported.error;
+
+  async function onFile(file: File | undefined) {
+    setLocalProblems([]);
+    if (!file) return;
+    setFileName(file.name);
+    setStage({ kind: 'reading', percent: 0 });
+    try {
+      const csv = await readIncidentCsv(file, (fraction) =>
+        setStage({ kind: 'reading', percent: Math.round(fraction * 100) }),
+      );
+      if (csv.columnErrors.length > 0) {
+        setLocalProblems(
+          csv.columnErrors.map((e) => `${t(fieldLabelKey(e.field))}: ${localized(e.message)}`),
+        );
+        setStage({ kind: 'idle' });
+        return;
+      }
+      setStage({ kind: 'read', rows: csv.rows });
+    } catch (error) {
+      setLocalProblems([
+        t('import.parseFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      ]);
+      setStage({ kind: 'idle' });
+    }
+  }
+
+  async function check(rows: IncidentRowInput[]) {
+    const result = await runPreview({ input: { fileName, rows } });
+    const report = result.data?.previewIncidentImport;
+    if (report) setStage({ kind: 'checked', rows, report: readFragment(ReportFields, report) });
+  }
+
+  async function importValid(rows: IncidentRowInput[]) {
+    const result = await runImport({ input: { fileName, rows } });
+    const report = result.data?.importIncidents;
+    if (report) setStage({ kind: 'imported', rows, report: readFragment(ReportFields, report) });
+  }
+
+  function downloadRejected(rows: IncidentRowInput[], report: Report) {
+    const checks: RowCheck[] = report.rejected.map((r) => ({
+      rowNumber: r.rowNumber,
+      disposition: 'REJECTED',
+      incident: null,
+      errors: r.problems.map(toFieldError),
+    }));
+    const base = fileName.replace(/\.csv$/i, '') || 'politiliste';
+    downloadText(
+      `${base}-${locale === 'da' ? 'afviste' : 'rejected'}.csv`,
+      rejectedRowsCsv(rows, checks, locale),
+    );
+  }
+
+  const report = stage.kind === 'checked' || stage.kind === 'imported' ? stage.report : null;
+  const rows =
+    stage.kind === 'read' || stage.kind === 'checked' || stage.kind === 'imported' ? stage.rows : null;
+
+  return (
+    <section aria-labelledby="import-heading" className="or-screen">
+      <h1 id="import-heading">{t('import.heading')}</h1>
+      <p>{t('import.intro', { columns: INCIDENT_CSV_TEMPLATE_HEADER.join(', ') })}</p>
+      <div className="vi-field">
+        <label htmlFor={fileId}>{t('import.file')}</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv"
+          disabled={stage.kind === 'reading' || preview.fetching || imported.fetching}
+          onChange={(event) => void onFile(event.target.files?.[0])}
+        />
+      </div>
+      <div aria-live="polite" className="or-status">
+        {stage.kind === 'reading' ? (
+          <>
+            <label htmlFor={`${fileId}-progress`}>{t('import.reading', { percent: stage.percent })}</label>
+            <progress id={`${fileId}-progress`} max={100} value={stage.percent} />
+          </>
+        ) : null}
+        {rows && stage.kind === 'read' ? <p>{t('import.readingDone', { rows: rows.length })}</p> : null}
+        {preview.fetching && rows ? <p>{t('import.checking', { rows: rows.length })}</p> : null}
+        {imported.fetching && report ? (
+          <p>{t('import.importing', { count: report.summary.importedCount })}</p>
+        ) : null}
+        {stage.kind === 'imported' ? (
+          <p className="or-success">
+            {t('import.imported', {
+              count: stage.report.summary.importedCount,
+              queued: stage.report.summary.queuedCount,
+            })}
+          </p>
+        ) : null}
+      </div>
+      {localProblems.length > 0 || requestError ? (
+        <div role="alert" className="or-alert">
+          {localProblems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+          {requestError ? <p>{problemText(describeRequestProblem(requestError))}</p> : null}
+        </div>
+      ) : null}
+      {stage.kind === 'read' ? (
+        <button
+          type="button"
+          className="vi-button vi-button--primary"
+          disabled={preview.fetching}
+          onClick={() => void check(stage.rows)}
+        >
+          {t('import.check')}
+        </button>
+      ) : null}
+      {report && rows ? (
+        <>
+          <h2>{stage.kind === 'imported' ? t('import.resultHeading') : t('import.summaryHeading')}</h2>
+          <dl className="or-summary">
+            <dt>{t('import.rows')}</dt>
+            <dd>{report.summary.rowCount}</dd>
+            <dt>{t('import.valid')}</dt>
+            <dd>{report.summary.importedCount}</dd>
+            <dt>{t('import.queued')}</dt>
+            <dd>{report.summary.queuedCount}</dd>
+            <dt>{t('import.noContact')}</dt>
+            <dd>{report.summary.noContactCount}</dd>
+            <dt>{t('import.inactiveType')}</dt>
+            <dd>{report.summary.inactiveTypeCount}</dd>
+            <dt>{t('import.rejected')}</dt>
+            <dd>{report.summary.rejectedCount}</dd>
+          </dl>
+          {report.fileProblems.length > 0 ? (
+            <ul className="or-alert">
+              {report.fileProblems.map((p) => (
+                <li key={p.code}>{locale === 'da' ? p.messageDa : p.messageEn}</li>
+              ))}
+            </ul>
+          ) : null}
+          {stage.kind === 'checked' ? (
+            <p>
+              {report.summary.importedCount > 0 ? (
+                <button
+                  type="button"
+                  className="vi-button vi-button--primary"
+                  disabled={imported.fetching}
+                  onClick={() => void importValid(rows)}
+                >
+                  {t('import.importValid', { count: report.summary.importedCount })}
+                </button>
+              ) : (
+                t('import.nothingValid')
+              )}
+            </p>
+          ) : null}
+          {report.rejected.length > 0 ? (
+            <>
+              <h2>{t('import.rejectedHeading')}</h2>
+              <p>
+                <button type="button" className="vi-button" onClick={() => downloadRejected(rows, report)}>
+                  {t('import.download')}
+                </button>
+              </p>
+              <table className="or-table">
+                <caption className="vi-visually-hidden">{t('import.rejectedHeading')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('import.rowNumber')}</th>
+                    <th scope="col">{t('import.problems')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rejected.slice(0, 500).map((r) => (
+                    <tr key={r.rowNumber}>
+                      <th scope="row">{r.rowNumber}</th>
+                      <td>
+                        <ul className="or-problems">
+                          {r.problems.map((p) => (
+                            <li key={`${p.field}:${p.code}`} data-code={p.code}>
+                              <strong>{t(fieldLabelKey(p.field))}:</strong>{' '}
+                              {locale === 'da' ? p.messageDa : p.messageEn}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

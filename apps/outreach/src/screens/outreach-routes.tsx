@@ -1,0 +1,145 @@
+import { useT } from '@vi/ui';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { CallScreen } from './call-screen.tsx';
+import { ImportScreen } from './import-screen.tsx';
+import { type ScreenMessageKey, screenMessages } from './outreach-screen-messages.ts';
+import { OverviewScreen } from './overview-screen.tsx';
+import { QueueScreen } from './queue-screen.tsx';
+import { ReferralsScreen } from './referrals-screen.tsx';
+import { SettingsScreen } from './settings-screen.tsx';
+import './outreach-screens.css';
+
+/**
+ * Routes live in the URL hash (#/queue, #/call/<case id> …): the gateway serves the app
+ * from one index.html, and a reload keeps the screen. Case ids in the hash are opaque
+ * UUIDs, never names or phone numbers.
+ */
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'import' }
+  | { screen: 'queue' }
+  | { screen: 'call'; caseId: string }
+  | { screen: 'referrals' }
+  | { screen: 'overview' }
+  | { screen: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const [, screen, id] = hash.replace(/^#/, '').split('/');
+  switch (screen) {
+    case 'import':
+    case 'queue':
+    case 'referrals':
+    case 'overview':
+    case 'settings':
+      return { screen };
+    case 'call':
+      return id && /^[0-9a-f-]{36}$/i.test(id) ? { screen: 'call', caseId: id } : { screen: 'queue' };
+    default:
+      return { screen: 'home' };
+  }
+}
+
+export function navigate(path: string): void {
+  window.location.hash = `#${path}`;
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+const RolesQuery = graphql(`
+  query OutreachRoles {
+    me {
+      id
+      roles
+    }
+  }
+`);
+
+type Role = 'OUTREACH_WORKER' | 'COUNSELLOR' | 'PROJECT_LEAD' | 'ADMIN';
+
+/** Which screens a role works with (the gateway enforces the same with its scopes). */
+const SCREENS: ReadonlyArray<{ screen: Route['screen']; label: ScreenMessageKey; roles: readonly Role[] }> = [
+  { screen: 'queue', label: 'nav.queue', roles: ['OUTREACH_WORKER'] },
+  { screen: 'import', label: 'nav.import', roles: ['OUTREACH_WORKER', 'PROJECT_LEAD'] },
+  { screen: 'referrals', label: 'nav.referrals', roles: ['COUNSELLOR'] },
+  { screen: 'overview', label: 'nav.overview', roles: ['PROJECT_LEAD'] },
+  { screen: 'settings', label: 'nav.settings', roles: ['PROJECT_LEAD', 'ADMIN'] },
+];
+
+function useRoles(): readonly string[] {
+  const [{ data }] = useQuery({ query: RolesQuery });
+  return data?.me?.roles ?? [];
+}
+
+function allowedScreens(roles: readonly string[]) {
+  return SCREENS.filter((s) => s.roles.some((r) => roles.includes(r)));
+}
+
+/** The links of the shell's navigation, by the user's roles in the active organisation. */
+export function OutreachNav() {
+  const t = useT(screenMessages);
+  const route = useRoute();
+  const screens = allowedScreens(useRoles());
+  const current = route.screen === 'call' ? 'queue' : route.screen;
+  return (
+    <ul className="or-nav">
+      {screens.map((s) => (
+        <li key={s.screen}>
+          <a href={`#/${s.screen}`} aria-current={current === s.screen ? 'page' : undefined}>
+            {t(s.label)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The current screen; the home screen (the shell's) when no screen is chosen. */
+export function OutreachScreens({ home }: { home: ReactNode }) {
+  const t = useT(screenMessages);
+  const route = useRoute();
+  const roles = useRoles();
+  const screens = allowedScreens(roles);
+  const permitted = (screen: Route['screen']) => screens.some((s) => s.screen === screen);
+  if (route.screen === 'home') {
+    return (
+      <>
+        {home}
+        {screens.length > 0 ? (
+          <ul className="or-home-links">
+            {screens.map((s) => (
+              <li key={s.screen}>
+                <a href={`#/${s.screen}`}>{t(s.label)}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </>
+    );
+  }
+  const screenOfRoute = route.screen === 'call' ? 'queue' : route.screen;
+  if (roles.length > 0 && !permitted(screenOfRoute)) return <p role="alert">{t('common.notAllowed')}</p>;
+  switch (route.screen) {
+    case 'import':
+      return <ImportScreen />;
+    case 'queue':
+      return <QueueScreen />;
+    case 'call':
+      return <CallScreen key={route.caseId} caseId={route.caseId} />;
+    case 'referrals':
+      return <ReferralsScreen />;
+    case 'overview':
+      return <OverviewScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
