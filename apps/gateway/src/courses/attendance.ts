@@ -16,6 +16,7 @@ export const AttendanceInput = builder.inputType('AttendanceInput', {
 
 builder.mutationField('recordAttendance', (t) =>
   t.prismaField({
+    nullable: false,
     type: 'CourseSession',
     description:
       'Records who was present at one session. Group leaders only for courses they lead. Recording again replaces the earlier marks.',

@@ -9,9 +9,9 @@ import { builder } from '../builder.ts';
 export const CourseWarningRef = builder.objectRef<CourseWarning>('CourseWarning').implement({
   authScopes: { authenticated: true },
   fields: (t) => ({
-    code: t.exposeString('code'),
-    messageDa: t.string({ resolve: (w) => w.message.da }),
-    messageEn: t.string({ resolve: (w) => w.message.en }),
+    code: t.exposeString('code', { nullable: false }),
+    messageDa: t.string({ nullable: false, resolve: (w) => w.message.da }),
+    messageEn: t.string({ nullable: false, resolve: (w) => w.message.en }),
     fromSession: t.int({ nullable: true, resolve: (w) => ('fromSession' in w ? w.fromSession : null) }),
     toSession: t.int({ nullable: true, resolve: (w) => ('toSession' in w ? w.toSession : null) }),
     days: t.int({ nullable: true, resolve: (w) => ('days' in w ? w.days : null) }),

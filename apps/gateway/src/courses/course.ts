@@ -33,8 +33,8 @@ type LeaderShape = { userId: string; displayName: string; organizationId: string
 export const GroupLeaderRef = builder.objectRef<LeaderShape>('GroupLeader').implement({
   authScopes: (leader, context) => leader.organizationId === context.organizationId,
   fields: (t) => ({
-    userId: t.exposeID('userId'),
-    displayName: t.exposeString('displayName'),
+    userId: t.exposeID('userId', { nullable: false }),
+    displayName: t.exposeString('displayName', { nullable: false }),
   }),
 });
 
@@ -45,20 +45,22 @@ export const CourseRef = builder.prismaObject('Course', {
     id: (course) => course.id,
   }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    venue: t.exposeString('venue'),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
+    id: t.exposeID('id', { nullable: false }),
+    name: t.exposeString('name', { nullable: false }),
+    venue: t.exposeString('venue', { nullable: false }),
+    startsOn: t.expose('startsOn', { nullable: false, type: 'Date' }),
     modulePlanName: t.string({
       nullable: true,
       select: { modulePlan: { select: { name: true } } },
       resolve: (course) => course.modulePlan?.name ?? null,
     }),
-    sessions: t.relation('sessions', { query: { orderBy: { number: 'asc' } } }),
+    sessions: t.relation('sessions', { nullable: false, query: { orderBy: { number: 'asc' } } }),
     enrolments: t.relation('enrolments', {
+      nullable: false,
       query: { orderBy: [{ enrolledAt: 'asc' }, { id: 'asc' }] },
     }),
     leaders: t.field({
+      nullable: false,
       type: [GroupLeaderRef],
       select: { leaders: { select: { userId: true, user: { select: { displayName: true } } } } },
       resolve: (course) =>
@@ -69,11 +71,13 @@ export const CourseRef = builder.prismaObject('Course', {
         })),
     }),
     participantCount: t.int({
+      nullable: false,
       description: 'Enrolled and not withdrawn.',
       select: { _count: { select: { enrolments: { where: { withdrawnOn: null } } } } },
       resolve: (course) => course._count.enrolments,
     }),
     warnings: t.field({
+      nullable: false,
       type: [CourseWarningRef],
       description: 'Gaps over 14 days between sessions and a group outside 6-8 participants.',
       select: {
@@ -97,11 +101,11 @@ export const CourseSessionRef = builder.prismaObject('CourseSession', {
     id: (session) => session.id,
   }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    number: t.exposeInt('number'),
-    date: t.expose('date', { type: 'Date' }),
-    title: t.exposeString('title'),
-    attendance: t.relation('attendance'),
+    id: t.exposeID('id', { nullable: false }),
+    number: t.exposeInt('number', { nullable: false }),
+    date: t.expose('date', { nullable: false, type: 'Date' }),
+    title: t.exposeString('title', { nullable: false }),
+    attendance: t.relation('attendance', { nullable: false }),
   }),
 });
 
@@ -116,14 +120,15 @@ export const AttendanceRef = builder.prismaObject('Attendance', {
     personId: (row) => row.enrolment.personId,
   }),
   fields: (t) => ({
-    sessionId: t.exposeID('sessionId'),
-    enrolmentId: t.exposeID('enrolmentId'),
-    present: t.exposeBoolean('present'),
+    sessionId: t.exposeID('sessionId', { nullable: false }),
+    enrolmentId: t.exposeID('enrolmentId', { nullable: false }),
+    present: t.exposeBoolean('present', { nullable: false }),
   }),
 });
 
 builder.queryField('courses', (t) =>
   t.prismaField({
+    nullable: false,
     type: ['Course'],
     description: 'Courses of the active organisation; group leaders get the ones they lead.',
     authScopes: { role: COURSE_READER_ROLES },
@@ -140,6 +145,7 @@ builder.queryField('courses', (t) =>
 
 builder.queryField('course', (t) =>
   t.prismaField({
+    nullable: false,
     type: 'Course',
     authScopes: { role: COURSE_READER_ROLES },
     args: { id: t.arg.id({ required: true }) },
@@ -162,6 +168,7 @@ builder.queryField('course', (t) =>
 
 builder.queryField('groupLeaders', (t) =>
   t.field({
+    nullable: false,
     type: [GroupLeaderRef],
     description: 'Staff holding the group-leader role in the active organisation.',
     authScopes: { role: COURSE_MANAGER_ROLES },
@@ -195,16 +202,22 @@ const CreateCoursePayloadRef = builder
     authScopes: (payload, context) => canSeeCourse(context, payload.course),
     fields: (t) => ({
       course: t.prismaField({
+        nullable: false,
         type: 'Course',
         resolve: (query, payload) =>
           prisma().course.findUniqueOrThrow({ ...query, where: { id: payload.course.id } }),
       }),
-      warnings: t.field({ type: [CourseWarningRef], resolve: (payload) => payload.warnings }),
+      warnings: t.field({
+        nullable: false,
+        type: [CourseWarningRef],
+        resolve: (payload) => payload.warnings,
+      }),
     }),
   });
 
 builder.mutationField('createCourse', (t) =>
   t.field({
+    nullable: false,
     type: CreateCoursePayloadRef,
     description:
       'Creates a course from a module plan: ten sessions with the plan’s titles, two leaders, a venue. Returns warnings, never blocks on them.',

@@ -40,24 +40,27 @@ export const EnrolmentRef = builder.prismaObject('Enrolment', {
     personId: (enrolment) => enrolment.personId,
   }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    courseId: t.exposeID('courseId'),
-    personId: t.exposeID('personId'),
-    participantCode: t.exposeString('participantCode'),
-    enrolledAt: t.expose('enrolledAt', { type: 'DateTime' }),
+    id: t.exposeID('id', { nullable: false }),
+    courseId: t.exposeID('courseId', { nullable: false }),
+    personId: t.exposeID('personId', { nullable: false }),
+    participantCode: t.exposeString('participantCode', { nullable: false }),
+    enrolledAt: t.expose('enrolledAt', { nullable: false, type: 'DateTime' }),
     withdrawnOn: t.expose('withdrawnOn', { type: 'Date', nullable: true }),
     followUpStatus: t.expose('followUpStatus', { type: FollowUpStatusEnum, nullable: true }),
     followUpOn: t.expose('followUpOn', { type: 'Date', nullable: true }),
     helpedOnTo: t.stringList({
+      nullable: false,
       description: 'HELPED_ON_TO codes (the end form’s list of offers).',
       resolve: (enrolment) => enrolment.helpedOnTo ?? [],
     }),
     helpedOnToOther: t.exposeString('helpedOnToOther', { nullable: true }),
     pseudonym: t.string({
+      nullable: false,
       select: { person: { select: { pseudonym: true } } },
       resolve: (enrolment) => enrolment.person.pseudonym,
     }),
     displayName: t.string({
+      nullable: false,
       description: 'Name (journalised organisations) or alias, else the pseudonym.',
       select: {
         person: { select: { pseudonym: true, contact: { select: { alias: true, name: true } } } },
@@ -65,18 +68,21 @@ export const EnrolmentRef = builder.prismaObject('Enrolment', {
       resolve: (enrolment) =>
         enrolment.person.contact?.name ?? enrolment.person.contact?.alias ?? enrolment.person.pseudonym,
     }),
-    attendance: t.relation('attendance'),
+    attendance: t.relation('attendance', { nullable: false }),
     sessionsAttended: t.int({
+      nullable: false,
       select: { _count: { select: { attendance: { where: { present: true } } } } },
       resolve: (enrolment) => enrolment._count.attendance,
     }),
     baselineForm: t.field({
+      nullable: false,
       type: FormProgressEnum,
       description: 'Done or not; the answers are never shown to staff.',
       resolve: async (enrolment, _args, context) =>
         (await formProgressOf(context, enrolment.participantCode)).BASELINE,
     }),
     endForm: t.field({
+      nullable: false,
       type: FormProgressEnum,
       description: 'Done or not; the answers are never shown to staff.',
       resolve: async (enrolment, _args, context) =>
@@ -98,16 +104,22 @@ const EnrolPayloadRef = builder
       }),
     fields: (t) => ({
       enrolment: t.prismaField({
+        nullable: false,
         type: 'Enrolment',
         resolve: (query, payload) =>
           prisma().enrolment.findUniqueOrThrow({ ...query, where: { id: payload.enrolment.id } }),
       }),
-      warnings: t.field({ type: [CourseWarningRef], resolve: (payload) => payload.warnings }),
+      warnings: t.field({
+        nullable: false,
+        type: [CourseWarningRef],
+        resolve: (payload) => payload.warnings,
+      }),
     }),
   });
 
 builder.mutationField('enrolParticipant', (t) =>
   t.field({
+    nullable: false,
     type: EnrolPayloadRef,
     description:
       'Enrols a person in a course with a fresh pseudonymous participant code and takes them off the waiting list. Warns when the group is outside 6-8.',
@@ -223,6 +235,7 @@ export const RecordFollowUpInput = builder.inputType('RecordFollowUpInput', {
 
 builder.mutationField('recordFollowUp', (t) =>
   t.prismaField({
+    nullable: false,
     type: 'Enrolment',
     description:
       'The final follow-up talk agreed at the last session (booked, held or cancelled) and where the participant was helped on to.',
@@ -266,6 +279,7 @@ builder.mutationField('recordFollowUp', (t) =>
 
 builder.mutationField('withdrawParticipant', (t) =>
   t.prismaField({
+    nullable: false,
     type: 'Enrolment',
     description: 'Marks that a participant left the course (drop-out); their attendance and forms stay.',
     authScopes: { role: COURSE_RUNNER_ROLES },

@@ -43,15 +43,16 @@ export const ParticipantFormLinkRef = builder.objectRef<OpenedLink>('Participant
   // Exists only in the response to the request that opened it.
   authScopes: (link, context) => link.requestId === context.requestId,
   fields: (t) => ({
-    token: t.exposeString('token'),
-    kind: t.field({ type: ParticipantFormKindEnum, resolve: (link) => link.kind }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    participantCode: t.exposeString('participantCode'),
+    token: t.exposeString('token', { nullable: false }),
+    kind: t.field({ nullable: false, type: ParticipantFormKindEnum, resolve: (link) => link.kind }),
+    expiresAt: t.expose('expiresAt', { nullable: false, type: 'DateTime' }),
+    participantCode: t.exposeString('participantCode', { nullable: false }),
   }),
 });
 
 builder.mutationField('openParticipantForm', (t) =>
   t.field({
+    nullable: false,
     type: ParticipantFormLinkRef,
     description:
       'Opens a one-time link (or QR code) for a participant’s baseline or end form. Earlier unused links for the same form stop working.',
@@ -175,14 +176,15 @@ export const ParticipantFormRef = builder.objectRef<PublicForm>('ParticipantForm
   // Built only from the link presented in this very request.
   authScopes: (form, context) => form.requestId === context.requestId,
   fields: (t) => ({
-    kind: t.field({ type: ParticipantFormKindEnum, resolve: (form) => form.kind }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    organizationName: t.exposeString('organizationName'),
+    kind: t.field({ nullable: false, type: ParticipantFormKindEnum, resolve: (form) => form.kind }),
+    expiresAt: t.expose('expiresAt', { nullable: false, type: 'DateTime' }),
+    organizationName: t.exposeString('organizationName', { nullable: false }),
   }),
 });
 
 builder.queryField('participantForm', (t) =>
   t.field({
+    nullable: false,
     type: ParticipantFormRef,
     description:
       'Public (no login): the form behind a one-time link. A changed, expired or used link gets a Danish and English message.',
@@ -210,13 +212,14 @@ type Receipt = { requestId: string; kind: ParticipantFormKind; submittedAt: Date
 export const ParticipantFormReceiptRef = builder.objectRef<Receipt>('ParticipantFormReceipt').implement({
   authScopes: (receipt, context) => receipt.requestId === context.requestId,
   fields: (t) => ({
-    kind: t.field({ type: ParticipantFormKindEnum, resolve: (receipt) => receipt.kind }),
-    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+    kind: t.field({ nullable: false, type: ParticipantFormKindEnum, resolve: (receipt) => receipt.kind }),
+    submittedAt: t.expose('submittedAt', { nullable: false, type: 'DateTime' }),
   }),
 });
 
 builder.mutationField('submitParticipantForm', (t) =>
   t.field({
+    nullable: false,
     type: ParticipantFormReceiptRef,
     description:
       'Public (no login): stores a participant’s answers under their code, once. The link is used up in the same transaction.',

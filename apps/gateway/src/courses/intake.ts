@@ -40,18 +40,20 @@ export const IntakeRegistrationRef = builder.prismaObject('IntakeRegistration', 
     personId: (intake) => intake.personId,
   }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    personId: t.exposeID('personId'),
-    registeredOn: t.expose('registeredOn', { type: 'Date' }),
+    id: t.exposeID('id', { nullable: false }),
+    personId: t.exposeID('personId', { nullable: false }),
+    registeredOn: t.expose('registeredOn', { nullable: false, type: 'Date' }),
     answers: t.field({
+      nullable: false,
       type: QuestionnaireAnswersScalar,
       description: 'Registration form answers (filled in by staff, so staff may read them).',
       resolve: (intake) => intake.answers as Record<string, unknown>,
     }),
     gender: t.expose('gender', { type: GenderEnum, nullable: true }),
     ageYears: t.exposeInt('ageYears', { nullable: true }),
-    referredTo: t.expose('referredTo', { type: [RiskRouteEnum] }),
+    referredTo: t.expose('referredTo', { nullable: false, type: [RiskRouteEnum] }),
     pseudonym: t.string({
+      nullable: false,
       select: { person: { select: { pseudonym: true } } },
       resolve: (intake) => intake.person.pseudonym,
     }),
@@ -89,6 +91,7 @@ const PAGE_SIZE = 200;
 
 builder.queryField('intakes', (t) =>
   t.prismaField({
+    nullable: false,
     type: ['IntakeRegistration'],
     description: 'Registrations of the active organisation, newest first (at most 200).',
     authScopes: { role: INTAKE_READER_ROLES },
@@ -145,6 +148,7 @@ function copiedColumns(answers: Record<string, unknown>): {
 
 builder.mutationField('registerIntake', (t) =>
   t.prismaField({
+    nullable: false,
     type: 'IntakeRegistration',
     description:
       'Registers a person who came forward: the registration form plus the contact details the organisation stance allows.',

@@ -20,15 +20,16 @@ export const ModulePlanRef = builder.prismaObject('ModulePlan', {
     (plan.organizationId === null || plan.organizationId === context.organizationId) &&
     holdsRole(context, COURSE_READER_ROLES),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    modules: t.exposeStringList('modules'),
-    isTemplate: t.boolean({ resolve: (plan) => plan.organizationId === null }),
+    id: t.exposeID('id', { nullable: false }),
+    name: t.exposeString('name', { nullable: false }),
+    modules: t.exposeStringList('modules', { nullable: false }),
+    isTemplate: t.boolean({ nullable: false, resolve: (plan) => plan.organizationId === null }),
   }),
 });
 
 builder.queryField('modulePlans', (t) =>
   t.prismaField({
+    nullable: false,
     type: ['ModulePlan'],
     description: "The shared templates and the organisation's own plans.",
     authScopes: { role: COURSE_READER_ROLES },
@@ -70,6 +71,7 @@ export function checkModulePlan(input: { name: string; modules: readonly string[
 
 builder.mutationField('saveModulePlan', (t) =>
   t.prismaField({
+    nullable: false,
     type: 'ModulePlan',
     description:
       "Creates or changes one of the organisation's own module plans. Templates cannot be changed.",

@@ -23,11 +23,11 @@ export const RiskAssessmentRef = builder.prismaObject('RiskAssessment', {
     personId: (assessment) => assessment.personId,
   }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    personId: t.exposeID('personId'),
-    assessedOn: t.expose('assessedOn', { type: 'Date' }),
+    id: t.exposeID('id', { nullable: false }),
+    personId: t.exposeID('personId', { nullable: false }),
+    assessedOn: t.expose('assessedOn', { nullable: false, type: 'Date' }),
     reassessOn: t.expose('reassessOn', { type: 'Date', nullable: true }),
-    routes: t.expose('routes', { type: [RiskRouteEnum] }),
+    routes: t.expose('routes', { nullable: false, type: [RiskRouteEnum] }),
     otherSupport: t.exposeString('otherSupport', { nullable: true }),
     riskLevel: t.exposeString('riskLevel', {
       nullable: true,
@@ -40,6 +40,7 @@ export const RiskAssessmentRef = builder.prismaObject('RiskAssessment', {
       description: 'Null in anonymous organisations. Assessors only.',
     }),
     pseudonym: t.string({
+      nullable: false,
       select: { person: { select: { pseudonym: true } } },
       resolve: (assessment) => assessment.person.pseudonym,
     }),
@@ -69,6 +70,7 @@ builder.prismaObjectField('IntakeRegistration', 'latestRiskAssessment', (t) =>
 
 builder.queryField('reassessmentsDue', (t) =>
   t.prismaField({
+    nullable: false,
     type: ['RiskAssessment'],
     description:
       "Each person's latest assessment whose re-assessment date falls within `withinDays` from today (or has passed).",
@@ -112,6 +114,7 @@ export const RecordRiskAssessmentInput = builder.inputType('RecordRiskAssessment
 
 builder.mutationField('recordRiskAssessment', (t) =>
   t.prismaField({
+    nullable: false,
     type: 'RiskAssessment',
     description:
       'Records a risk assessment and the routes it decided. A route to a group course puts the person on the waiting list.',
@@ -215,3 +218,15 @@ builder.mutationField('recordRiskAssessment', (t) =>
     },
   }),
 );
+
+// The organisation's own SARA-V3 risk levels and waiting limit, for the forms and lists that use them.
+builder.prismaObjectFields('Organization', (t) => ({
+  riskLevels: t.exposeStringList('riskLevels', {
+    nullable: false,
+    description: "The organisation's SARA-V3 risk levels, in order (unused in anonymous organisations).",
+  }),
+  waitingLimitDays: t.exposeInt('waitingLimitDays', {
+    nullable: false,
+    description: 'Waiting longer than this for a group course is flagged.',
+  }),
+}));

@@ -28,10 +28,11 @@ export const WaitingListEntryRef = builder.prismaObject('WaitingListEntry', {
     personId: (entry) => entry.personId,
   }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    personId: t.exposeID('personId'),
-    since: t.expose('since', { type: 'Date' }),
+    id: t.exposeID('id', { nullable: false }),
+    personId: t.exposeID('personId', { nullable: false }),
+    since: t.expose('since', { nullable: false, type: 'Date' }),
     pseudonym: t.string({
+      nullable: false,
       select: { person: { select: { pseudonym: true } } },
       resolve: (entry) => entry.person.pseudonym,
     }),
@@ -41,14 +42,19 @@ export const WaitingListEntryRef = builder.prismaObject('WaitingListEntry', {
       select: { person: { select: { contact: { select: { alias: true, name: true } } } } },
       resolve: (entry) => entry.person.contact?.name ?? entry.person.contact?.alias ?? null,
     }),
-    daysWaiting: t.int({ resolve: (entry) => waitingStatus(entry.since, todayInDenmark()).days }),
+    daysWaiting: t.int({
+      nullable: false,
+      resolve: (entry) => waitingStatus(entry.since, todayInDenmark()).days,
+    }),
     overLimit: t.boolean({
+      nullable: false,
       description: "Waiting longer than the organisation's limit.",
       resolve: async (entry, _args, context) =>
         waitingStatus(entry.since, todayInDenmark(), await waitingLimitDays(context, entry.organizationId))
           .overLimit,
     }),
     waitingLimitDays: t.int({
+      nullable: false,
       resolve: (entry, _args, context) => waitingLimitDays(context, entry.organizationId),
     }),
   }),
@@ -56,6 +62,7 @@ export const WaitingListEntryRef = builder.prismaObject('WaitingListEntry', {
 
 builder.queryField('waitingList', (t) =>
   t.prismaField({
+    nullable: false,
     type: ['WaitingListEntry'],
     description: 'People waiting for a group course, longest wait first.',
     authScopes: { role: [...new Set([...INTAKE_READER_ROLES, ...ENROL_ROLES])] },
