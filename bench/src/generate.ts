@@ -12,6 +12,7 @@
  * Usage: tsx src/generate.ts [--scale 0.01] [--force]
  */
 import { createDatabase } from '@vi/db';
+import { VIOLENCE_STATUS } from '@vi/domain';
 import pg from 'pg';
 import {
   ACCEPTANCE_FACTOR,
@@ -205,7 +206,7 @@ export async function ensureDataset(options: GenerateOptions = {}): Promise<Gene
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await fillDataset(client, parameters, progress);
+    await fillDataset(client, parameters, progress, { tuneSession: true });
   } finally {
     await client.end();
   }
@@ -214,17 +215,24 @@ export async function ensureDataset(options: GenerateOptions = {}): Promise<Gene
   return { parameters, generated: true, seconds };
 }
 
-async function step(client: pg.Client, progress: Progress, label: string, sql: string): Promise<void> {
+/**
+ * Where the generator sends its SQL: one statement per call. A pg.Client (the bench) or a
+ * @vi/db Database (tests, PostgreSQL pool or PGlite) both fit; nothing depends on the session
+ * except the optional tuning, which only the bench's own client asks for.
+ */
+export type SqlRunner = { query(sql: string, params?: unknown[]): Promise<unknown> };
+
+async function step(client: SqlRunner, progress: Progress, label: string, sql: string): Promise<void> {
   const started = performance.now();
-  const result = await client.query(sql);
-  const rows = result.rowCount === null ? '' : ` (${result.rowCount.toLocaleString('en')} rows)`;
-  progress(`${label}${rows} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await client.query(sql);
+  progress(`${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export async function fillDataset(
-  client: pg.Client,
+  client: SqlRunner,
   parameters: DatasetParameters,
   progress: Progress = defaultProgress,
+  options: { tuneSession?: boolean } = {},
 ): Promise<void> {
   const { outreachCases: N, intakes: NI, courses: NC } = parameters;
   const orgId = (index: string): string => `bench.id('org', ${index})`;
@@ -232,20 +240,28 @@ export async function fillDataset(
   const municipalityIndex = (draw: string): string =>
     `least(${MUNICIPALITY_COUNT - 1}, floor(${MUNICIPALITY_COUNT} * power(${draw}, 1.6)))::int`;
 
-  await client.query(`
-    CREATE SCHEMA bench;
-    CREATE TABLE bench.dataset (parameters jsonb NOT NULL, started_at timestamptz NOT NULL DEFAULT now(),
-                                completed_at timestamptz);
-    CREATE FUNCTION bench.r(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT ((hashint8extended(i, salt) >> 11) & 9007199254740991)::float8 / 9007199254740992.0 $$;
-    CREATE FUNCTION bench.id(kind text, i bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT md5(kind || ':' || i)::uuid $$;
-    -- Rows are consistent by construction; skipping per-row foreign-key triggers makes loading
-    -- several times faster. Reset at the end of this session.
-    SET session_replication_role = replica;
-    SET work_mem = '256MB';
-    SET maintenance_work_mem = '512MB';
-  `);
+  for (const statement of [
+    'CREATE SCHEMA bench',
+    `CREATE TABLE bench.dataset (parameters jsonb NOT NULL, started_at timestamptz NOT NULL DEFAULT now(),
+                                 completed_at timestamptz)`,
+    `CREATE FUNCTION bench.r(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT ((hashint8extended(i, salt) >> 11) & 9007199254740991)::float8 / 9007199254740992.0 $$`,
+    `CREATE FUNCTION bench.id(kind text, i bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT md5(kind || ':' || i)::uuid $$`,
+    `CREATE FUNCTION bench.inspire_score(answers jsonb, prefix text) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
+       SELECT CASE WHEN count(v) = 5 THEN avg(v - 1) * 25 END
+       FROM (SELECT (answers ->> (prefix || '_' || k))::int AS v FROM generate_series(1, 5) k) items
+     $$`,
+  ]) {
+    await client.query(statement);
+  }
+  if (options.tuneSession) {
+    // Rows are consistent by construction and inserted parents first; skipping the per-row
+    // foreign-key triggers still makes loading several times faster. Session-only.
+    await client.query('SET session_replication_role = replica');
+    await client.query("SET work_mem = '256MB'");
+    await client.query("SET maintenance_work_mem = '512MB'");
+  }
   await client.query(`INSERT INTO bench.dataset (parameters) VALUES ($1)`, [JSON.stringify(parameters)]);
   progress(`Generating ${JSON.stringify(parameters)}`);
 
@@ -467,14 +483,57 @@ export async function fillDataset(
      SELECT (row_number() OVER (ORDER BY k.c, slot) - 1)::bigint AS e, k.c, k.org, k.starts_on, k.gap
      FROM bench.k k, generate_series(1, k.size) slot`,
   );
+  await client.query('ALTER TABLE bench.e ADD COLUMN withdraw_after int, ADD COLUMN wait int');
   await client.query(`
-    ALTER TABLE bench.e ADD COLUMN withdraw_after int, ADD COLUMN wait int;
     UPDATE bench.e SET
       -- About one in eight drops out, after one to five sessions.
       withdraw_after = CASE WHEN ${R('e', 40)} < 0.12 THEN 1 + floor(${R('e', 41)} * 5)::int END,
       -- Waiting times are skewed: most wait a few weeks, some several months.
       wait = 5 + floor(power(${R('e', 42)}, 2) * 150)::int;
   `);
+  // ── Intake: enrolled people first (registered before their course), then everyone else ──
+  const heardFrom = `ARRAY(SELECT h.code FROM (VALUES ${HEARD_FROM_SHARE.map(
+    ([code, share], index) => `(${sqlLiteral(code)}, ${share}, ${200 + index})`,
+  ).join(', ')}) h(code, share, salt) WHERE bench.r(i, h.salt) < h.share)`;
+  // Every status of the domain's list that is neither "not relevant" nor "ongoing".
+  const stoppedStatuses = VIOLENCE_STATUS.map((status) => status.code as string).filter(
+    (code) => code !== 'NOT_RELEVANT' && code !== 'ONGOING',
+  );
+  const violenceStatus = `(SELECT jsonb_object_agg(f.form,
+       CASE WHEN bench.r(i, f.salt) >= f.share THEN 'NOT_RELEVANT'
+            WHEN bench.r(i, f.salt + 50) < f.ongoing THEN 'ONGOING'
+            ELSE (ARRAY[${stoppedStatuses.map(sqlLiteral).join(', ')}])[1 + floor(bench.r(i, f.salt + 60) * ${stoppedStatuses.length})::int] END)
+     FROM (VALUES ${VIOLENCE_FORM_SHARE.map(
+       ([form, share, ongoing], index) => `(${sqlLiteral(form)}, ${share}, ${ongoing}, ${300 + index})`,
+     ).join(', ')}) f(form, share, ongoing, salt))`;
+  await step(
+    client,
+    progress,
+    'Intake staging',
+    `CREATE UNLOGGED TABLE bench.i AS
+     SELECT i, coalesce(e.org, ${municipalityIndex(R('i', 70))}) AS org,
+       CASE WHEN e.e IS NOT NULL THEN e.starts_on - e.wait
+            ELSE DATE '${FIRST_DAY}' + floor(${R('i', 71)} * ${DAY_COUNT})::int END AS registered_on,
+       e.e IS NOT NULL AS enrolled,
+       ${weightedChoiceSql('d_gender', INTAKE_GENDER_WEIGHTS)} AS gender,
+       18 + floor(power(d_age, 1.3) * 60)::int AS age,
+       CASE WHEN e.e IS NOT NULL THEN ARRAY['GROUP_COURSE']
+            WHEN d_route < 0.1 THEN ARRAY['GROUP_COURSE']
+            ELSE ARRAY[${weightedChoiceSql('d_route2', NON_GROUP_ROUTE_WEIGHTS)}] END AS referred_to
+     FROM (SELECT i, ${R('i', 72)} AS d_gender, ${R('i', 73)} AS d_age, ${R('i', 74)} AS d_route,
+                  ${R('i', 75)} AS d_route2
+           FROM generate_series(0, ${NI - 1}) i OFFSET 0) d
+     LEFT JOIN bench.e e ON e.e = d.i`,
+  );
+  await step(
+    client,
+    progress,
+    'Persons (intake)',
+    `INSERT INTO "Person" (id, "organizationId", pseudonym, gender, "birthYear", "createdAt")
+     SELECT bench.id('intake-person', i), ${orgId('org')}, 'I' || i, gender::"Gender",
+            extract(year FROM registered_on)::int - age, registered_on
+     FROM bench.i`,
+  );
   await step(
     client,
     progress,
@@ -514,12 +573,6 @@ export async function fillDataset(
   const baselineLeaderLevel = `(2.4 + 2.0 * ${R('e', 46)})`;
   const endOLevel = `(${baselineOLevel} + 0.8 + (${R('e', 47)} - 0.5) * 1.2)`;
   const endLeaderLevel = `(${baselineLeaderLevel} + 0.5 + (${R('e', 48)} - 0.5) * 1.2)`;
-  await client.query(`
-    CREATE FUNCTION bench.inspire_score(answers jsonb, prefix text) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-      SELECT CASE WHEN count(v) = 5 THEN avg(v - 1) * 25 END
-      FROM (SELECT (answers ->> (prefix || '_' || k))::int AS v FROM generate_series(1, 5) k) items
-    $$;
-  `);
   await step(
     client,
     progress,
@@ -561,46 +614,6 @@ export async function fillDataset(
      ) f`,
   );
 
-  // ── Intake: enrolled people first (registered before their course), then everyone else ──
-  const heardFrom = `ARRAY(SELECT h.code FROM (VALUES ${HEARD_FROM_SHARE.map(
-    ([code, share], index) => `(${sqlLiteral(code)}, ${share}, ${200 + index})`,
-  ).join(', ')}) h(code, share, salt) WHERE bench.r(i, h.salt) < h.share)`;
-  const violenceStatus = `(SELECT jsonb_object_agg(f.form,
-       CASE WHEN bench.r(i, f.salt) >= f.share THEN 'NOT_RELEVANT'
-            WHEN bench.r(i, f.salt + 50) < f.ongoing THEN 'ONGOING'
-            ELSE (ARRAY['STOPPED_WITHIN_1_YEAR', 'STOPPED_2_YEARS', 'STOPPED_3_YEARS', 'STOPPED_4_YEARS',
-                        'STOPPED_5_YEARS_OR_MORE', 'DONT_KNOW'])[1 + floor(bench.r(i, f.salt + 60) * 6)::int] END)
-     FROM (VALUES ${VIOLENCE_FORM_SHARE.map(
-       ([form, share, ongoing], index) => `(${sqlLiteral(form)}, ${share}, ${ongoing}, ${300 + index})`,
-     ).join(', ')}) f(form, share, ongoing, salt))`;
-  await step(
-    client,
-    progress,
-    'Intake staging',
-    `CREATE UNLOGGED TABLE bench.i AS
-     SELECT i, coalesce(e.org, ${municipalityIndex(R('i', 70))}) AS org,
-       CASE WHEN e.e IS NOT NULL THEN e.starts_on - e.wait
-            ELSE DATE '${FIRST_DAY}' + floor(${R('i', 71)} * ${DAY_COUNT})::int END AS registered_on,
-       e.e IS NOT NULL AS enrolled,
-       ${weightedChoiceSql('d_gender', INTAKE_GENDER_WEIGHTS)} AS gender,
-       18 + floor(power(d_age, 1.3) * 60)::int AS age,
-       CASE WHEN e.e IS NOT NULL THEN ARRAY['GROUP_COURSE']
-            WHEN d_route < 0.1 THEN ARRAY['GROUP_COURSE']
-            ELSE ARRAY[${weightedChoiceSql('d_route2', NON_GROUP_ROUTE_WEIGHTS)}] END AS referred_to
-     FROM (SELECT i, ${R('i', 72)} AS d_gender, ${R('i', 73)} AS d_age, ${R('i', 74)} AS d_route,
-                  ${R('i', 75)} AS d_route2
-           FROM generate_series(0, ${NI - 1}) i OFFSET 0) d
-     LEFT JOIN bench.e e ON e.e = d.i`,
-  );
-  await step(
-    client,
-    progress,
-    'Persons (intake)',
-    `INSERT INTO "Person" (id, "organizationId", pseudonym, gender, "birthYear", "createdAt")
-     SELECT bench.id('intake-person', i), ${orgId('org')}, 'I' || i, gender::"Gender",
-            extract(year FROM registered_on)::int - age, registered_on
-     FROM bench.i`,
-  );
   await step(
     client,
     progress,
@@ -646,7 +659,7 @@ export async function fillDataset(
   );
 
   await client.query('DROP TABLE bench.i, bench.e, bench.k');
-  await client.query('RESET session_replication_role');
+  if (options.tuneSession) await client.query('RESET session_replication_role');
   await step(
     client,
     progress,

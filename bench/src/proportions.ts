@@ -5,6 +5,8 @@
  * normalised when turned into SQL.
  */
 
+import { INCIDENT_TYPES } from '@vi/domain';
+
 export type Weighted<T extends string = string> = ReadonlyArray<readonly [T, number]>;
 
 /** Identified population by incident type: violence is the most frequent (34%, seed 001). */
@@ -23,23 +25,18 @@ export const INCIDENT_TYPE_WEIGHTS: Weighted = [
 ];
 
 /**
- * Figure 3 of seed 001 (N = 2,768): share of reached people who want a counsellor's call,
- * and who will call themselves; the rest decline. Hate crime is not in Figure 3: it is
- * given the violence row.
+ * Figure 3 of seed 001 (N = 2,768): share of reached people who want a counsellor's call and
+ * who will call themselves, per incident type. The figures live once, in the domain
+ * (INCIDENT_TYPES[].seedAcceptance); hate crime has none there and gets the violence row.
  */
-export const FIGURE_3: Readonly<Record<string, { wantsCall: number; self: number }>> = {
-  STALKING: { wantsCall: 0.48, self: 0.02 },
-  SEXUAL_OFFENCE: { wantsCall: 0.44, self: 0 },
-  INDECENT_EXPOSURE: { wantsCall: 0.35, self: 0.02 },
-  THREATS: { wantsCall: 0.29, self: 0.01 },
-  ROBBERY: { wantsCall: 0.27, self: 0.01 },
-  VIOLENCE: { wantsCall: 0.27, self: 0.01 },
-  DEATH: { wantsCall: 0.25, self: 0.01 },
-  ACCIDENT: { wantsCall: 0.25, self: 0 },
-  BURGLARY_THEFT: { wantsCall: 0.12, self: 0.01 },
-  MIXED: { wantsCall: 0.05, self: 0 },
-  HATE_CRIME: { wantsCall: 0.27, self: 0.01 },
-};
+export const FIGURE_3: Readonly<Record<string, { wantsCall: number; self: number }>> = Object.fromEntries(
+  INCIDENT_TYPES.map((type) => {
+    const acceptance =
+      type.seedAcceptance ?? INCIDENT_TYPES.find((t) => t.code === 'VIOLENCE')?.seedAcceptance;
+    if (!acceptance) throw new Error('The domain has no Figure 3 row for violence');
+    return [type.code, { wantsCall: acceptance.wantCall, self: acceptance.callSelf }];
+  }),
+);
 
 /** Identified population: 52% men (seed 001); the rest women, a few registered as other. */
 export const GENDER_WEIGHTS: Weighted = [

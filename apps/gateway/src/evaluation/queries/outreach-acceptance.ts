@@ -13,17 +13,22 @@ import { OUTREACH_COLUMNS, shownRate } from './outreach-funnel.ts';
 
 /**
  * Acceptance among reached people by incident type (the seed's Figure 3), gender, age group
- * or role: want a call / decline / will call themselves, with the rate of each out of the
- * reached in the row. Unknown gender or age is its own row so the columns still add up.
+ * or role: wants a counsellor's call, or declines / will call themselves, with the rate out of
+ * the reached in the row. "Will call themselves" is about 1 % of reached people (seed 001), so
+ * per group it is a count of 1-4 almost everywhere; as a column of its own it would be hidden
+ * and, by secondary suppression, take the acceptance count of its row with it. It is therefore
+ * merged with the declines here and reported on its own in the funnel, where the disclosure
+ * check knows that declinedOrSelf = declined + willCallSelf. Unknown gender or age is its own
+ * row so the columns still add up.
  */
 export const ACCEPTANCE_DIMENSIONS = ['INCIDENT_TYPE', 'GENDER', 'AGE_GROUP', 'ROLE'] as const;
 export type AcceptanceDimension = (typeof ACCEPTANCE_DIMENSIONS)[number];
 
-export const ACCEPTANCE_OUTCOMES = ['WANTS_CALL', 'DECLINED', 'WILL_CALL_SELF'] as const;
+export const ACCEPTANCE_OUTCOMES = ['WANTS_CALL', 'DECLINED_OR_SELF'] as const;
 const STATUS_OF_OUTCOME: Record<string, (typeof ACCEPTANCE_OUTCOMES)[number]> = {
   REFERRED: 'WANTS_CALL',
-  DECLINED: 'DECLINED',
-  WILL_CALL_SELF: 'WILL_CALL_SELF',
+  DECLINED: 'DECLINED_OR_SELF',
+  WILL_CALL_SELF: 'DECLINED_OR_SELF',
 };
 
 export const UNKNOWN_GROUP = 'UNKNOWN';
@@ -31,9 +36,9 @@ export const UNKNOWN_GROUP = 'UNKNOWN';
 export type AcceptanceRow = {
   group: string;
   reached: number | null;
+  /** The acceptance rate: wants a call / reached. */
   wantsCall: Rate | null;
-  declined: Rate | null;
-  willCallSelf: Rate | null;
+  declinedOrSelf: Rate | null;
 };
 
 export type OutreachAcceptance = {
@@ -112,8 +117,7 @@ export async function outreachAcceptance(
         group: groupCode,
         reached: reached.value,
         wantsCall: shownRate(cells[0]!, reached),
-        declined: shownRate(cells[1]!, reached),
-        willCallSelf: shownRate(cells[2]!, reached),
+        declinedOrSelf: shownRate(cells[1]!, reached),
       };
     }),
     ignoredFilters: ignored,

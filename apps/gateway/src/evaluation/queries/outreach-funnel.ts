@@ -38,6 +38,7 @@ export const FUNNEL_COUNT_KEYS = [
   'wantsCall',
   'declined',
   'willCallSelf',
+  'declinedOrSelf',
   'referralPending',
   'conversationHeld',
   'registeredOther',
@@ -51,6 +52,10 @@ export const FUNNEL_RELATIONS: readonly CountRelation[] = [
   { total: 'identified', parts: ['noContactDetails', 'withContactDetails'] },
   { total: 'withContactDetails', parts: ['inactiveIncidentType', 'notYetCalled', 'notReached', 'reached'] },
   { total: 'reached', parts: ['wantsCall', 'declined', 'willCallSelf'] },
+  // The acceptance tables split reached people into "wants a call" and "declines or will call
+  // themselves" (see outreach-acceptance.ts); their margins are these counts.
+  { total: 'reached', parts: ['wantsCall', 'declinedOrSelf'] },
+  { total: 'declinedOrSelf', parts: ['declined', 'willCallSelf'] },
 ];
 export const REFERRAL_RELATION: CountRelation = {
   total: 'wantsCall',
@@ -90,6 +95,7 @@ export function funnelCountsFromStatuses(byStatus: ReadonlyMap<string, number>):
     wantsCall: of('REFERRED'),
     declined: of('DECLINED'),
     willCallSelf: of('WILL_CALL_SELF'),
+    declinedOrSelf: of('DECLINED') + of('WILL_CALL_SELF'),
   };
 }
 
