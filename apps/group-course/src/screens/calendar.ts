@@ -1,0 +1,17 @@
+const copenhagenDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in Denmark as `YYYY-MM-DD`, the value of an `<input type="date">`. */
+export function todayIso(): string {
+  return copenhagenDay.format(new Date());
+}
+
+export function addDaysIso(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,66 @@
+import './group-course.css';
+import { useCurrentUser, useT } from '@vi/ui';
+import { AppLink } from './app-link.tsx';
+import { useAppPath } from './app-path.ts';
+import { CourseScreen } from './course-screen.tsx';
+import { CoursesScreen } from './courses-screen.tsx';
+import { IntakeScreen } from './intake-screen.tsx';
+import { RiskScreen } from './risk-screen.tsx';
+import { screenMessages } from './screen-messages.ts';
+import { WaitingListScreen } from './waiting-list-screen.tsx';
+
+type Role = ReturnType<typeof useCurrentUser>['roles'][number];
+
+/** Which screens a role works with; the gateway enforces the same split. */
+const SCREENS = [
+  { path: 'intake', label: 'nav.intake', roles: ['INTAKE_COORDINATOR', 'PROJECT_LEAD', 'ADMIN'] },
+  { path: 'risk', label: 'nav.risk', roles: ['RISK_ASSESSOR', 'ADMIN'] },
+  {
+    path: 'waiting',
+    label: 'nav.waiting',
+    roles: ['INTAKE_COORDINATOR', 'RISK_ASSESSOR', 'PROJECT_LEAD', 'ADMIN'],
+  },
+  {
+    path: 'courses',
+    label: 'nav.courses',
+    roles: ['GROUP_LEADER', 'INTAKE_COORDINATOR', 'PROJECT_LEAD', 'ADMIN'],
+  },
+] as const satisfies ReadonlyArray<{ path: string; label: string; roles: readonly Role[] }>;
+
+function allowed(roles: readonly Role[], screen: (typeof SCREENS)[number]): boolean {
+  return roles.some((role) => (screen.roles as readonly Role[]).includes(role));
+}
+
+export function GroupCourseNav() {
+  const t = useT(screenMessages);
+  const user = useCurrentUser();
+  return (
+    <ul>
+      {SCREENS.filter((screen) => allowed(user.roles, screen)).map((screen) => (
+        <li key={screen.path}>
+          <AppLink to={screen.path}>{t(screen.label)}</AppLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The screen for the current path; the home screen for anything unknown or not for this user's roles. */
+export function GroupCourseScreens({ home }: { home: React.ReactNode }) {
+  const path = useAppPath();
+  const user = useCurrentUser();
+  const [first, second] = path.split('/');
+  const screen = SCREENS.find((s) => s.path === first);
+  if (!screen || !allowed(user.roles, screen)) return <>{home}</>;
+  if (first === 'courses' && second) return <CourseScreen key={second} courseId={second} />;
+  switch (screen.path) {
+    case 'intake':
+      return <IntakeScreen />;
+    case 'risk':
+      return <RiskScreen />;
+    case 'waiting':
+      return <WaitingListScreen />;
+    default:
+      return <CoursesScreen />;
+  }
+}

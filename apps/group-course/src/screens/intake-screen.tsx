@@ -1,0 +1,212 @@
+import {
+  type Answers,
+  checkIntakeAnswers,
+  checkIntakeContact,
+  labelOf,
+  REGISTRATION_DECISION_ITEMS,
+  RISK_ROUTES,
+} from '@vi/domain';
+import {
+  type DraftAnswers,
+  type FieldError,
+  QuestionnaireFields,
+  TextField,
+  useCurrentUser,
+  useLocale,
+  useT,
+} from '@vi/ui';
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { todayIso } from './calendar.ts';
+import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
+import { screenMessages } from './screen-messages.ts';
+
+export const IntakesQuery = graphql(`
+  query Intakes {
+    intakes { id personId pseudonym alias name registeredOn referredTo latestRiskAssessment { id } }
+  }
+`);
+
+const RegisterIntakeMutation = graphql(`
+  mutation RegisterIntake($input: RegisterIntakeInput!) {
+    registerIntake(input: $input) { id personId pseudonym }
+  }
+`);
+
+type Contact = { alias: string; name: string; phone: string; reachNote: string; caseReference: string };
+const EMPTY_CONTACT: Contact = { alias: '', name: '', phone: '', reachNote: '', caseReference: '' };
+
+/** The coordinator registers everyone who comes forward: contact as the stance allows, and the registration form. */
+export function IntakeScreen() {
+  const t = useT(screenMessages);
+  const { locale } = useLocale();
+  const user = useCurrentUser();
+  const anonymous = user.organization?.stance === 'ANONYMOUS';
+  const [registeredOn, setRegisteredOn] = useState(todayIso());
+  const [contact, setContact] = useState<Contact>(EMPTY_CONTACT);
+  const [answers, setAnswers] = useState<DraftAnswers>({});
+  const [decisionNow, setDecisionNow] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [result, register] = useMutation(RegisterIntakeMutation);
+  const [intakes, refetch] = useQuery({ query: IntakesQuery });
+
+  const set = (key: keyof Contact) => (value: string) => setContact((c) => ({ ...c, [key]: value }));
+  const errorsFor = (field: string) => errors.filter((e) => e.field === field);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    const given = decisionNow
+      ? answers
+      : Object.fromEntries(
+          Object.entries(answers).filter(
+            ([id]) => !(REGISTRATION_DECISION_ITEMS as readonly string[]).includes(id),
+          ),
+        );
+    // The same domain rules the gateway applies, so mistakes show before anything is sent.
+    const contactCheck = checkIntakeContact(anonymous ? 'ANONYMOUS' : 'JOURNALISED', contact);
+    const answersCheck = checkIntakeAnswers(given);
+    const found = [
+      ...(contactCheck.ok ? [] : contactCheck.errors),
+      ...(answersCheck.ok ? [] : answersCheck.errors.map((e) => ({ ...e, field: `answers.${e.field}` }))),
+    ];
+    setErrors(found);
+    if (found.length > 0 || !answersCheck.ok) return;
+    const outcome = await register({
+      input: {
+        registeredOn,
+        alias: contact.alias || null,
+        phone: contact.phone || null,
+        reachNote: contact.reachNote || null,
+        ...(anonymous ? {} : { name: contact.name || null, caseReference: contact.caseReference || null }),
+        answers: answersCheck.answers as Answers,
+      },
+    });
+    const problem = problemOf(outcome.error);
+    if (problem) {
+      setErrors(problem.fields);
+      return;
+    }
+    setSaved(t('intake.registered', { pseudonym: outcome.data?.registerIntake.pseudonym ?? '' }));
+    setContact(EMPTY_CONTACT);
+    setAnswers({});
+    refetch({ requestPolicy: 'network-only' });
+  }
+
+  const problem = problemOf(result.error);
+  return (
+    <>
+      <h1>{t('intake.heading')}</h1>
+      <p>{t('intake.intro')}</p>
+      <form noValidate onSubmit={submit} className="gc-form" aria-labelledby="intake-form-heading">
+        <h2 id="intake-form-heading">{t('intake.contactHeading')}</h2>
+        {anonymous ? <p className="gc-notice">{t('intake.anonymousNotice')}</p> : null}
+        <div className="vi-field">
+          <label htmlFor="intake-registered-on">{t('intake.registeredOn')}</label>
+          <input
+            id="intake-registered-on"
+            type="date"
+            value={registeredOn}
+            max={todayIso()}
+            onChange={(e) => setRegisteredOn(e.target.value)}
+          />
+        </div>
+        <TextField
+          id="intake-alias"
+          label={t('intake.alias')}
+          value={contact.alias}
+          onValueChange={set('alias')}
+          errors={errorsFor('alias')}
+          autoComplete="off"
+        />
+        {anonymous ? null : (
+          <>
+            <TextField
+              id="intake-name"
+              label={t('intake.name')}
+              value={contact.name}
+              onValueChange={set('name')}
+              errors={errorsFor('name')}
+              autoComplete="off"
+            />
+            <TextField
+              id="intake-case"
+              label={t('intake.caseReference')}
+              value={contact.caseReference}
+              onValueChange={set('caseReference')}
+              errors={errorsFor('caseReference')}
+              autoComplete="off"
+            />
+          </>
+        )}
+        <TextField
+          id="intake-phone"
+          label={t('intake.phone')}
+          value={contact.phone}
+          onValueChange={set('phone')}
+          errors={errorsFor('phone')}
+          type="tel"
+          autoComplete="off"
+        />
+        <TextField
+          id="intake-reach"
+          label={t('intake.reachNote')}
+          value={contact.reachNote}
+          onValueChange={set('reachNote')}
+          errors={errorsFor('reachNote')}
+          autoComplete="off"
+        />
+
+        <QuestionnaireFields
+          kind="REGISTRATION"
+          answers={answers}
+          onAnswersChange={setAnswers}
+          errors={errors.filter((e) => e.field.startsWith('answers.'))}
+          idPrefix="intake"
+          omitItems={decisionNow ? [] : REGISTRATION_DECISION_ITEMS}
+        />
+        <div className="gc-checkbox">
+          <input
+            id="intake-decision-now"
+            type="checkbox"
+            checked={decisionNow}
+            onChange={(e) => setDecisionNow(e.target.checked)}
+          />
+          <label htmlFor="intake-decision-now">{t('intake.decisionNow')}</label>
+        </div>
+        {decisionNow ? null : <p className="vi-q-help">{t('intake.decisionLater')}</p>}
+        <ProblemAlert
+          problem={
+            errors.length > 0 && !problem ? { code: 'VALIDATION', message: null, fields: errors } : problem
+          }
+        />
+        <button type="submit" className="vi-button vi-button--primary" disabled={result.fetching}>
+          {result.fetching ? t('common.saving') : t('intake.submit')}
+        </button>
+        <StatusMessage text={saved} />
+      </form>
+
+      <section aria-labelledby="intake-recent">
+        <h2 id="intake-recent">{t('intake.recent')}</h2>
+        {intakes.data?.intakes.length ? (
+          <ul className="gc-list">
+            {intakes.data.intakes.slice(0, 20).map((intake) => (
+              <li key={intake.id}>
+                <strong>{intake.name ?? intake.alias ?? intake.pseudonym}</strong> ({intake.pseudonym}),{' '}
+                {intake.registeredOn}
+                {' – '}
+                {intake.latestRiskAssessment
+                  ? intake.referredTo.map((route) => labelOf(RISK_ROUTES, route, locale)).join(', ')
+                  : t('intake.awaiting')}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{intakes.fetching ? t('common.loading') : t('common.none')}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { useT } from '@vi/ui';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
+import { screenMessages } from './screen-messages.ts';
+
+const WaitingListQuery = graphql(`
+  query WaitingList {
+    waitingList { id personId pseudonym alias since daysWaiting overLimit }
+    me { organization { id waitingLimitDays } }
+    courses { id name startsOn participantCount }
+  }
+`);
+
+const EnrolMutation = graphql(`
+  mutation EnrolParticipant($courseId: ID!, $personId: ID!) {
+    enrolParticipant(courseId: $courseId, personId: $personId) {
+      enrolment { id participantCode displayName }
+      warnings { code messageDa messageEn }
+    }
+  }
+`);
+
+/** People referred to a group course, with days waiting and a flag past the organisation's limit. */
+export function WaitingListScreen() {
+  const t = useT(screenMessages);
+  const [list, refetch] = useQuery({ query: WaitingListQuery });
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [result, enrol] = useMutation(EnrolMutation);
+  const [saved, setSaved] = useState<string | null>(null);
+  const courses = list.data?.courses ?? [];
+  const limit = list.data?.me?.organization?.waitingLimitDays ?? 0;
+
+  async function enrolPerson(personId: string, who: string) {
+    const courseId = chosen[personId] ?? courses[0]?.id;
+    if (!courseId) return;
+    setSaved(null);
+    const outcome = await enrol({ courseId, personId });
+    const enrolment = outcome.data?.enrolParticipant.enrolment;
+    if (enrolment) {
+      const course = courses.find((c) => c.id === courseId)?.name ?? '';
+      setSaved(t('waiting.enrolled', { who, course, code: enrolment.participantCode }));
+      refetch({ requestPolicy: 'network-only' });
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('waiting.heading')}</h1>
+      <p>{t('waiting.intro', { limit })}</p>
+      <ProblemAlert problem={problemOf(result.error)} />
+      <StatusMessage text={saved} />
+      {courses.length === 0 && !list.fetching ? <p>{t('waiting.noCourse')}</p> : null}
+      {list.data?.waitingList.length ? (
+        <table className="gc-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('waiting.person')}</th>
+              <th scope="col">{t('waiting.since')}</th>
+              <th scope="col">{t('waiting.days')}</th>
+              <th scope="col">{t('waiting.enrol')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.waitingList.map((entry) => {
+              const who = entry.alias ?? entry.pseudonym;
+              return (
+                <tr key={entry.id} className={entry.overLimit ? 'gc-over-limit' : undefined}>
+                  <th scope="row">
+                    {who} <span className="gc-muted">({entry.pseudonym})</span>
+                  </th>
+                  <td>{entry.since}</td>
+                  <td>
+                    {entry.daysWaiting}
+                    {entry.overLimit ? <strong className="gc-flag"> {t('waiting.overLimit')}</strong> : null}
+                  </td>
+                  <td>
+                    {courses.length > 0 ? (
+                      <div className="gc-inline">
+                        <label className="vi-visually-hidden" htmlFor={`enrol-${entry.id}`}>
+                          {t('waiting.course', { who })}
+                        </label>
+                        <select
+                          id={`enrol-${entry.id}`}
+                          value={chosen[entry.personId] ?? courses[0]?.id}
+                          onChange={(e) => setChosen((c) => ({ ...c, [entry.personId]: e.target.value }))}
+                        >
+                          {courses.map((course) => (
+                            <option key={course.id} value={course.id}>
+                              {course.name} ({course.startsOn})
+                            </option>
+                          ))}
+                        </select>
+                        <button
+                          type="button"
+                          className="vi-button"
+                          disabled={result.fetching}
+                          onClick={() => enrolPerson(entry.personId, who)}
+                        >
+                          {t('waiting.enrol')}
+                          <span className="vi-visually-hidden"> {who}</span>
+                        </button>
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p>{list.fetching ? t('common.loading') : t('common.none')}</p>
+      )}
+    </>
+  );
+}
