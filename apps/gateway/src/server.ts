@@ -8,12 +8,14 @@ import { createServer } from 'node:http';
 import { closeDatabase, type Database } from '@vi/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@vi/db/seed';
 import { createApp } from './app.ts';
+import { deleteExpiredSessions } from './auth/session.ts';
 import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { logger } from './logger.ts';
 
 /** In-flight requests get this long to finish after SIGINT/SIGTERM. */
 const SHUTDOWN_GRACE_MS = 10_000;
+const SESSION_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 async function seedIfWanted(config: ServerConfig, db: Database): Promise<boolean> {
   // The embedded database is the zero-configuration demo: fill it on first
@@ -98,6 +100,14 @@ async function main(): Promise<void> {
   });
   printWelcome(config, db.engine, hasDemo);
 
+  const sessionSweep = setInterval(() => {
+    deleteExpiredSessions().then(
+      (count) => count > 0 && logger.info({ count }, 'expired sessions removed'),
+      (error: unknown) => logger.error({ err: error }, 'removing expired sessions failed'),
+    );
+  }, SESSION_SWEEP_INTERVAL_MS);
+  sessionSweep.unref();
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -105,6 +115,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    clearInterval(sessionSweep);
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => {
       logger.warn('requests still running after the grace period: closing their connections');

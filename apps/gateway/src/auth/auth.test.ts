@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../database.ts';
 import { createOrganization, createUser, TEST_PASSWORD } from '../testing/fixtures.ts';
 import { errorCodes, TestBrowser } from '../testing/graphql-client.ts';
-import { hashSessionToken, SESSION_IDLE_MS } from './session.ts';
+import { deleteExpiredSessions, hashSessionToken, SESSION_IDLE_MS } from './session.ts';
 
 const ME = `query { me { id email displayName locale roles organization { id name kind stance }
   memberships { roles organization { id name } } } }`;
@@ -202,6 +202,28 @@ describe('session', () => {
     await browser.graphql('{ me { id } }');
     const row = await prisma().session.findUnique({ where: { id } });
     expect(row?.lastSeenAt.getTime()).toBeGreaterThan(earlier.getTime() + 3600 * 1000);
+  });
+});
+
+describe('deleteExpiredSessions', () => {
+  it('removes idle and over-age sessions and keeps live ones', async () => {
+    const live = new TestBrowser();
+    await live.login('lead@both.test', TEST_PASSWORD);
+    const idle = new TestBrowser();
+    await idle.login('lead@both.test', TEST_PASSWORD);
+    const old = new TestBrowser();
+    await old.login('lead@both.test', TEST_PASSWORD);
+    const idleId = hashSessionToken(idle.cookie ?? '');
+    const oldId = hashSessionToken(old.cookie ?? '');
+    await prisma().session.update({
+      where: { id: idleId },
+      data: { lastSeenAt: new Date(Date.now() - SESSION_IDLE_MS - 1) },
+    });
+    await prisma().session.update({ where: { id: oldId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await deleteExpiredSessions()).toBeGreaterThanOrEqual(2);
+    const left = await prisma().session.findMany({ where: { id: { in: [idleId, oldId] } } });
+    expect(left).toEqual([]);
+    expect((await live.graphql('{ me { email } }')).body.data).toEqual({ me: { email: 'lead@both.test' } });
   });
 });
 

@@ -209,3 +209,16 @@ export async function setActiveOrganization(sessionId: string, organizationId: s
     data: { activeOrganizationId: organizationId },
   });
 }
+
+/**
+ * Removes every session past either limit. server.ts runs it hourly so rows
+ * of users who never come back do not linger; returns how many went.
+ */
+export async function deleteExpiredSessions(now = new Date()): Promise<number> {
+  const { count } = await prisma().session.deleteMany({
+    where: {
+      OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_MS) } }],
+    },
+  });
+  return count;
+}
