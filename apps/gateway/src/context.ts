@@ -11,6 +11,8 @@ import {
   type SessionUser,
 } from './auth/session.ts';
 import { openDatabase } from './database.ts';
+import { internalError } from './errors.ts';
+import { logger } from './logger.ts';
 
 /**
  * The per-request context every resolver and scope sees. A new one is built
@@ -106,8 +108,13 @@ export function applySession(
  * user/organisation after login or a switch.
  */
 export async function createContext(request: Request, target: object = {}): Promise<GatewayContext> {
-  await openDatabase();
   const requestId = requestIdFor(request);
+  try {
+    await openDatabase();
+  } catch (error) {
+    logger.error({ requestId, err: error }, 'database unavailable');
+    throw internalError(requestId);
+  }
   // The actor is read when an event is recorded: login and
   // switchOrganization change it in the middle of a request.
   const auditTrail = new AuditTrail(() => ({
@@ -130,7 +137,14 @@ export async function createContext(request: Request, target: object = {}): Prom
 
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
   if (token) {
-    const found = await lookupSession(token);
+    let found: Awaited<ReturnType<typeof lookupSession>>;
+    try {
+      found = await lookupSession(token);
+    } catch (error) {
+      // Before execution Yoga would mask this without our request id.
+      logger.error({ requestId, err: error }, 'session lookup failed');
+      throw internalError(requestId);
+    }
     if (found.state === 'active') {
       applySession(context, found.session);
     } else {

@@ -59,6 +59,15 @@ describe('unexpected errors', () => {
     );
   });
 
+  it('carry the request id when the session lookup itself fails', async () => {
+    await withTableMissing('Session', async () => {
+      const response = await worker.graphql('{ me { id } }');
+      expect(errorCodes(response)).toEqual(['INTERNAL']);
+      expect(response.body.errors?.[0]?.extensions?.requestId).toBe(response.headers.get('x-request-id'));
+      expect(JSON.stringify(response.body)).not.toMatch(/Session_away|relation|does not exist/i);
+    });
+  });
+
   it('carry a request id even when the request is not GraphQL at all', async () => {
     const { yoga } = await import('./yoga.ts');
     const response = await yoga.fetch('http://localhost/graphql', {

@@ -91,6 +91,18 @@ export function throwValidation(fields: readonly FieldError[]): void {
   }
 }
 
+/**
+ * What the client sees instead of an unexpected failure: INTERNAL, the
+ * Danish + English message, and the request id to quote (the details are in
+ * the log under that id). Keeps the path so the client knows which field.
+ */
+export function internalError(requestId: string, error?: GraphQLError): GraphQLError {
+  return new GraphQLError(messageFor(ErrorCode.INTERNAL).en, {
+    ...(error ? { nodes: error.nodes, path: error.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL, message: messageFor(ErrorCode.INTERNAL), requestId },
+  });
+}
+
 export function isGatewayError(error: unknown): error is GatewayError {
   return error instanceof GatewayError;
 }

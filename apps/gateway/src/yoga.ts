@@ -1,18 +1,11 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cookiesFor, createContext, type GatewayContext, requestIdFor } from './context.ts';
-import { ErrorCode, isGatewayError, messageFor, validationFromVariableError } from './errors.ts';
+import { ErrorCode, internalError, isGatewayError, validationFromVariableError } from './errors.ts';
 import { logger } from './logger.ts';
 import { schema } from './schema.ts';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
-
-function internalError(error: GraphQLError | null, requestId: string): GraphQLError {
-  return new GraphQLError(messageFor(ErrorCode.INTERNAL).en, {
-    ...(error ? { nodes: error.nodes, path: error.path } : {}),
-    extensions: { code: ErrorCode.INTERNAL, message: messageFor(ErrorCode.INTERNAL), requestId },
-  });
-}
 
 /**
  * Gives every error a stable code. Our own errors pass; GraphQL's variable
@@ -42,7 +35,7 @@ export function classifyError(error: GraphQLError, requestId: string): GraphQLEr
     { requestId, err: original ?? error, path: error.path?.join('.') },
     'unexpected error in GraphQL execution',
   );
-  return internalError(error, requestId);
+  return internalError(requestId, error);
 }
 
 /**
@@ -63,7 +56,7 @@ function auditAndErrorsPlugin(): Plugin<GatewayContext> {
             await context.auditTrail.flush();
           } catch (error) {
             logger.error({ requestId: context.requestId, err: error }, 'audit write failed');
-            setResult({ data: null, errors: [internalError(null, context.requestId)] });
+            setResult({ data: null, errors: [internalError(context.requestId)] });
             return;
           }
           const executionResult = result as ExecutionResult;
