@@ -99,10 +99,37 @@ export async function diffMigrationsToSchema(engine: Engine): Promise<string> {
     filters: noFilters,
   });
   const script = result.stdout ?? '';
-  // The engine prints a comment-only script when there is nothing to do.
-  const statements = script
+  const handWritten = handWrittenIndexes();
+  // The engine separates steps with blank lines, each step a "-- Title" comment and its SQL.
+  const steps = script.split(/\n\s*\n/).filter((step) => {
+    const dropped = /^\s*(?:--[^\n]*\n)?DROP INDEX "([^"]+)";\s*$/.exec(step)?.[1];
+    return !(dropped && handWritten.has(dropped));
+  });
+  const statements = steps
+    .join('\n\n')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.trim().startsWith('--'))
     .join('\n');
-  return statements.trim() === '' ? '' : script;
+  // The engine prints a comment-only script when there is nothing to do.
+  return statements.trim() === '' ? '' : `${steps.join('\n\n').trim()}\n`;
+}
+
+/**
+ * Indexes that migrations create with INCLUDE columns or a WHERE clause,
+ * which schema.prisma cannot express. The engine would drop them to match
+ * the schema; they are kept on purpose, so such drops are not differences.
+ */
+function handWrittenIndexes(): Set<string> {
+  const names = new Set<string>();
+  for (const directory of migrationList().migrationDirectories) {
+    const content = directory.migrationFile.content;
+    if (content.tag !== 'ok') continue;
+    for (const match of content.value.matchAll(
+      /CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?"([^"]+)"([^;]*);/gi,
+    )) {
+      const [, name, rest] = match;
+      if (name && rest && /\b(INCLUDE|WHERE)\b/i.test(rest)) names.add(name);
+    }
+  }
+  return names;
 }

@@ -77,7 +77,8 @@ describe(`migrate on ${engine}`, () => {
     const db = await emptyDatabase();
     const session = await db.open();
     const migrations = await readMigrations();
-    expect(migrations.map((m) => m.name)).toEqual(['0001_init', '0002_audit_append_only']);
+    expect(migrations.map((m) => m.name).slice(0, 2)).toEqual(['0001_init', '0002_audit_append_only']);
+    expect(migrations.map((m) => m.name)).toEqual(migrations.map((m) => m.name).sort());
 
     const result = await migrate(session.executor);
     expect(result.applied).toEqual(migrations.map((m) => m.name));
@@ -103,7 +104,7 @@ describe(`migrate on ${engine}`, () => {
 
     const second = await migrate(session.executor);
     expect(second.applied).toEqual([]);
-    expect(second.alreadyApplied).toEqual(['0001_init', '0002_audit_append_only']);
+    expect(second.alreadyApplied).toEqual((await readMigrations()).map((m) => m.name));
     const rows = await session.executor.query<{ n: number }>('SELECT count(*)::int AS n FROM "Organization"');
     expect(rows[0]?.n).toBe(1);
     await session.close();
@@ -153,13 +154,13 @@ describe(`migrate on ${engine}`, () => {
     const db = await emptyDatabase();
     const session = await db.open();
     const dir = await copyOfMigrations();
-    await mkdir(join(dir, '0003_broken'));
+    await mkdir(join(dir, '9999_broken'));
     await writeFile(
-      join(dir, '0003_broken', 'migration.sql'),
+      join(dir, '9999_broken', 'migration.sql'),
       'CREATE TABLE "Half" (id INT);\nINSERT INTO "NoSuchTable" VALUES (1);',
     );
     await expect(migrate(session.executor, { migrationsDir: dir })).rejects.toThrow(
-      /0003_broken failed and was rolled back/,
+      /9999_broken failed and was rolled back/,
     );
     const half = await session.executor.query(
       "SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'",
@@ -168,7 +169,7 @@ describe(`migrate on ${engine}`, () => {
     const recorded = await session.executor.query<{ name: string }>(
       'SELECT name FROM "_vi_migrations" ORDER BY name',
     );
-    expect(recorded.map((r) => r.name)).toEqual(['0001_init', '0002_audit_append_only']);
+    expect(recorded.map((r) => r.name)).toEqual((await readMigrations()).map((m) => m.name));
     // The session is usable again (no transaction left open) and the lock was released.
     const locks = await session.executor.query(
       "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()",
@@ -185,11 +186,12 @@ describe(`migrate on ${engine}`, () => {
       if (!a || !b) throw new Error('sessions not opened');
       const [first, second] = await Promise.all([migrate(a.executor), migrate(b.executor)]);
       // One of them did the work, the other waited on the lock and found it done.
-      expect([...first.applied, ...second.applied].sort()).toEqual(['0001_init', '0002_audit_append_only']);
+      const all = (await readMigrations()).map((m) => m.name);
+      expect([...first.applied, ...second.applied].sort()).toEqual(all);
       const recorded = await a.executor.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM "_vi_migrations"',
       );
-      expect(recorded[0]?.n).toBe(2);
+      expect(recorded[0]?.n).toBe(all.length);
       await a.close();
       await b.close();
     },

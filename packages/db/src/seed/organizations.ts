@@ -1,0 +1,65 @@
+// The demo's organisations and logins. The three organisations mirror the
+// seeds: an anonymous-stance municipality (Odense), a journalised one (Køge)
+// and the outreach NGO (Offerrådgivningen, seed 001).
+import type { OrganizationKind, PrivacyStance, Role } from '../generated/prisma/enums.ts';
+
+/** The one password of every demo login. Demo data only: never used outside the seed. */
+export const DEMO_PASSWORD = 'demo-adgang';
+
+export type DemoOrgSlug = 'odense' | 'koege' | 'offerraadgivning';
+
+export interface DemoOrganization {
+  slug: DemoOrgSlug;
+  name: string;
+  kind: OrganizationKind;
+  stance: PrivacyStance;
+}
+
+export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
+  { slug: 'odense', name: 'Odense Kommune', kind: 'MUNICIPALITY', stance: 'ANONYMOUS' },
+  { slug: 'koege', name: 'Køge Kommune', kind: 'MUNICIPALITY', stance: 'JOURNALISED' },
+  { slug: 'offerraadgivning', name: 'Offerrådgivningen København', kind: 'NGO', stance: 'JOURNALISED' },
+];
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  /** The organisation the login belongs to (its first membership). */
+  orgSlug: DemoOrgSlug;
+  /** Further organisations where the same user holds the same role (only the evaluator). */
+  alsoMemberOf: readonly DemoOrgSlug[];
+}
+
+function user(who: string, orgSlug: DemoOrgSlug, role: Role, displayName: string): DemoUser {
+  return { email: `${who}@${orgSlug}.demo`, displayName, role, orgSlug, alsoMemberOf: [] };
+}
+
+function municipalityStaff(slug: 'odense' | 'koege', town: string): DemoUser[] {
+  return [
+    user('intake', slug, 'INTAKE_COORDINATOR', `Tove Tovholder (${town}, demo)`),
+    user('risk', slug, 'RISK_ASSESSOR', `Rasmus Risikovurderer (${town}, demo)`),
+    user('leader', slug, 'GROUP_LEADER', `Gitte Gruppeleder (${town}, demo)`),
+    user('leader2', slug, 'GROUP_LEADER', `Gustav Gruppeleder (${town}, demo)`),
+    user('lead', slug, 'PROJECT_LEAD', `Pia Projektleder (${town}, demo)`),
+    user('admin', slug, 'ADMIN', `Anders Administrator (${town}, demo)`),
+  ];
+}
+
+/** Every demo login; the password of each is DEMO_PASSWORD. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  user('outreach', 'offerraadgivning', 'OUTREACH_WORKER', 'Olivia Opsøger (demo)'),
+  user('outreach2', 'offerraadgivning', 'OUTREACH_WORKER', 'Oskar Opsøger (demo)'),
+  user('counsellor', 'offerraadgivning', 'COUNSELLOR', 'Regitze Rådgiver (demo)'),
+  user('lead', 'offerraadgivning', 'PROJECT_LEAD', 'Peter Projektleder (demo)'),
+  user('admin', 'offerraadgivning', 'ADMIN', 'Alma Administrator (demo)'),
+  ...municipalityStaff('odense', 'Odense'),
+  ...municipalityStaff('koege', 'Køge'),
+  {
+    email: 'evaluator@vive.demo',
+    displayName: 'Eva Evaluator (VIVE, demo)',
+    role: 'EVALUATOR',
+    orgSlug: 'offerraadgivning',
+    alsoMemberOf: ['odense', 'koege'],
+  },
+];
