@@ -75,9 +75,10 @@ const SCREENS: ReadonlyArray<{ screen: Route['screen']; label: ScreenMessageKey;
   { screen: 'settings', label: 'nav.settings', roles: ['PROJECT_LEAD', 'ADMIN'] },
 ];
 
-function useRoles(): readonly string[] {
+/** The user's roles, or null until they are known. */
+function useRoles(): readonly string[] | null {
   const [{ data }] = useQuery({ query: RolesQuery });
-  return data?.me?.roles ?? [];
+  return data?.me ? data.me.roles : null;
 }
 
 function allowedScreens(roles: readonly string[]) {
@@ -88,7 +89,7 @@ function allowedScreens(roles: readonly string[]) {
 export function OutreachNav() {
   const t = useT(screenMessages);
   const route = useRoute();
-  const screens = allowedScreens(useRoles());
+  const screens = allowedScreens(useRoles() ?? []);
   const current = route.screen === 'call' ? 'queue' : route.screen;
   return (
     <ul className="or-nav">
@@ -108,6 +109,9 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
   const t = useT(screenMessages);
   const route = useRoute();
   const roles = useRoles();
+  // No screen mounts (and fetches) before the roles are known: after a logout the next user
+  // may land on the previous user's route, which their role may not open.
+  if (roles === null) return <p role="status">{t('common.loading')}</p>;
   const screens = allowedScreens(roles);
   const permitted = (screen: Route['screen']) => screens.some((s) => s.screen === screen);
   if (route.screen === 'home') {
@@ -127,7 +131,7 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
     );
   }
   const screenOfRoute = route.screen === 'call' ? 'queue' : route.screen;
-  if (roles.length > 0 && !permitted(screenOfRoute)) return <p role="alert">{t('common.notAllowed')}</p>;
+  if (!permitted(screenOfRoute)) return <p role="alert">{t('common.notAllowed')}</p>;
   switch (route.screen) {
     case 'import':
       return <ImportScreen />;

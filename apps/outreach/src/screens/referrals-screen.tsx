@@ -124,13 +124,13 @@ export function ReferralsScreen() {
   const t = useT(screenMessages);
   const { locale } = useLocale();
   const problemText = useProblemText();
-  const [{ data, error, fetching }, refetch] = useQuery({
+  // Taking or closing a referral returns a Referral, so urql refetches this query by itself.
+  const [{ data, error, fetching }] = useQuery({
     query: ReferralsQuery,
     requestPolicy: 'cache-and-network',
   });
   const [taking, take] = useMutation(TakeMutation);
   const [closedMessage, setClosedMessage] = useState<string | null>(null);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   const problem = error ?? taking.error;
 
   return (
@@ -151,10 +151,7 @@ export function ReferralsScreen() {
         <ResultForm
           key={referral.id}
           referral={referral}
-          onClosed={(pseudonym) => {
-            setClosedMessage(t('referrals.closed', { pseudonym }));
-            reload();
-          }}
+          onClosed={(pseudonym) => setClosedMessage(t('referrals.closed', { pseudonym }))}
         />
       ))}
       <h2>{t('referrals.waitingHeading')}</h2>
@@ -185,8 +182,7 @@ export function ReferralsScreen() {
                     disabled={taking.fetching}
                     onClick={async () => {
                       setClosedMessage(null);
-                      const response = await take({ referralId: r.id });
-                      if (response.data?.takeReferral) reload();
+                      await take({ referralId: r.id });
                     }}
                   >
                     {t('referrals.take', { pseudonym: r.pseudonym })}
