@@ -5,6 +5,7 @@
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { startOfDay } from './calendar.ts';
+import { buildCostInputs } from './costs.ts';
 import { buildGroupCourseDemo, type CourseDemoPlan, type GroupCourseDemoRows } from './group-course.ts';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgSlug } from './organizations.ts';
 import { buildOutreachDemo } from './outreach.ts';
@@ -210,6 +211,14 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   const all = <K extends keyof GroupCourseDemoRows>(key: K): GroupCourseDemoRows[K] =>
     municipalities.flatMap((rows) => rows[key] as unknown[]) as GroupCourseDemoRows[K];
 
+  const costInputs = buildCostInputs({
+    year: today.getUTCFullYear(),
+    outreachOrgId: orgId('offerraadgivning'),
+    odenseId: orgId('odense'),
+    koegeId: orgId('koege'),
+    referralsPerHalfYear: outreach.referrals.length,
+  });
+
   await prisma.$transaction(
     async (tx) => {
       await tx.organization.createMany({ data: organizations });
@@ -240,6 +249,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       await tx.enrolment.createMany({ data: all('enrolments') });
       await tx.attendance.createMany({ data: all('attendance') });
       await tx.questionnaireResponse.createMany({ data: all('responses') });
+      await tx.costInput.createMany({ data: costInputs });
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
@@ -257,6 +267,6 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     courses: all('courses').length,
     enrolments: all('enrolments').length,
     questionnaireResponses: all('responses').length,
-    costInputs: 0,
+    costInputs: costInputs.length,
   };
 }

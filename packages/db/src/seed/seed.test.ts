@@ -1,5 +1,12 @@
 import { verify } from '@node-rs/argon2';
-import { inspireScoresFromAnswers, validateAnswers } from '@vi/domain';
+import {
+  groupCourseCosts,
+  inspireScoresFromAnswers,
+  outreachCosts,
+  validateAnswers,
+  validateGroupCourseCostInputs,
+  validateOutreachCostInputs,
+} from '@vi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../client.ts';
 import { createTestDatabase } from '../testing.ts';
@@ -304,5 +311,21 @@ describe('group courses follow seed 002 (DOMAIN 2.2)', () => {
   it('keeps people waiting for a course on the waiting list', async () => {
     const waiting = await db.prisma.waitingListEntry.count({ where: { leftOn: null } });
     expect(waiting).toBeGreaterThan(0);
+  });
+});
+
+describe('cost inputs (DOMAIN 6)', () => {
+  it('gives each organisation valid inputs; the NGO reproduces seed 001 and Køge seed 002', async () => {
+    const inputs = await db.prisma.costInput.findMany({ include: { organization: true } });
+    const of = (slug: string) => inputs.find((i) => i.organization.slug === slug);
+    const outreach = validateOutreachCostInputs(of('offerraadgivning')?.inputs);
+    if (!outreach.ok) throw new Error(JSON.stringify(outreach.errors));
+    expect(outreachCosts(outreach.inputs).firstYear).toBe(444_000);
+    const koege = validateGroupCourseCostInputs(of('koege')?.inputs);
+    if (!koege.ok) throw new Error(JSON.stringify(koege.errors));
+    expect(groupCourseCosts(koege.inputs).startUp).toMatchObject({ total: 975_000 });
+    const odense = validateGroupCourseCostInputs(of('odense')?.inputs);
+    expect(odense.ok).toBe(true);
+    expect(inputs.map((i) => i.ruleVersion)).toEqual(['dk-2024-v1', 'dk-2024-v1', 'dk-2024-v1']);
   });
 });
