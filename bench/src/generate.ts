@@ -35,7 +35,7 @@ import {
 import { lookupSql, sqlLiteral, weightedChoiceSql } from './weighted-choice.ts';
 
 /** Bump when the generated data changes shape, so an old dataset is not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const FIRST_DAY = '2016-01-01';
 /** Ten years: 2016-01-01 up to and including 2025-12-31. */
@@ -667,6 +667,33 @@ export async function fillDataset(
     'VACUUM ANALYZE',
   );
   await client.query('UPDATE bench.dataset SET completed_at = now()');
+}
+
+/** The tables the evaluation reads, for the data sizes in RESULTS.md. */
+export const COUNTED_TABLES = [
+  'Organization',
+  'Person',
+  'Incident',
+  'OutreachCase',
+  'CallAttempt',
+  'Referral',
+  'IntakeRegistration',
+  'WaitingListEntry',
+  'Course',
+  'CourseSession',
+  'Enrolment',
+  'Attendance',
+  'QuestionnaireResponse',
+  'CostInput',
+] as const;
+
+export async function tableRowCounts(client: pg.Client): Promise<Array<{ table: string; rows: number }>> {
+  const counts: Array<{ table: string; rows: number }> = [];
+  for (const table of COUNTED_TABLES) {
+    const result = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
+    counts.push({ table, rows: result.rows[0]?.n ?? 0 });
+  }
+  return counts;
 }
 
 async function main(): Promise<void> {

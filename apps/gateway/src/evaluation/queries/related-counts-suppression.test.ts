@@ -56,7 +56,7 @@ function funnelCounts(parts: {
 }) {
   const wantsCall = parts.wants.reduce((a, b) => a + b, 0);
   const reached = wantsCall + parts.declined + parts.self;
-  const withContactDetails = parts.inactive + parts.open + parts.notReached + reached;
+  const withContactDetails = parts.open + parts.notReached + reached;
   return {
     identified: parts.noContact + withContactDetails,
     noContactDetails: parts.noContact,

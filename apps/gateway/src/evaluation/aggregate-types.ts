@@ -1,0 +1,117 @@
+import { AGE_GROUPS, type Rate } from '@vi/domain';
+import { builder } from '../builder.ts';
+import type { CountTable } from './queries/count-table.ts';
+import type { FilterDimension } from './queries/evaluation-filter.ts';
+import type { SuppressedCount } from './queries/related-counts-suppression.ts';
+import type { WelchSummaryTest } from './queries/summary-t-tests.ts';
+
+/**
+ * The value types every evaluation figure is built from. They hold counts, rates and
+ * statistics only: no id of a person, no name, no participant code, no free text. Every
+ * type carries the `evaluator` scope itself (default deny), so it resolves for nobody else
+ * whichever path reaches it.
+ */
+export const EVALUATOR_SCOPE = { evaluator: true } as const;
+
+export const SuppressionReasonEnum = builder.enumType('SuppressionReason', {
+  description:
+    'Why a count is hidden: PRIMARY = 1-4 people; SECONDARY = hidden so a PRIMARY one cannot be worked out.',
+  values: ['PRIMARY', 'SECONDARY'] as const,
+});
+
+export const AgeGroupEnum = builder.enumType('AgeGroup', {
+  description: "The domain's reporting age groups (seed 001).",
+  values: AGE_GROUPS.map((group) => group.code),
+});
+
+const FILTER_DIMENSION_NAMES: Record<FilterDimension, string> = {
+  period: 'PERIOD',
+  incidentTypes: 'INCIDENT_TYPES',
+  genders: 'GENDERS',
+  ageGroups: 'AGE_GROUPS',
+  roles: 'ROLES',
+};
+
+export const FilterDimensionEnum = builder.enumType('EvaluationFilterDimension', {
+  description: 'A filter a figure could not apply because its data has no such dimension.',
+  values: Object.values(FILTER_DIMENSION_NAMES),
+});
+
+export function ignoredFilterNames(ignored: readonly FilterDimension[]): string[] {
+  return ignored.map((dimension) => FILTER_DIMENSION_NAMES[dimension]);
+}
+
+export const SuppressedCountRef = builder.objectRef<SuppressedCount>('SuppressedCount').implement({
+  description:
+    'A count of people after disclosure control: `value` is null when the count is hidden (fewer than 5 people, or hidden so that such a count cannot be recovered from totals).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    value: t.exposeInt('value', { nullable: true }),
+    suppressed: t.exposeBoolean('suppressed', { nullable: false }),
+    reason: t.field({ type: SuppressionReasonEnum, nullable: true, resolve: (cell) => cell.reason }),
+  }),
+});
+
+export const RateRef = builder.objectRef<Rate>('Rate').implement({
+  description:
+    'numerator / denominator with its Wilson 95% interval. Given only where both counts are shown.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    numerator: t.exposeInt('numerator', { nullable: false }),
+    denominator: t.exposeInt('denominator', { nullable: false }),
+    rate: t.exposeFloat('rate', { nullable: true }),
+    ci95Lower: t.float({ nullable: true, resolve: (rate) => rate.ci95?.[0] ?? null }),
+    ci95Upper: t.float({ nullable: true, resolve: (rate) => rate.ci95?.[1] ?? null }),
+  }),
+});
+
+const CountTableRowRef = builder
+  .objectRef<{ key: string; cells: SuppressedCount[]; total: SuppressedCount }>('CountTableRow')
+  .implement({
+    description: 'One row of a CountTable: its key, its cells in column order and its total.',
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      key: t.exposeString('key', { nullable: false }),
+      cells: t.field({ type: [SuppressedCountRef], nullable: false, resolve: (row) => row.cells }),
+      total: t.field({ type: SuppressedCountRef, nullable: false, resolve: (row) => row.total }),
+    }),
+  });
+
+export const CountTableRef = builder.objectRef<CountTable>('CountTable').implement({
+  description:
+    'A table of people counts (rows × columns) with row, column and grand totals, after the domain disclosure rule. Row and column keys are domain codes, years or organisation ids.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    columns: t.stringList({ nullable: false, resolve: (table) => table.cols }),
+    rows: t.field({
+      type: [CountTableRowRef],
+      nullable: false,
+      resolve: (table) =>
+        table.rows.map((key, i) => ({ key, cells: table.cells[i] ?? [], total: table.rowTotals[i]! })),
+    }),
+    columnTotals: t.field({
+      type: [SuppressedCountRef],
+      nullable: false,
+      resolve: (table) => table.colTotals,
+    }),
+    grandTotal: t.field({ type: SuppressedCountRef, nullable: false, resolve: (table) => table.grandTotal }),
+  }),
+});
+
+export type TTestResult = WelchSummaryTest & { stars: string };
+
+export const TTestRef = builder.objectRef<TTestResult>('TTest').implement({
+  description:
+    'A t-test: mean difference (after − before) with its 95% interval, t, degrees of freedom and the exact two-sided p; stars as VIVE marks them (* p<0.05, ** p<0.01, *** p<0.001).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    meanDifference: t.exposeFloat('meanDifference', { nullable: false }),
+    standardError: t.exposeFloat('standardError', { nullable: false }),
+    ci95Lower: t.float({ nullable: false, resolve: (test) => test.ci95[0] }),
+    ci95Upper: t.float({ nullable: false, resolve: (test) => test.ci95[1] }),
+    t: t.exposeFloat('t', { nullable: false }),
+    df: t.exposeFloat('df', { nullable: false }),
+    p: t.exposeFloat('p', { nullable: false }),
+    stars: t.exposeString('stars', { nullable: false }),
+  }),
+});

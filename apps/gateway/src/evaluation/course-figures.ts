@@ -1,0 +1,211 @@
+import { builder } from '../builder.ts';
+import {
+  CountTableRef,
+  EVALUATOR_SCOPE,
+  FilterDimensionEnum,
+  ignoredFilterNames,
+  RateRef,
+  SuppressedCountRef,
+} from './aggregate-types.ts';
+import { EvaluationRef } from './evaluation.ts';
+import { type CourseDelivery, type CourseDeliveryRow, courseDelivery } from './queries/course-delivery.ts';
+import { type CourseItemMean, type CourseItems, courseItems } from './queries/course-items.ts';
+import { type CourseParticipation, courseParticipation } from './queries/course-participation.ts';
+import { type WaitingTimes, type WaitingTimesRow, waitingTimes } from './queries/waiting-times.ts';
+
+/** Course figures of DOMAIN §2.2/§5.2 (seed 002) on the Evaluation type. */
+
+const CourseDeliveryRowRef = builder.objectRef<CourseDeliveryRow>('CourseDeliveryRow').implement({
+  description: 'Courses of one organisation (organizationId set) or of all selected (null).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    organizationId: t.exposeID('organizationId', { nullable: true }),
+    courses: t.exposeInt('courses', { nullable: false }),
+    sessions: t.exposeInt('sessions', { nullable: false }),
+    meanDaysBetweenSessions: t.exposeFloat('meanDaysBetweenSessions', { nullable: true }),
+    gapsOver14Days: t.exposeInt('gapsOver14Days', { nullable: false }),
+    participants: t.field({ type: SuppressedCountRef, nullable: false, resolve: (r) => r.participants }),
+    meanGroupSize: t.exposeFloat('meanGroupSize', { nullable: true }),
+    coursesUnder6: t.exposeInt('coursesUnder6', { nullable: false }),
+    courses6To8: t.exposeInt('courses6To8', { nullable: false }),
+    coursesOver8: t.exposeInt('coursesOver8', { nullable: false }),
+  }),
+});
+
+const CourseDeliveryRef = builder.objectRef<CourseDelivery>('CourseDelivery').implement({
+  description:
+    'Courses run, cadence (mean days between sessions), gaps over 14 days and group sizes. Period: course start.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    total: t.field({ type: CourseDeliveryRowRef, nullable: false, resolve: (d) => d.total }),
+    byOrganization: t.field({
+      type: [CourseDeliveryRowRef],
+      nullable: false,
+      resolve: (d) => d.byOrganization,
+    }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (d) => ignoredFilterNames(d.ignoredFilters),
+    }),
+  }),
+});
+
+type ParticipationRates = CourseParticipation['total'];
+const ParticipationRatesRef = builder
+  .objectRef<ParticipationRates & { organizationId?: string }>('ParticipationRates')
+  .implement({
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      organizationId: t.id({ nullable: true, resolve: (r) => r.organizationId ?? null }),
+      completion: t.field({
+        type: RateRef,
+        nullable: true,
+        description: 'Both forms / gave a baseline (finished courses).',
+        resolve: (r) => r.completion,
+      }),
+      dropOut: t.field({
+        type: RateRef,
+        nullable: true,
+        description: 'Baseline only / gave a baseline (finished courses).',
+        resolve: (r) => r.dropOut,
+      }),
+      attendance: t.field({
+        type: RateRef,
+        nullable: true,
+        description: 'Sessions attended / attendance records.',
+        resolve: (r) => r.attendance,
+      }),
+    }),
+  });
+
+const CourseParticipationRef = builder.objectRef<CourseParticipation>('CourseParticipation').implement({
+  description:
+    'Participants by linked forms (columns BOTH_FORMS, BASELINE_ONLY, END_ONLY, NO_FORM, COURSE_RUNNING; rows = organisation ids), withdrawals, completion, drop-out and attendance.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    table: t.field({ type: CountTableRef, nullable: false, resolve: (p) => p.table }),
+    withdrawn: t.field({
+      type: [SuppressedCountRef],
+      nullable: false,
+      description: 'Per table row.',
+      resolve: (p) => p.withdrawn.cells,
+    }),
+    withdrawnTotal: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.withdrawn.total }),
+    total: t.field({ type: ParticipationRatesRef, nullable: false, resolve: (p) => p.total }),
+    byOrganization: t.field({
+      type: [ParticipationRatesRef],
+      nullable: false,
+      resolve: (p) => p.byOrganization,
+    }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (p) => ignoredFilterNames(p.ignoredFilters),
+    }),
+  }),
+});
+
+const WaitingTimesRowRef = builder.objectRef<WaitingTimesRow>('WaitingTimesRow').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    organizationId: t.exposeID('organizationId', { nullable: true }),
+    enrolled: t.field({
+      type: SuppressedCountRef,
+      nullable: false,
+      description: 'Left the waiting list for a course.',
+      resolve: (w) => w.enrolled,
+    }),
+    meanDays: t.exposeFloat('meanDays', { nullable: true }),
+    medianDays: t.exposeFloat('medianDays', { nullable: true }),
+    p90Days: t.exposeFloat('p90Days', { nullable: true }),
+    enrolledOverLimit: t.field({
+      type: SuppressedCountRef,
+      nullable: false,
+      resolve: (w) => w.enrolledOverLimit,
+    }),
+    stillWaiting: t.field({ type: SuppressedCountRef, nullable: false, resolve: (w) => w.stillWaiting }),
+    stillWaitingOverLimit: t.field({
+      type: SuppressedCountRef,
+      nullable: false,
+      resolve: (w) => w.stillWaitingOverLimit,
+    }),
+  }),
+});
+
+const WaitingTimesRef = builder.objectRef<WaitingTimes>('WaitingTimes').implement({
+  description:
+    "Days from joining the waiting list to enrolment, and people still waiting (over the organisation's limit). Period: joining the list.",
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    total: t.field({ type: WaitingTimesRowRef, nullable: false, resolve: (w) => w.total }),
+    byOrganization: t.field({
+      type: [WaitingTimesRowRef],
+      nullable: false,
+      resolve: (w) => w.byOrganization,
+    }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (w) => ignoredFilterNames(w.ignoredFilters),
+    }),
+  }),
+});
+
+const CourseItemMeanRef = builder
+  .objectRef<CourseItemMean & { organizationId?: string }>('CourseItemMean')
+  .implement({
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      organizationId: t.id({ nullable: true, resolve: (m) => m.organizationId ?? null }),
+      n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (m) => m.n }),
+      mean: t.exposeFloat('mean', { nullable: true }),
+      sd: t.exposeFloat('sd', { nullable: true }),
+    }),
+  });
+
+const CourseItemRef = builder.objectRef<CourseItems['items'][number]>('CourseItem').implement({
+  description:
+    "One of the end form's eleven course items (1-5); label and dimension from the domain's END form by itemId.",
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    itemId: t.exposeString('itemId', { nullable: false }),
+    total: t.field({ type: CourseItemMeanRef, nullable: false, resolve: (i) => i.total }),
+    byOrganization: t.field({ type: [CourseItemMeanRef], nullable: false, resolve: (i) => i.byOrganization }),
+  }),
+});
+
+const CourseItemsRef = builder.objectRef<CourseItems>('CourseItems').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    items: t.field({ type: [CourseItemRef], nullable: false, resolve: (c) => c.items }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (c) => ignoredFilterNames(c.ignoredFilters),
+    }),
+  }),
+});
+
+builder.objectFields(EvaluationRef, (t) => ({
+  courseDelivery: t.field({
+    type: CourseDeliveryRef,
+    nullable: false,
+    resolve: (scope) => courseDelivery(scope.source, scope.filter),
+  }),
+  courseParticipation: t.field({
+    type: CourseParticipationRef,
+    nullable: false,
+    resolve: (scope) => courseParticipation(scope.source, scope.filter),
+  }),
+  waitingTimes: t.field({
+    type: WaitingTimesRef,
+    nullable: false,
+    resolve: (scope) => waitingTimes(scope.source, scope.filter),
+  }),
+  courseItems: t.field({
+    type: CourseItemsRef,
+    nullable: false,
+    resolve: (scope) => courseItems(scope.source, scope.filter),
+  }),
+}));

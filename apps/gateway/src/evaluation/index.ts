@@ -1,0 +1,7 @@
+// The evaluators' aggregate-only schema. schema.ts imports this one file.
+import './aggregate-types.ts';
+import './evaluation.ts';
+import './outreach-figures.ts';
+import './intake-figures.ts';
+import './course-figures.ts';
+import './recovery-figures.ts';

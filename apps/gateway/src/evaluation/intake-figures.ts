@@ -1,0 +1,105 @@
+import { builder } from '../builder.ts';
+import {
+  CountTableRef,
+  EVALUATOR_SCOPE,
+  FilterDimensionEnum,
+  ignoredFilterNames,
+  RateRef,
+  SuppressedCountRef,
+} from './aggregate-types.ts';
+import { EvaluationRef } from './evaluation.ts';
+import { type IntakeCountsByYear, intakeCountsByYear } from './queries/intake-counts-by-year.ts';
+import { intakeHeardFrom, type MultiChoiceCounts } from './queries/intake-heard-from.ts';
+import { intakeReferrals } from './queries/intake-referrals.ts';
+import { type IntakeViolenceForms, intakeViolenceForms } from './queries/intake-violence-forms.ts';
+
+/** Intake figures of DOMAIN §2.2/§4 (seed 002, registration form) on the Evaluation type. */
+
+const OptionCountRef = builder.objectRef<MultiChoiceCounts['options'][number]>('OptionCount').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    code: t.exposeString('code', { nullable: false, description: 'The answer option (domain code).' }),
+    count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (o) => o.count }),
+    shareOfRegistrations: t.field({ type: RateRef, nullable: true, resolve: (o) => o.shareOfRegistrations }),
+  }),
+});
+
+const MultiChoiceCountsRef = builder.objectRef<MultiChoiceCounts>('MultiChoiceCounts').implement({
+  description:
+    'How many registrations chose each option of a several-answers question. Options do not add up to the registrations.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    registrations: t.field({ type: SuppressedCountRef, nullable: false, resolve: (m) => m.registrations }),
+    options: t.field({ type: [OptionCountRef], nullable: false, resolve: (m) => m.options }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (m) => ignoredFilterNames(m.ignoredFilters),
+    }),
+  }),
+});
+
+const ViolenceFormsRef = builder.objectRef<IntakeViolenceForms>('IntakeViolenceForms').implement({
+  description: 'Violence forms (rows) × their status at intake (columns), from the registration form.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    table: t.field({ type: CountTableRef, nullable: false, resolve: (v) => v.table }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (v) => ignoredFilterNames(v.ignoredFilters),
+    }),
+  }),
+});
+
+const FormKindEnum = builder.enumType('EvaluationFormKind', {
+  values: ['REGISTRATION', 'BASELINE', 'END'] as const,
+});
+
+const FormTableRef = builder.objectRef<IntakeCountsByYear['tables'][number]>('FormCountsByYear').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    kind: t.field({ type: FormKindEnum, nullable: false, resolve: (f) => f.kind }),
+    table: t.field({ type: CountTableRef, nullable: false, resolve: (f) => f.table }),
+  }),
+});
+
+const CountsByYearRef = builder.objectRef<IntakeCountsByYear>('IntakeCountsByYear').implement({
+  description:
+    "Registration, baseline and end forms per organisation (rows, by id) and year (columns), like seed 002's Table 5.1.",
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    years: t.intList({ nullable: false, resolve: (c) => c.years }),
+    tables: t.field({ type: [FormTableRef], nullable: false, resolve: (c) => c.tables }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (c) => ignoredFilterNames(c.ignoredFilters),
+    }),
+  }),
+});
+
+builder.objectFields(EvaluationRef, (t) => ({
+  intakeHeardFrom: t.field({
+    type: MultiChoiceCountsRef,
+    nullable: false,
+    description: 'Where people heard of the offer (registration Q4).',
+    resolve: (scope) => intakeHeardFrom(scope.source, scope.filter),
+  }),
+  intakeReferrals: t.field({
+    type: MultiChoiceCountsRef,
+    nullable: false,
+    description: 'Where the intake referred people (registration Q8).',
+    resolve: (scope) => intakeReferrals(scope.source, scope.filter),
+  }),
+  intakeViolenceForms: t.field({
+    type: ViolenceFormsRef,
+    nullable: false,
+    resolve: (scope) => intakeViolenceForms(scope.source, scope.filter),
+  }),
+  intakeCountsByYear: t.field({
+    type: CountsByYearRef,
+    nullable: false,
+    resolve: (scope) => intakeCountsByYear(scope.source, scope.filter),
+  }),
+}));

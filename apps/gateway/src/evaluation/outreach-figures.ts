@@ -1,0 +1,217 @@
+import { builder } from '../builder.ts';
+import {
+  CountTableRef,
+  EVALUATOR_SCOPE,
+  FilterDimensionEnum,
+  ignoredFilterNames,
+  RateRef,
+  SuppressedCountRef,
+} from './aggregate-types.ts';
+import { EvaluationRef } from './evaluation.ts';
+import { type DeclineReasons, declineReasons } from './queries/decline-reasons.ts';
+import {
+  ACCEPTANCE_DIMENSIONS,
+  type AcceptanceRow,
+  type OutreachAcceptance,
+  outreachAcceptance,
+} from './queries/outreach-acceptance.ts';
+import { FUNNEL_COUNT_KEYS, type OutreachFunnel, outreachFunnel } from './queries/outreach-funnel.ts';
+import { type SurveyOffers, surveyOffers } from './queries/survey-offers.ts';
+
+/** Outreach figures of DOMAIN §2.1 (seed 001) on the Evaluation type. */
+
+const FUNNEL_DESCRIPTIONS: Record<(typeof FUNNEL_COUNT_KEYS)[number], string> = {
+  identified:
+    'People in the target group identified from police lists (switched-off incident types excluded).',
+  noContactDetails: 'Identified without contact details (seed: about 17%).',
+  withContactDetails: 'Identified with contact details.',
+  inactiveIncidentType: 'Cases of an incident type switched off for outreach: kept and counted, not called.',
+  notYetCalled: 'With contact details, not yet called (still in the call window).',
+  notReached: 'Not reached within the attempts or the call window.',
+  reached: 'Reached by phone.',
+  wantsCall: "Reached and wants a counsellor's call (referred).",
+  declined: 'Reached and declined.',
+  willCallSelf: 'Reached and will call themselves.',
+  declinedOrSelf: 'Reached and declined or will call themselves.',
+  referralPending: 'Referrals not yet closed by a counsellor.',
+  conversationHeld: 'Referrals that led to a counselling conversation.',
+  registeredOther: 'Referrals registered as other.',
+  referralLost: 'Referrals lost (not reached, no-show, cancelled).',
+  noReferral: 'Wanted a call but no referral is recorded.',
+};
+
+const FunnelCountsRef = builder.objectRef<OutreachFunnel['counts']>('OutreachFunnelCounts').implement({
+  description:
+    'The funnel steps; each count passed the disclosure rule together with the sums that tie them.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) =>
+    Object.fromEntries(
+      FUNNEL_COUNT_KEYS.map((key) => [
+        key,
+        t.field({
+          type: SuppressedCountRef,
+          nullable: false,
+          description: FUNNEL_DESCRIPTIONS[key],
+          resolve: (counts) => counts[key],
+        }),
+      ]),
+    ),
+});
+
+const FunnelRatesRef = builder.objectRef<OutreachFunnel['rates']>('OutreachFunnelRates').implement({
+  description: 'Rates from the shown counts (the domain rule); null where a count they need is hidden.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    contactDetails: t.field({ type: RateRef, nullable: true, resolve: (r) => r.contactDetails }),
+    reached: t.field({
+      type: RateRef,
+      nullable: true,
+      description: 'Reached / identified.',
+      resolve: (r) => r.reached,
+    }),
+    acceptance: t.field({
+      type: RateRef,
+      nullable: true,
+      description: 'Wants a call / reached (seed: 25%, goal 15%).',
+      resolve: (r) => r.acceptance,
+    }),
+    declined: t.field({ type: RateRef, nullable: true, resolve: (r) => r.declined }),
+    willCallSelf: t.field({ type: RateRef, nullable: true, resolve: (r) => r.willCallSelf }),
+    conversion: t.field({
+      type: RateRef,
+      nullable: true,
+      description: '(Conversation held + registered as other) / closed referrals (seed: 86%).',
+      resolve: (r) => r.conversion,
+    }),
+  }),
+});
+
+const OutreachFunnelRef = builder.objectRef<OutreachFunnel>('OutreachFunnel').implement({
+  description:
+    'Identified → with contact details → reached → wants a call / declines / will call themselves → referral result. Period: the day the case was identified.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    counts: t.field({ type: FunnelCountsRef, nullable: false, resolve: (f) => f.counts }),
+    rates: t.field({ type: FunnelRatesRef, nullable: false, resolve: (f) => f.rates }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (f) => ignoredFilterNames(f.ignoredFilters),
+    }),
+  }),
+});
+
+const AcceptanceDimensionEnum = builder.enumType('AcceptanceDimension', {
+  values: ACCEPTANCE_DIMENSIONS,
+});
+
+const AcceptanceRowRef = builder.objectRef<AcceptanceRow>('AcceptanceGroup').implement({
+  description: 'One group (incident type, gender, age group or role code; UNKNOWN where not registered).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    group: t.exposeString('group', { nullable: false }),
+    reached: t.exposeInt('reached', { nullable: true }),
+    wantsCall: t.field({ type: RateRef, nullable: true, resolve: (row) => row.wantsCall }),
+    declinedOrSelf: t.field({ type: RateRef, nullable: true, resolve: (row) => row.declinedOrSelf }),
+  }),
+});
+
+const OutreachAcceptanceRef = builder.objectRef<OutreachAcceptance>('OutreachAcceptance').implement({
+  description:
+    "Acceptance among reached people by group (seed Figure 3 and its text). Columns: WANTS_CALL, DECLINED_OR_SELF ('will call themselves', ~1%, is merged into the declines per group so it does not hide the acceptance count; the funnel gives it overall).",
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    dimension: t.field({ type: AcceptanceDimensionEnum, nullable: false, resolve: (a) => a.dimension }),
+    table: t.field({ type: CountTableRef, nullable: false, resolve: (a) => a.table }),
+    groups: t.field({ type: [AcceptanceRowRef], nullable: false, resolve: (a) => a.rows }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (a) => ignoredFilterNames(a.ignoredFilters),
+    }),
+  }),
+});
+
+const DeclineReasonCountRef = builder
+  .objectRef<DeclineReasons['reasons'][number]>('DeclineReasonCount')
+  .implement({
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      reason: t.exposeString('reason', { nullable: false, description: 'DeclineReason code.' }),
+      count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (r) => r.count }),
+      shareOfRecorded: t.field({ type: RateRef, nullable: true, resolve: (r) => r.shareOfRecorded }),
+    }),
+  });
+
+const DeclineReasonsRef = builder.objectRef<DeclineReasons>('DeclineReasons').implement({
+  description:
+    'Why reached people declined (seed: 82% no need, 8% a more specialised offer, of registered reasons).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    declined: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.declined }),
+    withReason: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.withReason }),
+    notRecorded: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.notRecorded }),
+    reasons: t.field({ type: [DeclineReasonCountRef], nullable: false, resolve: (d) => d.reasons }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (d) => ignoredFilterNames(d.ignoredFilters),
+    }),
+  }),
+});
+
+const SurveyStatusCountRef = builder
+  .objectRef<SurveyOffers['byStatus'][number]>('SurveyStatusCount')
+  .implement({
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      status: t.exposeString('status', {
+        nullable: false,
+        description: 'SurveyStatus code, or NOT_RECORDED.',
+      }),
+      count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.count }),
+    }),
+  });
+
+const SurveyOffersRef = builder.objectRef<SurveyOffers>('SurveyOffers').implement({
+  description:
+    'The user survey among reached people: offered / accepted, or judged not appropriate (language, technical, ethical).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    reached: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.reached }),
+    offered: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.offered }),
+    notAppropriate: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.notAppropriate }),
+    byStatus: t.field({ type: [SurveyStatusCountRef], nullable: false, resolve: (s) => s.byStatus }),
+    offeredRate: t.field({ type: RateRef, nullable: true, resolve: (s) => s.offeredRate }),
+    acceptedRate: t.field({ type: RateRef, nullable: true, resolve: (s) => s.acceptedRate }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (s) => ignoredFilterNames(s.ignoredFilters),
+    }),
+  }),
+});
+
+builder.objectFields(EvaluationRef, (t) => ({
+  outreachFunnel: t.field({
+    type: OutreachFunnelRef,
+    nullable: false,
+    resolve: (scope) => outreachFunnel(scope.source, scope.filter),
+  }),
+  outreachAcceptance: t.field({
+    type: OutreachAcceptanceRef,
+    nullable: false,
+    args: { dimension: t.arg({ type: AcceptanceDimensionEnum, required: true }) },
+    resolve: (scope, args) => outreachAcceptance(scope.source, scope.filter, args.dimension),
+  }),
+  declineReasons: t.field({
+    type: DeclineReasonsRef,
+    nullable: false,
+    resolve: (scope) => declineReasons(scope.source, scope.filter),
+  }),
+  surveyOffers: t.field({
+    type: SurveyOffersRef,
+    nullable: false,
+    resolve: (scope) => surveyOffers(scope.source, scope.filter),
+  }),
+}));

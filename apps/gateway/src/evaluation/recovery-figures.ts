@@ -1,0 +1,104 @@
+import { builder } from '../builder.ts';
+import {
+  EVALUATOR_SCOPE,
+  FilterDimensionEnum,
+  ignoredFilterNames,
+  RateRef,
+  SuppressedCountRef,
+  TTestRef,
+} from './aggregate-types.ts';
+import { EvaluationRef } from './evaluation.ts';
+import {
+  type Recovery,
+  type RecoveryFigure,
+  type RecoveryRow,
+  recovery,
+  type ScoreSummary,
+} from './queries/recovery.ts';
+
+/** Brief INSPIRE-O / Brief INSPIRE before and after (DOMAIN §5.1, §5.3) on the Evaluation type. */
+
+const RecoveryMeasureEnum = builder.enumType('RecoveryMeasure', {
+  values: ['INSPIRE_O', 'INSPIRE'] as const,
+});
+
+const ScoreSummaryRef = builder.objectRef<ScoreSummary>('ScoreSummary').implement({
+  description: 'n, mean and SD of 0-100 scores; mean and SD only where n is shown.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.n }),
+    mean: t.exposeFloat('mean', { nullable: true }),
+    sd: t.exposeFloat('sd', { nullable: true }),
+  }),
+});
+
+const PairedRef = builder.objectRef<RecoveryRow['paired']>('PairedRecovery').implement({
+  description: 'Baseline and end forms linked by participant code (the paired test VIVE could not make).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.n }),
+    meanBefore: t.exposeFloat('meanBefore', { nullable: true }),
+    meanAfter: t.exposeFloat('meanAfter', { nullable: true }),
+    sdDifference: t.exposeFloat('sdDifference', { nullable: true }),
+    test: t.field({ type: TTestRef, nullable: true, resolve: (p) => p.test }),
+    clinicallyRelevantImprovement: t.field({
+      type: RateRef,
+      nullable: true,
+      description: 'Share whose score rose by 8 points or more.',
+      resolve: (p) => p.clinicallyRelevantImprovement,
+    }),
+    crossedCutoff: t.field({
+      type: RateRef,
+      nullable: true,
+      description: 'Share below 50 before and at or above 50 after.',
+      resolve: (p) => p.crossedCutoff,
+    }),
+  }),
+});
+
+const RecoveryRowRef = builder.objectRef<RecoveryRow>('RecoveryRow').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    organizationId: t.exposeID('organizationId', { nullable: true }),
+    baseline: t.field({ type: ScoreSummaryRef, nullable: false, resolve: (r) => r.baseline }),
+    end: t.field({ type: ScoreSummaryRef, nullable: false, resolve: (r) => r.end }),
+    unpaired: t.field({
+      type: TTestRef,
+      nullable: true,
+      description: "Welch's test between the baseline and end groups, as VIVE reported.",
+      resolve: (r) => r.unpaired,
+    }),
+    paired: t.field({ type: PairedRef, nullable: false, resolve: (r) => r.paired }),
+  }),
+});
+
+const RecoveryFigureRef = builder.objectRef<RecoveryFigure>('RecoveryFigure').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    measure: t.field({ type: RecoveryMeasureEnum, nullable: false, resolve: (f) => f.measure }),
+    total: t.field({ type: RecoveryRowRef, nullable: false, resolve: (f) => f.total }),
+    byOrganization: t.field({ type: [RecoveryRowRef], nullable: false, resolve: (f) => f.byOrganization }),
+  }),
+});
+
+const RecoveryRef = builder.objectRef<Recovery>('Recovery').implement({
+  description:
+    'Brief INSPIRE-O and Brief INSPIRE, 0-100, before and after. Period: form submission (a pair: its baseline).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    measures: t.field({ type: [RecoveryFigureRef], nullable: false, resolve: (r) => r.measures }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (r) => ignoredFilterNames(r.ignoredFilters),
+    }),
+  }),
+});
+
+builder.objectFields(EvaluationRef, (t) => ({
+  recovery: t.field({
+    type: RecoveryRef,
+    nullable: false,
+    resolve: (scope) => recovery(scope.source, scope.filter),
+  }),
+}));
