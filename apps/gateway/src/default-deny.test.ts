@@ -10,6 +10,9 @@ const PUBLIC_FIELDS = new Set([
   // The apps ask it to decide whether to show the login form; null when anonymous.
   'Query.me',
   'Mutation.login',
+  // A participant opens their own form through a one-time link, without an account.
+  'Query.participantForm',
+  'Mutation.submitParticipantForm',
 ]);
 
 interface PothosExtensions {

@@ -9,6 +9,8 @@ import './auth/me.ts';
 import './auth/login.ts';
 import './persons/person.ts';
 import './persons/outreach-case.ts';
+import './outreach/index.ts';
+import './courses/index.ts';
 
 /** The built schema. Printed, sorted, into schema.graphql by scripts/print-schema.ts. */
 export const schema = builder.toSchema();
