@@ -115,11 +115,12 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
   } else if (!me || !user) {
     content = <LoginForm onLoggedIn={restart} />;
   } else {
-    content = <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
+    content = children;
   }
 
+  // The navigation and the screen both may ask who is logged in, so the whole frame provides it.
   return (
-    <>
+    <CurrentUserContext.Provider value={user}>
       <a className="vi-skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
@@ -154,6 +155,6 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
       <main id="main" className="vi-main" ref={mainRef} tabIndex={-1}>
         {content}
       </main>
-    </>
+    </CurrentUserContext.Provider>
   );
 }
