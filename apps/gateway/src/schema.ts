@@ -11,6 +11,7 @@ import './persons/person.ts';
 import './persons/outreach-case.ts';
 import './outreach/index.ts';
 import './courses/index.ts';
+import './evaluation/index.ts';
 
 /** The built schema. Printed, sorted, into schema.graphql by scripts/print-schema.ts. */
 export const schema = builder.toSchema();

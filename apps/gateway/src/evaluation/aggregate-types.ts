@@ -52,7 +52,7 @@ export const SuppressedCountRef = builder.objectRef<SuppressedCount>('Suppressed
   }),
 });
 
-export const RateRef = builder.objectRef<Rate>('Rate').implement({
+export const RateRef = builder.objectRef<Rate>('EvaluationRate').implement({
   description:
     'numerator / denominator with its Wilson 95% interval. Given only where both counts are shown.',
   authScopes: EVALUATOR_SCOPE,
