@@ -136,18 +136,22 @@ export async function loadQueuePage(
     SELECT t.total, page.*
       FROM (SELECT count(*)::int AS total FROM filtered) t
       LEFT JOIN LATERAL (
+        -- Order and cut the page first, then join the page's few people (not the whole queue).
         SELECT f.id, f.person_id, p.pseudonym, f.incident_type::text AS incident_type,
                to_char(i."occurredOn", 'YYYY-MM-DD') AS occurred_on, f.role::text AS role, f.gender::text AS gender,
                f.age, to_char(f.callable_from_d, 'YYYY-MM-DD') AS callable_from,
                to_char(f.callable_until_d, 'YYYY-MM-DD') AS callable_until, f.attempt_count, f.priority, f.created_at,
                COALESCE(f.claimed_by_me, false) AS claimed_by_me
-          FROM filtered f
+          FROM (
+            SELECT * FROM filtered f
+            ${keyset}
+            ORDER BY -f.priority, f.callable_from_d, f.created_at, f.id
+            LIMIT $${params.length}
+          ) f
           JOIN "Person" p ON p.id = f.person_id
           JOIN "Incident" i ON i.id = f.incident_id
-          ${keyset}
-         ORDER BY -f.priority, f.callable_from_d, f.created_at, f.id
-         LIMIT $${params.length}
-      ) page ON true`;
+      ) page ON true
+     ORDER BY -page.priority, page.callable_from, page.created_at, page.id`;
   const result = await client.$queryRawUnsafe<(Omit<QueueRow, 'id'> & { id: string | null })[]>(
     sql,
     ...params,

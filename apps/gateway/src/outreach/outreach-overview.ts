@@ -190,7 +190,7 @@ export async function loadOutreachOverview(
 
 // ── GraphQL ────────────────────────────────────────────────────────────────
 
-const RateRef = builder.objectRef<Rate>('Rate').implement({
+const RateRef = builder.objectRef<Rate>('OutreachRate').implement({
   description: 'A proportion with its Wilson 95 % interval; rate is null when the denominator is 0.',
   authScopes: { role: LEAD_ROLES },
   fields: (t) => ({
