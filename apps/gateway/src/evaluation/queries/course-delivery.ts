@@ -57,27 +57,29 @@ export async function courseDelivery(db: AggregateSource, filter: EvaluationFilt
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, COURSE_COLUMNS);
   const rows = await db.query<Row>(
-    `WITH k AS (SELECT k.id, k."organizationId" AS org FROM "Course" k WHERE ${where}),
-     gaps AS (
-       SELECT s."courseId", s.date - lag(s.date) OVER (PARTITION BY s."courseId" ORDER BY s.number) AS gap
-       FROM "CourseSession" s JOIN k ON k.id = s."courseId"
-     ),
-     per_course AS (
-       SELECT k.id, k.org, g.sessions, g.gap_days, g.gaps, g.long_gaps, coalesce(p.participants, 0) AS participants
-       FROM k
-       LEFT JOIN (SELECT "courseId", count(*)::int AS sessions, sum(gap)::int AS gap_days, count(gap)::int AS gaps,
-                         count(*) FILTER (WHERE gap > 14)::int AS long_gaps
-                  FROM gaps GROUP BY "courseId") g ON g."courseId" = k.id
-       LEFT JOIN (SELECT e."courseId", count(*)::int AS participants
-                  FROM "Enrolment" e JOIN k ON k.id = e."courseId" GROUP BY e."courseId") p ON p."courseId" = k.id
-     )
-     SELECT org::text AS org, count(*)::int AS courses, coalesce(sum(sessions), 0)::int AS sessions,
-            sum(gap_days)::int AS gap_days, coalesce(sum(gaps), 0)::int AS gaps, coalesce(sum(long_gaps), 0)::int AS long_gaps,
-            sum(participants)::int AS participants,
-            count(*) FILTER (WHERE participants < 6)::int AS under6,
-            count(*) FILTER (WHERE participants BETWEEN 6 AND 8)::int AS in_range,
-            count(*) FILTER (WHERE participants > 8)::int AS over8
-     FROM per_course GROUP BY GROUPING SETS ((org), ())`,
+    // Sessions and enrolments are aggregated per course only for the selected courses (the
+    // same condition, same parameters, inside each subquery), then summed per organisation.
+    `SELECT k."organizationId"::text AS org, count(*)::int AS courses,
+            coalesce(sum(s.sessions), 0)::int AS sessions, sum(s.gap_days)::int AS gap_days,
+            coalesce(sum(s.gaps), 0)::int AS gaps, coalesce(sum(s.long_gaps), 0)::int AS long_gaps,
+            coalesce(sum(e.participants), 0)::int AS participants,
+            count(*) FILTER (WHERE coalesce(e.participants, 0) < 6)::int AS under6,
+            count(*) FILTER (WHERE e.participants BETWEEN 6 AND 8)::int AS in_range,
+            count(*) FILTER (WHERE e.participants > 8)::int AS over8
+     FROM "Course" k
+     LEFT JOIN (
+       SELECT g."courseId", count(*) AS sessions, sum(g.gap) AS gap_days, count(g.gap) AS gaps,
+              count(*) FILTER (WHERE g.gap > 14) AS long_gaps
+       FROM (SELECT s."courseId", s.date - lag(s.date) OVER (PARTITION BY s."courseId" ORDER BY s.number) AS gap
+             FROM "CourseSession" s WHERE s."courseId" IN (SELECT k.id FROM "Course" k WHERE ${where})) g
+       GROUP BY g."courseId"
+     ) s ON s."courseId" = k.id
+     LEFT JOIN (
+       SELECT e."courseId", count(*) AS participants FROM "Enrolment" e
+       WHERE e."courseId" IN (SELECT k.id FROM "Course" k WHERE ${where}) GROUP BY e."courseId"
+     ) e ON e."courseId" = k.id
+     WHERE ${where}
+     GROUP BY GROUPING SETS ((k."organizationId"), ())`,
     params.values,
   );
   const total = rows.find((row) => row.org === null);

@@ -44,20 +44,22 @@ export async function intakeCountsByYear(
     organization: 'q."organizationId"',
     date: 'q."submittedAt"',
   });
-  const rows = await db.query<{ kind: string; org: string; year: number; n: number }>(
-    `SELECT 'REGISTRATION' AS kind, i."organizationId"::text AS org, extract(year FROM i."registeredOn")::int AS year,
+  const [rows, names] = await Promise.all([
+    db.query<{ kind: string; org: string; year: number; n: number }>(
+      `SELECT 'REGISTRATION' AS kind, i."organizationId"::text AS org, extract(year FROM i."registeredOn")::int AS year,
             count(*)::int AS n
      FROM "IntakeRegistration" i WHERE ${registrations.where} GROUP BY 2, 3
      UNION ALL
      SELECT q.kind::text, q."organizationId"::text, extract(year FROM q."submittedAt")::int, count(*)::int
      FROM "QuestionnaireResponse" q WHERE q.kind IN ('BASELINE', 'END') AND ${forms.where} GROUP BY 1, 2, 3`,
-    params.values,
-  );
-  // Organisation names are not personal data; every granted organisation gets a row, even an empty one.
-  const names = await db.query<{ id: string; name: string }>(
-    `SELECT o.id::text AS id, o.name FROM "Organization" o WHERE o.id = ANY($1::uuid[]) ORDER BY o.name`,
-    [filter.organizationIds],
-  );
+      params.values,
+    ),
+    // Organisation names are not personal data; every granted organisation gets a row, even an empty one.
+    db.query<{ id: string; name: string }>(
+      `SELECT o.id::text AS id, o.name FROM "Organization" o WHERE o.id = ANY($1::uuid[]) ORDER BY o.name`,
+      [filter.organizationIds],
+    ),
+  ]);
   const years = [...new Set(rows.map((row) => row.year))].sort((a, b) => a - b);
   const orgIds = names.map((o) => o.id);
   const yearKeys = years.map(String);

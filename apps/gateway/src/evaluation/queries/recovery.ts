@@ -83,6 +83,9 @@ type PairedRow = {
   crossed: number;
 };
 
+/** One SQL row carries both measures, prefixed o_ (INSPIRE-O) and l_ (INSPIRE, the group leaders). */
+const PREFIX: Record<RecoveryMeasure, string> = { INSPIRE_O: 'o', INSPIRE: 'l' };
+
 function withStars(test: WelchSummaryTest | null): TestResult | null {
   return test ? { ...test, stars: significanceStars(test.p) } : null;
 }
@@ -93,12 +96,10 @@ function shownShare(k: number, n: SuppressedCount): Rate | null {
   return disclosed.suppressed ? null : rateOf(k, n.value);
 }
 
-async function measureFigure(
-  db: AggregateSource,
-  filter: EvaluationFilter,
-  measure: RecoveryMeasure,
-  column: string,
-): Promise<RecoveryFigure> {
+type SummaryRows = { unpaired: Array<Record<string, unknown>>; paired: Array<Record<string, unknown>> };
+
+/** Both measures in two statements: n, mean and variance per organisation and kind, and per pair. */
+async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promise<SummaryRows> {
   const unpairedParams = new SqlParameters();
   const responses = filterSql(filter, unpairedParams, {
     organization: 'q."organizationId"',
@@ -109,32 +110,69 @@ async function measureFigure(
     organization: 'b."organizationId"',
     date: 'b."submittedAt"',
   });
-  const score = (alias: string) => `${alias}."${column}"`;
-  const [unpairedRows, pairedRows] = await Promise.all([
-    db.query<UnpairedRow>(
-      `SELECT q."organizationId"::text AS org, q.kind::text AS kind, count(${score('q')})::int AS n,
-              avg(${score('q')})::float8 AS mean, var_samp(${score('q')})::float8 AS variance
+  const improvement = pairedParams.add(CLINICALLY_RELEVANT_CHANGE);
+  const cutoff = pairedParams.add(RECOVERY_CUTOFF);
+  const unpairedColumns = RECOVERY_MEASURES.map(({ measure, column }) => {
+    const p = PREFIX[measure];
+    return `count(q."${column}")::int AS ${p}_n, avg(q."${column}")::float8 AS ${p}_mean,
+            var_samp(q."${column}")::float8 AS ${p}_variance`;
+  }).join(',\n            ');
+  const pairedColumns = RECOVERY_MEASURES.map(({ measure, column }) => {
+    const p = PREFIX[measure];
+    const before = `b."${column}"`;
+    const after = `e."${column}"`;
+    // A pair counts for a measure when both forms have that score.
+    const diff = `(${after} - ${before})`;
+    return `count(${diff})::int AS ${p}_n, avg(${before}) FILTER (WHERE ${diff} IS NOT NULL)::float8 AS ${p}_mean_before,
+            avg(${after}) FILTER (WHERE ${diff} IS NOT NULL)::float8 AS ${p}_mean_after,
+            avg(${diff})::float8 AS ${p}_mean_diff, var_samp(${diff})::float8 AS ${p}_var_diff,
+            count(*) FILTER (WHERE ${diff} >= ${improvement}::float8)::int AS ${p}_improved,
+            count(*) FILTER (WHERE ${before} < ${cutoff}::float8 AND ${after} >= ${cutoff}::float8)::int AS ${p}_crossed`;
+  }).join(',\n            ');
+  const [unpaired, paired] = await Promise.all([
+    db.query<Record<string, unknown>>(
+      `SELECT q."organizationId"::text AS org, q.kind::text AS kind,
+            ${unpairedColumns}
        FROM "QuestionnaireResponse" q
        WHERE q.kind IN ('BASELINE', 'END') AND ${responses.where}
        GROUP BY GROUPING SETS ((q."organizationId", q.kind), (q.kind))`,
       unpairedParams.values,
     ),
-    db.query<PairedRow>(
-      `SELECT b."organizationId"::text AS org, count(*)::int AS n,
-              avg(${score('b')})::float8 AS mean_before, avg(${score('e')})::float8 AS mean_after,
-              avg(${score('e')} - ${score('b')})::float8 AS mean_diff,
-              var_samp(${score('e')} - ${score('b')})::float8 AS var_diff,
-              count(*) FILTER (WHERE ${score('e')} - ${score('b')} >= ${pairedParams.add(CLINICALLY_RELEVANT_CHANGE)}::float8)::int
-                AS improved,
-              count(*) FILTER (WHERE ${score('b')} < ${pairedParams.add(RECOVERY_CUTOFF)}::float8
-                                 AND ${score('e')} >= ${pairedParams.add(RECOVERY_CUTOFF)}::float8)::int AS crossed
+    db.query<Record<string, unknown>>(
+      `SELECT b."organizationId"::text AS org,
+            ${pairedColumns}
        FROM "QuestionnaireResponse" b
        JOIN "QuestionnaireResponse" e ON e."participantCode" = b."participantCode" AND e.kind = 'END'
-       WHERE b.kind = 'BASELINE' AND ${score('b')} IS NOT NULL AND ${score('e')} IS NOT NULL AND ${baselines.where}
+       WHERE b.kind = 'BASELINE' AND ${baselines.where}
        GROUP BY GROUPING SETS ((b."organizationId"), ())`,
       pairedParams.values,
     ),
   ]);
+  return { unpaired, paired };
+}
+
+const numberOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFigure {
+  const p = PREFIX[measure];
+  const unpairedRows: UnpairedRow[] = rows.unpaired.map((row) => ({
+    org: (row.org as string | null) ?? null,
+    kind: String(row.kind),
+    n: Number(row[`${p}_n`] ?? 0),
+    mean: numberOrNull(row[`${p}_mean`]),
+    variance: numberOrNull(row[`${p}_variance`]),
+  }));
+  const pairedRows: PairedRow[] = rows.paired.map((row) => ({
+    org: (row.org as string | null) ?? null,
+    n: Number(row[`${p}_n`] ?? 0),
+    mean_before: numberOrNull(row[`${p}_mean_before`]),
+    mean_after: numberOrNull(row[`${p}_mean_after`]),
+    mean_diff: numberOrNull(row[`${p}_mean_diff`]),
+    var_diff: numberOrNull(row[`${p}_var_diff`]),
+    improved: Number(row[`${p}_improved`] ?? 0),
+    crossed: Number(row[`${p}_crossed`] ?? 0),
+  }));
 
   const orgIds = [
     ...new Set(
@@ -211,8 +249,7 @@ export async function recovery(db: AggregateSource, filter: EvaluationFilter): P
   if (filter.ageGroups?.length) ignored.push('ageGroups');
   if (filter.incidentTypes?.length) ignored.push('incidentTypes');
   if (filter.roles?.length) ignored.push('roles');
-  const measures = await Promise.all(
-    RECOVERY_MEASURES.map(({ measure, column }) => measureFigure(db, filter, measure, column)),
-  );
+  const rows = await summaryRows(db, filter);
+  const measures = RECOVERY_MEASURES.map(({ measure }) => measureFigure(rows, measure));
   return { measures, ignoredFilters: ignored };
 }

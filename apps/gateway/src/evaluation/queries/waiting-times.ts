@@ -54,11 +54,11 @@ export async function waitingTimes(db: AggregateSource, filter: EvaluationFilter
   const rows = await db.query<Row>(
     `WITH per_entry AS (
        SELECT w."organizationId" AS org, o."waitingLimitDays" AS limit_days,
-              CASE WHEN w."leftOn" IS NOT NULL AND EXISTS (
-                     SELECT 1 FROM "Enrolment" e WHERE e."personId" = w."personId" AND e."organizationId" = w."organizationId")
-                   THEN w."leftOn" - w.since END AS waited,
+              CASE WHEN w."leftOn" IS NOT NULL AND enrolled."personId" IS NOT NULL THEN w."leftOn" - w.since END AS waited,
               CASE WHEN w."leftOn" IS NULL THEN current_date - w.since END AS waiting
        FROM "WaitingListEntry" w JOIN "Organization" o ON o.id = w."organizationId"
+       -- A person belongs to one organisation, so "enrolled anywhere" is "enrolled here".
+       LEFT JOIN (SELECT DISTINCT e."personId" FROM "Enrolment" e) enrolled ON enrolled."personId" = w."personId"
        WHERE ${where}
      )
      SELECT org::text AS org, count(waited)::int AS enrolled, avg(waited)::float8 AS mean_days,

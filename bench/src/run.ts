@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: makes sure the national-scale dataset exists (bench/src/generate.ts), then
+ * times every evaluation figure twice in the same run on the same database:
+ * - gateway: a GraphQL request through the gateway's Yoga instance (`yoga.fetch`, in process,
+ *   no port) with an evaluator's session cookie: context, scope checks, filter validation,
+ *   the figure's SQL on the gateway's pool, disclosure control, statistics, JSON;
+ * - raw SQL: the same figure as one hand-written statement on a plain `pg` connection.
+ * Each is warmed up, then run N times; p50/p95 go to bench/RESULTS.md with the machine and
+ * the data sizes.
+ *
+ * Usage: npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3]
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BENCH_QUERIES, type BenchQuery } from './bench-queries.ts';
+import { benchDatabaseUrl, ensureDataset, tableRowCounts } from './generate.ts';
+
+type Timing = { p50: number; p95: number; runs: number };
+
+const TARGET_MS = 500;
+const TARGET_RATIO = 2;
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+function percentile(sorted: number[], p: number): number {
+  // Nearest-rank percentile: with 15 runs p95 is the 15th (slowest) value, stated as such.
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+async function time(run: () => Promise<void>, warmup: number, runs: number): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), runs };
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+async function main(): Promise<void> {
+  const scale = argument('scale', 1);
+  const runs = Math.round(argument('runs', 15));
+  const warmup = Math.round(argument('warmup', 3));
+  const url = benchDatabaseUrl();
+  const generation = await ensureDataset({ scale, url });
+
+  // The gateway reads its database from the environment when first used.
+  process.env.DATABASE_URL = url;
+  delete process.env.DATABASE_REPLICA_URL;
+  process.env.NODE_ENV ??= 'production';
+  // The evaluation types register themselves on the builder; importing them before the
+  // schema is built keeps the bench working whether or not schema.ts imports them yet.
+  await import('../../apps/gateway/src/evaluation/index.ts');
+  const { yoga } = await import('../../apps/gateway/src/yoga.ts');
+  const { openDatabase, prisma } = await import('../../apps/gateway/src/database.ts');
+  const { createSession } = await import('../../apps/gateway/src/auth/session.ts');
+  await openDatabase();
+
+  const raw = new pg.Client({ connectionString: url });
+  await raw.connect();
+  const organizations = (
+    await raw.query<{ id: string }>(`SELECT id::text AS id FROM "Organization" ORDER BY name`)
+  ).rows.map((row) => row.id);
+
+  // A bench-only evaluator granted every organisation. It has no usable password (the hash
+  // is not an argon2 hash), so the only way in is the session made here.
+  const user = await prisma().user.upsert({
+    where: { email: 'bench-evaluator@bench.invalid' },
+    create: { email: 'bench-evaluator@bench.invalid', displayName: 'Bench evaluator', passwordHash: '!' },
+    update: {},
+  });
+  await prisma().membership.createMany({
+    data: organizations.map((organizationId) => ({
+      userId: user.id,
+      organizationId,
+      role: 'EVALUATOR' as const,
+    })),
+    skipDuplicates: true,
+  });
+  const session = await createSession(user.id, organizations[0]!);
+
+  const gateway = (query: BenchQuery) => async () => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `vi_session=${session.token}` },
+      body: JSON.stringify({ query: query.graphql, variables: query.variables(organizations) }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; data?: unknown };
+    if (body.errors?.length || !body.data) {
+      throw new Error(`${query.name} failed through the gateway: ${JSON.stringify(body.errors)}`);
+    }
+  };
+  const rawSql = (query: BenchQuery) => async () => {
+    const result = await raw.query(query.sql, query.params(organizations));
+    if (result.rows.length === 0) throw new Error(`${query.name}: the raw SQL returned no rows`);
+  };
+
+  const loadBefore = os.loadavg();
+  const rows: Array<{ query: BenchQuery; gateway: Timing; raw: Timing }> = [];
+  for (const query of BENCH_QUERIES) {
+    const gatewayTiming = await time(gateway(query), warmup, runs);
+    const rawTiming = await time(rawSql(query), warmup, runs);
+    rows.push({ query, gateway: gatewayTiming, raw: rawTiming });
+    console.log(
+      `${query.name.padEnd(56)} gateway p50 ${ms(gatewayTiming.p50).padStart(7)} p95 ${ms(gatewayTiming.p95).padStart(7)}` +
+        `  raw p50 ${ms(rawTiming.p50).padStart(7)}  ratio ${(gatewayTiming.p50 / rawTiming.p50).toFixed(2)}`,
+    );
+  }
+  const loadAfter = os.loadavg();
+
+  const version = (await raw.query<{ version: string }>('SELECT version()')).rows[0]!.version;
+  const settings = (
+    await raw.query<{ name: string; setting: string; unit: string | null }>(
+      `SELECT name, setting, unit FROM pg_settings
+       WHERE name IN ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit', 'jit_above_cost')
+       ORDER BY name`,
+    )
+  ).rows;
+  const sizes = await tableRowCounts(raw);
+  const databaseSize = (
+    await raw.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')
+  ).rows[0]!.size;
+  await raw.end();
+  await (await import('@vi/db')).closeDatabase();
+
+  const misses = rows.filter(
+    (row) => row.gateway.p50 >= TARGET_MS || row.gateway.p50 / row.raw.p50 > TARGET_RATIO,
+  );
+  const cpus = os.cpus();
+  const lines = [
+    '# Evaluation bench',
+    '',
+    `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+      ` (scale ${scale}, ${warmup} warm-up + ${runs} timed runs per query and path).`,
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
+    `- RAM: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `- ${version}`,
+    `- PostgreSQL settings: ${settings.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')} (server defaults, untuned)`,
+    `- Node ${process.version}; load average (1 min) ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after the timed runs` +
+      ' (other work shared the two cores during the run)',
+    '',
+    '## Data',
+    '',
+    `Database \`${new URL(url).pathname.slice(1)}\`, ${databaseSize}, generated by bench/src/generate.ts` +
+      (generation.generated
+        ? ` in this run (${generation.seconds.toFixed(0)} s)`
+        : ' earlier (same parameters)') +
+      '. Rows per table:',
+    '',
+    '| table | rows |',
+    '| --- | ---: |',
+    ...sizes.map((s) => `| ${s.table} | ${s.rows.toLocaleString('en')} |`),
+    '',
+    '## Timings',
+    '',
+    `Every figure over all ${organizations.length} organisations and the whole ten years unless the name says otherwise` +
+      ' (the heaviest case). Gateway = GraphQL through `yoga.fetch` with an evaluator session; raw SQL =' +
+      ' one hand-written statement for the same numbers via `pg`, same database, same run (bench/src/bench-queries.ts).' +
+      ' Ratio = gateway p50 / raw SQL p50.',
+    '',
+    '| query | gateway p50 ms | gateway p95 ms | raw SQL p50 ms | ratio |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.query.name} | ${ms(row.gateway.p50)} | ${ms(row.gateway.p95)} | ${ms(row.raw.p50)} | ${(row.gateway.p50 / row.raw.p50).toFixed(2)} |`,
+    ),
+    '',
+    '## Against the targets',
+    '',
+    `Targets: every query under ${TARGET_MS} ms (gateway p50) and within ${TARGET_RATIO}x of its raw SQL.`,
+    '',
+    misses.length === 0
+      ? 'All queries meet both targets in this run.'
+      : `Missed in this run: ${misses
+          .map(
+            (row) =>
+              `${row.query.name} (${ms(row.gateway.p50)} ms, ratio ${(row.gateway.p50 / row.raw.p50).toFixed(2)})`,
+          )
+          .join('; ')}.`,
+    '',
+  ];
+  const target = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+  writeFileSync(target, lines.join('\n'));
+  console.log(`Wrote ${target}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
