@@ -110,6 +110,14 @@ function PageFrame() {
   useEffect(() => {
     document.title = locale === 'da' ? 'Spørgeskema' : 'Questionnaire';
   }, [locale]);
+  useEffect(() => {
+    // Another link pasted into the same tab changes only the fragment: start over with its token.
+    const onHashChange = () => {
+      if (formTokenFromFragment(window.location.hash)) window.location.reload();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   return (
     <>
       <header className="vi-header">
