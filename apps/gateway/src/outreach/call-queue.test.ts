@@ -134,6 +134,17 @@ describe('callQueue', () => {
     expect(costs).toEqual([costs[0], costs[0], costs[0]]);
   });
 
+  it('puts every person shown on the audit trail, with their person id', async () => {
+    const worker = await browserFor(org.users.worker2);
+    const page = dataOf<QueueData>(await worker.graphql(QUEUE, { first: 10 })).callQueue;
+    const trail = await prisma().auditEvent.findMany({
+      where: { userId: org.users.worker2.id, action: 'READ', entity: 'OutreachCase' },
+      select: { entityId: true, personId: true },
+    });
+    expect(trail.map((t) => t.entityId).sort()).toEqual(page.entries.map((e) => e.caseId).sort());
+    expect(trail.every((t) => t.personId !== null)).toBe(true);
+  });
+
   it('is refused to a counsellor, and an outreach worker of another organisation sees none of these people', async () => {
     const counsellor = await browserFor(org.users.counsellor);
     expect(errorCodes(await counsellor.graphql(QUEUE, { first: 5 }))).toEqual(['FORBIDDEN']);

@@ -329,13 +329,18 @@ builder.queryField('callQueue', (t) =>
         incidentTypes: args.incidentTypes as IncidentTypeCode[] | null,
         roles: args.roles as PersonRoleCode[] | null,
       });
-      // One event for the page (pseudonyms and incident facts, no contact details), so
-      // listing stays one statement plus one audit insert whatever the page size.
-      context.audit({
-        action: 'READ',
-        entity: 'OutreachQueue',
-        detail: { caseIds: page.entries.map((e) => e.id) },
-      });
+      // One READ per person on the page (pseudonym and incident facts, no contact
+      // details). The trail writes them in one INSERT when the request ends, so the page
+      // still costs the same number of statements whatever its size.
+      for (const entry of page.entries) {
+        context.audit({
+          action: 'READ',
+          entity: 'OutreachCase',
+          entityId: entry.id,
+          personId: entry.personId,
+          detail: { view: 'queue' },
+        });
+      }
       return page;
     },
   }),

@@ -155,11 +155,15 @@ builder.queryField('waitingReferrals', (t) =>
         take: 200,
         select: REFERRAL_SELECT,
       });
-      context.audit({
-        action: 'READ',
-        entity: 'ReferralPool',
-        detail: { referralIds: rows.map((r) => r.id) },
-      });
+      for (const row of rows) {
+        context.audit({
+          action: 'READ',
+          entity: 'Referral',
+          entityId: row.id,
+          personId: row.case.personId,
+          detail: { view: 'pool' },
+        });
+      }
       return rows.map((r) => toShape(r, context));
     },
   }),
