@@ -67,7 +67,14 @@ async function main(): Promise<void> {
   const { yoga } = await import('../../apps/gateway/src/yoga.ts');
   const { openDatabase, prisma } = await import('../../apps/gateway/src/database.ts');
   const { createSession } = await import('../../apps/gateway/src/auth/session.ts');
-  await openDatabase();
+  const database = await openDatabase();
+  // Record the statements the gateway sends, to report their planned cost (JIT) afterwards.
+  const statements = new Map<string, unknown[]>();
+  const query = database.query.bind(database);
+  database.query = ((sql: string, params?: unknown[]) => {
+    statements.set(sql, params ?? []);
+    return query(sql, params);
+  }) as typeof database.query;
 
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
@@ -123,12 +130,29 @@ async function main(): Promise<void> {
 
   const version = (await raw.query<{ version: string }>('SELECT version()')).rows[0]!.version;
   const settings = (
-    await raw.query<{ name: string; setting: string; unit: string | null }>(
-      `SELECT name, setting, unit FROM pg_settings
+    await raw.query<{ name: string; setting: string }>(
+      `SELECT name, current_setting(name) AS setting FROM pg_settings
        WHERE name IN ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit', 'jit_above_cost')
        ORDER BY name`,
     )
   ).rows;
+  let highestCost = 0;
+  for (const [sql, params] of statements) {
+    if (
+      !/^\s*(SELECT|WITH)/i.test(sql) ||
+      !/"OutreachCase"|"Intake|"Course"|"Questionnaire|"WaitingList|"Enrolment"/.test(sql)
+    ) {
+      continue;
+    }
+    const plan = await raw.query<{ 'QUERY PLAN': Array<{ Plan: { 'Total Cost': number } }> }>(
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      params,
+    );
+    highestCost = Math.max(highestCost, plan.rows[0]!['QUERY PLAN'][0]!.Plan['Total Cost']);
+  }
+  const jitAboveCost = Number(
+    (await raw.query<{ c: string }>(`SELECT current_setting('jit_above_cost') AS c`)).rows[0]!.c,
+  );
   const sizes = await tableRowCounts(raw);
   const databaseSize = (
     await raw.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')
@@ -151,7 +175,7 @@ async function main(): Promise<void> {
     `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
     `- RAM: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- ${version}`,
-    `- PostgreSQL settings: ${settings.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')} (server defaults, untuned)`,
+    `- PostgreSQL settings: ${settings.map((s) => `${s.name}=${s.setting}`).join(', ')} (server defaults, untuned)`,
     `- Node ${process.version}; load average (1 min) ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after the timed runs` +
       ' (other work shared the two cores during the run)',
     '',
@@ -192,7 +216,28 @@ async function main(): Promise<void> {
             (row) =>
               `${row.query.name} (${ms(row.gateway.p50)} ms, ratio ${(row.gateway.p50 / row.raw.p50).toFixed(2)})`,
           )
-          .join('; ')}.`,
+          .join('; ')}.` +
+        (loadBefore[0]! > cpus.length
+          ? ` The run shared ${cpus.length} cores with other work (load average ${loadBefore[0]!.toFixed(1)}),` +
+            ' which stretches every timing; run `npm run bench` on a quiet machine before reading a miss as a property of the query.'
+          : ''),
+    '',
+    '## Notes',
+    '',
+    '- Indexes for these queries: packages/db/prisma/migrations/0100_evaluation_indexes (a covering index on' +
+      ' OutreachCase by organisation and identification day, a partial index on referred cases for the referral' +
+      ' results, Referral by case with its status, Enrolment by person). Over all organisations and all years' +
+      ' PostgreSQL rightly prefers a parallel sequential scan; the indexes serve the filtered queries evaluators' +
+      ' mostly run (the one-municipality, one-year row).',
+    '- The raw funnel joins referrals to every case, as one would write it by hand; the gateway joins only the' +
+      ' referred cases (partial index) and counts statuses apart, which is why it beats its raw SQL.',
+    '- The gateway path adds a session lookup, scope checks, filter validation, disclosure control on every' +
+      ' cell, the t-tests and JSON; some figures run two statements in parallel on the pool where one raw' +
+      ' statement does the work (the disclosure check needs the funnel totals next to a breakdown).',
+    `- The highest planned cost of any evaluation statement the gateway sent in this run: ${Math.round(highestCost).toLocaleString('en')}` +
+      ` (jit_above_cost ${jitAboveCost.toLocaleString('en')}): ${highestCost > jitAboveCost ? 'JIT compiled some of them' : 'JIT stayed idle'}.` +
+      ' A larger database can cross it; JIT then costs 100-500 ms per statement, more than these aggregates take.' +
+      ' For a replica used by evaluators, `?options=-c%20jit%3Doff` in DATABASE_REPLICA_URL switches it off for our connections only.',
     '',
   ];
   const target = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
