@@ -150,6 +150,13 @@ describe('outreach from the police list to a counsellor’s call-back, in headle
     await queue.waitFor();
     await expectNoSeriousA11yViolations(page, 'outreach: queue');
 
+    // Opening a person claims them; putting them back releases the claim.
+    await queue.getByRole('button', { name: /^Åbn / }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Opkald til / }).waitFor();
+    await page.getByRole('button', { name: 'Læg personen tilbage i køen uden at ringe' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Opkaldskø' }).waitFor();
+    await queue.waitFor();
+
     // First person: declines, no need.
     await queue.getByRole('button', { name: /^Åbn / }).first().click();
     await page.getByRole('heading', { level: 1, name: /^Opkald til / }).waitFor();

@@ -20,6 +20,7 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { formatDate, formatDateTime } from './date-format.ts';
+import { navigate } from './outreach-routes.tsx';
 import { screenMessages } from './outreach-screen-messages.ts';
 
 const CallCaseQuery = graphql(`
@@ -43,6 +44,12 @@ const CallCaseQuery = graphql(`
       callScript
       safeContactGuidance
     }
+  }
+`);
+
+const ReleaseMutation = graphql(`
+  mutation ReleaseCase($caseId: ID!) {
+    releaseCase(caseId: $caseId)
   }
 `);
 
@@ -87,6 +94,7 @@ export function CallScreen({ caseId }: { caseId: string }) {
     requestPolicy: 'network-only',
   });
   const [recording, record] = useMutation(RecordMutation);
+  const [releasing, release] = useMutation(ReleaseMutation);
   const [outcome, setOutcome] = useState<CallOutcomeCode | null>(null);
   const [declineReason, setDeclineReason] = useState<DeclineReasonCode | null>(null);
   const [declineText, setDeclineText] = useState('');
@@ -342,8 +350,24 @@ export function CallScreen({ caseId }: { caseId: string }) {
         <p>
           <button type="submit" className="vi-button vi-button--primary" disabled={recording.fetching}>
             {recording.fetching ? t('call.recording') : t('call.record')}
+          </button>{' '}
+          <button
+            type="button"
+            className="vi-button"
+            disabled={releasing.fetching || recording.fetching}
+            onClick={async () => {
+              const response = await release({ caseId });
+              if (!response.error) navigate('/queue');
+            }}
+          >
+            {t('call.release')}
           </button>
         </p>
+        {releasing.error ? (
+          <p role="alert" className="or-alert">
+            {problemText(describeRequestProblem(releasing.error))}
+          </p>
+        ) : null}
       </form>
     </section>
   );

@@ -41,6 +41,9 @@ const ImportMutation = graphql(
 );
 
 type Report = ResultOf<typeof ReportFields>;
+
+/** More rows than this make the page slow to read; the download holds them all. */
+const SHOWN_REJECTED_ROWS = 500;
 type Problem = { field: string; code: string; messageDa: string; messageEn: string };
 
 function toFieldError(p: Problem): FieldError {
@@ -232,6 +235,11 @@ export function ImportScreen() {
                   {t('import.download')}
                 </button>
               </p>
+              {report.rejected.length > SHOWN_REJECTED_ROWS ? (
+                <p>
+                  {t('import.showingFirst', { shown: SHOWN_REJECTED_ROWS, total: report.rejected.length })}
+                </p>
+              ) : null}
               <table className="or-table">
                 <caption className="vi-visually-hidden">{t('import.rejectedHeading')}</caption>
                 <thead>
@@ -241,7 +249,7 @@ export function ImportScreen() {
                   </tr>
                 </thead>
                 <tbody>
-                  {report.rejected.slice(0, 500).map((r) => (
+                  {report.rejected.slice(0, SHOWN_REJECTED_ROWS).map((r) => (
                     <tr key={r.rowNumber}>
                       <th scope="row">{r.rowNumber}</th>
                       <td>

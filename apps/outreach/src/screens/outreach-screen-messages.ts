@@ -38,6 +38,8 @@ export const screenMessages = defineCatalogue({
     'import.rejectedHeading': 'Afviste rækker',
     'import.rowNumber': 'Række',
     'import.problems': 'Problemer',
+    'import.showingFirst':
+      'Viser de første {shown} af {total} afviste rækker. Hent filen for at se dem alle.',
     'import.download': 'Hent de afviste rækker med begrundelse (CSV)',
     'import.importValid': 'Importér {count} gyldige rækker',
     'import.importing': 'Importerer {count} rækker i én samlet transaktion …',
@@ -101,6 +103,7 @@ export const screenMessages = defineCatalogue({
     'call.notSafeInfo':
       'Der gemmes kun "ikke sikkert at tale". Skriv ingen grund eller note. Følg vejledningen nedenfor.',
     'call.record': 'Gem resultatet',
+    'call.release': 'Læg personen tilbage i køen uden at ringe',
     'call.recording': 'Gemmer …',
     'call.guidanceHeading': 'Vejledning: sikker kontakt',
     'call.done.REFERRED': 'Henvisningen er sendt til offerrådgivernes pulje.',
@@ -211,6 +214,8 @@ export const screenMessages = defineCatalogue({
     'import.rejectedHeading': 'Rejected rows',
     'import.rowNumber': 'Row',
     'import.problems': 'Problems',
+    'import.showingFirst':
+      'Showing the first {shown} of {total} rejected rows. Download the file to see them all.',
     'import.download': 'Download the rejected rows with reasons (CSV)',
     'import.importValid': 'Import {count} valid rows',
     'import.importing': 'Importing {count} rows in one single transaction …',
@@ -273,6 +278,7 @@ export const screenMessages = defineCatalogue({
     'call.notSafeInfo':
       'Only "not safe to talk" is stored. Write no reason or note. Follow the guidance below.',
     'call.record': 'Save the outcome',
+    'call.release': 'Put the person back in the queue without calling',
     'call.recording': 'Saving …',
     'call.guidanceHeading': 'Guidance: safe contact',
     'call.done.REFERRED': "The referral has been sent to the counsellors' pool.",
