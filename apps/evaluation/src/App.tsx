@@ -1,16 +1,15 @@
 import { AppRoot, bothLanguages } from '@vi/ui';
 import { evaluationMessages } from './app-messages.ts';
-import { Home } from './home.tsx';
+import { EvaluationNav, EvaluationScreens } from './screens/evaluation-routes.tsx';
 
 /**
- * The app: the shared shell (login, header, language, organisation) around this app's screens.
- * Screens are added under src/screens/ and wired in here: their navigation goes in the shell's `nav`
- * slot, the current screen in place of (or next to) <Home />.
+ * The app: the shared shell (login, header, language, organisation) around the evaluators' screens:
+ * the dashboard of aggregate figures and GraphiQL on the aggregate schema.
  */
 export function App() {
   return (
-    <AppRoot appName={bothLanguages(evaluationMessages, 'app.name')}>
-      <Home />
+    <AppRoot appName={bothLanguages(evaluationMessages, 'app.name')} nav={<EvaluationNav />}>
+      <EvaluationScreens />
     </AppRoot>
   );
 }

@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises';
+import {
+  collectPageProblems,
+  demoLogin,
+  expectNoSeriousA11yViolations,
+  type LaunchedBrowser,
+  launchBrowser,
+  logIn,
+  type Page,
+  type Stack,
+  screenshot,
+  startStack,
+} from '@vi/e2e';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Issue 5's browser acceptance: an evaluator logs in, filters to one municipality, sees the charts,
+// exports a CSV; axe finds nothing serious or critical.
+const evaluator = demoLogin('evaluator@vive.demo');
+const MUNICIPALITY = 'Odense Kommune';
+const OTHERS = evaluator.organizations.filter((name) => name !== MUNICIPALITY);
+
+describe('evaluation dashboard in headless Chromium', () => {
+  let stack: Stack;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let pageProblems: string[];
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ name: 'evaluation-dashboard' }), launchBrowser()]);
+    page = await browser.newPage();
+    pageProblems = collectPageProblems(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const scope = () => page.getByTestId('evaluation-scope');
+
+  it('logs the evaluator in and shows figures for every granted organisation', async () => {
+    expect(evaluator.organizations).toContain(MUNICIPALITY);
+    expect(OTHERS.length).toBeGreaterThan(0);
+    await page.goto(`${stack.baseUrl}/evaluation/`);
+    await logIn(page, evaluator.email, evaluator.password);
+    await page.getByRole('heading', { level: 1, name: 'Evaluering: nøgletal' }).waitFor();
+    await scope().waitFor({ timeout: 60_000 });
+    const shown = (await scope().textContent()) ?? '';
+    for (const name of evaluator.organizations) expect(shown).toContain(name);
+  });
+
+  it('filters to one municipality and shows its charts and tables', async () => {
+    const organizations = page.getByRole('group', { name: 'Organisationer' });
+    await organizations.getByLabel(MUNICIPALITY).check();
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    await expect
+      .poll(async () => (await scope().textContent())?.trim())
+      .toBe(`Viser: ${MUNICIPALITY}. Hele perioden.`);
+    // The filter applies only once the new figures have arrived.
+    await page.getByRole('status').filter({ hasText: 'Opdaterer' }).waitFor({ state: 'detached' });
+
+    // Each chart is an image with a text alternative that names its figures, and has a visible title.
+    const charts = page.locator('figure.ev-chart');
+    expect(await charts.count()).toBeGreaterThanOrEqual(10);
+    const acceptance = page
+      .getByRole('img', { name: /^Andel af dem med opnået kontakt, der ønsker opkald: / })
+      .first();
+    await acceptance.waitFor();
+    expect(await acceptance.locator('svg.recharts-surface rect').count()).toBeGreaterThan(0);
+    for (const heading of [
+      'Opsøgende indsats',
+      'Opsporing og registrering',
+      'Gruppeforløb',
+      'Recovery: før og efter',
+      'Parathed: de fem SUSI-kriterier',
+    ]) {
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    }
+    // Per-organisation tables now hold the chosen municipality only.
+    const byYear = page.getByRole('table', { name: 'Registreringsskema pr. organisation og år' });
+    const rowHeaders = (await byYear.locator('tbody th').allTextContents()).map((text) => text.trim());
+    expect(rowHeaders).toEqual([MUNICIPALITY, 'I alt']);
+    await expectNoSeriousA11yViolations(page, 'evaluation: dashboard filtered (da)');
+    await screenshot(page, 'evaluation-dashboard-odense');
+  });
+
+  it('exports a table as CSV with the figures shown, hidden cells marked SUPPRESSED', async () => {
+    const tableName = 'Registreringsskema pr. organisation og år';
+    const table = page.getByRole('table', { name: tableName });
+    const shownHeader = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
+    const shownRows = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
+      );
+    const button = page.getByRole('button', { name: `Hent CSV (${tableName})` });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('evaluering-forms-by-year-registration.csv');
+    const path = await download.path();
+    const csv = await readFile(path, 'utf8');
+
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv
+      .slice(1)
+      .split('\r\n')
+      .filter((line) => line !== '');
+    expect(lines[0]).toBe(shownHeader.join(';'));
+    expect(lines[0]).toMatch(/^Organisation;(\d{4};)+I alt$/);
+    expect(lines).toHaveLength(shownRows.length + 1);
+    // Every cell is the shown number, or SUPPRESSED where the screen shows a hidden mark: never blank.
+    shownRows.forEach((cells, index) => {
+      const fields = (lines[index + 1] ?? '').split(';');
+      expect(fields[0]).toBe(cells[0]);
+      cells.slice(1).forEach((shown, column) => {
+        const field = fields[column + 1];
+        if (shown === '<5' || shown === 'skjult') expect(field).toBe('SUPPRESSED');
+        else expect(field).toBe(shown.replace(/\./g, ''));
+      });
+    });
+    expect(csv).toMatch(/;(\d+|SUPPRESSED)\r\n/);
+    for (const other of OTHERS) expect(csv).not.toContain(other);
+  });
+
+  it('marks hidden cells and explains the marks', async () => {
+    const hiddenCells = page.locator('td.ev-cell--hidden');
+    expect(await hiddenCells.count()).toBeGreaterThan(0);
+    const marks = new Set((await hiddenCells.allTextContents()).map((text) => text.trim()));
+    for (const mark of marks) expect(['<5', 'skjult']).toContain(mark);
+    if (marks.has('<5'))
+      await page
+        .getByText(/^<5: færre end 5 personer/)
+        .first()
+        .waitFor();
+  });
+
+  it('rejects an end date before the start date, naming the field, and keeps the figures', async () => {
+    await page.getByLabel('Fra og med').fill('2025-06-01');
+    await page.getByLabel('Til og med').fill('2025-01-01');
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    await page.getByText('Slutdatoen ligger før startdatoen.').waitFor();
+    expect(await page.getByLabel('Til og med').getAttribute('aria-invalid')).toBe('true');
+    expect((await scope().textContent())?.trim()).toBe(`Viser: ${MUNICIPALITY}. Hele perioden.`);
+  });
+
+  it('ran without script errors, CSP violations or failed requests', () => {
+    expect(pageProblems).toEqual([]);
+  });
+});

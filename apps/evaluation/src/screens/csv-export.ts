@@ -1,0 +1,97 @@
+import type { Locale } from '@vi/ui';
+import type { Cell, DataTable, NumberStyle } from './table-model.ts';
+
+/**
+ * CSV export of a dashboard table, built in the browser from the very table on screen.
+ *
+ * The format is chosen for the spreadsheet the evaluators open it in:
+ * - UTF-8 with a byte-order mark, so Excel shows æ, ø and å (without it Excel guesses a legacy code page);
+ * - Danish: `;` between fields and a decimal comma, which is what Danish Excel expects (its list
+ *   separator is `;` because `,` is the decimal mark); English: `,` and a decimal point;
+ * - CRLF line ends (RFC 4180), the header row first, one row per table row;
+ * - a hidden cell is the word SUPPRESSED (both languages, so scripts can rely on it), never blank;
+ *   a figure that cannot be computed (e.g. no one in the group) is NA;
+ * - numbers unformatted (no thousands separator, proportions as 0-1) so a spreadsheet can compute
+ *   with them;
+ * - a text field starting with =, +, - or @ gets a leading apostrophe so a spreadsheet never runs it
+ *   as a formula (organisation names come from user input).
+ */
+export const SUPPRESSED_MARK = 'SUPPRESSED';
+export const NOT_AVAILABLE_MARK = 'NA';
+export const CSV_BOM = '\uFEFF';
+
+export function csvDialect(locale: Locale): { separator: ';' | ','; decimal: ',' | '.' } {
+  return locale === 'da' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
+}
+
+function plainNumber(value: number, style: NumberStyle): string {
+  switch (style) {
+    case 'integer':
+      return String(Math.round(value));
+    case 'percent':
+      return String(Number(value.toFixed(4)));
+    case 'decimal1':
+    case 'decimal2':
+      return String(Number(value.toFixed(3)));
+    case 'p':
+      return String(Number(value.toPrecision(4)));
+  }
+}
+
+function cellText(cell: Cell, decimal: ',' | '.'): { text: string; isText: boolean } {
+  switch (cell.kind) {
+    case 'text':
+      return { text: cell.text, isText: true };
+    case 'count':
+      if (cell.suppressed || cell.value === null) return { text: SUPPRESSED_MARK, isText: false };
+      return { text: String(cell.value), isText: false };
+    case 'number': {
+      if (cell.value === null)
+        return { text: cell.hidden ? SUPPRESSED_MARK : NOT_AVAILABLE_MARK, isText: false };
+      const text = plainNumber(cell.value, cell.style);
+      return { text: decimal === ',' ? text.replace('.', ',') : text, isText: false };
+    }
+  }
+}
+
+function escapeField(text: string, separator: string, isText: boolean): string {
+  const safe = isText && /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The file's text, BOM included. */
+export function tableToCsv(table: DataTable, locale: Locale): string {
+  const { separator, decimal } = csvDialect(locale);
+  const line = (fields: Array<{ text: string; isText: boolean }>) =>
+    fields.map((field) => escapeField(field.text, separator, field.isText)).join(separator);
+  const header = line([table.rowHeader, ...table.columns].map((text) => ({ text, isText: true })));
+  const rows = table.rows.map((row) =>
+    line([{ text: row.label, isText: true }, ...row.cells.map((cell) => cellText(cell, decimal))]),
+  );
+  return `${CSV_BOM}${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+/** A file name from the table id and the period shown, e.g. `evaluering-outreach-funnel-2024-01-01_2024-12-31.csv`. */
+export function csvFileName(
+  table: DataTable,
+  prefix: string,
+  period: { from?: string; to?: string },
+): string {
+  const span = period.from || period.to ? `-${period.from ?? 'start'}_${period.to ?? 'slut'}` : '';
+  return `${prefix}-${table.id}${span}.csv`.replace(/[^\w.-]+/g, '-');
+}
+
+/** Hands the CSV to the browser as a download; nothing leaves the page but the file. */
+export function downloadCsv(fileName: string, content: string): void {
+  const blob = new Blob([content], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled; revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

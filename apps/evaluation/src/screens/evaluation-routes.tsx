@@ -1,0 +1,60 @@
+import { useT } from '@vi/ui';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { dashboardMessages } from './dashboard-messages.ts';
+import { DashboardScreen } from './dashboard-screen.tsx';
+import './evaluation-screens.css';
+
+// GraphiQL brings its editor (Monaco) along: loaded only when an evaluator opens it.
+const GraphiqlScreen = lazy(() => import('./graphiql-screen.tsx'));
+
+/**
+ * Two screens, chosen by the URL hash: `#/graphiql` for GraphiQL, anything else for the dashboard
+ * (so in-page links such as `#outreach` keep the dashboard and jump to the section).
+ */
+export type Screen = 'dashboard' | 'graphiql';
+
+export function screenOf(hash: string): Screen {
+  return hash === '#/graphiql' ? 'graphiql' : 'dashboard';
+}
+
+function useScreen(): Screen {
+  const [screen, setScreen] = useState(() => screenOf(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setScreen(screenOf(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return screen;
+}
+
+export function EvaluationNav() {
+  const t = useT(dashboardMessages);
+  const screen = useScreen();
+  return (
+    <ul className="ev-nav">
+      <li>
+        <a href="#/" aria-current={screen === 'dashboard' ? 'page' : undefined}>
+          {t('nav.dashboard')}
+        </a>
+      </li>
+      <li>
+        <a href="#/graphiql" aria-current={screen === 'graphiql' ? 'page' : undefined}>
+          {t('nav.graphiql')}
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+export function EvaluationScreens() {
+  const t = useT(dashboardMessages);
+  const screen = useScreen();
+  if (screen === 'graphiql') {
+    return (
+      <Suspense fallback={<p role="status">{t('graphiql.loading')}</p>}>
+        <GraphiqlScreen />
+      </Suspense>
+    );
+  }
+  return <DashboardScreen />;
+}

@@ -1,0 +1,83 @@
+import { entryOf, type Taxonomy } from '@vi/domain';
+import type { Locale } from '@vi/ui';
+import type { CountBar, RateBar } from './charts.tsx';
+import {
+  type Cell,
+  type CellMarks,
+  countCell,
+  displayCell,
+  formatNumber,
+  numberCell,
+} from './table-model.ts';
+import type { Count, RateValue } from './value-fragments.ts';
+
+/**
+ * Turns the gateway's values into table cells and chart bars, the same way everywhere: a rate the
+ * gateway withheld (null object) is a hidden cell, a rate with a zero denominator is "not available".
+ */
+
+/** Share, lower and upper end of the 95 % interval, as three cells. */
+export function rateCells(rate: RateValue | null | undefined): [Cell, Cell, Cell] {
+  const hidden = !rate;
+  return [
+    numberCell(rate?.rate, 'percent', hidden),
+    numberCell(rate?.ci95Lower, 'percent', hidden),
+    numberCell(rate?.ci95Upper, 'percent', hidden),
+  ];
+}
+
+export function rateBar(
+  label: string,
+  rate: RateValue | null | undefined,
+  locale: Locale,
+  marks: CellMarks,
+): RateBar {
+  const share = rate?.rate;
+  if (share === null || share === undefined) {
+    return {
+      label,
+      percent: null,
+      interval: null,
+      valueText: displayCell(numberCell(share, 'percent', !rate), locale, marks),
+    };
+  }
+  const lower = rate?.ci95Lower ?? share;
+  const upper = rate?.ci95Upper ?? share;
+  return {
+    label,
+    percent: share * 100,
+    interval: [(share - lower) * 100, (upper - share) * 100],
+    valueText: formatNumber(share, 'percent', locale),
+  };
+}
+
+export function countBar(
+  label: string,
+  count: Count | null | undefined,
+  locale: Locale,
+  marks: CellMarks,
+): CountBar {
+  const cell = countCell(count);
+  return {
+    label,
+    value: count && !count.suppressed ? count.value : null,
+    valueText: displayCell(cell, locale, marks),
+  };
+}
+
+/** "label: value" pairs joined into the sentence that a chart's text alternative reads out. */
+export function barsSummary(
+  intro: string,
+  bars: ReadonlyArray<{ label: string; valueText: string }>,
+): string {
+  return `${intro}: ${bars.map((bar) => `${bar.label} ${bar.valueText}`).join('; ')}.`;
+}
+
+/**
+ * The label of a domain code; codes the gateway adds for "not registered" (UNKNOWN, NOT_RECORDED) get
+ * the catalogue's wording, and an unexpected code is shown as it is rather than hiding a figure.
+ */
+export function codeLabel(list: Taxonomy, code: string, locale: Locale, notRecorded: string): string {
+  if (code === 'UNKNOWN' || code === 'NOT_RECORDED') return notRecorded;
+  return entryOf(list, code)?.label[locale] ?? code;
+}

@@ -1,0 +1,236 @@
+import { CLINICALLY_RELEVANT_CHANGE } from '@vi/domain';
+import { useT } from '@vi/ui';
+import { type FragmentOf, graphql, readFragment } from '../graphql.ts';
+import { type DashboardMessageKey, dashboardMessages } from './dashboard-messages.ts';
+import { DataTableView } from './data-table-view.tsx';
+import { rateCells } from './figure-cells.ts';
+import { SectionFrame } from './section-frame.tsx';
+import { type Cell, countCell, type DataTable, integerCell, numberCell, textCell } from './table-model.ts';
+import { CountFields, RateFields, TTestFields } from './value-fragments.ts';
+
+/**
+ * The five SUSI criteria for moving a model from maturing to trial (seed 002, DOMAIN §7), each with the
+ * live figures that speak to it. The dashboard shows the evidence; judging it is the evaluator's job.
+ */
+export const ReadinessSectionFields = graphql(
+  `
+  fragment ReadinessSection on Evaluation {
+    outreachFunnel {
+      counts {
+        identified { ...CountFields }
+        reached { ...CountFields }
+      }
+      rates { acceptance { ...RateFields } }
+    }
+    intakeCountsByYear {
+      tables {
+        kind
+        table { grandTotal { ...CountFields } }
+      }
+    }
+    waitingTimes {
+      total {
+        enrolled { ...CountFields }
+        meanDays
+        stillWaiting { ...CountFields }
+        stillWaitingOverLimit { ...CountFields }
+      }
+    }
+    courseDelivery {
+      total {
+        courses
+        meanDaysBetweenSessions
+        gapsOver14Days
+        courses6To8
+        participants { ...CountFields }
+      }
+    }
+    courseParticipation {
+      total {
+        completion { ...RateFields }
+        dropOut { ...RateFields }
+        attendance { ...RateFields }
+      }
+    }
+    recovery {
+      measures {
+        measure
+        total {
+          paired {
+            n { ...CountFields }
+            test { ...TTestFields }
+            clinicallyRelevantImprovement { ...RateFields }
+          }
+        }
+      }
+    }
+  }
+`,
+  [CountFields, RateFields, TTestFields],
+);
+
+type Evidence = { criterion: DashboardMessageKey; label: string; value: Cell; share: [Cell, Cell, Cell] };
+
+export function ReadinessSection({ data }: { data: FragmentOf<typeof ReadinessSectionFields> }) {
+  const t = useT(dashboardMessages);
+  const readiness = readFragment(ReadinessSectionFields, data);
+  const none: [Cell, Cell, Cell] = [integerCell(null), integerCell(null), integerCell(null)];
+  const registrations = readiness.intakeCountsByYear.tables.find((form) => form.kind === 'REGISTRATION');
+  const waiting = readiness.waitingTimes.total;
+  const delivery = readiness.courseDelivery.total;
+  const participation = readiness.courseParticipation.total;
+  const inspireO = readiness.recovery.measures.find((measure) => measure.measure === 'INSPIRE_O')?.total
+    .paired;
+
+  const evidence: Evidence[] = [
+    {
+      criterion: 'readiness.demand',
+      label: t('readiness.identified'),
+      value: countCell(readiness.outreachFunnel.counts.identified),
+      share: none,
+    },
+    {
+      criterion: 'readiness.demand',
+      label: t('readiness.acceptance'),
+      value: countCell(readiness.outreachFunnel.counts.reached),
+      share: rateCells(readiness.outreachFunnel.rates.acceptance),
+    },
+    {
+      criterion: 'readiness.demand',
+      label: t('readiness.registrations'),
+      value: countCell(registrations?.table.grandTotal),
+      share: none,
+    },
+    {
+      criterion: 'readiness.demand',
+      label: t('readiness.stillWaiting'),
+      value: countCell(waiting.stillWaiting),
+      share: none,
+    },
+    {
+      criterion: 'readiness.demand',
+      label: t('readiness.stillWaitingOverLimit'),
+      value: countCell(waiting.stillWaitingOverLimit),
+      share: none,
+    },
+    {
+      criterion: 'readiness.demand',
+      label: t('readiness.meanWait'),
+      value: numberCell(waiting.meanDays, 'decimal1', waiting.enrolled.suppressed),
+      share: none,
+    },
+    {
+      criterion: 'readiness.implemented',
+      label: t('readiness.courses'),
+      value: integerCell(delivery.courses),
+      share: none,
+    },
+    {
+      criterion: 'readiness.implemented',
+      label: t('readiness.cadence'),
+      value: numberCell(delivery.meanDaysBetweenSessions, 'decimal1'),
+      share: none,
+    },
+    {
+      criterion: 'readiness.implemented',
+      label: t('readiness.attendance'),
+      value: countCell(delivery.participants),
+      share: rateCells(participation.attendance),
+    },
+    {
+      criterion: 'readiness.developed',
+      label: t('readiness.gaps'),
+      value: integerCell(delivery.gapsOver14Days),
+      share: none,
+    },
+    {
+      criterion: 'readiness.developed',
+      label: t('readiness.groupSize'),
+      value: integerCell(delivery.courses6To8),
+      share: none,
+    },
+    {
+      criterion: 'readiness.developed',
+      label: t('readiness.completion'),
+      value: integerCell(participation.completion?.denominator),
+      share: rateCells(participation.completion),
+    },
+    {
+      criterion: 'readiness.developed',
+      label: t('readiness.dropOut'),
+      value: integerCell(participation.dropOut?.denominator),
+      share: rateCells(participation.dropOut),
+    },
+    {
+      criterion: 'readiness.results',
+      label: t('readiness.pairs'),
+      value: countCell(inspireO?.n),
+      share: none,
+    },
+    {
+      criterion: 'readiness.results',
+      label: t('readiness.difference'),
+      value: numberCell(inspireO?.test?.meanDifference, 'decimal1', inspireO?.n.suppressed ?? true),
+      share: none,
+    },
+    {
+      criterion: 'readiness.results',
+      label: t('readiness.p'),
+      value: numberCell(inspireO?.test?.p, 'p', inspireO?.n.suppressed ?? true),
+      share: [
+        inspireO?.test ? textCell(inspireO.test.stars) : integerCell(null),
+        integerCell(null),
+        integerCell(null),
+      ],
+    },
+    {
+      criterion: 'readiness.results',
+      label: t('readiness.improved', { points: CLINICALLY_RELEVANT_CHANGE }),
+      value: integerCell(inspireO?.clinicallyRelevantImprovement?.denominator),
+      share: rateCells(inspireO?.clinicallyRelevantImprovement),
+    },
+    { criterion: 'readiness.cost', label: t('readiness.costMissing'), value: integerCell(null), share: none },
+  ];
+
+  const table: DataTable = {
+    id: 'readiness',
+    title: t('readiness.table'),
+    rowHeader: t('readiness.criterion'),
+    columns: [
+      t('readiness.evidence'),
+      t('readiness.value'),
+      t('column.share'),
+      t('column.ciLower'),
+      t('column.ciUpper'),
+    ],
+    rows: evidence.map((item) => ({
+      label: t(item.criterion),
+      cells: [textCell(item.label), item.value, ...item.share],
+    })),
+  };
+  const criteria: DashboardMessageKey[] = [
+    'readiness.demand',
+    'readiness.implemented',
+    'readiness.developed',
+    'readiness.results',
+    'readiness.cost',
+  ];
+
+  return (
+    <SectionFrame id="readiness" heading={t('readiness.heading')} lead={t('readiness.lead')}>
+      <ol className="ev-criteria">
+        {criteria.map((criterion) => (
+          <li key={criterion}>
+            <strong>{t(criterion)}</strong>:{' '}
+            {evidence
+              .filter((item) => item.criterion === criterion)
+              .map((item) => item.label)
+              .join('; ')}
+            .
+          </li>
+        ))}
+      </ol>
+      <DataTableView table={table} />
+    </SectionFrame>
+  );
+}

@@ -1,0 +1,298 @@
+import { CLINICALLY_RELEVANT_CHANGE, COURSE_DIMENSIONS, findItem, RECOVERY_CUTOFF } from '@vi/domain';
+import { useLocale, useT } from '@vi/ui';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '../graphql.ts';
+import { CountBarChart, PairedBarChart } from './charts.tsx';
+import { useOrganizationName } from './dashboard-context.tsx';
+import { type DashboardMessageKey, dashboardMessages } from './dashboard-messages.ts';
+import { DataTableView } from './data-table-view.tsx';
+import { barsSummary, codeLabel, rateCells } from './figure-cells.ts';
+import { FigureBlock, SectionFrame } from './section-frame.tsx';
+import {
+  type Cell,
+  type CellMarks,
+  countCell,
+  type DataTable,
+  displayCell,
+  numberCell,
+  textCell,
+} from './table-model.ts';
+import { CountFields, RateFields, TTestFields, type TTestValue } from './value-fragments.ts';
+
+const ScoreFields = graphql(
+  `
+  fragment ScoreFields on ScoreSummary @_unmask {
+    n { ...CountFields }
+    mean
+    sd
+  }
+`,
+  [CountFields],
+);
+
+const RecoveryRowFields = graphql(
+  `
+  fragment RecoveryRowFields on RecoveryRow @_unmask {
+    organizationId
+    baseline { ...ScoreFields }
+    end { ...ScoreFields }
+    unpaired { ...TTestFields }
+    paired {
+      n { ...CountFields }
+      meanBefore
+      meanAfter
+      sdDifference
+      test { ...TTestFields }
+      clinicallyRelevantImprovement { ...RateFields }
+      crossedCutoff { ...RateFields }
+    }
+  }
+`,
+  [ScoreFields, TTestFields, CountFields, RateFields],
+);
+
+const ItemMeanFields = graphql(
+  `
+  fragment ItemMeanFields on CourseItemMean @_unmask {
+    organizationId
+    mean
+    sd
+    n { ...CountFields }
+  }
+`,
+  [CountFields],
+);
+
+/** Brief INSPIRE-O and Brief INSPIRE before and after (unpaired as VIVE, and paired), and the course items. */
+export const RecoverySectionFields = graphql(
+  `
+  fragment RecoverySection on Evaluation {
+    recovery {
+      measures {
+        measure
+        total { ...RecoveryRowFields }
+        byOrganization { ...RecoveryRowFields }
+      }
+      ignoredFilters
+    }
+    courseItems {
+      items {
+        itemId
+        total { ...ItemMeanFields }
+        byOrganization { ...ItemMeanFields }
+      }
+      ignoredFilters
+    }
+  }
+`,
+  [RecoveryRowFields, ItemMeanFields],
+);
+
+type RecoveryRow = ResultOf<typeof RecoveryRowFields>;
+
+const MEASURE_KEYS: Record<string, DashboardMessageKey> = {
+  INSPIRE_O: 'recovery.INSPIRE_O',
+  INSPIRE: 'recovery.INSPIRE',
+};
+
+/** Difference, its interval, t, df, p and stars: hidden when the gateway withheld the test for small n. */
+function testCells(test: TTestValue | null | undefined, hidden: boolean): Cell[] {
+  const isHidden = !test && hidden;
+  return [
+    numberCell(test?.meanDifference, 'decimal1', isHidden),
+    numberCell(test?.ci95Lower, 'decimal1', isHidden),
+    numberCell(test?.ci95Upper, 'decimal1', isHidden),
+    numberCell(test?.t, 'decimal2', isHidden),
+    numberCell(test?.df, 'decimal1', isHidden),
+    numberCell(test?.p, 'p', isHidden),
+    test ? textCell(test.stars) : numberCell(null, 'integer', isHidden),
+  ];
+}
+
+export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySectionFields> }) {
+  const t = useT(dashboardMessages);
+  const { locale } = useLocale();
+  const organizationName = useOrganizationName();
+  const recovery = readFragment(RecoverySectionFields, data);
+  const marks: CellMarks = {
+    primary: t('mark.primary'),
+    secondary: t('mark.secondary'),
+    notAvailable: t('mark.notAvailable'),
+  };
+  const orgLabel = (id: string | null | undefined) => organizationName(id, t('group.allSelected'));
+  const testColumns = [
+    t('recovery.difference'),
+    t('column.ciLower'),
+    t('column.ciUpper'),
+    t('recovery.t'),
+    t('recovery.df'),
+    t('recovery.p'),
+    t('recovery.stars'),
+  ];
+
+  const measureFigure = (measure: (typeof recovery.recovery.measures)[number]) => {
+    const name = t(MEASURE_KEYS[measure.measure] ?? 'recovery.INSPIRE_O');
+    const slug = measure.measure.toLowerCase().replace('_', '-');
+    const rows: RecoveryRow[] = [...measure.byOrganization, measure.total];
+    const unpairedTable: DataTable = {
+      id: `recovery-${slug}-unpaired`,
+      title: t('recovery.unpairedTable', { measure: name }),
+      rowHeader: t('column.organization'),
+      columns: [
+        t('recovery.baselineN'),
+        t('recovery.baselineMean'),
+        t('recovery.baselineSd'),
+        t('recovery.endN'),
+        t('recovery.endMean'),
+        t('recovery.endSd'),
+        ...testColumns,
+      ],
+      rows: rows.map((row) => ({
+        label: orgLabel(row.organizationId),
+        cells: [
+          countCell(row.baseline.n),
+          numberCell(row.baseline.mean, 'decimal1', row.baseline.n.suppressed),
+          numberCell(row.baseline.sd, 'decimal1', row.baseline.n.suppressed),
+          countCell(row.end.n),
+          numberCell(row.end.mean, 'decimal1', row.end.n.suppressed),
+          numberCell(row.end.sd, 'decimal1', row.end.n.suppressed),
+          ...testCells(row.unpaired, row.baseline.n.suppressed || row.end.n.suppressed),
+        ],
+      })),
+    };
+    const pairedTable: DataTable = {
+      id: `recovery-${slug}-paired`,
+      title: t('recovery.pairedTable', { measure: name }),
+      rowHeader: t('column.organization'),
+      columns: [
+        t('recovery.pairs'),
+        t('recovery.meanBefore'),
+        t('recovery.meanAfter'),
+        t('recovery.sdDifference'),
+        ...testColumns,
+        t('recovery.improved', { points: CLINICALLY_RELEVANT_CHANGE }),
+        t('column.ciLower'),
+        t('column.ciUpper'),
+        t('recovery.crossed', { cutoff: RECOVERY_CUTOFF }),
+        t('column.ciLower'),
+        t('column.ciUpper'),
+      ],
+      rows: rows.map((row) => {
+        const hidden = row.paired.n.suppressed;
+        return {
+          label: orgLabel(row.organizationId),
+          cells: [
+            countCell(row.paired.n),
+            numberCell(row.paired.meanBefore, 'decimal1', hidden),
+            numberCell(row.paired.meanAfter, 'decimal1', hidden),
+            numberCell(row.paired.sdDifference, 'decimal1', hidden),
+            ...testCells(row.paired.test, hidden),
+            ...rateCells(row.paired.clinicallyRelevantImprovement),
+            ...rateCells(row.paired.crossedCutoff),
+          ],
+        };
+      }),
+    };
+    const bars = rows.map((row) => ({
+      label: orgLabel(row.organizationId),
+      first: row.baseline.mean,
+      second: row.end.mean,
+      firstText: displayCell(
+        numberCell(row.baseline.mean, 'decimal1', row.baseline.n.suppressed),
+        locale,
+        marks,
+      ),
+      secondText: displayCell(numberCell(row.end.mean, 'decimal1', row.end.n.suppressed), locale, marks),
+    }));
+    const stars = (test: TTestValue | null | undefined) => (test ? `${test.stars}` : '');
+    const summary = barsSummary(
+      t('recovery.chartSummary', { measure: name }),
+      rows.map((row, index) => ({
+        label: bars[index]?.label ?? '',
+        valueText: t('recovery.summaryRow', {
+          before: bars[index]?.firstText ?? '',
+          after: bars[index]?.secondText ?? '',
+          stars: stars(row.unpaired) || t('recovery.noStars'),
+        }),
+      })),
+    );
+    return (
+      <FigureBlock
+        key={measure.measure}
+        heading={name}
+        ignoredFilters={recovery.recovery.ignoredFilters}
+        note={t('recovery.note')}
+      >
+        <PairedBarChart
+          id={`recovery-${slug}-chart`}
+          title={t('recovery.chart', { measure: name })}
+          summary={summary}
+          bars={bars}
+          seriesNames={[t('recovery.before'), t('recovery.after')]}
+          domain={[0, 100]}
+        />
+        <DataTableView table={unpairedTable} />
+        <DataTableView table={pairedTable} />
+      </FigureBlock>
+    );
+  };
+
+  const items = recovery.courseItems.items;
+  const organizations = items[0]?.byOrganization.map((mean) => mean.organizationId) ?? [];
+  const itemLabel = (itemId: string) => findItem('END', itemId)?.label[locale] ?? itemId;
+  const itemDimension = (itemId: string) => {
+    const item = findItem('END', itemId);
+    return item && item.kind === 'likert' && item.dimension
+      ? codeLabel(COURSE_DIMENSIONS, item.dimension, locale, t('group.notRecorded'))
+      : '';
+  };
+  const itemsTable: DataTable = {
+    id: 'course-items',
+    title: t('items.table'),
+    rowHeader: t('items.item'),
+    columns: [
+      t('items.dimension'),
+      `${t('group.allSelected')}: ${t('items.mean')}`,
+      `${t('group.allSelected')}: ${t('items.sd')}`,
+      `${t('group.allSelected')}: n`,
+      ...organizations.flatMap((id) => [`${orgLabel(id)}: ${t('items.mean')}`, `${orgLabel(id)}: n`]),
+    ],
+    rows: items.map((item) => ({
+      label: itemLabel(item.itemId),
+      cells: [
+        textCell(itemDimension(item.itemId)),
+        numberCell(item.total.mean, 'decimal2', item.total.n.suppressed),
+        numberCell(item.total.sd, 'decimal2', item.total.n.suppressed),
+        countCell(item.total.n),
+        ...organizations.flatMap((id) => {
+          const mean = item.byOrganization.find((candidate) => candidate.organizationId === id);
+          return [numberCell(mean?.mean, 'decimal2', mean?.n.suppressed ?? true), countCell(mean?.n)];
+        }),
+      ],
+    })),
+  };
+  const itemBars = items.map((item, index) => ({
+    label: t('items.short', { number: index + 1, dimension: itemDimension(item.itemId) }),
+    value: item.total.mean,
+    valueText: displayCell(numberCell(item.total.mean, 'decimal2', item.total.n.suppressed), locale, marks),
+  }));
+
+  return (
+    <SectionFrame id="recovery" heading={t('recovery.heading')} lead={t('recovery.lead')}>
+      {recovery.recovery.measures.map(measureFigure)}
+      <FigureBlock
+        heading={t('items.heading')}
+        ignoredFilters={recovery.courseItems.ignoredFilters}
+        note={t('items.note')}
+      >
+        <CountBarChart
+          id="course-items-chart"
+          title={t('items.chart')}
+          summary={barsSummary(t('items.chart'), itemBars)}
+          bars={itemBars}
+          domain={[1, 5]}
+        />
+        <DataTableView table={itemsTable} />
+      </FigureBlock>
+    </SectionFrame>
+  );
+}
