@@ -1,5 +1,3 @@
-// Registers the group-course types before the schema is built (schema.ts builds it on import).
-import './index.ts';
 import { isParticipantCode, scoreInspire } from '@vi/domain';
 import { isObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -676,5 +674,50 @@ describe('a course from a template, enrolment, attendance and the linked forms',
     const codes: unknown[] = [];
     for (let i = 0; i < 31; i++) codes.push(...errorCodes(await phone.graphql(FORM, { token })));
     expect(codes).toEqual(['RATE_LIMITED']);
+  });
+});
+
+describe('module plans', () => {
+  const SAVE = `mutation Save($input: SaveModulePlanInput!) { saveModulePlan(input: $input) { id name isTemplate modules } }`;
+
+  it("lets a lead adapt a copy of a template, edit the organisation's own plan, and never a template", async () => {
+    const lead = await as('lead@koege.test');
+    const template = await prisma().modulePlan.findFirstOrThrow({ where: { organizationId: null } });
+    const modules = template.modules.map((title, i) => (i === 4 ? 'Skyld, skam og ansvar' : title));
+
+    const copy = await lead.graphql<{ saveModulePlan: { id: string; isTemplate: boolean } }>(SAVE, {
+      input: { name: 'Odense (Køges udgave)', modules },
+    });
+    expect(copy.body.data?.saveModulePlan).toMatchObject({ isTemplate: false });
+    const copyId = copy.body.data!.saveModulePlan.id;
+    expect((await prisma().modulePlan.findUniqueOrThrow({ where: { id: copyId } })).organizationId).toBe(
+      orgs.koege.id,
+    );
+    expect((await prisma().modulePlan.findUniqueOrThrow({ where: { id: template.id } })).modules).toEqual(
+      ODENSE_MODULES,
+    );
+
+    const edited = await lead.graphql(SAVE, { input: { id: copyId, name: 'Køge efterår', modules } });
+    expect(edited.body.data).toMatchObject({ saveModulePlan: { name: 'Køge efterår' } });
+
+    expect(errorCodes(await lead.graphql(SAVE, { input: { id: template.id, name: 'X', modules } }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const bad = await lead.graphql(SAVE, { input: { name: ' ', modules: [...modules.slice(0, 8), ''] } });
+    expect(fields(bad)).toEqual([
+      ['name', 'REQUIRED'],
+      ['modules', 'WRONG_MODULE_COUNT'],
+      ['modules.8', 'REQUIRED'],
+    ]);
+
+    // Another organisation sees the templates and its own plans, not Køge's.
+    const odenseLead = await as('lead@odense.test');
+    const seen = await odenseLead.graphql<{ modulePlans: Array<{ name: string }> }>(
+      `{ modulePlans { name } }`,
+    );
+    expect(seen.body.data?.modulePlans.map((p) => p.name)).toEqual(['Odense']);
+    // Group leaders read plans but do not change them.
+    const leader = await as('leader@koege.test');
+    expect(errorCodes(await leader.graphql(SAVE, { input: { name: 'X', modules } }))).toEqual(['FORBIDDEN']);
   });
 });

@@ -6,6 +6,7 @@ import { graphql } from '../graphql.ts';
 import { AppLink } from './app-link.tsx';
 import { todayIso } from './calendar.ts';
 import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
+import { ModulePlanEditor } from './module-plan-editor.tsx';
 import { screenMessages } from './screen-messages.ts';
 
 const CoursesQuery = graphql(`
@@ -215,6 +216,7 @@ export function CoursesScreen() {
           <p>{courses.fetching ? t('common.loading') : t('common.none')}</p>
         )}
       </section>
+      {manages ? <ModulePlanEditor /> : null}
       {manages ? (
         <CreateCourseForm
           onCreated={(message) => {

@@ -122,6 +122,16 @@ export const screenMessages = defineCatalogue({
     'participant.thanks': 'Tak! Dine svar er modtaget.',
     'participant.thanksDetail': 'Du kan lukke siden nu.',
     'participant.problem': 'Skemaet kan ikke åbnes',
+    'plans.heading': 'Modulplaner',
+    'plans.intro':
+      'Skabelonerne fra Odense og Køge ændres ikke; tilpasninger gemmes som organisationens egen plan.',
+    'plans.copyHeading': 'Tilpas en kopi af {name}',
+    'plans.editHeading': 'Redigér {name}',
+    'plans.copyName': '{name} (vores udgave)',
+    'plans.name': 'Navn på planen',
+    'plans.module': 'Modul {number}',
+    'plans.save': 'Gem modulplan',
+    'plans.saved': 'Modulplanen {name} er gemt.',
   },
   en: {
     'nav.home': 'Home',
@@ -246,5 +256,15 @@ export const screenMessages = defineCatalogue({
     'participant.thanks': 'Thank you! Your answers have been received.',
     'participant.thanksDetail': 'You can close the page now.',
     'participant.problem': 'The form cannot be opened',
+    'plans.heading': 'Module plans',
+    'plans.intro':
+      'The Odense and Køge templates are not changed; adaptations are saved as the organisation’s own plan.',
+    'plans.copyHeading': 'Adapt a copy of {name}',
+    'plans.editHeading': 'Edit {name}',
+    'plans.copyName': '{name} (our version)',
+    'plans.name': 'Name of the plan',
+    'plans.module': 'Module {number}',
+    'plans.save': 'Save module plan',
+    'plans.saved': 'The module plan {name} is saved.',
   },
 });
