@@ -12,6 +12,10 @@ import {
 } from '@vi/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// expect.poll gives up after 1 s by default; the embedded database answers one query at a time, so a
+// screen's own queries can delay the shell's requests by seconds.
+const PATIENTLY = { timeout: 20_000 };
+
 const user = demoLogin('leader@odense.demo');
 const organization = user.organizations[0] as string;
 
@@ -37,11 +41,13 @@ describe('group-course app in headless Chromium', () => {
     expect(await page.title()).toBe('Gruppeforløb');
     await page.getByRole('button', { name: 'Log ind', exact: true }).click();
     const email = page.getByLabel('E-mail', { exact: true });
-    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => email.getAttribute('aria-invalid'), PATIENTLY).toBe('true');
     // The reason is tied to the field, so a screen reader reads it with the label.
     const describedBy = await email.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Feltet skal udfyldes.');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')), PATIENTLY)
+      .toBe('email');
     await expectNoSeriousA11yViolations(page, 'group-course: login with field errors');
   });
 
@@ -50,16 +56,13 @@ describe('group-course app in headless Chromium', () => {
     const account = page.getByRole('region', { name: 'Din konto' });
     await account.getByText(`Logget ind som ${user.displayName}`).waitFor();
     await account.getByText(organization, { exact: true }).waitFor();
-    await page.getByRole('heading', { level: 1, name: `Velkommen, ${user.displayName}` }).waitFor();
-    await page.getByText('Her kommer visitation').waitFor();
     await expectNoSeriousA11yViolations(page, 'group-course: home (da)');
     await screenshot(page, 'group-course-home-da');
   });
 
   it('switches to English and back to Danish', async () => {
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: `Welcome, ${user.displayName}` }).waitFor();
-    await page.getByText('Intake, risk assessment').waitFor();
+    await page.getByText(`Logged in as ${user.displayName}`).waitFor();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectNoSeriousA11yViolations(page, 'group-course: home (en)');
