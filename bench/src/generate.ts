@@ -12,7 +12,12 @@
  * Usage: tsx src/generate.ts [--scale 0.01] [--force]
  */
 import { createDatabase } from '@vi/db';
-import { VIOLENCE_STATUS } from '@vi/domain';
+import {
+  CURRENT_COST_RULE_SET_ID,
+  DEFAULT_OUTREACH_INPUTS,
+  KOEGE_EXAMPLE_INPUTS,
+  VIOLENCE_STATUS,
+} from '@vi/domain';
 import pg from 'pg';
 import {
   ACCEPTANCE_FACTOR,
@@ -35,7 +40,7 @@ import {
 import { lookupSql, sqlLiteral, weightedChoiceSql } from './weighted-choice.ts';
 
 /** Bump when the generated data changes shape, so an old dataset is not reused. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const FIRST_DAY = '2016-01-01';
 /** Ten years: 2016-01-01 up to and including 2025-12-31. */
@@ -643,20 +648,32 @@ export async function fillDataset(
   );
 
   // ── Cost inputs: one row per organisation, model and year ─────────────
-  await step(
-    client,
-    progress,
-    'Cost inputs',
+  // The domain's own inputs (seed 001 Table 2 for outreach, Køge's example for courses) with
+  // this organisation's own volumes for the year: referrals, courses run and completers.
+  const started = performance.now();
+  await client.query(
     `INSERT INTO "CostInput" (id, "organizationId", model, year, "ruleVersion", inputs)
-     SELECT bench.id('cost', k * 100 + (y - 2000) * 2 + m), ${orgId('k')},
-       (CASE m WHEN 0 THEN 'OUTREACH' ELSE 'GROUP_COURSE' END)::"InterventionModel", y, 'bench',
-       CASE m WHEN 0 THEN jsonb_build_object('staffHoursPerWeek', 40, 'managementHoursPerWeek', 6)
-              ELSE jsonb_build_object('coursesPerYear', (SELECT count(*) FROM bench.k
-                                                          WHERE org = k AND extract(year FROM starts_on) = y)) END
-     FROM generate_series(0, ${MUNICIPALITY_COUNT + NGO_COUNT - 1}) k, generate_series(2016, 2025) y,
-          generate_series(0, 1) m
-     WHERE m = 0 OR k < ${MUNICIPALITY_COUNT}`,
+     WITH referrals AS (SELECT "organizationId" AS org, extract(year FROM "createdAt")::int AS y, count(*)::int AS n
+                        FROM "Referral" GROUP BY 1, 2)
+     SELECT md5('cost:' || o.id || ':OUTREACH:' || g.year)::uuid, o.id, 'OUTREACH', g.year, $2,
+            $1::jsonb || jsonb_build_object('referralsPerYear', r.n)
+     FROM "Organization" o CROSS JOIN generate_series(2016, 2025) AS g(year)
+     LEFT JOIN referrals r ON r.org = o.id AND r.y = g.year`,
+    [JSON.stringify(DEFAULT_OUTREACH_INPUTS), CURRENT_COST_RULE_SET_ID],
   );
+  await client.query(
+    `INSERT INTO "CostInput" (id, "organizationId", model, year, "ruleVersion", inputs)
+     WITH courses AS (SELECT "organizationId" AS org, extract(year FROM "startsOn")::int AS y, count(*)::int AS n
+                      FROM "Course" GROUP BY 1, 2),
+          completers AS (SELECT "organizationId" AS org, extract(year FROM "submittedAt")::int AS y, count(*)::int AS n
+                         FROM "QuestionnaireResponse" WHERE kind = 'END' GROUP BY 1, 2)
+     SELECT md5('cost:' || o.id || ':GROUP_COURSE:' || c.y)::uuid, o.id, 'GROUP_COURSE', c.y, $2,
+            $1::jsonb || jsonb_build_object('coursesPerYear', c.n, 'completersPerYear', coalesce(x.n, 0))
+     FROM "Organization" o JOIN courses c ON c.org = o.id
+     LEFT JOIN completers x ON x.org = o.id AND x.y = c.y`,
+    [JSON.stringify(KOEGE_EXAMPLE_INPUTS), CURRENT_COST_RULE_SET_ID],
+  );
+  progress(`Cost inputs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   await client.query('DROP TABLE bench.i, bench.e, bench.k');
   if (options.tuneSession) await client.query('RESET session_replication_role');
