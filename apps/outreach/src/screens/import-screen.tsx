@@ -55,6 +55,12 @@ function fieldLabelKey(field: string): ScreenMessageKey {
   return (known.includes(field) ? `import.field.${field}` : 'import.field.rows') as ScreenMessageKey;
 }
 
+/** What the worker recognises a row by: date, type and name as written in the file (kept in the browser). */
+function rowSummary(row: IncidentRowInput | undefined): string {
+  if (!row) return '';
+  return [row.incidentDate, row.incidentType, row.name].filter((v) => v != null && v !== '').join(' · ');
+}
+
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; percent: number }
@@ -245,6 +251,7 @@ export function ImportScreen() {
                 <thead>
                   <tr>
                     <th scope="col">{t('import.rowNumber')}</th>
+                    <th scope="col">{t('import.rowContent')}</th>
                     <th scope="col">{t('import.problems')}</th>
                   </tr>
                 </thead>
@@ -252,6 +259,7 @@ export function ImportScreen() {
                   {report.rejected.slice(0, SHOWN_REJECTED_ROWS).map((r) => (
                     <tr key={r.rowNumber}>
                       <th scope="row">{r.rowNumber}</th>
+                      <td>{rowSummary(rows[r.rowNumber - 1])}</td>
                       <td>
                         <ul className="or-problems">
                           {r.problems.map((p) => (

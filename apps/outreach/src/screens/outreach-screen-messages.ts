@@ -38,6 +38,7 @@ export const screenMessages = defineCatalogue({
     'import.rejectedHeading': 'Afviste rækker',
     'import.rowNumber': 'Række',
     'import.problems': 'Problemer',
+    'import.rowContent': 'Rækken (dato · type · navn)',
     'import.showingFirst':
       'Viser de første {shown} af {total} afviste rækker. Hent filen for at se dem alle.',
     'import.download': 'Hent de afviste rækker med begrundelse (CSV)',
@@ -214,6 +215,7 @@ export const screenMessages = defineCatalogue({
     'import.rejectedHeading': 'Rejected rows',
     'import.rowNumber': 'Row',
     'import.problems': 'Problems',
+    'import.rowContent': 'The row (date · type · name)',
     'import.showingFirst':
       'Showing the first {shown} of {total} rejected rows. Download the file to see them all.',
     'import.download': 'Download the rejected rows with reasons (CSV)',
