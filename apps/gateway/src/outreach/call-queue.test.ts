@@ -130,6 +130,7 @@ describe('callQueue', () => {
     } finally {
       db.prisma = original;
     }
+    console.info(`[outreach queue] statements per request for pages of 1, 10, 100: ${costs.join(', ')}`);
     expect(costs[0]).toBeGreaterThan(0);
     expect(costs).toEqual([costs[0], costs[0], costs[0]]);
   });
