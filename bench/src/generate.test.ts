@@ -1,5 +1,5 @@
 import { createTestDatabase } from '@vi/db/testing';
-import { validateGroupCourseCostInputs, validateOutreachCostInputs } from '@vi/domain';
+import { validateAnswers, validateGroupCourseCostInputs, validateOutreachCostInputs } from '@vi/domain';
 import { describe, expect, it } from 'vitest';
 import { fillDataset, parametersForScale } from './generate.ts';
 
@@ -12,7 +12,7 @@ const FINGERPRINT = `SELECT md5(string_agg(x, ',' ORDER BY x)) AS f FROM (
   UNION ALL SELECT concat_ws('|', id, answers) FROM "IntakeRegistration") rows`;
 
 describe('the synthetic dataset', () => {
-  it('is the same on every run, follows the scale and writes cost inputs the domain accepts', async () => {
+  it('is the same on every run, follows the scale and writes answers and cost inputs the domain accepts', async () => {
     const parameters = parametersForScale(0.002);
     const fingerprints: string[] = [];
     for (let run = 0; run < 2; run++) {
@@ -35,6 +35,14 @@ describe('the synthetic dataset', () => {
           courses: parameters.courses,
           sessions: parameters.courses * 10,
         });
+        // Intake answers are what the registration form would have stored.
+        const registrations = await db.query<{ answers: unknown }>(
+          `SELECT answers FROM "IntakeRegistration"`,
+        );
+        const invalid = registrations
+          .map((row) => validateAnswers('REGISTRATION', row.answers))
+          .filter((result) => !result.ok);
+        expect(JSON.stringify(invalid.slice(0, 1))).toBe('[]');
         const inputs = await db.query<{ model: string; inputs: unknown }>(
           `SELECT model::text, inputs FROM "CostInput"`,
         );

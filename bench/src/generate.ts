@@ -40,7 +40,7 @@ import {
 import { lookupSql, sqlLiteral, weightedChoiceSql } from './weighted-choice.ts';
 
 /** Bump when the generated data changes shape, so an old dataset is not reused. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const FIRST_DAY = '2016-01-01';
 /** Ten years: 2016-01-01 up to and including 2025-12-31. */
@@ -626,9 +626,12 @@ export async function fillDataset(
     `INSERT INTO "IntakeRegistration" (id, "organizationId", "personId", "registeredOn", answers, gender, "ageYears",
        "heardFrom", "referredTo", "createdAt")
      SELECT bench.id('intake', i), ${orgId('org')}, bench.id('intake-person', i), registered_on,
-       jsonb_build_object('gender', gender, 'age', age, 'heard_from', to_jsonb(heard), 'violence_status', status,
-                          'sara_done', CASE WHEN ${R('i', 76)} < 0.9 THEN 'YES' ELSE 'NO' END,
-                          'referred_to', to_jsonb(referred_to)),
+       jsonb_strip_nulls(jsonb_build_object('gender', gender, 'age', age, 'heard_from', to_jsonb(heard),
+         'violence_status', status, 'sara_done', CASE WHEN ${R('i', 76)} < 0.9 THEN 'YES' ELSE 'NO' END,
+         'referred_to', to_jsonb(referred_to),
+         -- The form asks for a few words when "other" is chosen; synthetic people give a fixed text.
+         'heard_from_other', CASE WHEN 'OTHER' = ANY (heard) THEN 'Anden vej (syntetisk)' END,
+         'referred_to_other', CASE WHEN 'OTHER_SUPPORT' = ANY (referred_to) THEN 'Anden støtte (syntetisk)' END)),
        gender::"Gender", age, heard, referred_to::"RiskRoute"[], registered_on
      FROM (SELECT *, coalesce(nullif(${heardFrom}, '{}'), ARRAY['OTHER']) AS heard, ${violenceStatus} AS status
            FROM bench.i OFFSET 0) x`,

@@ -131,6 +131,8 @@ export const VIOLENCE_FORM_SHARE: ReadonlyArray<readonly [string, number, number
   ['DIGITAL', 0.25, 0.3],
   ['STALKING', 0.25, 0.18],
   ['HONOUR_RELATED', 0.05, 0.2],
+  // "Other" needs a free-text description on the form; synthetic people never have one.
+  ['OTHER', 0, 0],
 ];
 
 /**
