@@ -12,6 +12,7 @@ import { deleteExpiredSessions } from './auth/session.ts';
 import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { logger } from './logger.ts';
+import { startRetentionJob } from './outreach/retention.ts';
 
 /** In-flight requests get this long to finish after SIGINT/SIGTERM. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
     );
   }, SESSION_SWEEP_INTERVAL_MS);
   sessionSweep.unref();
+  // Closes cases whose call window has passed and erases contact details after the retention period.
+  const stopRetention = startRetentionJob(db, { intervalMs: 60 * 60 * 1000 });
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     clearInterval(sessionSweep);
+    stopRetention();
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => {
       logger.warn('requests still running after the grace period: closing their connections');
