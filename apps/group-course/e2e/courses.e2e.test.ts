@@ -119,6 +119,10 @@ describe('group courses in headless Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'group-course: risk assessment');
     await page.getByRole('button', { name: 'Gem risikovurdering' }).click();
     await page.getByText('Risikovurderingen er gemt.').waitFor();
+    // The decision put the person on the waiting list; assessors see it but do not enrol.
+    await page.getByRole('link', { name: 'Venteliste' }).click();
+    await page.getByRole('row').filter({ hasText: ALIAS }).waitFor();
+    expect(await page.getByRole('button', { name: /Tilmeld/ }).count()).toBe(0);
   });
 
   it('creates a course from the Odense template with two leaders', async () => {
@@ -126,7 +130,7 @@ describe('group courses in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Forløb' }).waitFor();
     await page.getByLabel('Navn på forløbet').fill(COURSE);
     await page.getByLabel('Mødested').fill('Frivillighuset, lokale 2');
-    await page.getByLabel('Modulplan').selectOption({ label: 'Odense (skabelon)' });
+    await page.getByLabel('Modulplan', { exact: true }).selectOption({ label: 'Odense (skabelon)' });
     await page.getByLabel('Gang 1: Præsentation').waitFor();
     await page.getByLabel('Gang 10: Afslutning').waitFor();
     await page.getByLabel('Gruppeleder 1').selectOption({ label: leader.displayName });

@@ -13,7 +13,7 @@ type Role = ReturnType<typeof useCurrentUser>['roles'][number];
 
 /** Which screens a role works with; the gateway enforces the same split. */
 const SCREENS = [
-  { path: 'intake', label: 'nav.intake', roles: ['INTAKE_COORDINATOR', 'PROJECT_LEAD', 'ADMIN'] },
+  { path: 'intake', label: 'nav.intake', roles: ['INTAKE_COORDINATOR', 'ADMIN'] },
   { path: 'risk', label: 'nav.risk', roles: ['RISK_ASSESSOR', 'ADMIN'] },
   {
     path: 'waiting',

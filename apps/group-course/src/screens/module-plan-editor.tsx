@@ -92,7 +92,7 @@ export function ModulePlanEditor() {
       <h2 id="plans-heading">{t('plans.heading')}</h2>
       <p>{t('plans.intro')}</p>
       <div className="vi-field">
-        <label htmlFor="plan-select">{t('courses.plan')}</label>
+        <label htmlFor="plan-select">{t('plans.choose')}</label>
         <select
           id="plan-select"
           value={selected}

@@ -1,4 +1,4 @@
-import { useT } from '@vi/ui';
+import { useCurrentUser, useLocale, useT } from '@vi/ui';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -9,6 +9,11 @@ const WaitingListQuery = graphql(`
   query WaitingList {
     waitingList { id personId pseudonym alias since daysWaiting overLimit }
     me { organization { id waitingLimitDays } }
+  }
+`);
+
+const EnrolCoursesQuery = graphql(`
+  query EnrolCourses {
     courses { id name startsOn participantCount }
   }
 `);
@@ -25,11 +30,18 @@ const EnrolMutation = graphql(`
 /** People referred to a group course, with days waiting and a flag past the organisation's limit. */
 export function WaitingListScreen() {
   const t = useT(screenMessages);
+  const { locale } = useLocale();
+  const user = useCurrentUser();
+  // Risk assessors see the list but do not enrol (and do not see courses).
+  const canEnrol = user.roles.some(
+    (role) => role === 'INTAKE_COORDINATOR' || role === 'PROJECT_LEAD' || role === 'ADMIN',
+  );
   const [list, refetch] = useQuery({ query: WaitingListQuery });
+  const [courseList] = useQuery({ query: EnrolCoursesQuery, pause: !canEnrol });
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [result, enrol] = useMutation(EnrolMutation);
   const [saved, setSaved] = useState<string | null>(null);
-  const courses = list.data?.courses ?? [];
+  const courses = courseList.data?.courses ?? [];
   const limit = list.data?.me?.organization?.waitingLimitDays ?? 0;
 
   async function enrolPerson(personId: string, who: string) {
@@ -37,10 +49,16 @@ export function WaitingListScreen() {
     if (!courseId) return;
     setSaved(null);
     const outcome = await enrol({ courseId, personId });
-    const enrolment = outcome.data?.enrolParticipant.enrolment;
-    if (enrolment) {
+    const enrolled = outcome.data?.enrolParticipant;
+    if (enrolled) {
       const course = courses.find((c) => c.id === courseId)?.name ?? '';
-      setSaved(t('waiting.enrolled', { who, course, code: enrolment.participantCode }));
+      // Group-size advice (6-8) is shown with the confirmation; it never blocks.
+      const notes = enrolled.warnings.map((w) => (locale === 'da' ? w.messageDa : w.messageEn));
+      setSaved(
+        [t('waiting.enrolled', { who, course, code: enrolled.enrolment.participantCode }), ...notes].join(
+          ' ',
+        ),
+      );
       refetch({ requestPolicy: 'network-only' });
     }
   }
@@ -51,7 +69,7 @@ export function WaitingListScreen() {
       <p>{t('waiting.intro', { limit })}</p>
       <ProblemAlert problem={problemOf(result.error)} />
       <StatusMessage text={saved} />
-      {courses.length === 0 && !list.fetching ? <p>{t('waiting.noCourse')}</p> : null}
+      {canEnrol && courses.length === 0 && !courseList.fetching ? <p>{t('waiting.noCourse')}</p> : null}
       {list.data?.waitingList.length ? (
         <table className="gc-table">
           <thead>
@@ -59,7 +77,7 @@ export function WaitingListScreen() {
               <th scope="col">{t('waiting.person')}</th>
               <th scope="col">{t('waiting.since')}</th>
               <th scope="col">{t('waiting.days')}</th>
-              <th scope="col">{t('waiting.enrol')}</th>
+              {canEnrol ? <th scope="col">{t('waiting.enrol')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -75,35 +93,37 @@ export function WaitingListScreen() {
                     {entry.daysWaiting}
                     {entry.overLimit ? <strong className="gc-flag"> {t('waiting.overLimit')}</strong> : null}
                   </td>
-                  <td>
-                    {courses.length > 0 ? (
-                      <div className="gc-inline">
-                        <label className="vi-visually-hidden" htmlFor={`enrol-${entry.id}`}>
-                          {t('waiting.course', { who })}
-                        </label>
-                        <select
-                          id={`enrol-${entry.id}`}
-                          value={chosen[entry.personId] ?? courses[0]?.id}
-                          onChange={(e) => setChosen((c) => ({ ...c, [entry.personId]: e.target.value }))}
-                        >
-                          {courses.map((course) => (
-                            <option key={course.id} value={course.id}>
-                              {course.name} ({course.startsOn})
-                            </option>
-                          ))}
-                        </select>
-                        <button
-                          type="button"
-                          className="vi-button"
-                          disabled={result.fetching}
-                          onClick={() => enrolPerson(entry.personId, who)}
-                        >
-                          {t('waiting.enrol')}
-                          <span className="vi-visually-hidden"> {who}</span>
-                        </button>
-                      </div>
-                    ) : null}
-                  </td>
+                  {canEnrol ? (
+                    <td>
+                      {courses.length > 0 ? (
+                        <div className="gc-inline">
+                          <label className="vi-visually-hidden" htmlFor={`enrol-${entry.id}`}>
+                            {t('waiting.course', { who })}
+                          </label>
+                          <select
+                            id={`enrol-${entry.id}`}
+                            value={chosen[entry.personId] ?? courses[0]?.id}
+                            onChange={(e) => setChosen((c) => ({ ...c, [entry.personId]: e.target.value }))}
+                          >
+                            {courses.map((course) => (
+                              <option key={course.id} value={course.id}>
+                                {course.name} ({course.startsOn})
+                              </option>
+                            ))}
+                          </select>
+                          <button
+                            type="button"
+                            className="vi-button"
+                            disabled={result.fetching}
+                            onClick={() => enrolPerson(entry.personId, who)}
+                          >
+                            {t('waiting.enrol')}
+                            <span className="vi-visually-hidden"> {who}</span>
+                          </button>
+                        </div>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
