@@ -92,9 +92,8 @@ describe('group courses in headless Chromium', () => {
       .check();
     for (const form of VIOLENCE_FORMS) {
       const row = page.getByRole('group', { name: labelOf(VIOLENCE_FORMS, form.code, 'da'), exact: true });
-      await row
-        .getByRole('radio', { name: form.code === 'PSYCHOLOGICAL' ? 'Stadig aktuel' : 'Ikke relevant' })
-        .check();
+      const status = form.code === 'PSYCHOLOGICAL' ? 'ONGOING' : 'NOT_RELEVANT';
+      await row.getByRole('radio', { name: labelOf(VIOLENCE_STATUS, status, 'da'), exact: true }).check();
     }
     await expectNoSeriousA11yViolations(page, 'group-course: intake form');
     await page.getByRole('button', { name: 'Registrér borger' }).click();
