@@ -121,6 +121,23 @@ describe('evaluation dashboard in headless Chromium', () => {
     for (const other of OTHERS) expect(csv).not.toContain(other);
   });
 
+  it('shows the unpaired (Welch) and paired t-tests of the demo data with n, difference, interval, p and stars', async () => {
+    for (const kind of ['uparret (Welch)', 'parret på deltagerkode']) {
+      const table = page.getByRole('table', { name: `Brief INSPIRE-O (personlig recovery): ${kind}` });
+      const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
+      const total = table
+        .locator('tbody tr')
+        .filter({ has: page.getByRole('rowheader', { name: 'Alle valgte' }) });
+      const cells = (await total.locator('th, td').allTextContents()).map((text) => text.trim());
+      const cell = (header: string) => cells[headers.indexOf(header)];
+      expect(cell(kind.startsWith('parret') ? 'Par (n)' : 'Før n')).toMatch(/^\d+$/);
+      expect(cell('Forskel (efter − før)')).toMatch(/^[−-]?\d+,\d$/);
+      expect(cell('95 %-KI nedre')).toMatch(/^[−-]?\d+,\d$/);
+      expect(cell('p')).toMatch(/^(< 0,001|[01],\d{3})$/);
+      expect(cell('Signifikans')).toMatch(/^\**$/);
+    }
+  });
+
   it('marks hidden cells and explains the marks', async () => {
     const hiddenCells = page.locator('td.ev-cell--hidden');
     expect(await hiddenCells.count()).toBeGreaterThan(0);
@@ -140,6 +157,20 @@ describe('evaluation dashboard in headless Chromium', () => {
     await page.getByText('Slutdatoen ligger før startdatoen.').waitFor();
     expect(await page.getByLabel('Til og med').getAttribute('aria-invalid')).toBe('true');
     expect((await scope().textContent())?.trim()).toBe(`Viser: ${MUNICIPALITY}. Hele perioden.`);
+  });
+
+  it('opens GraphiQL for evaluators and runs an aggregate query with the session cookie', async () => {
+    await page.getByRole('link', { name: 'GraphiQL' }).click();
+    await page.getByRole('heading', { level: 1, name: 'GraphiQL: de samlede tal' }).waitFor();
+    await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /^Execute query/ }).click({ timeout: 60_000 });
+    await expect
+      .poll(async () => (await page.locator('.graphiql-response').textContent()) ?? '', { timeout: 60_000 })
+      .toContain('"identified"');
+    expect(await page.locator('.graphiql-response').textContent()).not.toContain('"errors"');
+    await screenshot(page, 'evaluation-graphiql');
+    await page.getByRole('link', { name: 'Nøgletal' }).click();
+    await scope().waitFor({ timeout: 60_000 });
   });
 
   it('ran without script errors, CSP violations or failed requests', () => {

@@ -1,15 +1,10 @@
 import { describeRequestProblem, FieldErrors, useProblemText, useT } from '@vi/ui';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { type FragmentOf, graphql } from '../graphql.ts';
 import { CourseSection, CourseSectionFields } from './course-section.tsx';
 import { DashboardContext } from './dashboard-context.tsx';
-import {
-  type DashboardFilter,
-  DashboardFilters,
-  EMPTY_FILTER,
-  filterVariables,
-} from './dashboard-filters.tsx';
+import { type DashboardFilter, DashboardFilters, filterVariables } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { IntakeSection, IntakeSectionFields } from './intake-section.tsx';
 import { OutreachSection, OutreachSectionFields } from './outreach-section.tsx';
@@ -169,10 +164,16 @@ function Figures({ filter }: { filter: DashboardFilter }) {
 }
 
 /** The evaluators' dashboard: filters, then every figure as chart and table with CSV export. */
-export function DashboardScreen() {
+export function DashboardScreen({
+  filter,
+  onFilter,
+}: {
+  /** Kept by the caller so the choice survives a visit to GraphiQL (and ends with the session). */
+  filter: DashboardFilter;
+  onFilter: (filter: DashboardFilter) => void;
+}) {
   const t = useT(dashboardMessages);
   const [{ data, fetching }] = useQuery({ query: GrantsQuery });
-  const [filter, setFilter] = useState<DashboardFilter>(EMPTY_FILTER);
   const granted = (data?.me?.memberships ?? [])
     .filter((membership) => membership.roles.includes('EVALUATOR'))
     .map((membership) => membership.organization)
@@ -190,7 +191,7 @@ export function DashboardScreen() {
         </p>
       ) : (
         <>
-          <DashboardFilters organizations={granted} applied={filter} onApply={setFilter} />
+          <DashboardFilters organizations={granted} applied={filter} onApply={onFilter} />
           <Figures filter={filter} />
         </>
       )}

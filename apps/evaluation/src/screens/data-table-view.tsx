@@ -46,7 +46,13 @@ export function DataTableView({ table }: { table: DataTable }) {
                   <td
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional by column.
                     key={cellIndex}
-                    className={isHiddenCell(cell) ? 'ev-cell--hidden' : undefined}
+                    className={
+                      isHiddenCell(cell)
+                        ? 'ev-cell--hidden'
+                        : cell.kind === 'text'
+                          ? 'ev-cell--text'
+                          : undefined
+                    }
                   >
                     {displayCell(cell, locale, marks)}
                   </td>

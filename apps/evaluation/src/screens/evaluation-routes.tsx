@@ -1,5 +1,6 @@
 import { useT } from '@vi/ui';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { type DashboardFilter, EMPTY_FILTER } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { DashboardScreen } from './dashboard-screen.tsx';
 import './evaluation-screens.css';
@@ -49,6 +50,7 @@ export function EvaluationNav() {
 export function EvaluationScreens() {
   const t = useT(dashboardMessages);
   const screen = useScreen();
+  const [filter, setFilter] = useState<DashboardFilter>(EMPTY_FILTER);
   if (screen === 'graphiql') {
     return (
       <Suspense fallback={<p role="status">{t('graphiql.loading')}</p>}>
@@ -56,5 +58,5 @@ export function EvaluationScreens() {
       </Suspense>
     );
   }
-  return <DashboardScreen />;
+  return <DashboardScreen filter={filter} onFilter={setFilter} />;
 }

@@ -208,28 +208,9 @@ export function ReadinessSection({ data }: { data: FragmentOf<typeof ReadinessSe
       cells: [textCell(item.label), item.value, ...item.share],
     })),
   };
-  const criteria: DashboardMessageKey[] = [
-    'readiness.demand',
-    'readiness.implemented',
-    'readiness.developed',
-    'readiness.results',
-    'readiness.cost',
-  ];
 
   return (
     <SectionFrame id="readiness" heading={t('readiness.heading')} lead={t('readiness.lead')}>
-      <ol className="ev-criteria">
-        {criteria.map((criterion) => (
-          <li key={criterion}>
-            <strong>{t(criterion)}</strong>:{' '}
-            {evidence
-              .filter((item) => item.criterion === criterion)
-              .map((item) => item.label)
-              .join('; ')}
-            .
-          </li>
-        ))}
-      </ol>
       <DataTableView table={table} />
     </SectionFrame>
   );
