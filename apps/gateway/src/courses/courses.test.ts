@@ -225,6 +225,22 @@ describe('intake and risk assessment in an anonymous organisation', () => {
       `{ reassessmentsDue { personId alias } }`,
     );
     expect(due.body.data?.reassessmentsDue).toEqual([{ personId, alias: 'Sofie' }]);
+    // A newer assessment with a later date supersedes it.
+    await risk.graphql(ASSESS, {
+      input: {
+        personId,
+        assessedOn: todayInDenmark(),
+        reassessOn: isoDaysFromToday(60),
+        routes: ['GROUP_COURSE'],
+      },
+    });
+    const later = await risk.graphql<{ reassessmentsDue: unknown[] }>(`{ reassessmentsDue { personId } }`);
+    expect(later.body.data?.reassessmentsDue).toEqual([]);
+    const wider = await risk.graphql<{ reassessmentsDue: unknown[] }>(
+      `{ reassessmentsDue(withinDays: 60) { personId } }`,
+    );
+    expect(wider.body.data?.reassessmentsDue).toEqual([{ personId }]);
+    expect(await prisma().waitingListEntry.count({ where: { personId } })).toBe(1);
   });
 });
 

@@ -3,12 +3,12 @@ import { type Answers, checkRiskAssessment, registrationWithDecision } from '@vi
 import { auditRow } from '../audit.ts';
 import { organizationRecordScope, requireOrganizationId } from '../authorization.ts';
 import { builder } from '../builder.ts';
-import { prisma } from '../database.ts';
+import { database, prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { INTAKE_READER_ROLES, RISK_ASSESSOR_ROLES } from './course-access.ts';
 import { RiskRouteEnum } from './course-enums.ts';
-import { dateColumn, todayInDenmark } from './iso-date.ts';
+import { dateColumn, isoDateOf, todayInDenmark } from './iso-date.ts';
 
 /**
  * A SARA-V3 assessment and the decision it led to. The result and the
@@ -81,16 +81,19 @@ builder.queryField('reassessmentsDue', (t) =>
       const withinDays = Math.min(Math.max(args.withinDays ?? 14, 0), 365);
       const horizon = dateColumn(todayInDenmark());
       horizon.setUTCDate(horizon.getUTCDate() + withinDays);
-      // Latest assessment per person in SQL, so a superseded date never shows as due.
-      const latest = await prisma().riskAssessment.findMany({
-        where: { organizationId },
-        distinct: ['personId'],
-        orderBy: [{ personId: 'asc' }, { assessedOn: 'desc' }, { createdAt: 'desc' }],
-        select: { id: true, reassessOn: true },
-      });
-      const dueIds = latest
-        .filter((row) => row.reassessOn !== null && row.reassessOn <= horizon)
-        .map((row) => row.id);
+      // Each person's latest assessment, picked in SQL (DISTINCT ON), so a superseded date never shows
+      // as due and no assessment rows are loaded into the gateway to find it.
+      const due = await database().query<{ id: string }>(
+        `SELECT id FROM (
+           SELECT DISTINCT ON ("personId") id, "reassessOn"
+           FROM "RiskAssessment"
+           WHERE "organizationId" = $1::uuid
+           ORDER BY "personId", "assessedOn" DESC, "createdAt" DESC
+         ) latest
+         WHERE "reassessOn" IS NOT NULL AND "reassessOn" <= $2::date`,
+        [organizationId, isoDateOf(horizon)],
+      );
+      const dueIds = due.map((row) => row.id);
       return prisma().riskAssessment.findMany({
         ...query,
         where: { id: { in: dueIds }, organizationId },
