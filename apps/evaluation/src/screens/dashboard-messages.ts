@@ -48,6 +48,8 @@ export const dashboardMessages = defineCatalogue({
       'skjult: tallet er skjult, så et tal under 5 ikke kan regnes ud fra de viste tal og totaler; andele og gennemsnit, der bygger på et skjult tal, vises heller ikke (i CSV: SUPPRESSED). –: kan ikke beregnes (i CSV: NA).',
     'csv.download': 'Hent CSV',
     'csv.filePrefix': 'evaluering',
+    'csv.format':
+      'CSV-filerne er UTF-8 med semikolon mellem felterne og decimalkomma, som dansk Excel forventer. Skjulte celler står som SUPPRESSED, tal der ikke kan beregnes som NA, andele som decimaltal (0,25 = 25 %).',
 
     'group.total': 'I alt',
     'group.allSelected': 'Alle valgte',
@@ -323,6 +325,8 @@ export const dashboardMessages = defineCatalogue({
       'hidden: the number is hidden so that a number under 5 cannot be worked out from the numbers and totals shown; shares and means that rest on a hidden number are not shown either (in CSV: SUPPRESSED). –: cannot be computed (in CSV: NA).',
     'csv.download': 'Download CSV',
     'csv.filePrefix': 'evaluation',
+    'csv.format':
+      'The CSV files are UTF-8 with commas between fields and a decimal point (in Danish: semicolons and a decimal comma, as Danish Excel expects). Hidden cells read SUPPRESSED, figures that cannot be computed NA, shares are decimals (0.25 = 25%).',
 
     'group.total': 'Total',
     'group.allSelected': 'All selected',

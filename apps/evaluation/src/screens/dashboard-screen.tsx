@@ -183,6 +183,7 @@ export function DashboardScreen({
     <div className="ev-dashboard">
       <h1>{t('dashboard.heading')}</h1>
       <p className="ev-lead">{t('dashboard.intro')}</p>
+      <p className="ev-note">{t('csv.format')}</p>
       {fetching && !data ? (
         <Progress label={t('dashboard.loading')} />
       ) : granted.length === 0 ? (

@@ -1,0 +1,76 @@
+import { INCIDENT_TYPES } from '@vi/domain';
+import { describe, expect, it } from 'vitest';
+import { barsSummary, codeLabel, countBar, rateBar, rateCells } from './figure-cells.ts';
+import { displayCell, hiddenKinds } from './table-model.ts';
+
+const marks = { primary: '<5', secondary: 'skjult', notAvailable: '–' };
+const rate = { numerator: 27, denominator: 100, rate: 0.27, ci95Lower: 0.19, ci95Upper: 0.36 };
+
+describe('rateCells', () => {
+  it('gives share and interval, a withheld rate as hidden, a zero denominator as not available', () => {
+    expect(rateCells(rate).map((cell) => displayCell(cell, 'da', marks))).toEqual([
+      '27\u00a0%',
+      '19\u00a0%',
+      '36\u00a0%',
+    ]);
+    expect(rateCells(null).map((cell) => displayCell(cell, 'da', marks))).toEqual([
+      'skjult',
+      'skjult',
+      'skjult',
+    ]);
+    const empty = { numerator: 0, denominator: 0, rate: null, ci95Lower: null, ci95Upper: null };
+    expect(rateCells(empty).map((cell) => displayCell(cell, 'en', marks))).toEqual(['–', '–', '–']);
+  });
+});
+
+describe('rateBar', () => {
+  it('draws the Wilson interval as distances below and above the share, in points', () => {
+    const bar = rateBar('Vold', rate, 'da', marks);
+    expect(bar.percent).toBeCloseTo(27);
+    expect(bar.interval?.[0]).toBeCloseTo(8);
+    expect(bar.interval?.[1]).toBeCloseTo(9);
+    expect(bar.valueText).toBe('27\u00a0%');
+  });
+
+  it('draws no bar for a withheld rate and prints its mark instead', () => {
+    expect(rateBar('Trusler', null, 'da', marks)).toEqual({
+      label: 'Trusler',
+      percent: null,
+      interval: null,
+      valueText: 'skjult',
+    });
+  });
+});
+
+describe('countBar and the chart summary', () => {
+  it('shows a PRIMARY hidden count as <5 and a SECONDARY one as hidden, with no bar', () => {
+    const primary = countBar('Mand', { value: null, suppressed: true, reason: 'PRIMARY' }, 'da', marks);
+    const secondary = countBar('Kvinde', { value: null, suppressed: true, reason: 'SECONDARY' }, 'da', marks);
+    const shown = countBar('Andet', { value: 1234, suppressed: false, reason: null }, 'da', marks);
+    expect([primary.value, secondary.value, shown.value]).toEqual([null, null, 1234]);
+    expect(barsSummary('Personer', [primary, secondary, shown])).toBe(
+      'Personer: Mand <5; Kvinde skjult; Andet 1.234.',
+    );
+  });
+});
+
+describe('codeLabel', () => {
+  it("labels domain codes, the gateway's not-recorded groups, and shows an unexpected code as it is", () => {
+    expect(codeLabel(INCIDENT_TYPES, 'VIOLENCE', 'da', 'Ikke registreret')).toBe('Vold');
+    expect(codeLabel(INCIDENT_TYPES, 'UNKNOWN', 'en', 'Not recorded')).toBe('Not recorded');
+    expect(codeLabel(INCIDENT_TYPES, 'NEW_TYPE', 'en', 'Not recorded')).toBe('NEW_TYPE');
+  });
+});
+
+describe('hiddenKinds', () => {
+  it('names only the kinds of hidden cells a table has, so only those are explained', () => {
+    const table = {
+      id: 't',
+      title: 'T',
+      rowHeader: 'R',
+      columns: ['a', 'b'],
+      rows: [{ label: 'x', cells: [...rateCells(null).slice(0, 1), ...rateCells(rate).slice(0, 1)] }],
+    };
+    expect(hiddenKinds(table)).toEqual({ primary: false, secondary: true });
+  });
+});
