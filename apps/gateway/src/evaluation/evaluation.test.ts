@@ -148,6 +148,7 @@ describe('evaluation figures through the gateway', () => {
         waitingTimes { total { enrolled { value } meanDays medianDays } }
         courseItems { items { itemId total { n { value } mean } } }
         recovery { measures { measure total { baseline { n { value } mean } paired { n { value } test { p stars ci95Lower } } unpaired { p df } } } }
+        costs { figures { model year firstYear startUp { total } perCompleter { amount completers { value suppressed } } shelterComparison { ratio } } invalidInputs { fields } }
       }
     }`);
     expect(response.body.errors).toBeUndefined();
@@ -191,6 +192,15 @@ describe('the evaluator schema', () => {
     'OptionCount.code',
     'CourseItem.itemId',
     'TTest.stars',
+    // Cost breakdowns: the domain's cost rule ids and labels, and field paths of refused inputs.
+    'CostLine.id',
+    'CostLine.labelDa',
+    'CostLine.labelEn',
+    'CostPerCompleter.noteDa',
+    'CostPerCompleter.noteEn',
+    'CostFigure.ruleSetId',
+    'CostInputProblem.model',
+    'CostInputProblem.fields',
   ]);
   /** IDs are organisation ids only. */
   const ALLOWED_ID_FIELDS = new Set([
@@ -200,6 +210,8 @@ describe('the evaluator schema', () => {
     'WaitingTimesRow.organizationId',
     'CourseItemMean.organizationId',
     'RecoveryRow.organizationId',
+    'CostFigure.organizationId',
+    'CostInputProblem.organizationId',
   ]);
 
   it('reaches only aggregate types: no Prisma model, no person, no free text', () => {

@@ -5,3 +5,4 @@ import './outreach-figures.ts';
 import './intake-figures.ts';
 import './course-figures.ts';
 import './recovery-figures.ts';
+import './cost-figures.ts';

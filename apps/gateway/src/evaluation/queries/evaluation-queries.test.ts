@@ -7,6 +7,8 @@ import {
   AGE_GROUPS,
   COURSE_ITEM_IDS,
   DECLINE_REASONS,
+  type GroupCourseCostInputs,
+  groupCourseCosts,
   HEARD_FROM,
   pairedTTest,
   welchTTest,
@@ -14,6 +16,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillDataset, parametersForScale } from '../../../../../bench/src/generate.ts';
 import { GatewayError } from '../../errors.ts';
+import { costs } from './costs.ts';
 import type { CountTable } from './count-table.ts';
 import { courseDelivery } from './course-delivery.ts';
 import { courseItems } from './course-items.ts';
@@ -515,6 +518,45 @@ describe('recovery and course items', () => {
       expect(item.total.mean).toBeCloseTo(independent[0]!.mean, 10);
       for (const row of item.byOrganization) if (row.n.suppressed) expect(row.mean).toBeNull();
     }
+    expectNoSmallCells(result);
+  });
+});
+
+describe('costs', () => {
+  it("runs each organisation's latest inputs in the period through the domain rules, hiding a per-person cost with a small divisor", async () => {
+    const filter: EvaluationFilter = { ...all, from: new Date('2018-01-01'), to: new Date('2022-12-31') };
+    const result = await costs(db, filter);
+    expect(result.invalidInputs).toEqual([]);
+    const latest = await db.query<{
+      org: string;
+      model: string;
+      year: number;
+      inputs: GroupCourseCostInputs;
+    }>(
+      `SELECT "organizationId"::text AS org, model::text, year, inputs FROM "CostInput" c
+       WHERE year BETWEEN 2018 AND 2022
+         AND year = (SELECT max(year) FROM "CostInput" d WHERE d."organizationId" = c."organizationId"
+                     AND d.model = c.model AND d.year BETWEEN 2018 AND 2022)`,
+    );
+    expect(result.figures).toHaveLength(latest.length);
+    let hidden = 0;
+    for (const row of latest.filter((r) => r.model === 'GROUP_COURSE')) {
+      const figure = result.figures.find((f) => f.organizationId === row.org && f.model === 'GROUP_COURSE')!;
+      expect(figure.year).toBe(row.year);
+      const reference = groupCourseCosts(row.inputs);
+      expect(figure.firstYear).toBe(reference.firstYear);
+      expect(figure.startUp.total).toBe(975_000);
+      const completers = row.inputs.completersPerYear;
+      if (completers > 0 && completers < 5) {
+        hidden += 1;
+        expect(figure.perCompleter?.amount).toBeNull();
+        expect(figure.perCompleter?.completers.value).toBeNull();
+        expect(figure.shelterComparison?.ratio).toBeNull();
+      } else if (completers >= 5) {
+        expect(figure.perCompleter?.amount).toBe(reference.perCompleter!.amount);
+      }
+    }
+    expect(hidden).toBeGreaterThan(0);
     expectNoSmallCells(result);
   });
 });

@@ -1,0 +1,142 @@
+import type { CostLine } from '@vi/domain';
+import { builder } from '../builder.ts';
+import {
+  EVALUATOR_SCOPE,
+  FilterDimensionEnum,
+  ignoredFilterNames,
+  SuppressedCountRef,
+} from './aggregate-types.ts';
+import { EvaluationRef } from './evaluation.ts';
+import { type CostFigure, type CostInputProblem, type Costs, costs } from './queries/costs.ts';
+
+/** Costs through the domain's cost rules (DOMAIN §6) on the Evaluation type. */
+
+const CostModelEnum = builder.enumType('EvaluationCostModel', {
+  values: ['OUTREACH', 'GROUP_COURSE'] as const,
+});
+
+const CostLineRef = builder.objectRef<CostLine>('CostLine').implement({
+  description: "One line of a cost breakdown; the label is the domain's cost rule, not user text.",
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    id: t.exposeString('id', { nullable: false }),
+    labelDa: t.string({ nullable: false, resolve: (line) => line.label.da }),
+    labelEn: t.string({ nullable: false, resolve: (line) => line.label.en }),
+    amount: t.exposeFloat('amount', { nullable: false, description: 'Kroner.' }),
+    hours: t.float({ nullable: true, resolve: (line) => line.hours ?? null }),
+  }),
+});
+
+const CostBlockRef = builder
+  .objectRef<{ total: number; hours?: number; lines: CostLine[] }>('CostBlock')
+  .implement({
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      total: t.exposeFloat('total', { nullable: false }),
+      hours: t.float({ nullable: true, resolve: (b) => b.hours ?? null }),
+      lines: t.field({ type: [CostLineRef], nullable: false, resolve: (b) => b.lines }),
+    }),
+  });
+
+const PerCourseRef = builder.objectRef<NonNullable<CostFigure['perCourse']>>('CostPerCourse').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    amount: t.exposeFloat('amount', { nullable: false }),
+    courses: t.exposeInt('courses', { nullable: false }),
+  }),
+});
+
+const PerCompleterRef = builder
+  .objectRef<NonNullable<CostFigure['perCompleter']>>('CostPerCompleter')
+  .implement({
+    description:
+      'Yearly running cost per person who completed a course (start-up excluded); hidden with its divisor.',
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      amount: t.exposeFloat('amount', { nullable: true }),
+      completers: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.completers }),
+      noteDa: t.string({ nullable: false, resolve: (p) => p.note.da }),
+      noteEn: t.string({ nullable: false, resolve: (p) => p.note.en }),
+    }),
+  });
+
+const PerReferralRef = builder
+  .objectRef<NonNullable<CostFigure['perReferral']>>('CostPerReferral')
+  .implement({
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      amount: t.exposeFloat('amount', { nullable: true }),
+      referrals: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.referrals }),
+    }),
+  });
+
+const ShelterComparisonRef = builder
+  .objectRef<NonNullable<CostFigure['shelterComparison']>>('ShelterComparison')
+  .implement({
+    description: 'Per-completer cost against one shelter stay (seed 002: about 80,000 kr in 2024 prices).',
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      shelterStay: t.exposeFloat('shelterStay', { nullable: false }),
+      priceYear: t.exposeInt('priceYear', { nullable: false }),
+      ratio: t.exposeFloat('ratio', {
+        nullable: true,
+        description: 'Per completer / shelter stay; below 1 is cheaper.',
+      }),
+    }),
+  });
+
+const CostFigureRef = builder.objectRef<CostFigure>('CostFigure').implement({
+  description: "One organisation's model, from its latest cost inputs in the period.",
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    organizationId: t.exposeID('organizationId', { nullable: false }),
+    model: t.field({ type: CostModelEnum, nullable: false, resolve: (c) => c.model }),
+    year: t.exposeInt('year', { nullable: false }),
+    ruleSetId: t.exposeString('ruleSetId', { nullable: false }),
+    startUp: t.field({ type: CostBlockRef, nullable: false, resolve: (c) => c.startUp }),
+    yearly: t.field({ type: CostBlockRef, nullable: false, resolve: (c) => c.yearly }),
+    firstYear: t.exposeFloat('firstYear', { nullable: false }),
+    perCourse: t.field({ type: PerCourseRef, nullable: true, resolve: (c) => c.perCourse }),
+    perCompleter: t.field({ type: PerCompleterRef, nullable: true, resolve: (c) => c.perCompleter }),
+    perReferral: t.field({ type: PerReferralRef, nullable: true, resolve: (c) => c.perReferral }),
+    shelterComparison: t.field({
+      type: ShelterComparisonRef,
+      nullable: true,
+      resolve: (c) => c.shelterComparison,
+    }),
+  }),
+});
+
+const CostInputProblemRef = builder.objectRef<CostInputProblem>('CostInputProblem').implement({
+  description: 'Stored cost inputs the domain rules refuse, with the fields at fault (field:code).',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    organizationId: t.exposeID('organizationId', { nullable: false }),
+    model: t.exposeString('model', { nullable: false }),
+    year: t.exposeInt('year', { nullable: false }),
+    fields: t.exposeStringList('fields', { nullable: false }),
+  }),
+});
+
+const CostsRef = builder.objectRef<Costs>('Costs').implement({
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    figures: t.field({ type: [CostFigureRef], nullable: false, resolve: (c) => c.figures }),
+    invalidInputs: t.field({ type: [CostInputProblemRef], nullable: false, resolve: (c) => c.invalidInputs }),
+    ignoredFilters: t.field({
+      type: [FilterDimensionEnum],
+      nullable: false,
+      resolve: (c) => ignoredFilterNames(c.ignoredFilters),
+    }),
+  }),
+});
+
+builder.objectFields(EvaluationRef, (t) => ({
+  costs: t.field({
+    type: CostsRef,
+    nullable: false,
+    description:
+      "Each organisation's start-up, yearly, per-course and per-completer cost, against a shelter stay.",
+    resolve: (scope) => costs(scope.source, scope.filter),
+  }),
+}));
