@@ -237,4 +237,16 @@ export const BENCH_QUERIES: BenchQuery[] = [
           GROUP BY ROLLUP (q."organizationId", item)`,
     params: orgsOnly,
   },
+  {
+    name: 'costs',
+    graphql: `query ($filter: EvaluationFilterInput) { evaluation(filter: $filter) { costs {
+      figures { organizationId model year firstYear startUp { total } yearly { total hours }
+        perCourse { amount } perCompleter { amount completers ${COUNT} } shelterComparison { ratio } }
+    } } }`,
+    variables: all,
+    sql: `SELECT DISTINCT ON ("organizationId", model) "organizationId", model, year, inputs
+          FROM "CostInput" WHERE "organizationId" = ANY($1::uuid[])
+          ORDER BY "organizationId", model, year DESC`,
+    params: orgsOnly,
+  },
 ];

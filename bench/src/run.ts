@@ -209,8 +209,10 @@ async function main(): Promise<void> {
     '',
     `Targets: every query under ${TARGET_MS} ms (gateway p50) and within ${TARGET_RATIO}x of its raw SQL.`,
     '',
+    `Load average while timing: ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after, on ${cpus.length} cores.`,
+    '',
     misses.length === 0
-      ? 'All queries meet both targets in this run.'
+      ? 'All queries meet both targets (gateway p50) in this run.'
       : `Missed in this run: ${misses
           .map(
             (row) =>
