@@ -16,6 +16,7 @@ export const dashboardMessages = defineCatalogue({
     'dashboard.scope': 'Viser: {organizations}.',
     'dashboard.period': 'Periode: {from} til {to}.',
     'dashboard.allTime': 'Hele perioden.',
+    'dashboard.activeFilters': 'Filtre: {filters}.',
     'dashboard.contents': 'Afsnit',
 
     'filters.heading': 'Filtre',
@@ -292,6 +293,7 @@ export const dashboardMessages = defineCatalogue({
     'dashboard.scope': 'Showing: {organizations}.',
     'dashboard.period': 'Period: {from} to {to}.',
     'dashboard.allTime': 'All time.',
+    'dashboard.activeFilters': 'Filters: {filters}.',
     'dashboard.contents': 'Sections',
 
     'filters.heading': 'Filters',

@@ -1,4 +1,13 @@
-import { describeRequestProblem, FieldErrors, useProblemText, useT } from '@vi/ui';
+import {
+  AGE_GROUPS,
+  entryOf,
+  GENDERS,
+  INCIDENT_TYPES,
+  INTERVENTION_MODELS,
+  PERSON_ROLES,
+  type Taxonomy,
+} from '@vi/domain';
+import { describeRequestProblem, FieldErrors, type Locale, useLocale, useProblemText, useT } from '@vi/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { type FragmentOf, graphql } from '../graphql.ts';
@@ -68,8 +77,28 @@ function Progress({ label }: { label: string }) {
   );
 }
 
+/** "Køn: Kvinde; Rolle: Offer, Vidne" for the scope line, so a screenshot or printout says what it shows. */
+function chosenFilters(
+  filter: DashboardFilter,
+  locale: Locale,
+  names: Record<'model' | 'incidentTypes' | 'genders' | 'ageGroups' | 'roles', string>,
+): string[] {
+  const list = (name: string, taxonomy: Taxonomy, codes: readonly string[]) =>
+    codes.length
+      ? [`${name}: ${codes.map((code) => entryOf(taxonomy, code)?.label[locale] ?? code).join(', ')}`]
+      : [];
+  return [
+    ...list(names.model, INTERVENTION_MODELS, filter.model === 'ALL' ? [] : [filter.model]),
+    ...list(names.incidentTypes, INCIDENT_TYPES, filter.incidentTypes),
+    ...list(names.genders, GENDERS, filter.genders),
+    ...list(names.ageGroups, AGE_GROUPS, filter.ageGroups),
+    ...list(names.roles, PERSON_ROLES, filter.roles),
+  ];
+}
+
 function Figures({ filter }: { filter: DashboardFilter }) {
   const t = useT(dashboardMessages);
+  const { locale } = useLocale();
   const problemText = useProblemText();
   const variables = useMemo(
     () => ({
@@ -107,6 +136,13 @@ function Figures({ filter }: { filter: DashboardFilter }) {
   const intake = included<FragmentOf<typeof IntakeSectionFields>>(evaluation, variables.courses);
   const course = included<FragmentOf<typeof CourseSectionFields>>(evaluation, variables.courses);
   const recovery = included<FragmentOf<typeof RecoverySectionFields>>(evaluation, variables.courses);
+  const chosen = chosenFilters(filter, locale, {
+    model: t('filters.model'),
+    incidentTypes: t('filters.incidentTypes'),
+    genders: t('filters.genders'),
+    ageGroups: t('filters.ageGroups'),
+    roles: t('filters.roles'),
+  });
   const names = evaluation.organizations.map((org) => org.name).join(', ');
   return (
     <DashboardContext.Provider value={context}>
@@ -120,7 +156,8 @@ function Figures({ filter }: { filter: DashboardFilter }) {
         {t('dashboard.scope', { organizations: names })}{' '}
         {evaluation.from || evaluation.to
           ? t('dashboard.period', { from: evaluation.from ?? '…', to: evaluation.to ?? '…' })
-          : t('dashboard.allTime')}
+          : t('dashboard.allTime')}{' '}
+        {chosen.length > 0 ? t('dashboard.activeFilters', { filters: chosen.join('; ') }) : null}
       </p>
       <nav className="ev-toc" aria-label={t('dashboard.contents')}>
         <ul>
