@@ -165,11 +165,15 @@ describe('evaluation dashboard in headless Chromium', () => {
     await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
     // Monaco loads its editor and workers after the page: run only once the example query is in the editor.
     await expect
-      .poll(async () => (await page.locator('.graphiql-query-editor').textContent()) ?? '', { timeout: 60_000 })
+      .poll(async () => (await page.locator('.graphiql-query-editor').textContent()) ?? '', {
+        timeout: 60_000,
+      })
       .toContain('outreachFunnel');
     const response = page.locator('.graphiql-response');
     await page.getByRole('button', { name: /^Execute query/ }).click();
-    await expect.poll(async () => (await response.textContent()) ?? '', { timeout: 60_000 }).toContain('"identified"');
+    await expect
+      .poll(async () => (await response.textContent()) ?? '', { timeout: 60_000 })
+      .toContain('"identified"');
     expect(await page.locator('.graphiql-response').textContent()).not.toContain('"errors"');
     await screenshot(page, 'evaluation-graphiql');
     await page.getByRole('link', { name: 'Nøgletal' }).click();
