@@ -176,6 +176,9 @@ describe('evaluation dashboard in headless Chromium', () => {
       .toContain('"identified"');
     expect(await page.locator('.graphiql-response').textContent()).not.toContain('"errors"');
     await screenshot(page, 'evaluation-graphiql');
+    // Queries and answers stay in memory: the browser keeps nothing but the chosen language.
+    const stored = await page.evaluate(() => Object.keys(window.localStorage));
+    expect(stored.filter((key) => key !== 'vi.locale')).toEqual([]);
     await page.getByRole('link', { name: 'Nøgletal' }).click();
     await scope().waitFor({ timeout: 60_000 });
   });

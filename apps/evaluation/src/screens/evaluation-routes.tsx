@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { type DashboardFilter, EMPTY_FILTER } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { DashboardScreen } from './dashboard-screen.tsx';
+import { createMemoryStorage } from './graphiql-storage.ts';
 import './evaluation-screens.css';
 
 // GraphiQL brings its editor (Monaco) along: loaded only when an evaluator opens it.
@@ -51,10 +52,11 @@ export function EvaluationScreens() {
   const t = useT(dashboardMessages);
   const screen = useScreen();
   const [filter, setFilter] = useState<DashboardFilter>(EMPTY_FILTER);
+  const [graphiqlStorage] = useState(createMemoryStorage);
   if (screen === 'graphiql') {
     return (
       <Suspense fallback={<p role="status">{t('graphiql.loading')}</p>}>
-        <GraphiqlScreen />
+        <GraphiqlScreen storage={graphiqlStorage} />
       </Suspense>
     );
   }

@@ -3,6 +3,7 @@ import 'graphiql/style.css';
 import { useT } from '@vi/ui';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { dashboardMessages } from './dashboard-messages.ts';
+import type { GraphiqlStorage } from './graphiql-storage.ts';
 
 /**
  * GraphiQL for evaluators, inside the app so it runs under the app's own content security policy and
@@ -36,14 +37,19 @@ query Acceptance {
 }
 `;
 
-export default function GraphiqlScreen() {
+export default function GraphiqlScreen({ storage }: { storage: GraphiqlStorage }) {
   const t = useT(dashboardMessages);
   return (
     <div className="ev-graphiql">
       <h1>{t('graphiql.heading')}</h1>
       <p className="ev-lead">{t('graphiql.intro')}</p>
       <div className="ev-graphiql__frame">
-        <GraphiQL fetcher={fetcher} defaultQuery={EXAMPLE_QUERY} isHeadersEditorEnabled={false} />
+        <GraphiQL
+          fetcher={fetcher}
+          defaultQuery={EXAMPLE_QUERY}
+          isHeadersEditorEnabled={false}
+          storage={storage}
+        />
       </div>
     </div>
   );
