@@ -189,11 +189,18 @@ export const BENCH_QUERIES: BenchQuery[] = [
       byOrganization { organizationId enrolled ${COUNT} meanDays medianDays }
     } } }`,
     variables: all,
-    sql: `SELECT w."organizationId", count(*) AS enrolled, avg(w."leftOn" - w.since) AS mean_days,
-                 percentile_cont(0.5) WITHIN GROUP (ORDER BY w."leftOn" - w.since) AS median_days
+    sql: `SELECT w."organizationId",
+                 count(*) FILTER (WHERE w."leftOn" IS NOT NULL AND e."personId" IS NOT NULL) AS enrolled,
+                 avg(w."leftOn" - w.since) FILTER (WHERE e."personId" IS NOT NULL) AS mean_days,
+                 percentile_cont(0.5) WITHIN GROUP (ORDER BY w."leftOn" - w.since) FILTER (WHERE e."personId" IS NOT NULL) AS median_days,
+                 percentile_cont(0.9) WITHIN GROUP (ORDER BY w."leftOn" - w.since) FILTER (WHERE e."personId" IS NOT NULL) AS p90_days,
+                 count(*) FILTER (WHERE e."personId" IS NOT NULL AND w."leftOn" - w.since > o."waitingLimitDays") AS over_limit,
+                 count(*) FILTER (WHERE w."leftOn" IS NULL) AS still_waiting,
+                 count(*) FILTER (WHERE w."leftOn" IS NULL AND current_date - w.since > o."waitingLimitDays") AS still_over
           FROM "WaitingListEntry" w
-          WHERE w."organizationId" = ANY($1::uuid[]) AND w."leftOn" IS NOT NULL
-            AND EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."personId" = w."personId")
+          JOIN "Organization" o ON o.id = w."organizationId"
+          LEFT JOIN (SELECT DISTINCT "personId" FROM "Enrolment") e ON e."personId" = w."personId" AND w."leftOn" IS NOT NULL
+          WHERE w."organizationId" = ANY($1::uuid[])
           GROUP BY ROLLUP (w."organizationId")`,
     params: orgsOnly,
   },

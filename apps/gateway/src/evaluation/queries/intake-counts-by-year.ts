@@ -48,10 +48,12 @@ export async function intakeCountsByYear(
     db.query<{ kind: string; org: string; year: number; n: number }>(
       `SELECT 'REGISTRATION' AS kind, i."organizationId"::text AS org, extract(year FROM i."registeredOn")::int AS year,
             count(*)::int AS n
-     FROM "IntakeRegistration" i WHERE ${registrations.where} GROUP BY 2, 3
+     FROM "IntakeRegistration" i WHERE ${registrations.where}
+     GROUP BY i."organizationId", extract(year FROM i."registeredOn")
      UNION ALL
      SELECT q.kind::text, q."organizationId"::text, extract(year FROM q."submittedAt")::int, count(*)::int
-     FROM "QuestionnaireResponse" q WHERE q.kind IN ('BASELINE', 'END') AND ${forms.where} GROUP BY 1, 2, 3`,
+     FROM "QuestionnaireResponse" q WHERE q.kind IN ('BASELINE', 'END') AND ${forms.where}
+     GROUP BY q.kind, q."organizationId", extract(year FROM q."submittedAt")`,
       params.values,
     ),
     // Organisation names are not personal data; every granted organisation gets a row, even an empty one.
