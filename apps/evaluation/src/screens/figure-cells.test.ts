@@ -29,7 +29,7 @@ describe('rateBar', () => {
     expect(bar.percent).toBeCloseTo(27);
     expect(bar.interval?.[0]).toBeCloseTo(8);
     expect(bar.interval?.[1]).toBeCloseTo(9);
-    expect(bar.valueText).toBe('27\u00a0%');
+    expect(bar.valueText).toBe('27\u00a0% (n = 100)');
   });
 
   it('draws no bar for a withheld rate and prints its mark instead', () => {

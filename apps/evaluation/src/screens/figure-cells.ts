@@ -47,7 +47,8 @@ export function rateBar(
     label,
     percent: share * 100,
     interval: [(share - lower) * 100, (upper - share) * 100],
-    valueText: formatNumber(share, 'percent', locale),
+    // Every figure carries its n: the share's denominator.
+    valueText: `${formatNumber(share, 'percent', locale)} (n = ${formatNumber(rate?.denominator ?? 0, 'integer', locale)})`,
   };
 }
 

@@ -16,7 +16,7 @@ import {
   numberCell,
   textCell,
 } from './table-model.ts';
-import { CountFields, RateFields, TTestFields, type TTestValue } from './value-fragments.ts';
+import { type Count, CountFields, RateFields, TTestFields, type TTestValue } from './value-fragments.ts';
 
 const ScoreFields = graphql(
   `
@@ -119,6 +119,9 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
     notAvailable: t('mark.notAvailable'),
   };
   const orgLabel = (id: string | null | undefined) => organizationName(id, t('group.allSelected'));
+  /** A mean as printed on its bar, with its n (every figure carries its n). */
+  const withN = (mean: Cell, n: Count) =>
+    `${displayCell(mean, locale, marks)} (n = ${displayCell(countCell(n), locale, marks)})`;
   const testColumns = [
     t('recovery.difference'),
     t('column.ciLower'),
@@ -196,12 +199,8 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
       label: orgLabel(row.organizationId),
       first: row.baseline.mean,
       second: row.end.mean,
-      firstText: displayCell(
-        numberCell(row.baseline.mean, 'decimal1', row.baseline.n.suppressed),
-        locale,
-        marks,
-      ),
-      secondText: displayCell(numberCell(row.end.mean, 'decimal1', row.end.n.suppressed), locale, marks),
+      firstText: withN(numberCell(row.baseline.mean, 'decimal1', row.baseline.n.suppressed), row.baseline.n),
+      secondText: withN(numberCell(row.end.mean, 'decimal1', row.end.n.suppressed), row.end.n),
     }));
     const stars = (test: TTestValue | null | undefined) => (test ? `${test.stars}` : '');
     const summary = barsSummary(
@@ -273,7 +272,7 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
   const itemBars = items.map((item, index) => ({
     label: t('items.short', { number: index + 1, dimension: itemDimension(item.itemId) }),
     value: item.total.mean,
-    valueText: displayCell(numberCell(item.total.mean, 'decimal2', item.total.n.suppressed), locale, marks),
+    valueText: withN(numberCell(item.total.mean, 'decimal2', item.total.n.suppressed), item.total.n),
   }));
 
   return (
