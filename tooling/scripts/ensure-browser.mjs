@@ -13,11 +13,16 @@ if (!existsSync(CHROMIUM)) {
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
     console.log('Chromium not found; installing Debian package "chromium" for the browser tests…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium', {
-      stdio: 'inherit',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium',
+      {
+        stdio: 'inherit',
+      },
+    );
   } else {
-    console.error(`The browser tests need Chromium at ${CHROMIUM}. Install it with:\n  ${FIX}\n(or set VI_CHROMIUM_PATH to a Chromium binary).`);
+    console.error(
+      `The browser tests need Chromium at ${CHROMIUM}. Install it with:\n  ${FIX}\n(or set VI_CHROMIUM_PATH to a Chromium binary).`,
+    );
     process.exit(1);
   }
 }
