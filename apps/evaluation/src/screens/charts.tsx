@@ -157,6 +157,7 @@ export function PairedBarChart({
   bars,
   seriesNames,
   domain,
+  formatTick,
 }: {
   id: string;
   title: string;
@@ -164,6 +165,8 @@ export function PairedBarChart({
   bars: PairedBar[];
   seriesNames: [string, string];
   domain: [number, number];
+  /** Axis tick text, e.g. kroner with thousands separators; plain numbers without it. */
+  formatTick?: (value: number) => string;
 }) {
   const height = Math.max(180, 70 + bars.length * 60);
   const data = bars.map((bar) => ({
@@ -192,7 +195,12 @@ export function PairedBarChart({
           </pattern>
         </defs>
         <CartesianGrid horizontal={false} stroke={GRID_COLOUR} />
-        <XAxis type="number" domain={domain} stroke={AXIS_COLOUR} />
+        <XAxis
+          type="number"
+          domain={domain}
+          stroke={AXIS_COLOUR}
+          {...(formatTick ? { tickFormatter: formatTick } : {})}
+        />
         <YAxis type="category" dataKey="label" width={260} stroke={AXIS_COLOUR} interval={0} />
         <Legend wrapperStyle={{ color: AXIS_COLOUR }} />
         <Bar

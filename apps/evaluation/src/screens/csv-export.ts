@@ -27,6 +27,7 @@ export function csvDialect(locale: Locale): { separator: ';' | ','; decimal: ','
 function plainNumber(value: number, style: NumberStyle): string {
   switch (style) {
     case 'integer':
+    case 'kroner':
       return String(Math.round(value));
     case 'percent':
       return String(Number(value.toFixed(4)));

@@ -238,8 +238,54 @@ export const dashboardMessages = defineCatalogue({
     'items.short': 'Udsagn {number} ({dimension})',
 
     'costs.heading': 'Omkostninger',
-    'costs.notInApi':
-      'Gatewayen udstiller endnu ikke organisationernes omkostningsberegning (opstart, årlig drift, pr. forløb, pr. gennemfører mod et krisecenterophold) til evaluatorer, så den vises ikke her.',
+    'costs.lead':
+      'Hver organisations egne tal (det seneste år med indtastede tal i perioden) regnet igennem domænets omkostningsregler. Opstart er et engangsbeløb og holdes adskilt fra den årlige drift; første år er opstart plus et års drift. Beløb pr. forløb, pr. gennemfører og pr. henvisning er årlig drift uden opstart.',
+    'costs.none': 'Ingen af de valgte organisationer har indtastet omkostningstal for perioden.',
+    'costs.invalidHeading': 'Nogle indtastede omkostningstal kan ikke beregnes og er udeladt:',
+    'costs.invalidInput':
+      '{organization}, {model}, {year}: omkostningsreglerne afviser felterne {fields}. Organisationen skal rette sin indtastning.',
+    'costs.overviewHeading': 'Opstart, drift og enhedsomkostninger',
+    'costs.overviewNote':
+      'Beløb i kroner. Pr. gennemfører deler den årlige drift med de personer, der gennemførte et forløb (n i kolonnen Gennemførte), og sammenlignes med ét krisecenterophold.',
+    'costs.overviewTable': 'Omkostninger pr. organisation og indsats',
+    'costs.rowHeader': 'Organisation og indsats',
+    'costs.row': '{organization}: {model}',
+    'costs.year': 'Inputår',
+    'costs.ruleSet': 'Regelsæt',
+    'costs.startUp': 'Opstart (engangsbeløb)',
+    'costs.yearly': 'Årlig drift',
+    'costs.yearlyHours': 'Timer pr. år',
+    'costs.firstYear': 'Første år (opstart + drift)',
+    'costs.courses': 'Forløb pr. år',
+    'costs.perCourse': 'Pr. forløb',
+    'costs.completers': 'Gennemførte pr. år (n)',
+    'costs.perCompleter': 'Pr. gennemfører (årlig drift ÷ gennemførte)',
+    'costs.referrals': 'Henvisninger pr. år (n)',
+    'costs.perReferral': 'Pr. henvisning (årlig drift ÷ henvisninger)',
+    'costs.shelterStay': 'Ét krisecenterophold',
+    'costs.priceYear': 'Prisår (krisecenterophold)',
+    'costs.ratio': 'Pr. gennemfører ÷ krisecenterophold',
+    'costs.perCompleterNote': 'Pr. gennemfører: {note}',
+    'costs.perReferralNote':
+      'Pr. henvisning (opsøgende indsats): årlig drift delt med antallet af henvisninger pr. år; opstart er ikke medregnet.',
+    'costs.perCompleterValue': '{amount} (n = {n})',
+    'costs.ruleSetSource': 'Omkostningsregler: {title}, version {id}, prisår {priceYear}.',
+    'costs.shelterSource':
+      'Krisecenterophold: {amount} i {priceYear}-priser. Kilde: {document}, {reference}.',
+    'costs.unknownRuleSet': 'Omkostningsregler: version {id}, som dette dashboard ikke kender kilden til.',
+    'costs.shelterChart': 'Omkostning pr. gennemfører mod ét krisecenterophold (kr.)',
+    'costs.seriesPerCompleter': 'Pr. gennemfører',
+    'costs.seriesShelter': 'Krisecenterophold ({priceYear}-priser)',
+    'costs.linesHeading': 'Opstart og drift post for post',
+    'costs.blocksChart': 'Opstart og årlig drift pr. organisation og indsats (kr.)',
+    'costs.linesTable': 'Omkostninger post for post',
+    'costs.block': 'Del',
+    'costs.line': 'Post',
+    'costs.hours': 'Timer',
+    'costs.amount': 'Beløb',
+    'costs.blockStartUp': 'Opstart',
+    'costs.blockYearly': 'Årlig drift',
+    'costs.blockTotal': 'I alt',
 
     'readiness.heading': 'Parathed: de fem SUSI-kriterier',
     'readiness.lead':
@@ -270,8 +316,13 @@ export const dashboardMessages = defineCatalogue({
     'readiness.difference': 'Brief INSPIRE-O: forskel efter − før (parret)',
     'readiness.p': 'Brief INSPIRE-O: p (parret) og signifikans',
     'readiness.improved': 'Brief INSPIRE-O: andel steget {points} point eller mere',
-    'readiness.costMissing':
-      'Omkostning pr. gennemfører mod et krisecenterophold: endnu ikke tilgængelig fra gatewayen',
+    'readiness.costPerCompleter':
+      '{organization}: pr. gennemfører (n = {n} gennemførte) og andel af ét krisecenterophold på {shelter} ({priceYear}-priser)',
+    'readiness.costPerReferral': '{organization}: pr. henvisning (n = {n} henvisninger pr. år)',
+    'readiness.costStartUp': '{organization}: opstart (engangsbeløb, holdt adskilt fra driften)',
+    'readiness.costYearly': '{organization}: årlig drift',
+    'readiness.costNone': 'Ingen omkostningstal indtastet for de valgte organisationer i perioden',
+    'readiness.costInvalid': '{organization}, {model}, {year}: indtastede omkostningstal afvist af reglerne',
 
     'graphiql.heading': 'GraphiQL: de samlede tal',
     'graphiql.intro':
@@ -516,8 +567,53 @@ export const dashboardMessages = defineCatalogue({
     'items.short': 'Statement {number} ({dimension})',
 
     'costs.heading': 'Costs',
-    'costs.notInApi':
-      "The gateway does not yet give evaluators the organisations' cost breakdown (start-up, yearly running cost, per course, per completer against a shelter stay), so it is not shown here.",
+    'costs.lead':
+      "Each organisation's own figures (the latest year with inputs in the period) through the domain's cost rules. Start-up is a one-off amount, kept apart from the yearly running cost; the first year is start-up plus one year of running cost. Per course, per completer and per referral are yearly running cost without start-up.",
+    'costs.none': 'None of the chosen organisations has entered cost figures for the period.',
+    'costs.invalidHeading': 'Some entered cost figures cannot be computed and are left out:',
+    'costs.invalidInput':
+      '{organization}, {model}, {year}: the cost rules refuse the fields {fields}. The organisation needs to correct its entry.',
+    'costs.overviewHeading': 'Start-up, running cost and unit costs',
+    'costs.overviewNote':
+      'Amounts in Danish kroner. Per completer divides the yearly running cost by the people who completed a course (n in the Completers column) and is compared with one shelter stay.',
+    'costs.overviewTable': 'Costs per organisation and model',
+    'costs.rowHeader': 'Organisation and model',
+    'costs.row': '{organization}: {model}',
+    'costs.year': 'Input year',
+    'costs.ruleSet': 'Rule set',
+    'costs.startUp': 'Start-up (one-off)',
+    'costs.yearly': 'Yearly running cost',
+    'costs.yearlyHours': 'Hours per year',
+    'costs.firstYear': 'First year (start-up + running)',
+    'costs.courses': 'Courses per year',
+    'costs.perCourse': 'Per course',
+    'costs.completers': 'Completers per year (n)',
+    'costs.perCompleter': 'Per completer (yearly running ÷ completers)',
+    'costs.referrals': 'Referrals per year (n)',
+    'costs.perReferral': 'Per referral (yearly running ÷ referrals)',
+    'costs.shelterStay': 'One shelter stay',
+    'costs.priceYear': 'Price year (shelter stay)',
+    'costs.ratio': 'Per completer ÷ shelter stay',
+    'costs.perCompleterNote': 'Per completer: {note}',
+    'costs.perReferralNote':
+      'Per referral (outreach): yearly running cost divided by the number of referrals a year; start-up is not included.',
+    'costs.perCompleterValue': '{amount} (n = {n})',
+    'costs.ruleSetSource': 'Cost rules: {title}, version {id}, price year {priceYear}.',
+    'costs.shelterSource': 'Shelter stay: {amount} in {priceYear} prices. Source: {document}, {reference}.',
+    'costs.unknownRuleSet': 'Cost rules: version {id}, whose source this dashboard does not know.',
+    'costs.shelterChart': 'Cost per completer against one shelter stay (DKK)',
+    'costs.seriesPerCompleter': 'Per completer',
+    'costs.seriesShelter': 'Shelter stay ({priceYear} prices)',
+    'costs.linesHeading': 'Start-up and running cost line by line',
+    'costs.blocksChart': 'Start-up and yearly running cost per organisation and model (DKK)',
+    'costs.linesTable': 'Costs line by line',
+    'costs.block': 'Part',
+    'costs.line': 'Item',
+    'costs.hours': 'Hours',
+    'costs.amount': 'Amount',
+    'costs.blockStartUp': 'Start-up',
+    'costs.blockYearly': 'Yearly running cost',
+    'costs.blockTotal': 'Total',
 
     'readiness.heading': 'Readiness: the five SUSI criteria',
     'readiness.lead':
@@ -548,7 +644,13 @@ export const dashboardMessages = defineCatalogue({
     'readiness.difference': 'Brief INSPIRE-O: difference after − before (paired)',
     'readiness.p': 'Brief INSPIRE-O: p (paired) and significance',
     'readiness.improved': 'Brief INSPIRE-O: share up {points} points or more',
-    'readiness.costMissing': 'Cost per completer against a shelter stay: not yet available from the gateway',
+    'readiness.costPerCompleter':
+      '{organization}: per completer (n = {n} completers) and share of one shelter stay of {shelter} ({priceYear} prices)',
+    'readiness.costPerReferral': '{organization}: per referral (n = {n} referrals a year)',
+    'readiness.costStartUp': '{organization}: start-up (one-off, kept apart from running cost)',
+    'readiness.costYearly': '{organization}: yearly running cost',
+    'readiness.costNone': 'No cost figures entered for the chosen organisations in the period',
+    'readiness.costInvalid': '{organization}, {model}, {year}: entered cost figures refused by the rules',
 
     'graphiql.heading': 'GraphiQL: the aggregate figures',
     'graphiql.intro':

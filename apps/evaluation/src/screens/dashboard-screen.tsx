@@ -11,6 +11,7 @@ import { describeRequestProblem, FieldErrors, type Locale, useLocale, useProblem
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { type FragmentOf, graphql } from '../graphql.ts';
+import { CostSection, CostSectionFields } from './cost-section.tsx';
 import { CourseSection, CourseSectionFields } from './course-section.tsx';
 import { DashboardContext } from './dashboard-context.tsx';
 import { type DashboardFilter, DashboardFilters, filterVariables } from './dashboard-filters.tsx';
@@ -47,6 +48,7 @@ const DashboardQuery = graphql(
       ...IntakeSection @include(if: $courses)
       ...CourseSection @include(if: $courses)
       ...RecoverySection @include(if: $courses)
+      ...CostSection
       ...ReadinessSection
     }
   }
@@ -56,6 +58,7 @@ const DashboardQuery = graphql(
     IntakeSectionFields,
     CourseSectionFields,
     RecoverySectionFields,
+    CostSectionFields,
     ReadinessSectionFields,
   ],
 );
@@ -191,11 +194,8 @@ function Figures({ filter }: { filter: DashboardFilter }) {
       {intake ? <IntakeSection data={intake} /> : null}
       {course ? <CourseSection data={course} /> : null}
       {recovery ? <RecoverySection data={recovery} /> : null}
-      <section className="ev-section" id="costs" aria-labelledby="costs-heading">
-        <h2 id="costs-heading">{t('costs.heading')}</h2>
-        <p>{t('costs.notInApi')}</p>
-      </section>
-      <ReadinessSection data={evaluation} />
+      <CostSection data={evaluation} model={filter.model} />
+      <ReadinessSection data={evaluation} model={filter.model} />
     </DashboardContext.Provider>
   );
 }

@@ -1,11 +1,21 @@
-import { CLINICALLY_RELEVANT_CHANGE } from '@vi/domain';
-import { useT } from '@vi/ui';
+import { CLINICALLY_RELEVANT_CHANGE, type InterventionModelCode } from '@vi/domain';
+import { useLocale, useT } from '@vi/ui';
 import { type FragmentOf, graphql, readFragment } from '../graphql.ts';
+import { CostFigureFields, figureLabel, figuresForModel, modelLabel } from './cost-figures.ts';
+import { useOrganizationName } from './dashboard-context.tsx';
 import { type DashboardMessageKey, dashboardMessages } from './dashboard-messages.ts';
 import { DataTableView } from './data-table-view.tsx';
 import { rateCells } from './figure-cells.ts';
 import { SectionFrame } from './section-frame.tsx';
-import { type Cell, countCell, type DataTable, integerCell, numberCell, textCell } from './table-model.ts';
+import {
+  type Cell,
+  countCell,
+  type DataTable,
+  displayCell,
+  integerCell,
+  numberCell,
+  textCell,
+} from './table-model.ts';
 import { CountFields, RateFields, TTestFields } from './value-fragments.ts';
 
 /**
@@ -15,6 +25,10 @@ import { CountFields, RateFields, TTestFields } from './value-fragments.ts';
 export const ReadinessSectionFields = graphql(
   `
   fragment ReadinessSection on Evaluation {
+    costs {
+      figures { ...CostFigureFields }
+      invalidInputs { organizationId model year }
+    }
     outreachFunnel {
       counts {
         identified { ...CountFields }
@@ -66,13 +80,28 @@ export const ReadinessSectionFields = graphql(
     }
   }
 `,
-  [CountFields, RateFields, TTestFields],
+  [CountFields, RateFields, TTestFields, CostFigureFields],
 );
 
 type Evidence = { criterion: DashboardMessageKey; label: string; value: Cell; share: [Cell, Cell, Cell] };
 
-export function ReadinessSection({ data }: { data: FragmentOf<typeof ReadinessSectionFields> }) {
+export function ReadinessSection({
+  data,
+  model,
+}: {
+  data: FragmentOf<typeof ReadinessSectionFields>;
+  /** The dashboard's model choice, which decides whose costs speak to the fifth criterion. */
+  model: 'ALL' | InterventionModelCode;
+}) {
   const t = useT(dashboardMessages);
+  const { locale } = useLocale();
+  const organizationName = useOrganizationName();
+  const name = (id: string) => organizationName(id, t('group.allSelected'));
+  const marks = {
+    primary: t('mark.primary'),
+    secondary: t('mark.secondary'),
+    notAvailable: t('mark.notAvailable'),
+  };
   const readiness = readFragment(ReadinessSectionFields, data);
   const none: [Cell, Cell, Cell] = [integerCell(null), integerCell(null), integerCell(null)];
   const registrations = readiness.intakeCountsByYear.tables.find((form) => form.kind === 'REGISTRATION');
@@ -189,8 +218,84 @@ export function ReadinessSection({ data }: { data: FragmentOf<typeof ReadinessSe
       value: integerCell(inspireO?.clinicallyRelevantImprovement?.denominator),
       share: rateCells(inspireO?.clinicallyRelevantImprovement),
     },
-    { criterion: 'readiness.cost', label: t('readiness.costMissing'), value: integerCell(null), share: none },
+    ...costEvidence(),
   ];
+
+  /**
+   * "Not unrealistically expensive": each organisation's start-up and running cost, and per completer
+   * against one shelter stay (the share column is per completer ÷ shelter stay) or per referral.
+   */
+  function costEvidence(): Evidence[] {
+    const figures = figuresForModel(readiness.costs.figures, model);
+    const refused = figuresForModel(readiness.costs.invalidInputs, model);
+    const criterion = 'readiness.cost' as const;
+    const kroner = (amount: number | null | undefined, hidden = false) =>
+      numberCell(amount, 'kroner', hidden);
+    const rows = figures.flatMap((figure): Evidence[] => {
+      const organization = figureLabel(figure, name, t, locale);
+      const { perCompleter, perReferral, shelterComparison } = figure;
+      const unit: Evidence[] = [];
+      if (perCompleter && shelterComparison) {
+        const hidden = perCompleter.completers.suppressed;
+        unit.push({
+          criterion,
+          label: t('readiness.costPerCompleter', {
+            organization,
+            n: displayCell(countCell(perCompleter.completers), locale, marks),
+            shelter: displayCell(kroner(shelterComparison.shelterStay), locale, marks),
+            priceYear: shelterComparison.priceYear,
+          }),
+          value: kroner(perCompleter.amount, hidden),
+          share: [
+            numberCell(shelterComparison.ratio, 'percent', hidden),
+            integerCell(null),
+            integerCell(null),
+          ],
+        });
+      }
+      if (perReferral) {
+        unit.push({
+          criterion,
+          label: t('readiness.costPerReferral', {
+            organization,
+            n: displayCell(countCell(perReferral.referrals), locale, marks),
+          }),
+          value: kroner(perReferral.amount, perReferral.referrals.suppressed),
+          share: none,
+        });
+      }
+      return [
+        {
+          criterion,
+          label: t('readiness.costStartUp', { organization }),
+          value: kroner(figure.startUp.total),
+          share: none,
+        },
+        {
+          criterion,
+          label: t('readiness.costYearly', { organization }),
+          value: kroner(figure.yearly.total),
+          share: none,
+        },
+        ...unit,
+      ];
+    });
+    const problems = refused.map(
+      (problem): Evidence => ({
+        criterion,
+        label: t('readiness.costInvalid', {
+          organization: name(problem.organizationId),
+          model: modelLabel(problem.model, locale),
+          year: problem.year,
+        }),
+        value: integerCell(null),
+        share: none,
+      }),
+    );
+    if (rows.length === 0 && problems.length === 0)
+      return [{ criterion, label: t('readiness.costNone'), value: integerCell(null), share: none }];
+    return [...rows, ...problems];
+  }
 
   const table: DataTable = {
     id: 'readiness',

@@ -17,7 +17,8 @@ export type Cell =
    */
   | { kind: 'number'; value: number | null; hidden: boolean; style: NumberStyle };
 
-export type NumberStyle = 'percent' | 'decimal1' | 'decimal2' | 'p' | 'integer';
+/** `kroner`: whole Danish kroner, shown as currency ("975.000 kr."), exported as a plain integer. */
+export type NumberStyle = 'percent' | 'decimal1' | 'decimal2' | 'p' | 'integer' | 'kroner';
 
 export type DataTable = {
   /** Stable id: the DOM id of the table and the stem of the CSV file name. */
@@ -74,6 +75,8 @@ export function formatNumber(value: number, style: NumberStyle, locale: Locale):
         : format({ maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(value);
     case 'integer':
       return format({ maximumFractionDigits: 0 }).format(value);
+    case 'kroner':
+      return format({ style: 'currency', currency: 'DKK', maximumFractionDigits: 0 }).format(value);
   }
 }
 

@@ -1,0 +1,142 @@
+import type { InterventionModelCode } from '@vi/domain';
+import { useLocale, useT } from '@vi/ui';
+import { type FragmentOf, graphql, readFragment } from '../graphql.ts';
+import { PairedBarChart } from './charts.tsx';
+import {
+  blockBars,
+  CostFigureFields,
+  costLinesTable,
+  costOverviewTable,
+  costSources,
+  figuresForModel,
+  inputProblemText,
+  pairedSummary,
+  perCompleterNotes,
+  shelterBars,
+} from './cost-figures.ts';
+import { useOrganizationName } from './dashboard-context.tsx';
+import { dashboardMessages } from './dashboard-messages.ts';
+import { DataTableView } from './data-table-view.tsx';
+import { FigureBlock, SectionFrame } from './section-frame.tsx';
+import { type CellMarks, formatNumber } from './table-model.ts';
+
+/** Seed 001 Table 2 and seed 002 ch. 4 for each organisation's own inputs: what the model costs. */
+export const CostSectionFields = graphql(
+  `
+  fragment CostSection on Evaluation {
+    costs {
+      figures { ...CostFigureFields }
+      invalidInputs { organizationId model year fields }
+      ignoredFilters
+    }
+  }
+`,
+  [CostFigureFields],
+);
+
+/** Room past the longest bar for its label, and a round end for the axis. */
+function axisEnd(values: ReadonlyArray<number | null>): number {
+  const longest = Math.max(1, ...values.map((value) => value ?? 0));
+  const step = 10 ** Math.floor(Math.log10(longest));
+  return Math.ceil((longest * 1.1) / step) * step;
+}
+
+export function CostSection({
+  data,
+  model,
+}: {
+  data: FragmentOf<typeof CostSectionFields>;
+  /** The dashboard's model choice: the gateway gives both models' costs, the section shows the chosen. */
+  model: 'ALL' | InterventionModelCode;
+}) {
+  const t = useT(dashboardMessages);
+  const { locale } = useLocale();
+  const organizationName = useOrganizationName();
+  const name = (id: string) => organizationName(id, t('group.allSelected'));
+  const { costs } = readFragment(CostSectionFields, data);
+  const marks: CellMarks = {
+    primary: t('mark.primary'),
+    secondary: t('mark.secondary'),
+    notAvailable: t('mark.notAvailable'),
+  };
+  const figures = figuresForModel(costs.figures, model);
+  const problems = figuresForModel(costs.invalidInputs, model);
+  // Ticks without the currency word (the chart titles say kr.), so they do not crowd the axis.
+  const tick = (value: number) => formatNumber(value, 'integer', locale);
+
+  const shelter = shelterBars(figures, name, t, locale, marks);
+  const shelterYear = figures.find((figure) => figure.shelterComparison)?.shelterComparison?.priceYear;
+  const shelterSeries: [string, string] = [
+    t('costs.seriesPerCompleter'),
+    t('costs.seriesShelter', { priceYear: shelterYear ?? '' }),
+  ];
+  const blocks = blockBars(figures, name, t, locale, marks);
+  const blockSeries: [string, string] = [t('costs.blockStartUp'), t('costs.blockYearly')];
+  const perReferral = figures.some((figure) => figure.perReferral);
+
+  return (
+    <SectionFrame id="costs" heading={t('costs.heading')} lead={t('costs.lead')}>
+      {problems.length > 0 ? (
+        <div className="ev-alert" data-testid="cost-input-problems">
+          <p>
+            <strong>{t('costs.invalidHeading')}</strong>
+          </p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={`${problem.organizationId}-${problem.model}-${problem.year}`}>
+                {inputProblemText(problem, name, t, locale)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {figures.length === 0 ? (
+        <p className="ev-note">{t('costs.none')}</p>
+      ) : (
+        <>
+          <FigureBlock
+            heading={t('costs.overviewHeading')}
+            ignoredFilters={costs.ignoredFilters}
+            note={t('costs.overviewNote')}
+          >
+            {shelter.length > 0 ? (
+              <PairedBarChart
+                id="costs-shelter-chart"
+                title={t('costs.shelterChart')}
+                summary={pairedSummary(t('costs.shelterChart'), shelterSeries, shelter)}
+                bars={shelter}
+                seriesNames={shelterSeries}
+                domain={[0, axisEnd(shelter.flatMap((bar) => [bar.first, bar.second]))]}
+                formatTick={tick}
+              />
+            ) : null}
+            <DataTableView table={costOverviewTable(figures, name, t, locale)} />
+            {perCompleterNotes(figures, locale).map((note) => (
+              <p className="ev-note" key={note}>
+                {t('costs.perCompleterNote', { note })}
+              </p>
+            ))}
+            {perReferral ? <p className="ev-note">{t('costs.perReferralNote')}</p> : null}
+            {costSources(figures, t, locale, marks).map((source) => (
+              <p className="ev-note" key={source} data-testid="cost-source">
+                {source}
+              </p>
+            ))}
+          </FigureBlock>
+          <FigureBlock heading={t('costs.linesHeading')} ignoredFilters={costs.ignoredFilters}>
+            <PairedBarChart
+              id="costs-blocks-chart"
+              title={t('costs.blocksChart')}
+              summary={pairedSummary(t('costs.blocksChart'), blockSeries, blocks)}
+              bars={blocks}
+              seriesNames={blockSeries}
+              domain={[0, axisEnd(blocks.flatMap((bar) => [bar.first, bar.second]))]}
+              formatTick={tick}
+            />
+            <DataTableView table={costLinesTable(figures, name, t, locale)} />
+          </FigureBlock>
+        </>
+      )}
+    </SectionFrame>
+  );
+}
