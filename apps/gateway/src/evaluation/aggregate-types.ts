@@ -2,8 +2,8 @@ import { AGE_GROUPS, type Rate } from '@vi/domain';
 import { builder } from '../builder.ts';
 import type { CountTable } from './queries/count-table.ts';
 import type { FilterDimension } from './queries/evaluation-filter.ts';
+import type { TestResult } from './queries/recovery.ts';
 import type { SuppressedCount } from './queries/related-counts-suppression.ts';
-import type { WelchSummaryTest } from './queries/summary-t-tests.ts';
 
 /**
  * The value types every evaluation figure is built from. They hold counts, rates and
@@ -98,9 +98,7 @@ export const CountTableRef = builder.objectRef<CountTable>('CountTable').impleme
   }),
 });
 
-export type TTestResult = WelchSummaryTest & { stars: string };
-
-export const TTestRef = builder.objectRef<TTestResult>('TTest').implement({
+export const TTestRef = builder.objectRef<TestResult>('TTest').implement({
   description:
     'A t-test: mean difference (after − before) with its 95% interval, t, degrees of freedom and the exact two-sided p; stars as VIVE marks them (* p<0.05, ** p<0.01, *** p<0.001).',
   authScopes: EVALUATOR_SCOPE,

@@ -1,10 +1,14 @@
 import {
   CLINICALLY_RELEVANT_CHANGE,
+  pairedTTestFromSummary,
   type Rate,
   RECOVERY_CUTOFF,
   rateOf,
+  type SampleSummary,
   significanceStars,
   suppressProportion,
+  type TwoSampleTTest,
+  welchTTestFromSummary,
 } from '@vi/domain';
 import { countColumn } from './count-table.ts';
 import {
@@ -16,7 +20,6 @@ import {
   SqlParameters,
 } from './evaluation-filter.ts';
 import type { SuppressedCount } from './related-counts-suppression.ts';
-import { pairedFromSummary, type WelchSummaryTest, welchFromSummary } from './summary-t-tests.ts';
 
 /**
  * Brief INSPIRE-O (how the person is doing) and Brief INSPIRE (support from the group
@@ -37,7 +40,17 @@ export const RECOVERY_MEASURES = [
 export type RecoveryMeasure = (typeof RECOVERY_MEASURES)[number]['measure'];
 
 export type ScoreSummary = { n: SuppressedCount; mean: number | null; sd: number | null };
-export type TestResult = WelchSummaryTest & { stars: '' | '*' | '**' | '***' };
+/**
+ * What the TTest GraphQL type shows of a test: the fields the domain's Welch
+ * (`TwoSampleTTest`) and paired (`PairedDifferenceTest`) results share, meanDifference
+ * being after − before in both, plus VIVE's stars.
+ */
+export type TestResult = Pick<
+  TwoSampleTTest,
+  'meanDifference' | 'standardError' | 't' | 'df' | 'p' | 'ci95'
+> & {
+  stars: '' | '*' | '**' | '***';
+};
 
 export type RecoveryRow = {
   organizationId: string | null;
@@ -86,8 +99,32 @@ type PairedRow = {
 /** One SQL row carries both measures, prefixed o_ (INSPIRE-O) and l_ (INSPIRE, the group leaders). */
 const PREFIX: Record<RecoveryMeasure, string> = { INSPIRE_O: 'o', INSPIRE: 'l' };
 
-function withStars(test: WelchSummaryTest | null): TestResult | null {
-  return test ? { ...test, stars: significanceStars(test.p) } : null;
+/**
+ * Runs one of the domain's summary t-tests and keeps what TestResult shows. The domain
+ * throws a RangeError where the t statistic is undefined (fewer than two values, or no
+ * variance, e.g. every pair changed by the same amount); such a figure shows no test
+ * rather than failing the whole request.
+ */
+function testWhereDefined(run: () => Omit<TestResult, 'stars'>): TestResult | null {
+  let test: Omit<TestResult, 'stars'>;
+  try {
+    test = run();
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+  const { meanDifference, standardError, t, df, p, ci95 } = test;
+  return { meanDifference, standardError, t, df, p, ci95, stars: significanceStars(p) };
+}
+
+/** Welch's test of `after` against `before` (meanDifference = after − before), or null where undefined. */
+export function welchTestResult(before: SampleSummary, after: SampleSummary): TestResult | null {
+  return testWhereDefined(() => welchTTestFromSummary(before, after));
+}
+
+/** The paired test from the summary of the differences (after − before), or null where undefined. */
+export function pairedTestResult(differences: SampleSummary): TestResult | null {
+  return testWhereDefined(() => pairedTTestFromSummary(differences));
 }
 
 function shownShare(k: number, n: SuppressedCount): Rate | null {
@@ -212,11 +249,9 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFig
       end: summary(after, nEnd),
       unpaired:
         unpairedShown && before.mean !== null && after.mean !== null
-          ? withStars(
-              welchFromSummary(
-                { n: before.n, mean: before.mean, variance: before.variance ?? 0 },
-                { n: after.n, mean: after.mean, variance: after.variance ?? 0 },
-              ),
+          ? welchTestResult(
+              { n: before.n, mean: before.mean, variance: before.variance ?? 0 },
+              { n: after.n, mean: after.mean, variance: after.variance ?? 0 },
             )
           : null,
       paired: {
@@ -226,7 +261,7 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFig
         sdDifference: pairShown && pair.var_diff !== null ? Math.sqrt(pair.var_diff) : null,
         test:
           pairShown && pair.mean_diff !== null
-            ? withStars(pairedFromSummary({ n: pair.n, mean: pair.mean_diff, variance: pair.var_diff ?? 0 }))
+            ? pairedTestResult({ n: pair.n, mean: pair.mean_diff, variance: pair.var_diff ?? 0 })
             : null,
         clinicallyRelevantImprovement: pairShown ? shownShare(pair.improved, nPaired) : null,
         crossedCutoff: pairShown ? shownShare(pair.crossed, nPaired) : null,
