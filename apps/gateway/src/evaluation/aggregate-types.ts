@@ -1,9 +1,8 @@
-import { AGE_GROUPS, type Rate } from '@vi/domain';
+import { AGE_GROUPS, type DisclosedCount, type Rate } from '@vi/domain';
 import { builder } from '../builder.ts';
 import type { CountTable } from './queries/count-table.ts';
 import type { FilterDimension } from './queries/evaluation-filter.ts';
 import type { TestResult } from './queries/recovery.ts';
-import type { SuppressedCount } from './queries/related-counts-suppression.ts';
 
 /**
  * The value types every evaluation figure is built from. They hold counts, rates and
@@ -41,7 +40,7 @@ export function ignoredFilterNames(ignored: readonly FilterDimension[]): string[
   return ignored.map((dimension) => FILTER_DIMENSION_NAMES[dimension]);
 }
 
-export const SuppressedCountRef = builder.objectRef<SuppressedCount>('SuppressedCount').implement({
+export const SuppressedCountRef = builder.objectRef<DisclosedCount>('SuppressedCount').implement({
   description:
     'A count of people after disclosure control: `value` is null when the count is hidden (fewer than 5 people, or hidden so that such a count cannot be recovered from totals).',
   authScopes: EVALUATOR_SCOPE,
@@ -66,7 +65,7 @@ export const RateRef = builder.objectRef<Rate>('EvaluationRate').implement({
 });
 
 const CountTableRowRef = builder
-  .objectRef<{ key: string; cells: SuppressedCount[]; total: SuppressedCount }>('CountTableRow')
+  .objectRef<{ key: string; cells: DisclosedCount[]; total: DisclosedCount }>('CountTableRow')
   .implement({
     description: 'One row of a CountTable: its key, its cells in column order and its total.',
     authScopes: EVALUATOR_SCOPE,

@@ -1,10 +1,12 @@
 import {
   type CostLine,
+  type DisclosedCount,
   type GroupCourseCostInputs,
   groupCourseCosts,
   type Label,
   type OutreachCostInputs,
   outreachCosts,
+  suppressCount,
   validateGroupCourseCostInputs,
   validateOutreachCostInputs,
 } from '@vi/domain';
@@ -15,7 +17,6 @@ import {
   type FilterDimension,
   SqlParameters,
 } from './evaluation-filter.ts';
-import { type SuppressedCount, suppressRelatedCounts } from './related-counts-suppression.ts';
 
 /**
  * Each organisation's own cost inputs through the domain's cost rules (DOMAIN §6): start-up
@@ -23,8 +24,8 @@ import { type SuppressedCount, suppressRelatedCounts } from './related-counts-su
  * against a shelter stay; per referral for outreach. One row per organisation and model: the
  * latest year with inputs inside the period (any year without a period). The inputs are
  * the organisation's figures, not people; the only counts of people in them (completers,
- * referrals) follow the disclosure rule, and a cost per person is hidden with its divisor,
- * since the one gives the other.
+ * referrals) stand alone, in no shown sum, so the domain's `suppressCount` is all they need,
+ * and a cost per person is hidden with its divisor, since the one gives the other.
  */
 export type CostFigure = {
   organizationId: string;
@@ -35,8 +36,8 @@ export type CostFigure = {
   yearly: { total: number; hours: number; lines: CostLine[] };
   firstYear: number;
   perCourse: { amount: number; courses: number } | null;
-  perCompleter: { amount: number | null; completers: SuppressedCount; note: Label } | null;
-  perReferral: { amount: number | null; referrals: SuppressedCount } | null;
+  perCompleter: { amount: number | null; completers: DisclosedCount; note: Label } | null;
+  perReferral: { amount: number | null; referrals: DisclosedCount } | null;
   shelterComparison: { shelterStay: number; priceYear: number; ratio: number | null } | null;
 };
 
@@ -49,10 +50,6 @@ export type Costs = {
 };
 
 type Row = { org: string; model: 'OUTREACH' | 'GROUP_COURSE'; year: number; inputs: unknown };
-
-function shownDivisor(count: number): SuppressedCount {
-  return suppressRelatedCounts({ n: count }, []).n;
-}
 
 export async function costs(db: AggregateSource, filter: EvaluationFilter): Promise<Costs> {
   assertValidEvaluationFilter(filter);
@@ -78,7 +75,7 @@ export async function costs(db: AggregateSource, filter: EvaluationFilter): Prom
         continue;
       }
       const result = outreachCosts(checked.inputs as OutreachCostInputs);
-      const referrals = result.perReferral ? shownDivisor(result.perReferral.referrals) : null;
+      const referrals = result.perReferral ? suppressCount(result.perReferral.referrals) : null;
       figures.push({
         ...base,
         ruleSetId: result.ruleSetId,
@@ -100,7 +97,7 @@ export async function costs(db: AggregateSource, filter: EvaluationFilter): Prom
         continue;
       }
       const result = groupCourseCosts(checked.inputs as GroupCourseCostInputs);
-      const completers = result.perCompleter ? shownDivisor(result.perCompleter.completers) : null;
+      const completers = result.perCompleter ? suppressCount(result.perCompleter.completers) : null;
       const hidden = completers?.suppressed ?? false;
       figures.push({
         ...base,

@@ -1,5 +1,4 @@
 import { type DisclosedCount, suppressTable } from '@vi/domain';
-import type { SuppressedCount } from './related-counts-suppression.ts';
 
 /**
  * A rows × columns table of people counts with its totals, after the domain's disclosure
@@ -9,19 +8,11 @@ import type { SuppressedCount } from './related-counts-suppression.ts';
 export type CountTable = {
   rows: string[];
   cols: string[];
-  cells: SuppressedCount[][];
-  rowTotals: SuppressedCount[];
-  colTotals: SuppressedCount[];
-  grandTotal: SuppressedCount;
+  cells: DisclosedCount[][];
+  rowTotals: DisclosedCount[];
+  colTotals: DisclosedCount[];
+  grandTotal: DisclosedCount;
 };
-
-function toCount(cell: DisclosedCount): SuppressedCount {
-  return {
-    value: cell.suppressed ? null : cell.value,
-    suppressed: cell.suppressed,
-    reason: cell.reason ?? null,
-  };
-}
 
 export function countTable(rows: readonly string[], cols: readonly string[], counts: number[][]): CountTable {
   const result = suppressTable({ rows, cols, counts, showTotals: true });
@@ -29,10 +20,10 @@ export function countTable(rows: readonly string[], cols: readonly string[], cou
   return {
     rows: [...rows],
     cols: [...cols],
-    cells: result.cells.map((row) => row.map(toCount)),
-    rowTotals: (result.rowTotals ?? []).map(toCount),
-    colTotals: (result.colTotals ?? []).map(toCount),
-    grandTotal: toCount(result.grandTotal ?? { value: 0, suppressed: false }),
+    cells: result.cells,
+    rowTotals: result.rowTotals ?? [],
+    colTotals: result.colTotals ?? [],
+    grandTotal: result.grandTotal ?? { value: 0, suppressed: false },
   };
 }
 
@@ -58,7 +49,7 @@ export function matrixOf(
 export function countColumn(
   rows: readonly string[],
   counts: readonly number[],
-): { cells: SuppressedCount[]; total: SuppressedCount } {
+): { cells: DisclosedCount[]; total: DisclosedCount } {
   const table = countTable(
     rows,
     ['n'],

@@ -1,3 +1,4 @@
+import type { DisclosedCount } from '@vi/domain';
 import { countColumn } from './count-table.ts';
 import {
   type AggregateSource,
@@ -8,7 +9,6 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import type { SuppressedCount } from './related-counts-suppression.ts';
 
 /** Courses (DOMAIN §2.2); the period is the course's start date. */
 export const COURSE_COLUMNS: FilterColumns = { organization: 'k."organizationId"', date: 'k."startsOn"' };
@@ -26,7 +26,7 @@ export type CourseDeliveryRow = {
   sessions: number;
   meanDaysBetweenSessions: number | null;
   gapsOver14Days: number;
-  participants: SuppressedCount;
+  participants: DisclosedCount;
   meanGroupSize: number | null;
   coursesUnder6: number;
   courses6To8: number;
@@ -90,7 +90,7 @@ export async function courseDelivery(db: AggregateSource, filter: EvaluationFilt
   );
   const shape = (
     row: Row | undefined,
-    shown: SuppressedCount,
+    shown: DisclosedCount,
     organizationId: string | null,
   ): CourseDeliveryRow => ({
     organizationId,
@@ -105,11 +105,7 @@ export async function courseDelivery(db: AggregateSource, filter: EvaluationFilt
     coursesOver8: row?.over8 ?? 0,
   });
   return {
-    total: shape(
-      total,
-      perOrg.length > 0 ? participants.total : { value: 0, suppressed: false, reason: null },
-      null,
-    ),
+    total: shape(total, perOrg.length > 0 ? participants.total : { value: 0, suppressed: false }, null),
     byOrganization: perOrg.map((row, i) => shape(row, participants.cells[i]!, row.org)),
     ignoredFilters: ignored,
   };

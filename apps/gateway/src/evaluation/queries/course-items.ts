@@ -1,4 +1,4 @@
-import { COURSE_ITEM_IDS } from '@vi/domain';
+import { COURSE_ITEM_IDS, type DisclosedCount } from '@vi/domain';
 import { countColumn } from './count-table.ts';
 import {
   type AggregateSource,
@@ -8,7 +8,6 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import type { SuppressedCount } from './related-counts-suppression.ts';
 
 /**
  * The end form's eleven course items (1 = slet ikke … 5 = rigtig meget; DOMAIN §5.2) as
@@ -16,7 +15,7 @@ import type { SuppressedCount } from './related-counts-suppression.ts';
  * dimension (recognition, mirroring, network, overall) come from the domain's END form by
  * item id. The period is the end form's submission date.
  */
-export type CourseItemMean = { n: SuppressedCount; mean: number | null; sd: number | null };
+export type CourseItemMean = { n: DisclosedCount; mean: number | null; sd: number | null };
 export type CourseItemRow = {
   itemId: string;
   total: CourseItemMean;
@@ -65,7 +64,7 @@ export async function courseItems(db: AggregateSource, filter: EvaluationFilter)
   );
   const orgIds = [...new Set(rows.map((row) => row.org).filter((org): org is string => org !== null))].sort();
   const find = (org: string | null, item: string) => rows.find((row) => row.org === org && row.item === item);
-  const mean = (row: Row | undefined, n: SuppressedCount): CourseItemMean => {
+  const mean = (row: Row | undefined, n: DisclosedCount): CourseItemMean => {
     const shown = n.value !== null && n.value > 0 && row !== undefined;
     return {
       n,

@@ -120,7 +120,7 @@ export async function courseParticipation(
     const gaveBaseline =
       both.value === null || baselineOnly.value === null
         ? { value: null, suppressed: true, reason: 'SECONDARY' as const }
-        : { value: both.value + baselineOnly.value, suppressed: false, reason: null };
+        : { value: both.value + baselineOnly.value, suppressed: false };
     const attendance = participantsShown && recorded > 0 ? shownRate(count(present), count(recorded)) : null;
     return {
       completion: shownRate(both, gaveBaseline),
@@ -143,5 +143,5 @@ export async function courseParticipation(
 }
 
 function count(value: number) {
-  return { value, suppressed: false, reason: null };
+  return { value, suppressed: false };
 }

@@ -1,4 +1,10 @@
-import { DECLINE_REASONS, type Rate } from '@vi/domain';
+import {
+  type CountRelation,
+  DECLINE_REASONS,
+  type DisclosedCount,
+  type Rate,
+  suppressLinkedCounts,
+} from '@vi/domain';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -13,7 +19,6 @@ import {
   OUTREACH_COLUMNS,
   shownRate,
 } from './outreach-funnel.ts';
-import { type SuppressedCount, suppressRelatedCounts } from './related-counts-suppression.ts';
 
 /**
  * Why reached people declined a counsellor's call (seed 001: 82 % no need, 8 % need a more
@@ -23,11 +28,20 @@ import { type SuppressedCount, suppressRelatedCounts } from './related-counts-su
  */
 export const NOT_RECORDED = 'NOT_RECORDED';
 
+const REASON_CODES: readonly string[] = DECLINE_REASONS.map((r) => r.code);
+
+/** The funnel's sums and the two this figure adds: declined split by recorded reason or none. */
+export const DECLINE_REASON_RELATIONS: readonly CountRelation[] = [
+  ...FUNNEL_RELATIONS,
+  { total: 'declined', parts: ['withReason', `reason:${NOT_RECORDED}`] },
+  { total: 'withReason', parts: REASON_CODES.map((code) => `reason:${code}`) },
+];
+
 export type DeclineReasons = {
-  declined: SuppressedCount;
-  withReason: SuppressedCount;
-  reasons: Array<{ reason: string; count: SuppressedCount; shareOfRecorded: Rate | null }>;
-  notRecorded: SuppressedCount;
+  declined: DisclosedCount;
+  withReason: DisclosedCount;
+  reasons: Array<{ reason: string; count: DisclosedCount; shareOfRecorded: Rate | null }>;
+  notRecorded: DisclosedCount;
   ignoredFilters: FilterDimension[];
 };
 
@@ -54,21 +68,16 @@ export async function declineReasons(db: AggregateSource, filter: EvaluationFilt
   ]);
   const byStatus = new Map(statusRows.map((row) => [row.status, row.n]));
   const byReason = new Map(reasonRows.map((row) => [row.reason ?? NOT_RECORDED, row.n]));
-  const reasonCodes = DECLINE_REASONS.map((r) => r.code as string);
   const counts: Record<string, number> = { ...funnelCountsFromStatuses(byStatus) };
-  for (const code of [...reasonCodes, NOT_RECORDED]) counts[`reason:${code}`] = byReason.get(code) ?? 0;
-  counts.withReason = reasonCodes.reduce((sum, code) => sum + (byReason.get(code) ?? 0), 0);
+  for (const code of [...REASON_CODES, NOT_RECORDED]) counts[`reason:${code}`] = byReason.get(code) ?? 0;
+  counts.withReason = REASON_CODES.reduce((sum, code) => sum + (byReason.get(code) ?? 0), 0);
 
-  const shown = suppressRelatedCounts(counts, [
-    ...FUNNEL_RELATIONS,
-    { total: 'declined', parts: ['withReason', `reason:${NOT_RECORDED}`] },
-    { total: 'withReason', parts: reasonCodes.map((code) => `reason:${code}`) },
-  ]);
+  const shown = suppressLinkedCounts(counts, DECLINE_REASON_RELATIONS);
   const withReason = shown.withReason!;
   return {
     declined: shown.declined!,
     withReason,
-    reasons: reasonCodes.map((code) => {
+    reasons: REASON_CODES.map((code) => {
       const count = shown[`reason:${code}`]!;
       return { reason: code, count, shareOfRecorded: shownRate(count, withReason) };
     }),

@@ -7,6 +7,7 @@ import {
   AGE_GROUPS,
   COURSE_ITEM_IDS,
   DECLINE_REASONS,
+  type DisclosedCount,
   type GroupCourseCostInputs,
   groupCourseCosts,
   HEARD_FROM,
@@ -30,7 +31,6 @@ import { intakeViolenceForms } from './intake-violence-forms.ts';
 import { outreachAcceptance } from './outreach-acceptance.ts';
 import { outreachFunnel } from './outreach-funnel.ts';
 import { recovery } from './recovery.ts';
-import type { SuppressedCount } from './related-counts-suppression.ts';
 import { surveyOffers } from './survey-offers.ts';
 import { waitingTimes } from './waiting-times.ts';
 
@@ -46,7 +46,7 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 }
 
 /** A shown count equals the independent count; a hidden one is 1-4 (primary) or a complement. */
-function expectDisclosed(cell: SuppressedCount, independent: number, what: string): void {
+function expectDisclosed(cell: DisclosedCount, independent: number, what: string): void {
   if (cell.suppressed) {
     expect(cell.value, what).toBeNull();
     if (cell.reason === 'PRIMARY') expect(independent > 0 && independent < 5, `${what} primary`).toBe(true);

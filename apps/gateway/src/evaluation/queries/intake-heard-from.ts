@@ -1,4 +1,4 @@
-import { HEARD_FROM, type Rate } from '@vi/domain';
+import { type DisclosedCount, HEARD_FROM, type Rate, suppressLinkedCounts } from '@vi/domain';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -9,7 +9,6 @@ import {
   SqlParameters,
 } from './evaluation-filter.ts';
 import { shownRate } from './outreach-funnel.ts';
-import { type SuppressedCount, suppressRelatedCounts } from './related-counts-suppression.ts';
 
 /** Intake registrations (DOMAIN §4); the period is the registration date. */
 export const INTAKE_COLUMNS: FilterColumns = {
@@ -25,8 +24,8 @@ export const INTAKE_COLUMNS: FilterColumns = {
  * through which a hidden count could be recovered: each count passes the primary rule alone.
  */
 export type MultiChoiceCounts = {
-  registrations: SuppressedCount;
-  options: Array<{ code: string; count: SuppressedCount; shareOfRegistrations: Rate | null }>;
+  registrations: DisclosedCount;
+  options: Array<{ code: string; count: DisclosedCount; shareOfRegistrations: Rate | null }>;
   ignoredFilters: FilterDimension[];
 };
 
@@ -53,7 +52,7 @@ export async function multiChoiceCounts(
     if (row.code === null) counts.registrations = row.n;
     else counts[`option:${row.code}`] = (counts[`option:${row.code}`] ?? 0) + row.n;
   }
-  const shown = suppressRelatedCounts(counts, []);
+  const shown = suppressLinkedCounts(counts, []);
   return {
     registrations: shown.registrations!,
     options: codes.map((code) => {

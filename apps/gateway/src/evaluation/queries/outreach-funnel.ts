@@ -1,4 +1,4 @@
-import { type Rate, rateOf } from '@vi/domain';
+import { type CountRelation, type DisclosedCount, type Rate, rateOf, suppressLinkedCounts } from '@vi/domain';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -7,11 +7,6 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import {
-  type CountRelation,
-  type SuppressedCount,
-  suppressRelatedCounts,
-} from './related-counts-suppression.ts';
 
 /**
  * The outreach funnel of DOMAIN §2.1: identified → with contact details → reached →
@@ -48,7 +43,7 @@ export const FUNNEL_COUNT_KEYS = [
 export type FunnelCountKey = (typeof FUNNEL_COUNT_KEYS)[number];
 
 /** Every sum the funnel shows; a hidden count must not be the only unknown in any of them. */
-export const FUNNEL_RELATIONS: readonly CountRelation[] = [
+export const FUNNEL_RELATIONS: readonly CountRelation<FunnelCountKey>[] = [
   { total: 'identified', parts: ['noContactDetails', 'withContactDetails'] },
   { total: 'withContactDetails', parts: ['notYetCalled', 'notReached', 'reached'] },
   { total: 'reached', parts: ['wantsCall', 'declined', 'willCallSelf'] },
@@ -57,13 +52,13 @@ export const FUNNEL_RELATIONS: readonly CountRelation[] = [
   { total: 'reached', parts: ['wantsCall', 'declinedOrSelf'] },
   { total: 'declinedOrSelf', parts: ['declined', 'willCallSelf'] },
 ];
-export const REFERRAL_RELATION: CountRelation = {
+export const REFERRAL_RELATION: CountRelation<FunnelCountKey> = {
   total: 'wantsCall',
   parts: ['noReferral', 'referralPending', 'conversationHeld', 'registeredOther', 'referralLost'],
 };
 
 export type OutreachFunnel = {
-  counts: Record<FunnelCountKey, SuppressedCount>;
+  counts: Record<FunnelCountKey, DisclosedCount>;
   /** Computed from shown counts only; null where a count it needs is hidden or the denominator is 0. */
   rates: {
     contactDetails: Rate | null;
@@ -104,7 +99,7 @@ export function funnelCountsFromStatuses(byStatus: ReadonlyMap<string, number>):
   };
 }
 
-export function shownRate(numerator: SuppressedCount, denominator: SuppressedCount): Rate | null {
+export function shownRate(numerator: DisclosedCount, denominator: DisclosedCount): Rate | null {
   if (numerator.value === null || denominator.value === null || denominator.value === 0) return null;
   return rateOf(numerator.value, denominator.value);
 }
@@ -148,8 +143,8 @@ export async function outreachFunnel(db: AggregateSource, filter: EvaluationFilt
     noReferral: Math.max(0, wantsCall - referralPending - conversationHeld - registeredOther - referralLost),
   } as Record<FunnelCountKey, number>;
 
-  const shown = suppressRelatedCounts(counts, [...FUNNEL_RELATIONS, REFERRAL_RELATION]);
-  const closed: SuppressedCount =
+  const shown = suppressLinkedCounts(counts, [...FUNNEL_RELATIONS, REFERRAL_RELATION]);
+  const closed: DisclosedCount =
     shown.conversationHeld.value === null ||
     shown.registeredOther.value === null ||
     shown.referralLost.value === null
@@ -157,12 +152,11 @@ export async function outreachFunnel(db: AggregateSource, filter: EvaluationFilt
       : {
           value: shown.conversationHeld.value + shown.registeredOther.value + shown.referralLost.value,
           suppressed: false,
-          reason: null,
         };
-  const converted: SuppressedCount =
+  const converted: DisclosedCount =
     closed.value === null
       ? closed
-      : { value: closed.value - (shown.referralLost.value ?? 0), suppressed: false, reason: null };
+      : { value: closed.value - (shown.referralLost.value ?? 0), suppressed: false };
 
   return {
     counts: shown,

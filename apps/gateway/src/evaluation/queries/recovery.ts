@@ -1,5 +1,6 @@
 import {
   CLINICALLY_RELEVANT_CHANGE,
+  type DisclosedCount,
   pairedTTestFromSummary,
   type Rate,
   RECOVERY_CUTOFF,
@@ -19,7 +20,6 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import type { SuppressedCount } from './related-counts-suppression.ts';
 
 /**
  * Brief INSPIRE-O (how the person is doing) and Brief INSPIRE (support from the group
@@ -39,7 +39,7 @@ export const RECOVERY_MEASURES = [
 ] as const;
 export type RecoveryMeasure = (typeof RECOVERY_MEASURES)[number]['measure'];
 
-export type ScoreSummary = { n: SuppressedCount; mean: number | null; sd: number | null };
+export type ScoreSummary = { n: DisclosedCount; mean: number | null; sd: number | null };
 /**
  * What the TTest GraphQL type shows of a test: the fields the domain's Welch
  * (`TwoSampleTTest`) and paired (`PairedDifferenceTest`) results share, meanDifference
@@ -58,7 +58,7 @@ export type RecoveryRow = {
   end: ScoreSummary;
   unpaired: TestResult | null;
   paired: {
-    n: SuppressedCount;
+    n: DisclosedCount;
     meanBefore: number | null;
     meanAfter: number | null;
     sdDifference: number | null;
@@ -127,7 +127,7 @@ export function pairedTestResult(differences: SampleSummary): TestResult | null 
   return testWhereDefined(() => pairedTTestFromSummary(differences));
 }
 
-function shownShare(k: number, n: SuppressedCount): Rate | null {
+function shownShare(k: number, n: DisclosedCount): Rate | null {
   if (n.value === null) return null;
   const disclosed = suppressProportion(k, n.value);
   return disclosed.suppressed ? null : rateOf(k, n.value);
@@ -224,7 +224,7 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFig
   const endN = column_((org) => unpaired(org, 'END')?.n ?? 0);
   const pairedN = column_((org) => paired(org)?.n ?? 0);
 
-  const summary = (row: UnpairedRow | undefined, n: SuppressedCount): ScoreSummary => {
+  const summary = (row: UnpairedRow | undefined, n: DisclosedCount): ScoreSummary => {
     const shown = n.value !== null && n.value > 0 && row !== undefined;
     return {
       n,
@@ -234,9 +234,9 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFig
   };
   const shape = (
     org: string | null,
-    nBaseline: SuppressedCount,
-    nEnd: SuppressedCount,
-    nPaired: SuppressedCount,
+    nBaseline: DisclosedCount,
+    nEnd: DisclosedCount,
+    nPaired: DisclosedCount,
   ) => {
     const before = unpaired(org, 'BASELINE');
     const after = unpaired(org, 'END');

@@ -1,4 +1,4 @@
-import type { Rate } from '@vi/domain';
+import { type CountRelation, type DisclosedCount, type Rate, suppressLinkedCounts } from '@vi/domain';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -13,7 +13,6 @@ import {
   OUTREACH_COLUMNS,
   shownRate,
 } from './outreach-funnel.ts';
-import { type SuppressedCount, suppressRelatedCounts } from './related-counts-suppression.ts';
 
 /**
  * The user survey among reached people (seed 001: offered where ethically sound; 1,090 links
@@ -26,11 +25,19 @@ export const SURVEY_PARTS = {
 } as const;
 const ALL_STATUSES = [...SURVEY_PARTS.offered, ...SURVEY_PARTS.notAppropriate, 'NOT_OFFERED', 'NOT_RECORDED'];
 
+/** The funnel's sums and the ones this figure adds: reached people split by survey status. */
+export const SURVEY_RELATIONS: readonly CountRelation[] = [
+  ...FUNNEL_RELATIONS,
+  { total: 'reached', parts: ['offered', 'notAppropriate', 'survey:NOT_OFFERED', 'survey:NOT_RECORDED'] },
+  { total: 'offered', parts: SURVEY_PARTS.offered.map((code) => `survey:${code}`) },
+  { total: 'notAppropriate', parts: SURVEY_PARTS.notAppropriate.map((code) => `survey:${code}`) },
+];
+
 export type SurveyOffers = {
-  reached: SuppressedCount;
-  offered: SuppressedCount;
-  notAppropriate: SuppressedCount;
-  byStatus: Array<{ status: string; count: SuppressedCount }>;
+  reached: DisclosedCount;
+  offered: DisclosedCount;
+  notAppropriate: DisclosedCount;
+  byStatus: Array<{ status: string; count: DisclosedCount }>;
   /** Offered out of reached. */
   offeredRate: Rate | null;
   /** Accepted out of offered. */
@@ -64,12 +71,7 @@ export async function surveyOffers(db: AggregateSource, filter: EvaluationFilter
   counts.offered = sum(SURVEY_PARTS.offered);
   counts.notAppropriate = sum(SURVEY_PARTS.notAppropriate);
 
-  const shown = suppressRelatedCounts(counts, [
-    ...FUNNEL_RELATIONS,
-    { total: 'reached', parts: ['offered', 'notAppropriate', 'survey:NOT_OFFERED', 'survey:NOT_RECORDED'] },
-    { total: 'offered', parts: SURVEY_PARTS.offered.map((code) => `survey:${code}`) },
-    { total: 'notAppropriate', parts: SURVEY_PARTS.notAppropriate.map((code) => `survey:${code}`) },
-  ]);
+  const shown = suppressLinkedCounts(counts, SURVEY_RELATIONS);
   return {
     reached: shown.reached!,
     offered: shown.offered!,

@@ -1,3 +1,4 @@
+import type { DisclosedCount } from '@vi/domain';
 import { countColumn } from './count-table.ts';
 import {
   type AggregateSource,
@@ -7,7 +8,6 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import type { SuppressedCount } from './related-counts-suppression.ts';
 
 /**
  * Waiting for a group course (seed 002: long waits cause drop-out). For people who left the
@@ -18,13 +18,13 @@ import type { SuppressedCount } from './related-counts-suppression.ts';
  */
 export type WaitingTimesRow = {
   organizationId: string | null;
-  enrolled: SuppressedCount;
+  enrolled: DisclosedCount;
   meanDays: number | null;
   medianDays: number | null;
   p90Days: number | null;
-  enrolledOverLimit: SuppressedCount;
-  stillWaiting: SuppressedCount;
-  stillWaitingOverLimit: SuppressedCount;
+  enrolledOverLimit: DisclosedCount;
+  stillWaiting: DisclosedCount;
+  stillWaitingOverLimit: DisclosedCount;
 };
 
 export type WaitingTimes = {
@@ -77,11 +77,11 @@ export async function waitingTimes(db: AggregateSource, filter: EvaluationFilter
   const enrolledOver = column((row) => row.enrolled_over);
   const waiting = column((row) => row.waiting);
   const waitingOver = column((row) => row.waiting_over);
-  const empty: SuppressedCount = { value: 0, suppressed: false, reason: null };
+  const empty: DisclosedCount = { value: 0, suppressed: false };
   const shape = (
     row: Row | undefined,
     organizationId: string | null,
-    cells: [SuppressedCount, SuppressedCount, SuppressedCount, SuppressedCount],
+    cells: [DisclosedCount, DisclosedCount, DisclosedCount, DisclosedCount],
   ): WaitingTimesRow => {
     const shownStats = cells[0].value !== null && cells[0].value > 0;
     return {
