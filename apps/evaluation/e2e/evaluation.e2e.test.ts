@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CURRENT_COST_RULE_SET_ID, costRule, groupCourseCosts, KOEGE_EXAMPLE_INPUTS } from '@vi/domain';
 import {
+  artifactsDir,
   collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
@@ -18,6 +21,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const evaluator = demoLogin('evaluator@vive.demo');
 const MUNICIPALITY = 'Odense Kommune';
 const OTHERS = evaluator.organizations.filter((name) => name !== MUNICIPALITY);
+// Køge's seeded cost inputs are the domain's example from seed 002 (start-up 975,000 kr).
+const COST_MUNICIPALITY = 'Køge Kommune';
+const KOEGE_COSTS = groupCourseCosts(KOEGE_EXAMPLE_INPUTS);
+const SHELTER_STAY = costRule(CURRENT_COST_RULE_SET_ID, 'shelter.stay');
+/** Danish kroner as the dashboard writes them ("975.000 kr.", with a no-break space). */
+const kroner = (amount: number) =>
+  new Intl.NumberFormat('da-DK', { style: 'currency', currency: 'DKK', maximumFractionDigits: 0 }).format(
+    amount,
+  );
 
 describe('evaluation dashboard in headless Chromium', () => {
   let stack: Stack;
@@ -72,6 +84,7 @@ describe('evaluation dashboard in headless Chromium', () => {
       'Opsporing og registrering',
       'Gruppeforløb',
       'Recovery: før og efter',
+      'Omkostninger',
       'Parathed: de fem SUSI-kriterier',
     ]) {
       await page.getByRole('heading', { level: 2, name: heading }).waitFor();
@@ -181,6 +194,86 @@ describe('evaluation dashboard in headless Chromium', () => {
     expect(stored.filter((key) => key !== 'vi.locale')).toEqual([]);
     await page.getByRole('link', { name: 'Nøgletal' }).click();
     await scope().waitFor({ timeout: 60_000 });
+  });
+
+  it("shows a municipality's costs: start-up apart, per completer with n against a shelter stay, source, CSV", async () => {
+    expect(evaluator.organizations).toContain(COST_MUNICIPALITY);
+    expect(kroner(KOEGE_COSTS.startUp.total)).toBe('975.000\u00a0kr.');
+    const organizations = page.getByRole('group', { name: 'Organisationer' });
+    await organizations.getByLabel(MUNICIPALITY).uncheck();
+    await organizations.getByLabel(COST_MUNICIPALITY).check();
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    await expect
+      .poll(async () => (await scope().textContent())?.trim(), { timeout: 60_000 })
+      .toBe(`Viser: ${COST_MUNICIPALITY}. Hele perioden.`);
+    await page.getByRole('status').filter({ hasText: 'Opdaterer' }).waitFor({ state: 'detached' });
+
+    const costs = page.locator('section#costs');
+    await costs.getByRole('heading', { level: 2, name: 'Omkostninger' }).waitFor();
+    await expect.poll(() => costs.getByText('ikke tilgængelig', { exact: false }).count()).toBe(0);
+    const tableName = 'Omkostninger pr. organisation og indsats';
+    const table = page.getByRole('table', { name: tableName });
+    const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
+    const row = table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: `${COST_MUNICIPALITY}: Ambulant gruppeforløb` }) });
+    const cells = (await row.locator('th, td').allTextContents()).map((text) => text.trim());
+    const cell = (header: string) => cells[headers.indexOf(header)];
+    expect(cell('Opstart (engangsbeløb)')).toBe('975.000\u00a0kr.');
+    expect(cell('Årlig drift')).toBe(kroner(KOEGE_COSTS.yearly.total));
+    expect(cell('Første år (opstart + drift)')).toBe(kroner(KOEGE_COSTS.firstYear));
+    expect(cell('Pr. forløb')).toBe(kroner(KOEGE_COSTS.perCourse?.amount ?? Number.NaN));
+    expect(cell('Gennemførte pr. år (n)')).toBe(String(KOEGE_COSTS.perCompleter?.completers));
+    expect(cell('Pr. gennemfører (årlig drift ÷ gennemførte)')).toBe(
+      kroner(KOEGE_COSTS.perCompleter?.amount ?? Number.NaN),
+    );
+    expect(cell('Ét krisecenterophold')).toBe(kroner(SHELTER_STAY.value));
+    expect(cell('Prisår (krisecenterophold)')).toBe(String(SHELTER_STAY.priceYear));
+    expect(cell('Regelsæt')).toBe(CURRENT_COST_RULE_SET_ID);
+    // Per completer says what it divides by, and the rule set, price year and source are named.
+    await costs.getByText(/^Pr\. gennemfører: .*gennemførte et forløb/).waitFor();
+    const source = (await costs.getByTestId('cost-source').first().textContent()) ?? '';
+    expect(source).toContain(`(${CURRENT_COST_RULE_SET_ID}), prisår 2024`);
+    expect(source).toContain(
+      `Krisecenterophold: ${kroner(SHELTER_STAY.value)} i ${SHELTER_STAY.priceYear}-priser`,
+    );
+    expect(source).toContain(SHELTER_STAY.source.document.da);
+
+    // The chart of per completer against a shelter stay names both amounts and n in its text alternative.
+    const chart = page.getByRole('img', { name: /^Omkostning pr\. gennemfører mod ét krisecenterophold/ });
+    const summary = (await chart.getAttribute('aria-label')) ?? '';
+    expect(summary).toContain(
+      `${COST_MUNICIPALITY}: Pr. gennemfører ${kroner(KOEGE_COSTS.perCompleter?.amount ?? 0)} (n = 35)`,
+    );
+    expect(summary).toContain(kroner(SHELTER_STAY.value));
+    expect(await chart.locator('svg.recharts-surface rect').count()).toBeGreaterThan(0);
+
+    // The fifth SUSI criterion now carries the cost figures.
+    const readiness = page.getByRole('table', { name: 'SUSI-kriterier og belæg' });
+    const costRows = readiness
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: 'Ikke urealistisk dyr' }) });
+    const costTexts = (await costRows.allTextContents()).join(' | ');
+    expect(costTexts).toContain('975.000\u00a0kr.');
+    expect(costTexts).toContain(kroner(KOEGE_COSTS.perCompleter?.amount ?? 0));
+    expect(costTexts).not.toContain('endnu ikke tilgængelig');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Hent CSV (${tableName})` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('evaluering-costs-overview.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(headers.join(';'));
+    const fields = (lines.find((line) => line.startsWith(COST_MUNICIPALITY)) ?? '').split(';');
+    expect(fields[headers.indexOf('Opstart (engangsbeløb)')]).toBe('975000');
+
+    await expectNoSeriousA11yViolations(page, 'evaluation: dashboard costs (da)');
+    await screenshot(page, 'evaluation-dashboard-costs-koege');
+    // The section alone, readable at full size, for the report.
+    await mkdir(artifactsDir, { recursive: true });
+    await costs.screenshot({ path: join(artifactsDir, 'evaluation-costs-section-koege.png') });
   });
 
   it('ran without script errors, CSP violations or failed requests', () => {

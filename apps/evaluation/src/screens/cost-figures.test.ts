@@ -15,6 +15,7 @@ import {
   costSources,
   figuresForModel,
   inputProblemText,
+  pairedSummary,
   shelterBars,
 } from './cost-figures.ts';
 import { tableToCsv } from './csv-export.ts';
@@ -169,6 +170,9 @@ describe('shelterBars', () => {
     expect(hidden?.first).toBeNull();
     expect(hidden?.firstText).toBe('skjult (n = <5)');
     expect(shelterBars([outreachFigure()], name, t('da'), 'da', marks)).toEqual([]);
+    expect(pairedSummary('Titel', ['Pr. gennemfører', 'Ophold'], hidden ? [hidden] : [])).toBe(
+      'Titel: Køge Kommune: Pr. gennemfører skjult (n = <5), Ophold 80.000\u00a0kr.',
+    );
   });
 });
 
@@ -176,7 +180,7 @@ describe('costSources and input problems', () => {
   it("names the rule set's version, price year and the shelter stay's source from the domain data", () => {
     const [source] = costSources([koegeFigure()], t('da'), 'da', marks);
     const rule = costRule(CURRENT_COST_RULE_SET_ID, 'shelter.stay');
-    expect(source).toContain(`version ${CURRENT_COST_RULE_SET_ID}, prisår 2024`);
+    expect(source).toContain(`(${CURRENT_COST_RULE_SET_ID}), prisår 2024`);
     expect(source).toContain(`i ${rule.priceYear}-priser`);
     expect(source).toContain(rule.source.document.da);
     expect(costSources([{ ...koegeFigure(), ruleSetId: 'dk-1999' }], t('en'), 'en', marks)).toEqual([

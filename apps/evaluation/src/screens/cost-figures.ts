@@ -245,9 +245,11 @@ export function pairedSummary(
   seriesNames: [string, string],
   bars: readonly PairedBar[],
 ): string {
-  return `${title}: ${bars
+  const text = `${title}: ${bars
     .map((bar) => `${bar.label}: ${seriesNames[0]} ${bar.firstText}, ${seriesNames[1]} ${bar.secondText}`)
-    .join('; ')}.`;
+    .join('; ')}`;
+  // Kroner end in "kr." already; a second full stop would read as a typo.
+  return text.endsWith('.') ? text : `${text}.`;
 }
 
 /**

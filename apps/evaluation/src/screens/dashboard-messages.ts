@@ -269,7 +269,7 @@ export const dashboardMessages = defineCatalogue({
     'costs.perReferralNote':
       'Pr. henvisning (opsøgende indsats): årlig drift delt med antallet af henvisninger pr. år; opstart er ikke medregnet.',
     'costs.perCompleterValue': '{amount} (n = {n})',
-    'costs.ruleSetSource': 'Omkostningsregler: {title}, version {id}, prisår {priceYear}.',
+    'costs.ruleSetSource': 'Omkostningsregler: {title} ({id}), prisår {priceYear}.',
     'costs.shelterSource':
       'Krisecenterophold: {amount} i {priceYear}-priser. Kilde: {document}, {reference}.',
     'costs.unknownRuleSet': 'Omkostningsregler: version {id}, som dette dashboard ikke kender kilden til.',
@@ -598,7 +598,7 @@ export const dashboardMessages = defineCatalogue({
     'costs.perReferralNote':
       'Per referral (outreach): yearly running cost divided by the number of referrals a year; start-up is not included.',
     'costs.perCompleterValue': '{amount} (n = {n})',
-    'costs.ruleSetSource': 'Cost rules: {title}, version {id}, price year {priceYear}.',
+    'costs.ruleSetSource': 'Cost rules: {title} ({id}), price year {priceYear}.',
     'costs.shelterSource': 'Shelter stay: {amount} in {priceYear} prices. Source: {document}, {reference}.',
     'costs.unknownRuleSet': 'Cost rules: version {id}, whose source this dashboard does not know.',
     'costs.shelterChart': 'Cost per completer against one shelter stay (DKK)',
