@@ -1,15 +1,8 @@
-import {
-  CURRENT_COST_RULE_SET_ID,
-  costRule,
-  DEFAULT_OUTREACH_INPUTS,
-  groupCourseCosts,
-  KOEGE_EXAMPLE_INPUTS,
-  outreachCosts,
-} from '@vi/domain';
+import { CURRENT_COST_RULE_SET_ID, costRule, groupCourseCosts, KOEGE_EXAMPLE_INPUTS } from '@vi/domain';
 import { type Locale, translate } from '@vi/ui';
 import { describe, expect, it } from 'vitest';
+import { koegeFigure, outreachFigure } from './cost-figure-examples.ts';
 import {
-  type CostFigureValue,
   costLinesTable,
   costOverviewTable,
   costSources,
@@ -30,62 +23,6 @@ const names = new Map([
 const name = (id: string) => names.get(id) ?? id;
 const t = (locale: Locale) => (key: DashboardMessageKey, params?: Record<string, string | number>) =>
   translate(dashboardMessages, locale, key, params);
-const shown = { value: 0, suppressed: false, reason: null };
-const line = (l: { id: string; label: { da: string; en: string }; amount: number; hours?: number }) => ({
-  id: l.id,
-  labelDa: l.label.da,
-  labelEn: l.label.en,
-  amount: l.amount,
-  hours: l.hours ?? null,
-});
-
-/** What the gateway sends for Køge's seeded inputs: the domain's own result in the API's shape. */
-function koegeFigure(completersHidden = false): CostFigureValue {
-  const r = groupCourseCosts(KOEGE_EXAMPLE_INPUTS);
-  const completers = r.perCompleter?.completers ?? 0;
-  return {
-    organizationId: 'koege',
-    model: 'GROUP_COURSE',
-    year: 2025,
-    ruleSetId: r.ruleSetId,
-    startUp: { total: r.startUp.total, lines: r.startUp.lines.map(line) },
-    yearly: { total: r.yearly.total, hours: r.yearly.hours, lines: r.yearly.lines.map(line) },
-    firstYear: r.firstYear,
-    perCourse: r.perCourse ? { amount: r.perCourse.amount, courses: r.perCourse.courses } : null,
-    perCompleter: {
-      amount: completersHidden ? null : (r.perCompleter?.amount ?? null),
-      completers: completersHidden
-        ? { value: null, suppressed: true, reason: 'PRIMARY' }
-        : { ...shown, value: completers },
-      noteDa: r.perCompleter?.note.da ?? '',
-      noteEn: r.perCompleter?.note.en ?? '',
-    },
-    perReferral: null,
-    shelterComparison: {
-      shelterStay: r.shelterComparison.shelterStay,
-      priceYear: r.shelterComparison.priceYear,
-      ratio: completersHidden ? null : r.shelterComparison.ratio,
-    },
-  };
-}
-
-function outreachFigure(): CostFigureValue {
-  const r = outreachCosts({ ...DEFAULT_OUTREACH_INPUTS, referralsPerYear: 40 });
-  return {
-    organizationId: 'ngo',
-    model: 'OUTREACH',
-    year: 2025,
-    ruleSetId: r.ruleSetId,
-    startUp: { total: r.startUp.total, lines: r.startUp.lines.map(line) },
-    yearly: { total: r.yearly.total, hours: r.yearly.hours, lines: r.yearly.lines.map(line) },
-    firstYear: r.firstYear,
-    perCourse: null,
-    perCompleter: null,
-    perReferral: { amount: r.perReferral?.amount ?? null, referrals: { ...shown, value: 40 } },
-    shelterComparison: null,
-  };
-}
-
 function column(table: DataTable, header: string, locale: Locale = 'da'): string[] {
   const index = table.columns.indexOf(header);
   expect(index).toBeGreaterThanOrEqual(0);
