@@ -59,6 +59,13 @@ function warnAboutPglite(): void {
 
 async function openPostgres(url: string, runMigrations: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url });
+  // An idle pooled connection can be ended by the server (restart, failover,
+  // an administrator's pg_terminate_backend, a test database dropped WITH
+  // FORCE). pg emits that on the pool; unheard it would crash the process.
+  // The pool has already discarded the connection, so a note is enough.
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   try {
     if (runMigrations) {
       // Migrations need one session throughout: the advisory lock and each
