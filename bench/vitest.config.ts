@@ -1,0 +1,6 @@
+import '../tooling/e2e/src/map-group-by.ts';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+});

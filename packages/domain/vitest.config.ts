@@ -1,0 +1,4 @@
+import '../../tooling/e2e/src/map-group-by.ts';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({ test: { include: ['src/**/*.test.ts'] } });
