@@ -47,27 +47,27 @@ export type DeclineReasons = {
 
 export async function declineReasons(db: AggregateSource, filter: EvaluationFilter): Promise<DeclineReasons> {
   assertValidEvaluationFilter(filter);
-  // Two statements, run side by side: the statuses for the funnel's sums (so `declined` is
-  // hidden here exactly when the funnel hides it) and the reasons among the declines.
-  const statusParams = new SqlParameters();
-  const statusFilter = filterSql(filter, statusParams, OUTREACH_COLUMNS);
-  const reasonParams = new SqlParameters();
-  const reasonFilter = filterSql(filter, reasonParams, OUTREACH_COLUMNS);
-  const ignored = statusFilter.ignored;
-  const [statusRows, reasonRows] = await Promise.all([
-    db.query<{ status: string; n: number }>(
-      `SELECT c.status::text AS status, count(*)::int AS n
-       FROM "OutreachCase" c WHERE ${statusFilter.where} GROUP BY c.status`,
-      statusParams.values,
-    ),
-    db.query<{ reason: string | null; n: number }>(
-      `SELECT c."declineReason"::text AS reason, count(*)::int AS n
-       FROM "OutreachCase" c WHERE c.status = 'DECLINED' AND ${reasonFilter.where} GROUP BY c."declineReason"`,
-      reasonParams.values,
-    ),
-  ]);
-  const byStatus = new Map(statusRows.map((row) => [row.status, row.n]));
-  const byReason = new Map(reasonRows.map((row) => [row.reason ?? NOT_RECORDED, row.n]));
+  // One statement, so one snapshot: the statuses for the funnel's sums (so `declined` is
+  // hidden here exactly when the funnel hides it) and the reasons among the declines come
+  // from the same grouping. Read apart, a decline recorded in between would be counted in
+  // one and not the other and the reasons would not add up to `declined`. It is also one
+  // scan of the cases instead of two.
+  const params = new SqlParameters();
+  const { where, ignored } = filterSql(filter, params, OUTREACH_COLUMNS);
+  const rows = await db.query<{ status: string; reason: string | null; n: number }>(
+    `SELECT c.status::text AS status, c."declineReason"::text AS reason, count(*)::int AS n
+     FROM "OutreachCase" c WHERE ${where} GROUP BY c.status, c."declineReason"`,
+    params.values,
+  );
+  const byStatus = new Map<string, number>();
+  const byReason = new Map<string, number>();
+  for (const row of rows) {
+    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.n);
+    if (row.status === 'DECLINED') {
+      const reason = row.reason ?? NOT_RECORDED;
+      byReason.set(reason, (byReason.get(reason) ?? 0) + row.n);
+    }
+  }
   const counts: Record<string, number> = { ...funnelCountsFromStatuses(byStatus) };
   for (const code of [...REASON_CODES, NOT_RECORDED]) counts[`reason:${code}`] = byReason.get(code) ?? 0;
   counts.withReason = REASON_CODES.reduce((sum, code) => sum + (byReason.get(code) ?? 0), 0);

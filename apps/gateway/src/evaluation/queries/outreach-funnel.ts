@@ -106,25 +106,26 @@ export function shownRate(numerator: DisclosedCount, denominator: DisclosedCount
 
 export async function outreachFunnel(db: AggregateSource, filter: EvaluationFilter): Promise<OutreachFunnel> {
   assertValidEvaluationFilter(filter);
-  const caseParams = new SqlParameters();
-  const cases = filterSql(filter, caseParams, OUTREACH_COLUMNS);
-  const referralParams = new SqlParameters();
-  const referralCases = filterSql(filter, referralParams, OUTREACH_COLUMNS);
+  const params = new SqlParameters();
+  const cases = filterSql(filter, params, OUTREACH_COLUMNS);
 
-  const [statusRows, referralRows] = await Promise.all([
-    db.query<{ status: string; n: number }>(
-      `SELECT c.status::text AS status, count(*)::int AS n
-       FROM "OutreachCase" c WHERE ${cases.where} GROUP BY c.status`,
-      caseParams.values,
-    ),
-    // Only cases that ended in a referral can have one: the partial index covers exactly these.
-    db.query<{ status: string; n: number }>(
-      `SELECT r.status::text AS status, count(*)::int AS n
-       FROM "OutreachCase" c JOIN "Referral" r ON r."caseId" = c.id
-       WHERE c.status = 'REFERRED' AND ${referralCases.where} GROUP BY r.status`,
-      referralParams.values,
-    ),
-  ]);
+  // One statement, so one snapshot: with the statuses and the referrals read apart, a case
+  // referred by an outreach worker in between would be counted in one and not the other,
+  // and the referral results would no longer add up to "wants a call". PostgreSQL can still
+  // run the two branches side by side (a parallel append). Both branches use the same
+  // parameters. Only cases that ended in a referral can have one: the partial index on
+  // referred cases covers exactly the second branch's cases.
+  const rows = await db.query<{ part: 'case' | 'referral'; status: string; n: number }>(
+    `SELECT 'case' AS part, c.status::text AS status, count(*)::int AS n
+     FROM "OutreachCase" c WHERE ${cases.where} GROUP BY c.status
+     UNION ALL
+     SELECT 'referral', r.status::text, count(*)::int
+     FROM "OutreachCase" c JOIN "Referral" r ON r."caseId" = c.id
+     WHERE c.status = 'REFERRED' AND ${cases.where} GROUP BY r.status`,
+    params.values,
+  );
+  const statusRows = rows.filter((row) => row.part === 'case');
+  const referralRows = rows.filter((row) => row.part === 'referral');
 
   const funnel = funnelCountsFromStatuses(new Map(statusRows.map((row) => [row.status, row.n])));
   const referral = new Map(referralRows.map((row) => [row.status, row.n]));
