@@ -12,6 +12,7 @@
  * Usage: tsx src/generate.ts [--scale 0.01] [--force]
  */
 import { createDatabase } from '@vi/db';
+import { MODULE_PLAN_TEMPLATES } from '@vi/db/seed';
 import {
   CURRENT_COST_RULE_SET_ID,
   DEFAULT_OUTREACH_INPUTS,
@@ -83,38 +84,8 @@ const defaultProgress: Progress = (message) => console.log(`[${stamp()}] ${messa
 /** Draw number `salt` for row `i`: uniform in [0, 1), the same on every run and every plan. */
 const R = (row: string, salt: number): string => `bench.r(${row}, ${salt})`;
 
-const MODULE_PLANS: ReadonlyArray<{ name: string; modules: string[] }> = [
-  {
-    name: 'Odense',
-    modules: [
-      'Præsentation',
-      'Hvad er vold',
-      'Voldens følgevirkninger del 1',
-      'Voldens følgevirkninger del 2',
-      'Vold i familien',
-      'Sikkerhed og modstandshandlinger',
-      'Skyld og skam',
-      'Håb og drømme',
-      'Netværk og fritid',
-      'Afslutning',
-    ],
-  },
-  {
-    name: 'Køge',
-    modules: [
-      'Velkommen og voldsformerne',
-      'Voldsspiralen og voldens cyklus',
-      'Responser (følgevirkninger)',
-      'Modstand og voldens modgift',
-      'Skyld og skam som et etisk moralsk kompas',
-      'Vold i familien',
-      'Netværk og relationer',
-      'Energi og fokus',
-      'Risikofaktorer og sårbarhedsfaktorer',
-      'Afslutning og opsamling på forløb',
-    ],
-  },
-];
+// The module-plan templates are the same Table 2.1 the demo seed uses.
+const MODULE_PLANS = MODULE_PLAN_TEMPLATES;
 
 function adminUrl(url: string): string {
   const parsed = new URL(url);
