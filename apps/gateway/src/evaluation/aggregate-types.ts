@@ -40,6 +40,14 @@ export function ignoredFilterNames(ignored: readonly FilterDimension[]): string[
   return ignored.map((dimension) => FILTER_DIMENSION_NAMES[dimension]);
 }
 
+/** The `ignoredFilters` field every figure carries: `t.field(ignoredFiltersField)`. */
+export const ignoredFiltersField = {
+  type: [FilterDimensionEnum] as [typeof FilterDimensionEnum],
+  nullable: false as const,
+  resolve: (figure: { ignoredFilters: readonly FilterDimension[] }) =>
+    ignoredFilterNames(figure.ignoredFilters),
+};
+
 export const SuppressedCountRef = builder.objectRef<DisclosedCount>('SuppressedCount').implement({
   description:
     'A count of people after disclosure control: `value` is null when the count is hidden (fewer than 5 people, or hidden so that such a count cannot be recovered from totals).',

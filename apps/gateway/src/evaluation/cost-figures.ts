@@ -1,11 +1,6 @@
 import type { CostLine } from '@vi/domain';
 import { builder } from '../builder.ts';
-import {
-  EVALUATOR_SCOPE,
-  FilterDimensionEnum,
-  ignoredFilterNames,
-  SuppressedCountRef,
-} from './aggregate-types.ts';
+import { EVALUATOR_SCOPE, ignoredFiltersField, SuppressedCountRef } from './aggregate-types.ts';
 import { EvaluationRef } from './evaluation.ts';
 import { type CostFigure, type CostInputProblem, type Costs, costs } from './queries/costs.ts';
 
@@ -123,11 +118,7 @@ const CostsRef = builder.objectRef<Costs>('Costs').implement({
   fields: (t) => ({
     figures: t.field({ type: [CostFigureRef], nullable: false, resolve: (c) => c.figures }),
     invalidInputs: t.field({ type: [CostInputProblemRef], nullable: false, resolve: (c) => c.invalidInputs }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (c) => ignoredFilterNames(c.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 

@@ -2,8 +2,7 @@ import { builder } from '../builder.ts';
 import {
   CountTableRef,
   EVALUATOR_SCOPE,
-  FilterDimensionEnum,
-  ignoredFilterNames,
+  ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
 } from './aggregate-types.ts';
@@ -43,11 +42,7 @@ const CourseDeliveryRef = builder.objectRef<CourseDelivery>('CourseDelivery').im
       nullable: false,
       resolve: (d) => d.byOrganization,
     }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (d) => ignoredFilterNames(d.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -98,11 +93,7 @@ const CourseParticipationRef = builder.objectRef<CourseParticipation>('CoursePar
       nullable: false,
       resolve: (p) => p.byOrganization,
     }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (p) => ignoredFilterNames(p.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -144,11 +135,7 @@ const WaitingTimesRef = builder.objectRef<WaitingTimes>('WaitingTimes').implemen
       nullable: false,
       resolve: (w) => w.byOrganization,
     }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (w) => ignoredFilterNames(w.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -179,11 +166,7 @@ const CourseItemsRef = builder.objectRef<CourseItems>('CourseItems').implement({
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     items: t.field({ type: [CourseItemRef], nullable: false, resolve: (c) => c.items }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (c) => ignoredFilterNames(c.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 

@@ -2,8 +2,7 @@ import { builder } from '../builder.ts';
 import {
   CountTableRef,
   EVALUATOR_SCOPE,
-  FilterDimensionEnum,
-  ignoredFilterNames,
+  ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
 } from './aggregate-types.ts';
@@ -31,11 +30,7 @@ const MultiChoiceCountsRef = builder.objectRef<MultiChoiceCounts>('MultiChoiceCo
   fields: (t) => ({
     registrations: t.field({ type: SuppressedCountRef, nullable: false, resolve: (m) => m.registrations }),
     options: t.field({ type: [OptionCountRef], nullable: false, resolve: (m) => m.options }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (m) => ignoredFilterNames(m.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -44,11 +39,7 @@ const ViolenceFormsRef = builder.objectRef<IntakeViolenceForms>('IntakeViolenceF
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     table: t.field({ type: CountTableRef, nullable: false, resolve: (v) => v.table }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (v) => ignoredFilterNames(v.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -71,11 +62,7 @@ const CountsByYearRef = builder.objectRef<IntakeCountsByYear>('IntakeCountsByYea
   fields: (t) => ({
     years: t.intList({ nullable: false, resolve: (c) => c.years }),
     tables: t.field({ type: [FormTableRef], nullable: false, resolve: (c) => c.tables }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (c) => ignoredFilterNames(c.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 

@@ -2,8 +2,7 @@ import { builder } from '../builder.ts';
 import {
   CountTableRef,
   EVALUATOR_SCOPE,
-  FilterDimensionEnum,
-  ignoredFilterNames,
+  ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
 } from './aggregate-types.ts';
@@ -93,11 +92,7 @@ const OutreachFunnelRef = builder.objectRef<OutreachFunnel>('OutreachFunnel').im
   fields: (t) => ({
     counts: t.field({ type: FunnelCountsRef, nullable: false, resolve: (f) => f.counts }),
     rates: t.field({ type: FunnelRatesRef, nullable: false, resolve: (f) => f.rates }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (f) => ignoredFilterNames(f.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -124,11 +119,7 @@ const OutreachAcceptanceRef = builder.objectRef<OutreachAcceptance>('OutreachAcc
     dimension: t.field({ type: AcceptanceDimensionEnum, nullable: false, resolve: (a) => a.dimension }),
     table: t.field({ type: CountTableRef, nullable: false, resolve: (a) => a.table }),
     groups: t.field({ type: [AcceptanceRowRef], nullable: false, resolve: (a) => a.rows }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (a) => ignoredFilterNames(a.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -152,11 +143,7 @@ const DeclineReasonsRef = builder.objectRef<DeclineReasons>('DeclineReasons').im
     withReason: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.withReason }),
     notRecorded: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.notRecorded }),
     reasons: t.field({ type: [DeclineReasonCountRef], nullable: false, resolve: (d) => d.reasons }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (d) => ignoredFilterNames(d.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
@@ -184,11 +171,7 @@ const SurveyOffersRef = builder.objectRef<SurveyOffers>('SurveyOffers').implemen
     byStatus: t.field({ type: [SurveyStatusCountRef], nullable: false, resolve: (s) => s.byStatus }),
     offeredRate: t.field({ type: RateRef, nullable: true, resolve: (s) => s.offeredRate }),
     acceptedRate: t.field({ type: RateRef, nullable: true, resolve: (s) => s.acceptedRate }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (s) => ignoredFilterNames(s.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 

@@ -1,8 +1,7 @@
 import { builder } from '../builder.ts';
 import {
   EVALUATOR_SCOPE,
-  FilterDimensionEnum,
-  ignoredFilterNames,
+  ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
   TTestRef,
@@ -87,11 +86,7 @@ const RecoveryRef = builder.objectRef<Recovery>('Recovery').implement({
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     measures: t.field({ type: [RecoveryFigureRef], nullable: false, resolve: (r) => r.measures }),
-    ignoredFilters: t.field({
-      type: [FilterDimensionEnum],
-      nullable: false,
-      resolve: (r) => ignoredFilterNames(r.ignoredFilters),
-    }),
+    ignoredFilters: t.field(ignoredFiltersField),
   }),
 });
 
