@@ -12,6 +12,8 @@ export type AuditAction =
   | 'DELETE'
   | 'DENIED'
   | 'EXPORT'
+  /** An evaluator's aggregate request (filter and figures in `detail`). */
+  | 'EVALUATE'
   | 'LOGIN'
   | 'LOGOUT'
   | 'SWITCH_ORGANIZATION';

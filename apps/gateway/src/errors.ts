@@ -14,6 +14,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   NO_ORGANIZATION: 'NO_ORGANIZATION',
+  EVALUATION_LIMIT: 'EVALUATION_LIMIT',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +43,10 @@ const MESSAGES: Record<ErrorCode, LocalizedMessage> = {
   NO_ORGANIZATION: {
     da: 'Din konto er ikke knyttet til en organisation.',
     en: 'Your account is not linked to an organisation.',
+  },
+  EVALUATION_LIMIT: {
+    da: 'Du har nået dagens grænse for forskellige udsnit i evalueringen.',
+    en: "You have reached today's limit of different evaluation selections.",
   },
   INTERNAL: {
     da: 'Der opstod en uventet fejl. Oplys fejl-id, hvis du kontakter support.',

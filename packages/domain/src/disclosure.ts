@@ -1,453 +1,270 @@
+import type { Label } from './labels.ts';
+import { type Rate, rateOf } from './outreach/funnel.ts';
+
 /**
- * Statistical disclosure control for everything evaluators see (DOMAIN §8:
- * aggregates on small groups can point at a person — "two men in Køge's
- * courses"). Every aggregate passes through here before it leaves the
- * gateway.
+ * Statistical disclosure control for everything evaluators see (DOMAIN §8: aggregates on
+ * small groups can point at a person — "two men in Køge's courses"). Every value an
+ * evaluator can read passes through here, and the protection has to hold across *all*
+ * the answers the API can give, not one answer at a time: two published answers
+ * subtracted (differencing), many noisy answers that share a group averaged (averaging),
+ * and inference inside one table from whole, non-negative counts and known zeros.
  *
- * Rules:
- * - Primary: a count of 1-4 people is suppressed (MIN_CELL = 5). Totals are
- *   counts too and follow the same rule.
- * - Zero is shown. An empty cell holds nobody to identify, and hiding every
- *   zero would blank most small tables. (Proportions are different: see
- *   suppressProportion.)
- * - Secondary: with totals shown, a hidden count must not be recoverable by
- *   subtraction. The table and its margins are treated as one (r+1)×(c+1)
- *   array in which every row and column sums to its total. Two conditions
- *   are enforced, iterating until neither adds anything:
- *   1. every row and column (margins included) has no hidden entry or at
- *      least two — a single unknown in a line is one subtraction away;
- *   2. no hidden entry is a bridge of the bipartite graph rows–columns whose
- *      edges are the hidden entries. A bridge is an unknown that lies on no
- *      cycle, and exactly those are determined by the linear equations
- *      even when every line has two unknowns (e.g. two 2×2 blocks joined by
- *      one cell).
- *   The complement chosen is the smallest non-zero shown entry that fixes
- *   the problem (zeros only if nothing else does; cells before totals), so
- *   as little as possible is hidden and large totals stay visible.
+ * Method: cell-key perturbation, as the Australian Bureau of Statistics' TableBuilder
+ * (Fraser and Wooton 2005; Thompson, Broadfoot and Elazar 2013) and the UK 2021 census's
+ * flexible tables use it, with two changes for a small, hostile query space:
+ *
+ * 1. Every counted record (an outreach case, an intake registration, a questionnaire
+ *    answer, an enrolment, a waiting-list entry) carries a fixed random record key in
+ *    [0, RECORD_KEY_RANGE), drawn when the record is written and never shown. A cell's key
+ *    is the sum of its records' keys modulo CELL_KEY_RANGE, so the same set of people
+ *    always has the same cell key, whichever filter, figure or evaluator produced it.
+ * 2. The noise of a cell is drawn from the published distribution COUNT_NOISE by a keyed
+ *    hash (HMAC) of (count, cell key) under a secret key of the installation, instead of
+ *    looking the cell key up in a table directly. The distribution is public (Kerckhoffs);
+ *    the key is not, so an evaluator cannot reason from the additive structure of cell
+ *    keys either (a margin's key is the sum of its cells' keys).
+ *
+ * What is published:
+ * - a count of nobody is 0; a count c ≥ 1 becomes v = max(0, c + d), d from COUNT_NOISE
+ *   (at most MAX_COUNT_NOISE either way, mean 0);
+ * - v = 0 is shown as 0, v from 1 to 4 as "under 5" (no value), v ≥ 5 as v. The display
+ *   depends on v only: nothing tells *why* a count is "under 5", and a shown 0 can hold
+ *   one to three people, so zeros are not known zeros either;
+ * - margins (totals) are cells of their own: the sum of their own people, perturbed by
+ *   their own key. They equal the sum of the shown cells only up to the noise, and the
+ *   evaluation app says so under every table;
+ * - rates, intervals and shares are computed from the published counts only, and shown
+ *   only where numerator, denominator and complement are all published as 5 or more;
+ * - means, standard deviations and percentiles (magnitudes) get Laplace noise of scale
+ *   MAGNITUDE_NOISE_SCALE × (the measure's range) / (published n), drawn the same way from
+ *   (statistic, count, cell key), so the sum a difference of two means would give about
+ *   one person carries noise of about a quarter of the measure's range, however the two
+ *   groups were chosen. They are shown only where the published n is 5 or more; t-tests
+ *   are computed from the published n, means and standard deviations.
+ *
+ * What it guarantees, and what it does not:
+ * - The same people always get the same published value (consistency): asking again, or
+ *   another evaluator asking, gives nothing new.
+ * - Any difference of published counts is off by up to 2 × MAX_COUNT_NOISE, so no single
+ *   subtraction determines a count of 1-4. Combining many differently composed answers
+ *   that contain the same group (the averaging attack of Asghar and Kaafar, 2019) narrows
+ *   it, which is why the gateway also restricts what can be asked (whole months; one
+ *   organisation or all granted; one category or all per dimension) and how many
+ *   distinct questions one evaluator can ask per day, and audits every question.
+ * - It is not differential privacy: a determined evaluator with many days of questions
+ *   learns more than one with one day. The audit trail is there to see that happen.
  */
+export const DISCLOSURE_METHOD_ID = 'cellekey-2026-1';
+
+/** Counts of 1-4 people are never shown as such (the display rule's threshold). */
 export const MIN_CELL = 5;
 
-export type SuppressionReason = 'PRIMARY' | 'SECONDARY';
+/** Record keys are whole numbers in [0, RECORD_KEY_RANGE): they fit PostgreSQL's int4. */
+export const RECORD_KEY_RANGE = 2 ** 31;
+/** A cell key is the sum of its records' keys modulo this. */
+export const CELL_KEY_RANGE = 2 ** 32;
 
-export type DisclosedCount = {
-  value: number | null;
-  suppressed: boolean;
-  reason?: SuppressionReason;
-};
+/**
+ * The perturbation table, the same for every count of one or more people: the noise d and
+ * its probability. Symmetric (mean 0), variance 1.24, bounded by MAX_COUNT_NOISE.
+ */
+export const COUNT_NOISE: ReadonlyArray<{ noise: number; probability: number }> = [
+  { noise: -3, probability: 0.02 },
+  { noise: -2, probability: 0.06 },
+  { noise: -1, probability: 0.2 },
+  { noise: 0, probability: 0.44 },
+  { noise: 1, probability: 0.2 },
+  { noise: 2, probability: 0.06 },
+  { noise: 3, probability: 0.02 },
+];
+export const MAX_COUNT_NOISE = 3;
 
-export type SuppressTableInput = {
-  rows: readonly string[];
-  cols: readonly string[];
-  /** counts[row][col], whole numbers of people. */
-  counts: ReadonlyArray<ReadonlyArray<number>>;
-  /** With totals shown, secondary suppression protects the hidden cells from subtraction. */
-  showTotals: boolean;
-};
+/**
+ * Laplace scale of a magnitude's noise as a share of the measure's range, before it is
+ * divided by the published n (a mean of n values moves by at most range / n when one
+ * person's value changes).
+ */
+export const MAGNITUDE_NOISE_SCALE = 0.25;
 
-export type SuppressedTable = {
-  rows: readonly string[];
-  cols: readonly string[];
-  cells: DisclosedCount[][];
-  /** Null when totals are not shown. */
-  rowTotals: DisclosedCount[] | null;
-  colTotals: DisclosedCount[] | null;
-  grandTotal: DisclosedCount | null;
-};
+/**
+ * A keyed pseudo-random number in (0, 1) for a message: the same message always gives the
+ * same number, and without the key nobody can compute it. The gateway makes it from an
+ * HMAC-SHA256 under the installation's secret (this package does no I/O and no crypto).
+ */
+export type KeyedUniform = (message: string) => number;
 
-function isSmall(value: number): boolean {
-  return value > 0 && value < MIN_CELL;
-}
+/** What SQL returns for one cell: how many records, and the sum of their record keys. */
+export type CountCell = { count: number; keySum: number | bigint | string };
+
+/** A count of people as an evaluator sees it: `value` null means "under 5". */
+export type DisclosedCount = { value: number | null; suppressed: boolean };
 
 function assertCount(value: number, what: string): void {
   if (!Number.isInteger(value) || value < 0)
     throw new RangeError(`${what} must be a whole number >= 0, got ${value}`);
 }
 
-/** A lone figure (e.g. "people on the waiting list"): shown, or hidden when 1-4. */
-export function suppressCount(n: number): DisclosedCount {
-  assertCount(n, 'count');
-  return isSmall(n) ? { value: null, suppressed: true, reason: 'PRIMARY' } : { value: n, suppressed: false };
+/** The cell key: the records' key sum modulo CELL_KEY_RANGE (SQL's sum of int4 is a bigint). */
+export function cellKey(keySum: number | bigint | string): number {
+  const sum = typeof keySum === 'bigint' ? keySum : BigInt(keySum);
+  if (sum < 0n) throw new RangeError('a key sum cannot be negative');
+  return Number(sum % BigInt(CELL_KEY_RANGE));
 }
 
-export type DisclosedProportion = {
-  numerator: number | null;
-  denominator: number | null;
-  proportion: number | null;
-  suppressed: boolean;
-  reason?: 'SMALL_DENOMINATOR' | 'SMALL_NUMERATOR' | 'SMALL_COMPLEMENT';
+/** The noise for a uniform number u in [0, 1): the inverse of COUNT_NOISE's distribution function. */
+export function countNoise(u: number): number {
+  let cumulative = 0;
+  for (const { noise, probability } of COUNT_NOISE) {
+    cumulative += probability;
+    if (u < cumulative) return noise;
+  }
+  return MAX_COUNT_NOISE;
+}
+
+/** The perturbed count v (before the display rule): 0 for nobody, else max(0, c + d). */
+export function perturbedCount(cell: CountCell, uniform: KeyedUniform): number {
+  assertCount(cell.count, 'count');
+  if (cell.count === 0) return 0;
+  const noise = countNoise(uniform(`count|${cell.count}|${cellKey(cell.keySum)}`));
+  return Math.max(0, cell.count + noise);
+}
+
+/** The display rule on a perturbed count: 0 as 0, 1-4 as "under 5", the rest as they are. */
+export function displayCount(perturbed: number): DisclosedCount {
+  assertCount(perturbed, 'perturbed count');
+  return perturbed > 0 && perturbed < MIN_CELL
+    ? { value: null, suppressed: true }
+    : { value: perturbed, suppressed: false };
+}
+
+/** A count of people, perturbed and displayed: what every evaluator-facing count goes through. */
+export function discloseCount(cell: CountCell, uniform: KeyedUniform): DisclosedCount {
+  return displayCount(perturbedCount(cell, uniform));
+}
+
+/**
+ * Every true count that can be published as `shown`, as the whole interval [min, max]
+ * (max null = unbounded). This is public knowledge (the method is public); the evaluation
+ * app uses it to explain a value, and the attack tests use it as the attacker would.
+ */
+export function possibleTrueCounts(shown: DisclosedCount): { min: number; max: number } {
+  if (shown.value === null) return { min: 1, max: MIN_CELL - 1 + MAX_COUNT_NOISE };
+  if (shown.value === 0) return { min: 0, max: MAX_COUNT_NOISE };
+  return { min: Math.max(1, shown.value - MAX_COUNT_NOISE), max: shown.value + MAX_COUNT_NOISE };
+}
+
+/**
+ * A rate from two published counts (never from true ones), with its Wilson interval.
+ * Null when either count is "under 5", when the numerator, the denominator or the
+ * complement (denominator − numerator) is under MIN_CELL, or when noise put the numerator
+ * above the denominator: a rate of 9/11 would show a group of 2.
+ */
+export function disclosedRate(numerator: DisclosedCount, denominator: DisclosedCount): Rate | null {
+  const k = numerator.value;
+  const n = denominator.value;
+  if (k === null || n === null) return null;
+  if (n < MIN_CELL || k < MIN_CELL || n - k < MIN_CELL) return null;
+  return rateOf(k, n);
+}
+
+/** A sum of published counts (null when any is "under 5"), e.g. the closed referrals of a funnel. */
+export function sumOfPublished(counts: readonly DisclosedCount[]): DisclosedCount {
+  let total = 0;
+  for (const count of counts) {
+    if (count.value === null) return { value: null, suppressed: true };
+    total += count.value;
+  }
+  return displayCount(total);
+}
+
+/** The range a magnitude can take: its noise scales with upper − lower, and results are clamped to it. */
+export type MagnitudeRange = { lower: number; upper: number };
+
+/** Laplace(0, 1) from a uniform number in (0, 1). */
+function laplace(u: number): number {
+  const v = Math.min(Math.max(u, Number.MIN_VALUE), 1 - Number.EPSILON);
+  return v < 0.5 ? Math.log(2 * v) : -Math.log(2 * (1 - v));
+}
+
+/**
+ * One magnitude (a mean, a standard deviation, a percentile) of a cell's records, with its
+ * noise. `statistic` names what it is (e.g. 'mean|INSPIRE_O'), so two statistics of the
+ * same people get independent noise and the same statistic of the same people always the
+ * same. Null unless the published n is MIN_CELL or more.
+ */
+export function discloseMagnitude(
+  statistic: string,
+  value: number | null,
+  cell: CountCell,
+  publishedN: DisclosedCount,
+  range: MagnitudeRange,
+  uniform: KeyedUniform,
+  clampTo: MagnitudeRange = range,
+): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  if (publishedN.value === null || publishedN.value < MIN_CELL || cell.count === 0) return null;
+  const scale = (MAGNITUDE_NOISE_SCALE * (range.upper - range.lower)) / publishedN.value;
+  const u = uniform(`${statistic}|${cell.count}|${cellKey(cell.keySum)}`);
+  return Math.min(clampTo.upper, Math.max(clampTo.lower, value + scale * laplace(u)));
+}
+
+/**
+ * Mean and standard deviation of a cell's values, each through `discloseMagnitude`. The
+ * standard deviation is clamped to [0, range]; it is null for fewer than two records.
+ */
+export function discloseMeanAndSd(
+  measure: string,
+  summary: { mean: number | null; variance: number | null },
+  cell: CountCell,
+  publishedN: DisclosedCount,
+  range: MagnitudeRange,
+  uniform: KeyedUniform,
+): { mean: number | null; sd: number | null } {
+  const mean = discloseMagnitude(`mean|${measure}`, summary.mean, cell, publishedN, range, uniform);
+  const sd =
+    cell.count < 2 || summary.variance === null
+      ? null
+      : discloseMagnitude(
+          `sd|${measure}`,
+          Math.sqrt(Math.max(0, summary.variance)),
+          cell,
+          publishedN,
+          range,
+          uniform,
+          {
+            lower: 0,
+            upper: range.upper - range.lower,
+          },
+        );
+  return { mean, sd: mean === null ? null : sd };
+}
+
+/**
+ * The method in words, for the evaluators who must explain their figures (the evaluation
+ * app's help text shows these paragraphs; the numbers come from the constants above).
+ */
+export const DISCLOSURE_EXPLANATION: { title: Label; paragraphs: Label[] } = {
+  title: { da: 'Sådan beskyttes tallene', en: 'How the figures are protected' },
+  paragraphs: [
+    {
+      da: 'Alle tal om personer er tilført en lille, fast støj (cellenøgle-metoden, som bl.a. Australiens og Storbritanniens statistikkontorer bruger til fleksible tabeller). Hver registrering har en hemmelig tilfældig nøgle; de samme personer giver altid den samme støj, uanset hvem der spørger, og hvordan udsnittet er valgt.',
+      en: 'Every figure about people carries a small, fixed noise (the cell-key method that statistical offices use for flexible table builders). Each record has a secret random key; the same people always get the same noise, whoever asks and however the selection was made.',
+    },
+    {
+      da: `Et antal afviger højst ${MAX_COUNT_NOISE} fra det sande tal (i 44 % af cellerne slet ikke, i 84 % højst 1). Et tal, der efter støjen er 1-4, vises som "under ${MIN_CELL}". Et 0 kan dække over 0-${MAX_COUNT_NOISE} personer.`,
+      en: `A count differs from the true number by at most ${MAX_COUNT_NOISE} (in 44% of cells not at all, in 84% by at most 1). A count that is 1-4 after the noise is shown as "under ${MIN_CELL}". A 0 can stand for 0-${MAX_COUNT_NOISE} people.`,
+    },
+    {
+      da: 'Totaler er selvstændige celler med deres egen støj. De er derfor ikke altid lig summen af tabellens celler; forskellen er støj, ikke fejl.',
+      en: 'Totals are cells of their own with their own noise, so they do not always equal the sum of the cells; the difference is noise, not an error.',
+    },
+    {
+      da: `Andele, konfidensintervaller, gennemsnit, spredninger og t-test beregnes ud fra de viste tal. En andel vises kun, når tæller, nævner og resten alle er mindst ${MIN_CELL}. Gennemsnit og spredninger har en støj, der svarer til ${MAGNITUDE_NOISE_SCALE * 100} % af skalaens spændvidde delt med n, og vises kun ved n på mindst ${MIN_CELL}.`,
+      en: `Shares, confidence intervals, means, standard deviations and t-tests are computed from the shown figures. A share is shown only when numerator, denominator and the rest are all at least ${MIN_CELL}. Means and standard deviations carry noise of ${MAGNITUDE_NOISE_SCALE * 100}% of the scale's range divided by n, and are shown only for n of at least ${MIN_CELL}.`,
+    },
+    {
+      da: 'For at støjen ikke kan midles væk, kan man vælge hele måneder, én organisation eller alle, og én kategori eller alle pr. filter, og der er en grænse for, hvor mange forskellige udsnit én evaluator kan se pr. dag. Alle forespørgsler logges.',
+      en: 'So the noise cannot be averaged away, periods are whole months, the choice is one organisation or all, one category or all per filter, and there is a limit on how many different selections one evaluator can see per day. Every request is logged.',
+    },
+  ],
 };
-
-/**
- * A rate k/n. Hidden when n < 5, when k < 5 or when n − k < 5 — zero
- * included on both sides: a rate of 0% or 100% of a known group tells the
- * reader the answer of every member, and 3 of 40 narrows it to a few. The
- * denominator stays visible unless it is small itself.
- */
-export function suppressProportion(k: number, n: number): DisclosedProportion {
-  assertCount(k, 'numerator');
-  assertCount(n, 'denominator');
-  if (k > n) throw new RangeError('numerator cannot exceed denominator');
-  if (n < MIN_CELL)
-    return {
-      numerator: null,
-      denominator: null,
-      proportion: null,
-      suppressed: true,
-      reason: 'SMALL_DENOMINATOR',
-    };
-  if (k < MIN_CELL)
-    return { numerator: null, denominator: n, proportion: null, suppressed: true, reason: 'SMALL_NUMERATOR' };
-  if (n - k < MIN_CELL) {
-    return {
-      numerator: null,
-      denominator: n,
-      proportion: null,
-      suppressed: true,
-      reason: 'SMALL_COMPLEMENT',
-    };
-  }
-  return { numerator: k, denominator: n, proportion: k / n, suppressed: false };
-}
-
-type Entry = { i: number; j: number };
-
-/** Preference order for complementary suppression: non-zero first, then smallest, then interior cells. */
-function complementKey(
-  values: number[][],
-  rowCount: number,
-  colCount: number,
-  { i, j }: Entry,
-): [number, number, number, number, number] {
-  const value = (values[i] as number[])[j] as number;
-  const isTotal = i === rowCount || j === colCount ? 1 : 0;
-  return [value === 0 ? 1 : 0, value, isTotal, i, j];
-}
-
-function better(a: readonly number[], b: readonly number[]): boolean {
-  for (let k = 0; k < a.length; k++) {
-    if ((a[k] as number) !== (b[k] as number)) return (a[k] as number) < (b[k] as number);
-  }
-  return false;
-}
-
-/**
- * Rows 0..R and columns 0..C of the extended table as graph nodes (columns
- * offset by R+1); hidden entries as edges. Returns, for the first hidden
- * entry that is a bridge, the node sets on either side of it.
- */
-function findBridge(
-  hidden: boolean[][],
-  R: number,
-  C: number,
-): { entry: Entry; sideA: Set<number>; sideB: Set<number> } | null {
-  const nodeCount = R + 1 + C + 1;
-  const colNode = (j: number) => R + 1 + j;
-  const adjacency: Array<Array<{ to: number; i: number; j: number }>> = Array.from(
-    { length: nodeCount },
-    () => [],
-  );
-  for (let i = 0; i <= R; i++) {
-    for (let j = 0; j <= C; j++) {
-      if (!hidden[i]?.[j]) continue;
-      adjacency[i]?.push({ to: colNode(j), i, j });
-      adjacency[colNode(j)]?.push({ to: i, i, j });
-    }
-  }
-  const reach = (start: number, skip: Entry): Set<number> => {
-    const seen = new Set<number>([start]);
-    const stack = [start];
-    while (stack.length > 0) {
-      const node = stack.pop() as number;
-      for (const edge of adjacency[node] ?? []) {
-        if (edge.i === skip.i && edge.j === skip.j) continue;
-        if (!seen.has(edge.to)) {
-          seen.add(edge.to);
-          stack.push(edge.to);
-        }
-      }
-    }
-    return seen;
-  };
-  for (let i = 0; i <= R; i++) {
-    for (let j = 0; j <= C; j++) {
-      if (!hidden[i]?.[j]) continue;
-      const entry = { i, j };
-      const sideA = reach(i, entry);
-      if (sideA.has(colNode(j))) continue;
-      return { entry, sideA, sideB: reach(colNode(j), entry) };
-    }
-  }
-  return null;
-}
-
-/**
- * Suppresses a two-way table of counts of people. See the module comment for
- * the rules; the result keeps the input's row and column order.
- */
-export function suppressTable(input: SuppressTableInput): SuppressedTable {
-  const { rows, cols, counts, showTotals } = input;
-  const R = rows.length;
-  const C = cols.length;
-  if (counts.length !== R) throw new RangeError(`counts has ${counts.length} rows, expected ${R}`);
-  counts.forEach((row, i) => {
-    if (row.length !== C) throw new RangeError(`counts row ${i} has ${row.length} columns, expected ${C}`);
-    for (const value of row) assertCount(value, `counts[${i}]`);
-  });
-
-  // Extended table: row R holds the column totals, column C the row totals.
-  const values: number[][] = Array.from({ length: R + 1 }, () => new Array<number>(C + 1).fill(0));
-  for (let i = 0; i < R; i++) {
-    for (let j = 0; j < C; j++) {
-      const value = (counts[i] as readonly number[])[j] as number;
-      (values[i] as number[])[j] = value;
-      (values[i] as number[])[C] = ((values[i] as number[])[C] as number) + value;
-      (values[R] as number[])[j] = ((values[R] as number[])[j] as number) + value;
-      (values[R] as number[])[C] = ((values[R] as number[])[C] as number) + value;
-    }
-  }
-  const hidden: boolean[][] = values.map((row) => row.map(() => false));
-  const reason: Array<Array<SuppressionReason | undefined>> = values.map((row) => row.map(() => undefined));
-  const hide = (i: number, j: number, why: SuppressionReason) => {
-    (hidden[i] as boolean[])[j] = true;
-    (reason[i] as Array<SuppressionReason | undefined>)[j] = why;
-  };
-
-  const lastRow = showTotals ? R : R - 1;
-  const lastCol = showTotals ? C : C - 1;
-  for (let i = 0; i <= lastRow; i++) {
-    for (let j = 0; j <= lastCol; j++) {
-      if (isSmall((values[i] as number[])[j] as number)) hide(i, j, 'PRIMARY');
-    }
-  }
-
-  if (showTotals) {
-    const pickComplement = (candidates: Entry[]): Entry | null => {
-      let best: Entry | null = null;
-      let bestKey: number[] = [];
-      for (const candidate of candidates) {
-        const key = complementKey(values, R, C, candidate);
-        if (best === null || better(key, bestKey)) {
-          best = candidate;
-          bestKey = key;
-        }
-      }
-      return best;
-    };
-    const lines: Entry[][] = [];
-    for (let i = 0; i <= R; i++) lines.push(Array.from({ length: C + 1 }, (_, j) => ({ i, j })));
-    for (let j = 0; j <= C; j++) lines.push(Array.from({ length: R + 1 }, (_, i) => ({ i, j })));
-
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const line of lines) {
-        const hiddenInLine = line.filter(({ i, j }) => hidden[i]?.[j]);
-        if (hiddenInLine.length !== 1) continue;
-        const complement = pickComplement(line.filter(({ i, j }) => !hidden[i]?.[j]));
-        if (complement) {
-          hide(complement.i, complement.j, 'SECONDARY');
-          changed = true;
-        }
-      }
-      if (changed) continue;
-      const bridge = findBridge(hidden, R, C);
-      if (bridge) {
-        // Any shown entry linking the two sides closes a cycle through the bridge.
-        const candidates: Entry[] = [];
-        for (let i = 0; i <= R; i++) {
-          for (let j = 0; j <= C; j++) {
-            if (hidden[i]?.[j]) continue;
-            const col = R + 1 + j;
-            if (
-              (bridge.sideA.has(i) && bridge.sideB.has(col)) ||
-              (bridge.sideB.has(i) && bridge.sideA.has(col))
-            ) {
-              candidates.push({ i, j });
-            }
-          }
-        }
-        const complement = pickComplement(candidates);
-        if (complement) {
-          hide(complement.i, complement.j, 'SECONDARY');
-          changed = true;
-        }
-      }
-    }
-  }
-
-  const out = (i: number, j: number): DisclosedCount => {
-    const why = reason[i]?.[j];
-    if (hidden[i]?.[j] && why) return { value: null, suppressed: true, reason: why };
-    return { value: (values[i] as number[])[j] as number, suppressed: false };
-  };
-  return {
-    rows,
-    cols,
-    cells: Array.from({ length: R }, (_, i) => Array.from({ length: C }, (_, j) => out(i, j))),
-    rowTotals: showTotals ? Array.from({ length: R }, (_, i) => out(i, C)) : null,
-    colTotals: showTotals ? Array.from({ length: C }, (_, j) => out(R, j)) : null,
-    grandTotal: showTotals ? out(R, C) : null,
-  };
-}
-
-/** `total` = sum of `parts`: one of the sums that tie shown counts together (e.g. a funnel step). */
-export type CountRelation<K extends string = string> = { total: K; parts: readonly K[] };
-
-/** Rank of a small dense matrix by Gaussian elimination with partial pivoting. */
-function matrixRank(matrix: number[][]): number {
-  const m = matrix.map((row) => [...row]);
-  const width = m[0]?.length ?? 0;
-  let rank = 0;
-  for (let col = 0; col < width && rank < m.length; col++) {
-    let pivot = rank;
-    for (let i = rank + 1; i < m.length; i++) {
-      if (Math.abs((m[i] as number[])[col] as number) > Math.abs((m[pivot] as number[])[col] as number))
-        pivot = i;
-    }
-    const pivotRow = m[pivot] as number[];
-    if (Math.abs(pivotRow[col] as number) < 1e-9) continue;
-    m[pivot] = m[rank] as number[];
-    m[rank] = pivotRow;
-    for (let i = 0; i < m.length; i++) {
-      if (i === rank) continue;
-      const row = m[i] as number[];
-      const factor = (row[col] as number) / (pivotRow[col] as number);
-      if (factor === 0) continue;
-      for (let k = col; k < width; k++) row[k] = (row[k] as number) - factor * (pivotRow[k] as number);
-    }
-    rank++;
-  }
-  return rank;
-}
-
-/**
- * The hidden keys whose value follows from the shown ones through the sums:
- * x_k is determined exactly when the unit vector e_k lies in the row space of
- * the equations restricted to the hidden keys.
- */
-export function derivableHiddenCounts<K extends string>(
-  hidden: ReadonlySet<K>,
-  relations: readonly CountRelation<K>[],
-): K[] {
-  const unknowns = [...hidden];
-  if (unknowns.length === 0) return [];
-  const column = new Map(unknowns.map((key, k) => [key, k]));
-  const equations = relations.map((relation) => {
-    const row = new Array<number>(unknowns.length).fill(0);
-    const total = column.get(relation.total);
-    if (total !== undefined) row[total] = (row[total] as number) + 1;
-    for (const part of relation.parts) {
-      const k = column.get(part);
-      if (k !== undefined) row[k] = (row[k] as number) - 1;
-    }
-    return row;
-  });
-  const base = matrixRank(equations);
-  return unknowns.filter((_, k) => {
-    const unit = new Array<number>(unknowns.length).fill(0);
-    unit[k] = 1;
-    return matrixRank([...equations, unit]) === base;
-  });
-}
-
-/**
- * Disclosure control for counts tied together by sums that are all shown
- * (an outreach funnel: identified = with + without contact details;
- * reached = wants a call + declines + will call themselves; …), of any
- * shape, where `suppressTable` covers rows × columns. Primary suppression as
- * everywhere (1-4 hidden, zero shown). Then, until nothing changes:
- * 1. a sum with exactly one hidden member gets a second one: a part rather
- *    than the total (a breakdown should not blank the figure above it), then
- *    non-zero, then the smallest;
- * 2. when every sum has 0 or 2+ hidden members but a hidden count can still
- *    be computed through several sums (checked exactly, by linear algebra),
- *    one more count sharing a sum with it is hidden, preferring one that
- *    actually protects it.
- */
-export function suppressLinkedCounts<K extends string>(
-  counts: Readonly<Record<K, number>>,
-  relations: readonly CountRelation<K>[],
-): Record<K, DisclosedCount> {
-  const keys = Object.keys(counts) as K[];
-  for (const key of keys) assertCount(counts[key], `count "${key}"`);
-  for (const relation of relations) {
-    if (relation.parts.length === 0) throw new RangeError(`the sum for "${relation.total}" has no parts`);
-    for (const key of [relation.total, ...relation.parts]) {
-      if (!(key in counts)) throw new RangeError(`relation names an unknown count "${key}"`);
-    }
-    const sum = relation.parts.reduce((acc, part) => acc + counts[part], 0);
-    if (sum !== counts[relation.total]) {
-      throw new RangeError(
-        `counts do not add up: ${relation.total} = ${counts[relation.total]}, its parts sum to ${sum}`,
-      );
-    }
-  }
-
-  const reason = new Map<K, SuppressionReason>();
-  for (const key of keys) if (isSmall(counts[key])) reason.set(key, 'PRIMARY');
-  const totals = new Set<K>(relations.map((r) => r.total));
-  const preference = (key: K): number[] => [
-    totals.has(key) ? 1 : 0,
-    counts[key] === 0 ? 1 : 0,
-    counts[key],
-    keys.indexOf(key),
-  ];
-  const hiddenSet = () => new Set(reason.keys());
-  const unfixable = new Set<K>();
-
-  for (;;) {
-    // First the cheap rule: a sum with exactly one hidden member gives it away by subtraction.
-    // Hide a part rather than the sum's total, so a breakdown does not blank the figure above it.
-    let lineFixed = false;
-    for (const relation of relations) {
-      const members = [relation.total, ...relation.parts];
-      if (members.filter((key) => reason.has(key)).length !== 1) continue;
-      const shown = members.filter((key) => !reason.has(key));
-      const order = (key: K) => [key === relation.total ? 1 : 0, ...preference(key)];
-      const pick = shown.reduce((best, key) => (better(order(key), order(best)) ? key : best));
-      reason.set(pick, 'SECONDARY');
-      lineFixed = true;
-    }
-    if (lineFixed) continue;
-    const exposed = derivableHiddenCounts(hiddenSet(), relations).filter((key) => !unfixable.has(key));
-    const target = exposed[0];
-    if (target === undefined) break;
-    const sharing = (members: ReadonlySet<K>) =>
-      relations
-        .filter((r) => members.has(r.total) || r.parts.some((p) => members.has(p)))
-        .flatMap((r) => [r.total, ...r.parts]);
-    let candidates = [...new Set(sharing(new Set([target])))].filter((key) => !reason.has(key));
-    if (candidates.length === 0) {
-      // Every count it is summed with is hidden: look further along the chain of sums.
-      const component = new Set<K>([target]);
-      for (let size = 0; size !== component.size; ) {
-        size = component.size;
-        for (const key of sharing(component)) component.add(key);
-      }
-      candidates = [...component].filter((key) => !reason.has(key));
-    }
-    if (candidates.length === 0) {
-      // All linked counts are hidden and it still follows (only possible when the sums force it, e.g. to 0).
-      unfixable.add(target);
-      continue;
-    }
-    const protects = (key: K) => {
-      const trial = hiddenSet();
-      trial.add(key);
-      return !derivableHiddenCounts(trial, relations).includes(target);
-    };
-    const ranked = candidates
-      .map((key) => ({ key, order: [protects(key) ? 0 : 1, ...preference(key)] }))
-      .sort((a, b) => (better(a.order, b.order) ? -1 : better(b.order, a.order) ? 1 : 0));
-    reason.set((ranked[0] as { key: K }).key, 'SECONDARY');
-  }
-
-  const result = {} as Record<K, DisclosedCount>;
-  for (const key of keys) {
-    const why = reason.get(key);
-    result[key] = why
-      ? { value: null, suppressed: true, reason: why }
-      : { value: counts[key], suppressed: false };
-  }
-  return result;
-}

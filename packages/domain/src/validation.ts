@@ -87,6 +87,14 @@ export const FIELD_ERROR_MESSAGES = {
     da: 'Telefonnummeret er ikke et gyldigt dansk nummer (8 cifre, evt. med +45).',
     en: 'The phone number is not a valid Danish number (8 digits, optionally with +45).',
   }),
+  ONE_OR_ALL: () => ({
+    da: 'Vælg én eller alle. Andre udsnit er ikke tilladt, da de kan bruges til at udlede små grupper.',
+    en: 'Choose one or all. Other selections are not allowed, as they could be used to work out small groups.',
+  }),
+  WHOLE_MONTH: () => ({
+    da: 'Perioden skal bestå af hele måneder: fra den 1. i en måned til den sidste dag i en måned.',
+    en: 'The period must be whole months: from the 1st of a month to the last day of a month.',
+  }),
   INVALID_EMAIL: () => ({
     da: 'E-mailadressen er ikke gyldig.',
     en: 'The e-mail address is not valid.',

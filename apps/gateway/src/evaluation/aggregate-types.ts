@@ -12,12 +12,6 @@ import type { TestResult } from './queries/recovery.ts';
  */
 export const EVALUATOR_SCOPE = { evaluator: true } as const;
 
-export const SuppressionReasonEnum = builder.enumType('SuppressionReason', {
-  description:
-    'Why a count is hidden: PRIMARY = 1-4 people; SECONDARY = hidden so a PRIMARY one cannot be worked out.',
-  values: ['PRIMARY', 'SECONDARY'] as const,
-});
-
 export const AgeGroupEnum = builder.enumType('AgeGroup', {
   description: "The domain's reporting age groups (seed 001).",
   values: AGE_GROUPS.map((group) => group.code),
@@ -50,18 +44,20 @@ export const ignoredFiltersField = {
 
 export const SuppressedCountRef = builder.objectRef<DisclosedCount>('SuppressedCount').implement({
   description:
-    'A count of people after disclosure control: `value` is null when the count is hidden (fewer than 5 people, or hidden so that such a count cannot be recovered from totals).',
+    'A count of people after disclosure control: perturbed by the cell-key method (at most ±maxCountNoise, the same people always the same way); `value` is null and `suppressed` true when the perturbed count is 1-4 ("under 5"). A 0 can stand for a few people.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     value: t.exposeInt('value', { nullable: true }),
-    suppressed: t.exposeBoolean('suppressed', { nullable: false }),
-    reason: t.field({ type: SuppressionReasonEnum, nullable: true, resolve: (cell) => cell.reason }),
+    suppressed: t.exposeBoolean('suppressed', {
+      nullable: false,
+      description: 'True when the count is shown as "under 5".',
+    }),
   }),
 });
 
 export const RateRef = builder.objectRef<Rate>('EvaluationRate').implement({
   description:
-    'numerator / denominator with its Wilson 95% interval. Given only where both counts are shown.',
+    'numerator / denominator (both perturbed counts) with its Wilson 95% interval. Given only where numerator, denominator and their difference are all shown as 5 or more.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     numerator: t.exposeInt('numerator', { nullable: false }),
@@ -86,7 +82,7 @@ const CountTableRowRef = builder
 
 export const CountTableRef = builder.objectRef<CountTable>('CountTable').implement({
   description:
-    'A table of people counts (rows × columns) with row, column and grand totals, after the domain disclosure rule. Row and column keys are domain codes, years or organisation ids.',
+    'A table of people counts (rows × columns) with row, column and grand totals, after the domain disclosure rule. Every total is perturbed as a cell of its own, so it need not equal the sum of the shown cells. Row and column keys are domain codes, years or organisation ids.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     columns: t.stringList({ nullable: false, resolve: (table) => table.cols }),

@@ -1,10 +1,22 @@
-import { type FieldError, fieldError } from '@vi/domain';
+import {
+  COUNT_NOISE,
+  DISCLOSURE_METHOD_ID,
+  type FieldError,
+  fieldError,
+  type KeyedUniform,
+  MAGNITUDE_NOISE_SCALE,
+  MAX_COUNT_NOISE,
+  MIN_CELL,
+} from '@vi/domain';
+import { type FieldNode, type FragmentDefinitionNode, Kind, type SelectionSetNode } from 'graphql';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { GenderEnum, IncidentTypeEnum, PersonRoleEnum } from '../enums.ts';
 import { throwValidation } from '../errors.ts';
 import { AgeGroupEnum, EVALUATOR_SCOPE } from './aggregate-types.ts';
+import { evaluationUniform } from './disclosure-key.ts';
 import { evaluationSource } from './evaluation-database.ts';
+import { auditEvaluationRequest, dailyLimit } from './evaluation-limit.ts';
 import type { AggregateSource, EvaluationFilter } from './queries/evaluation-filter.ts';
 import { validateEvaluationFilter } from './queries/evaluation-filter.ts';
 
@@ -18,6 +30,9 @@ export type EvaluationScope = {
   filter: EvaluationFilter;
   organizations: Array<{ id: string; name: string }>;
   source: AggregateSource;
+  /** The keyed noise source of disclosure control (packages/domain disclosure.ts). */
+  uniform: KeyedUniform;
+  limit: { dailyLimit: number; usedToday: number };
 };
 
 export const EvaluationRef = builder.objectRef<EvaluationScope>('Evaluation');
@@ -33,9 +48,40 @@ const EvaluationOrganizationRef = builder
     }),
   });
 
+const CountNoiseRef = builder
+  .objectRef<{ noise: number; probability: number }>('CountNoiseProbability')
+  .implement({
+    description: 'One row of the published perturbation table: a noise and its probability.',
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      noise: t.exposeInt('noise', { nullable: false }),
+      probability: t.exposeFloat('probability', { nullable: false }),
+    }),
+  });
+
+const EvaluationDisclosureRef = builder
+  .objectRef<EvaluationScope['limit']>('EvaluationDisclosure')
+  .implement({
+    description:
+      "The disclosure method's public parameters (packages/domain disclosure.ts) and this evaluator's use of today's limit.",
+    authScopes: EVALUATOR_SCOPE,
+    fields: (t) => ({
+      methodId: t.string({ nullable: false, resolve: () => DISCLOSURE_METHOD_ID }),
+      minCell: t.int({ nullable: false, resolve: () => MIN_CELL }),
+      maxCountNoise: t.int({ nullable: false, resolve: () => MAX_COUNT_NOISE }),
+      magnitudeNoiseScale: t.float({ nullable: false, resolve: () => MAGNITUDE_NOISE_SCALE }),
+      countNoise: t.field({ type: [CountNoiseRef], nullable: false, resolve: () => [...COUNT_NOISE] }),
+      dailyLimit: t.exposeInt('dailyLimit', {
+        nullable: false,
+        description: 'Distinct filter combinations one evaluator can ask per Danish calendar day.',
+      }),
+      usedToday: t.exposeInt('usedToday', { nullable: false }),
+    }),
+  });
+
 EvaluationRef.implement({
   description:
-    'Aggregate figures for the selected organisations and filters. No field here or below can reach a person, a name, a participant code or a free-text answer; every count of people has passed the disclosure rule (hidden below 5, with secondary suppression).',
+    'Aggregate figures for the selected organisations and filters. No field here or below can reach a person, a name, a participant code or a free-text answer; every count of people is perturbed (cell-key method) and shown as "under 5" where the perturbed count is 1-4, and every rate, mean and test is computed from perturbed values.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     organizations: t.field({
@@ -45,20 +91,33 @@ EvaluationRef.implement({
     }),
     from: t.field({ type: 'Date', nullable: true, resolve: (scope) => scope.filter.from ?? null }),
     to: t.field({ type: 'Date', nullable: true, resolve: (scope) => scope.filter.to ?? null }),
+    disclosure: t.field({
+      type: EvaluationDisclosureRef,
+      nullable: false,
+      resolve: (scope) => scope.limit,
+    }),
   }),
 });
 
 export const EvaluationFilterInput = builder.inputType('EvaluationFilterInput', {
   description:
-    'Narrows every figure. Omitted organizationIds = every organisation you are granted as evaluator.',
+    'Narrows every figure, on a fixed grid so that two answers cannot be subtracted to isolate a small group: one organisation or all you are granted (omitted = all); whole months; one category or all per dimension (omitted or empty = all).',
   fields: (t) => ({
-    organizationIds: t.idList({ required: false }),
-    from: t.field({ type: 'Date', required: false, description: 'First day of the period (inclusive).' }),
-    to: t.field({ type: 'Date', required: false, description: 'Last day of the period (inclusive).' }),
-    incidentTypes: t.field({ type: [IncidentTypeEnum], required: false }),
-    genders: t.field({ type: [GenderEnum], required: false }),
-    ageGroups: t.field({ type: [AgeGroupEnum], required: false }),
-    roles: t.field({ type: [PersonRoleEnum], required: false }),
+    organizationIds: t.idList({ required: false, description: 'Omitted, one id, or every granted id.' }),
+    from: t.field({
+      type: 'Date',
+      required: false,
+      description: 'First day of the period (inclusive): the 1st of a month.',
+    }),
+    to: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Last day of the period (inclusive): the last day of a month.',
+    }),
+    incidentTypes: t.field({ type: [IncidentTypeEnum], required: false, description: 'At most one code.' }),
+    genders: t.field({ type: [GenderEnum], required: false, description: 'At most one code.' }),
+    ageGroups: t.field({ type: [AgeGroupEnum], required: false, description: 'At most one code.' }),
+    roles: t.field({ type: [PersonRoleEnum], required: false, description: 'At most one code.' }),
   }),
 });
 
@@ -99,8 +158,12 @@ export function resolveEvaluationFilter(
     }
   });
   if (requested.length === 0) errors.push(fieldError('organizationIds', 'REQUIRED'));
+  const distinct = [...new Set(requested)];
+  // One organisation or all granted: "all but one" minus "all" would isolate one.
+  if (distinct.length > 1 && distinct.length !== grantedIds.size && errors.length === 0)
+    errors.push(fieldError('organizationIds', 'ONE_OR_ALL'));
   const filter: EvaluationFilter = {
-    organizationIds: [...new Set(requested)],
+    organizationIds: distinct,
     ...(args?.from ? { from: args.from } : {}),
     ...(args?.to ? { to: args.to } : {}),
     ...(args?.incidentTypes?.length ? { incidentTypes: [...args.incidentTypes] } : {}),
@@ -120,9 +183,39 @@ builder.queryField('evaluation', (t) =>
     description: 'Aggregate-only evaluation figures (evaluators only).',
     authScopes: EVALUATOR_SCOPE,
     args: { filter: t.arg({ type: EvaluationFilterInput, required: false }) },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const { filter, organizations } = resolveEvaluationFilter(args.filter, grantedOrganizations(context));
-      return { filter, organizations, source: await evaluationSource() };
+      const limit = dailyLimit();
+      const { usedToday } = await auditEvaluationRequest({
+        actor: { userId: context.user?.id ?? null, organizationId: null, requestId: context.requestId },
+        filter,
+        figures: selectedFields(info.fieldNodes[0]?.selectionSet, info.fragments),
+        limit,
+      });
+      return {
+        filter,
+        organizations,
+        source: await evaluationSource(),
+        uniform: await evaluationUniform(),
+        limit: { dailyLimit: limit, usedToday },
+      };
     },
   }),
 );
+
+/** The figures a request asks for: field names directly under `evaluation`, fragments included. */
+function selectedFields(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+): string[] {
+  const names = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add((selection as FieldNode).name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else walk(fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  walk(selectionSet);
+  return [...names].filter((name) => name !== '__typename').sort();
+}

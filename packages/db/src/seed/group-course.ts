@@ -16,7 +16,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { Gender, PrivacyStance, RiskRoute } from '../generated/prisma/enums.ts';
 import { addDays, addHours } from './calendar.ts';
 import { PseudonymIssuer, REACH_NOTES, syntheticFirstName, syntheticName, syntheticPhone } from './people.ts';
-import type { SeededRandom } from './random.ts';
+import { recordKeyOf, type SeededRandom } from './random.ts';
 
 export interface CourseDemoPlan {
   /** Intake registrations to create. */
@@ -283,8 +283,10 @@ export function buildGroupCourseDemo(input: GroupCourseDemoInput): GroupCourseDe
       referred_to: referredTo,
       ...(otherSupport ? { referred_to_other: otherSupport } : {}),
     };
+    const intakeId = random.uuid();
     rows.intakes.push({
-      id: random.uuid(),
+      id: intakeId,
+      recordKey: recordKeyOf(intakeId),
       organizationId,
       personId,
       registeredById: staff.intakeId,
@@ -328,12 +330,21 @@ export function buildGroupCourseDemo(input: GroupCourseDemoInput): GroupCourseDe
     if (!inCourseTrack) return;
     const since = assessedOn;
     if (!course) {
-      rows.waitingList.push({ id: random.uuid(), organizationId, personId, since });
+      const entryId = random.uuid();
+      rows.waitingList.push({
+        id: entryId,
+        recordKey: recordKeyOf(entryId),
+        organizationId,
+        personId,
+        since,
+      });
       return;
     }
     const enrolledOn = addDays(course.startsOn, -random.int(2, 10));
+    const entryId = random.uuid();
     rows.waitingList.push({
-      id: random.uuid(),
+      id: entryId,
+      recordKey: recordKeyOf(entryId),
       organizationId,
       personId,
       since,
@@ -387,6 +398,7 @@ function addParticipant(
 
   rows.enrolments.push({
     id: enrolmentId,
+    recordKey: recordKeyOf(enrolmentId),
     organizationId,
     courseId: course.id,
     personId,
@@ -472,8 +484,10 @@ function response(
   },
 ): Prisma.QuestionnaireResponseCreateManyInput {
   const scores = inspireScoresFromAnswers(args.answers);
+  const id = random.uuid();
   return {
-    id: random.uuid(),
+    id,
+    recordKey: recordKeyOf(id),
     organizationId: args.organizationId,
     courseId: args.courseId,
     participantCode: args.participantCode,

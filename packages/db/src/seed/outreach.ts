@@ -15,7 +15,7 @@ import type {
 } from '../generated/prisma/enums.ts';
 import { addDays, addHours, daysBetween, earliest } from './calendar.ts';
 import { PseudonymIssuer, REACH_NOTES, syntheticName, syntheticPhone } from './people.ts';
-import type { SeededRandom } from './random.ts';
+import { recordKeyOf, type SeededRandom } from './random.ts';
 
 export const OUTREACH_CASE_COUNT = 400;
 const HISTORY_DAYS = 182;
@@ -220,8 +220,10 @@ export function buildOutreachDemo(input: OutreachDemoInput): OutreachDemoRows {
     const hasContact = random.chance(0.83);
     const typeActive = !(type === 'BURGLARY_THEFT' && occurredOn.getTime() >= burglarySwitchedOff.getTime());
 
+    const caseId = random.uuid();
     const outreachCase: Prisma.OutreachCaseCreateManyInput = {
-      id: random.uuid(),
+      id: caseId,
+      recordKey: recordKeyOf(caseId),
       organizationId,
       personId,
       incidentId,

@@ -79,3 +79,12 @@ export class SeededRandom {
     return Uint8Array.from({ length }, () => Math.floor(this.next() * 256));
   }
 }
+
+/**
+ * A demo record's disclosure-control key (see packages/domain disclosure.ts), taken from its
+ * seeded id so the demo data stays the same without drawing from the seeded sequence (new
+ * draws would change every later value). Real records get a random key from the database.
+ */
+export function recordKeyOf(uuid: string): number {
+  return Number.parseInt(uuid.replace(/-/g, '').slice(-8), 16) & 0x7fffffff;
+}

@@ -1,9 +1,11 @@
-import { type DisclosedCount, suppressTable } from '@vi/domain';
+import { type CountCell, type DisclosedCount, discloseCount, type KeyedUniform } from '@vi/domain';
 
 /**
- * A rows × columns table of people counts with its totals, after the domain's disclosure
- * rule (`suppressTable`: primary under MIN_CELL, secondary so that no hidden cell can be
- * recovered from shown cells and totals). The shape the GraphQL layer and the bench use.
+ * A rows × columns table of people counts with its totals, every one of them through the
+ * domain's disclosure rule (`discloseCount`: cell-key perturbation). A total is a cell of
+ * its own: the count and key sum of all its people (the sum of its cells' counts and key
+ * sums, so SQL returns the finest cells only), perturbed by its own key. Totals therefore
+ * need not equal the sum of the shown cells; the evaluation app says so under each table.
  */
 export type CountTable = {
   rows: string[];
@@ -14,46 +16,62 @@ export type CountTable = {
   grandTotal: DisclosedCount;
 };
 
-export function countTable(rows: readonly string[], cols: readonly string[], counts: number[][]): CountTable {
-  const result = suppressTable({ rows, cols, counts, showTotals: true });
-  // With showTotals the domain always returns the margins; an empty table has an empty total.
+export const EMPTY_CELL: CountCell = { count: 0, keySum: 0n };
+
+/** The cell of the union of disjoint cells: counts and key sums add. */
+export function unionCell(cells: Iterable<CountCell>): CountCell {
+  let count = 0;
+  let keySum = 0n;
+  for (const cell of cells) {
+    count += cell.count;
+    keySum += BigInt(cell.keySum);
+  }
+  return { count, keySum };
+}
+
+export function countTable(
+  rows: readonly string[],
+  cols: readonly string[],
+  cells: CountCell[][],
+  uniform: KeyedUniform,
+): CountTable {
+  const at = (i: number, j: number) => cells[i]?.[j] ?? EMPTY_CELL;
+  const disclose = (cell: CountCell) => discloseCount(cell, uniform);
   return {
     rows: [...rows],
     cols: [...cols],
-    cells: result.cells,
-    rowTotals: result.rowTotals ?? [],
-    colTotals: result.colTotals ?? [],
-    grandTotal: result.grandTotal ?? { value: 0, suppressed: false },
+    cells: rows.map((_, i) => cols.map((_, j) => disclose(at(i, j)))),
+    rowTotals: rows.map((_, i) => disclose(unionCell(cols.map((_, j) => at(i, j))))),
+    colTotals: cols.map((_, j) => disclose(unionCell(rows.map((_, i) => at(i, j))))),
+    grandTotal: disclose(unionCell(rows.flatMap((_, i) => cols.map((_, j) => at(i, j))))),
   };
 }
 
-/** Counts keyed by `${row}\u0000${col}` laid out as a dense matrix in the given order. */
+/** SQL rows `{ row, col, n, key_sum }` laid out as a dense matrix of cells in the given order. */
 export function matrixOf(
   rows: readonly string[],
   cols: readonly string[],
-  entries: Iterable<{ row: string; col: string; n: number }>,
-): number[][] {
-  const index = new Map<string, number>();
+  entries: Iterable<{ row: string; col: string; n: number; keySum: number | bigint | string }>,
+): CountCell[][] {
+  const index = new Map<string, CountCell>();
   for (const entry of entries) {
     const key = `${entry.row}\u0000${entry.col}`;
-    index.set(key, (index.get(key) ?? 0) + entry.n);
+    index.set(key, unionCell([index.get(key) ?? EMPTY_CELL, { count: entry.n, keySum: entry.keySum }]));
   }
-  return rows.map((row) => cols.map((col) => index.get(`${row}\u0000${col}`) ?? 0));
+  return rows.map((row) => cols.map((col) => index.get(`${row}\u0000${col}`) ?? EMPTY_CELL));
 }
 
 /**
- * One count per row (e.g. participants per organisation) with the overall total shown, as a
- * one-column table: a hidden row cannot be recovered as "total minus the other rows", and
- * statistics of a row (means, rates) are shown only where its count is.
+ * One count per row (e.g. participants per organisation) with the overall total, each
+ * perturbed on its own. Statistics of a row (means, rates) are shown only where its
+ * published count is 5 or more.
  */
 export function countColumn(
-  rows: readonly string[],
-  counts: readonly number[],
+  cells: readonly CountCell[],
+  uniform: KeyedUniform,
 ): { cells: DisclosedCount[]; total: DisclosedCount } {
-  const table = countTable(
-    rows,
-    ['n'],
-    counts.map((n) => [n]),
-  );
-  return { cells: table.cells.map((row) => row[0]!), total: table.colTotals[0]! };
+  return {
+    cells: cells.map((cell) => discloseCount(cell, uniform)),
+    total: discloseCount(unionCell(cells), uniform),
+  };
 }

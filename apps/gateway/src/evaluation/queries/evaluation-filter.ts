@@ -58,7 +58,17 @@ export function validateEvaluationFilter(filter: EvaluationFilter): FieldError[]
       message: { da: 'Slutdatoen ligger før startdatoen.', en: 'The end date is before the start date.' },
     });
   }
+  // Whole months: a period that starts or ends mid-month could be shifted by a day, and
+  // two answers a day apart would isolate the people of that day.
+  if (filter.from instanceof Date && Number.isFinite(filter.from.getTime()) && filter.from.getUTCDate() !== 1)
+    errors.push(fieldError('from', 'WHOLE_MONTH'));
+  if (filter.to instanceof Date && Number.isFinite(filter.to.getTime())) {
+    const next = new Date(filter.to.getTime() + 86_400_000);
+    if (next.getUTCDate() !== 1) errors.push(fieldError('to', 'WHOLE_MONTH'));
+  }
   for (const field of ['incidentTypes', 'genders', 'ageGroups', 'roles'] as const) {
+    // One category or all: [X] minus [X, Y] would isolate the people of Y.
+    if ((filter[field]?.length ?? 0) > 1) errors.push(fieldError(field, 'ONE_OR_ALL'));
     filter[field]?.forEach((code, index) => {
       if (!ALLOWED[field].has(code))
         errors.push(fieldError(`${field}.${index}`, 'UNKNOWN_OPTION', { option: code }));

@@ -1,4 +1,12 @@
-import { type CountRelation, type DisclosedCount, type Rate, rateOf, suppressLinkedCounts } from '@vi/domain';
+import {
+  type CountCell,
+  type DisclosedCount,
+  discloseCount,
+  disclosedRate,
+  type KeyedUniform,
+  type Rate,
+} from '@vi/domain';
+import { EMPTY_CELL, unionCell } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -42,24 +50,9 @@ export const FUNNEL_COUNT_KEYS = [
 ] as const;
 export type FunnelCountKey = (typeof FUNNEL_COUNT_KEYS)[number];
 
-/** Every sum the funnel shows; a hidden count must not be the only unknown in any of them. */
-export const FUNNEL_RELATIONS: readonly CountRelation<FunnelCountKey>[] = [
-  { total: 'identified', parts: ['noContactDetails', 'withContactDetails'] },
-  { total: 'withContactDetails', parts: ['notYetCalled', 'notReached', 'reached'] },
-  { total: 'reached', parts: ['wantsCall', 'declined', 'willCallSelf'] },
-  // The acceptance tables split reached people into "wants a call" and "declines or will call
-  // themselves" (see outreach-acceptance.ts); their margins are these counts.
-  { total: 'reached', parts: ['wantsCall', 'declinedOrSelf'] },
-  { total: 'declinedOrSelf', parts: ['declined', 'willCallSelf'] },
-];
-export const REFERRAL_RELATION: CountRelation<FunnelCountKey> = {
-  total: 'wantsCall',
-  parts: ['noReferral', 'referralPending', 'conversationHeld', 'registeredOther', 'referralLost'],
-};
-
 export type OutreachFunnel = {
   counts: Record<FunnelCountKey, DisclosedCount>;
-  /** Computed from shown counts only; null where a count it needs is hidden or the denominator is 0. */
+  /** Computed from published counts only (the domain's disclosedRate). */
   rates: {
     contactDetails: Rate | null;
     reached: Rate | null;
@@ -78,96 +71,111 @@ export type OutreachFunnel = {
  * kept and counted apart as `inactiveIncidentType`, not as identified (the lead's view in
  * apps/outreach counts them the same way).
  */
-export function funnelCountsFromStatuses(byStatus: ReadonlyMap<string, number>): Record<string, number> {
-  const of = (status: string) => byStatus.get(status) ?? 0;
-  const reached = of('REFERRED') + of('DECLINED') + of('WILL_CALL_SELF');
-  const notYetCalled = of('OPEN');
-  const notReached = of('UNREACHED') + of('EXPIRED');
-  const withContactDetails = notYetCalled + notReached + reached;
+export function funnelCountsFromStatuses(
+  byStatus: ReadonlyMap<string, CountCell>,
+): Record<
+  Exclude<FunnelCountKey, `referral${string}` | 'conversationHeld' | 'registeredOther' | 'noReferral'>,
+  CountCell
+> {
+  const of = (...statuses: string[]) =>
+    unionCell(statuses.map((status) => byStatus.get(status) ?? EMPTY_CELL));
   return {
-    identified: of('NO_CONTACT_DETAILS') + withContactDetails,
+    identified: of(
+      'NO_CONTACT_DETAILS',
+      'OPEN',
+      'UNREACHED',
+      'EXPIRED',
+      'REFERRED',
+      'DECLINED',
+      'WILL_CALL_SELF',
+    ),
     noContactDetails: of('NO_CONTACT_DETAILS'),
-    withContactDetails,
+    withContactDetails: of('OPEN', 'UNREACHED', 'EXPIRED', 'REFERRED', 'DECLINED', 'WILL_CALL_SELF'),
     inactiveIncidentType: of('INACTIVE_TYPE'),
-    notYetCalled,
-    notReached,
-    reached,
+    notYetCalled: of('OPEN'),
+    notReached: of('UNREACHED', 'EXPIRED'),
+    reached: of('REFERRED', 'DECLINED', 'WILL_CALL_SELF'),
     wantsCall: of('REFERRED'),
     declined: of('DECLINED'),
     willCallSelf: of('WILL_CALL_SELF'),
-    declinedOrSelf: of('DECLINED') + of('WILL_CALL_SELF'),
+    declinedOrSelf: of('DECLINED', 'WILL_CALL_SELF'),
   };
 }
 
-export function shownRate(numerator: DisclosedCount, denominator: DisclosedCount): Rate | null {
-  if (numerator.value === null || denominator.value === null || denominator.value === 0) return null;
-  return rateOf(numerator.value, denominator.value);
+/** SQL rows `{ key, n, key_sum }` as cells by key (a key may come in several rows). */
+export function cellsByKey(
+  rows: ReadonlyArray<{ key: string; n: number; key_sum: string | number }>,
+): Map<string, CountCell> {
+  const cells = new Map<string, CountCell>();
+  for (const row of rows)
+    cells.set(row.key, unionCell([cells.get(row.key) ?? EMPTY_CELL, { count: row.n, keySum: row.key_sum }]));
+  return cells;
 }
 
-export async function outreachFunnel(db: AggregateSource, filter: EvaluationFilter): Promise<OutreachFunnel> {
+export async function outreachFunnel(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<OutreachFunnel> {
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const cases = filterSql(filter, params, OUTREACH_COLUMNS);
 
   // One statement, so one snapshot: with the statuses and the referrals read apart, a case
-  // referred by an outreach worker in between would be counted in one and not the other,
-  // and the referral results would no longer add up to "wants a call". PostgreSQL can still
-  // run the two branches side by side (a parallel append). Both branches use the same
-  // parameters. Only cases that ended in a referral can have one: the partial index on
-  // referred cases covers exactly the second branch's cases.
-  const rows = await db.query<{ part: 'case' | 'referral'; status: string; n: number }>(
-    `SELECT 'case' AS part, c.status::text AS status, count(*)::int AS n
+  // referred by an outreach worker in between would be counted in one and not the other.
+  // PostgreSQL can still run the two branches side by side (a parallel append). Both
+  // branches use the same parameters. Only cases that ended in a referral can have one: the
+  // partial index on referred cases covers exactly the second branch's cases. Each group
+  // also sums its cases' record keys, from which disclosure control draws its noise; a
+  // referral counts with its case's key.
+  const rows = await db.query<{ part: 'case' | 'referral'; key: string; n: number; key_sum: string }>(
+    `SELECT 'case' AS part, c.status::text AS key, count(*)::int AS n, sum(c."recordKey")::bigint AS key_sum
      FROM "OutreachCase" c WHERE ${cases.where} GROUP BY c.status
      UNION ALL
-     SELECT 'referral', r.status::text, count(*)::int
+     SELECT 'referral', r.status::text, count(*)::int, sum(c."recordKey")::bigint
      FROM "OutreachCase" c JOIN "Referral" r ON r."caseId" = c.id
      WHERE c.status = 'REFERRED' AND ${cases.where} GROUP BY r.status`,
     params.values,
   );
-  const statusRows = rows.filter((row) => row.part === 'case');
-  const referralRows = rows.filter((row) => row.part === 'referral');
-
-  const funnel = funnelCountsFromStatuses(new Map(statusRows.map((row) => [row.status, row.n])));
-  const referral = new Map(referralRows.map((row) => [row.status, row.n]));
-  const ofReferral = (status: string) => referral.get(status) ?? 0;
-  const referralPending = ofReferral('OPEN') + ofReferral('TAKEN');
-  const conversationHeld = ofReferral('CONVERSATION_HELD');
-  const registeredOther = ofReferral('REGISTERED_OTHER');
-  const referralLost = ofReferral('LOST');
-  const wantsCall = funnel.wantsCall ?? 0;
-  const counts = {
+  const funnel = funnelCountsFromStatuses(cellsByKey(rows.filter((row) => row.part === 'case')));
+  const referral = cellsByKey(rows.filter((row) => row.part === 'referral'));
+  const of = (...statuses: string[]) =>
+    unionCell(statuses.map((status) => referral.get(status) ?? EMPTY_CELL));
+  const referralPending = of('OPEN', 'TAKEN');
+  const conversationHeld = of('CONVERSATION_HELD');
+  const registeredOther = of('REGISTERED_OTHER');
+  const referralLost = of('LOST');
+  const withReferral = of('OPEN', 'TAKEN', 'CONVERSATION_HELD', 'REGISTERED_OTHER', 'LOST');
+  // Referred cases without a referral row: the referred cases' cell minus those with one.
+  const noReferral: CountCell = {
+    count: Math.max(0, funnel.wantsCall.count - withReferral.count),
+    keySum: BigInt(funnel.wantsCall.keySum) - BigInt(withReferral.keySum),
+  };
+  const cells: Record<FunnelCountKey, CountCell> = {
     ...funnel,
     referralPending,
     conversationHeld,
     registeredOther,
     referralLost,
-    noReferral: Math.max(0, wantsCall - referralPending - conversationHeld - registeredOther - referralLost),
-  } as Record<FunnelCountKey, number>;
-
-  const shown = suppressLinkedCounts(counts, [...FUNNEL_RELATIONS, REFERRAL_RELATION]);
-  const closed: DisclosedCount =
-    shown.conversationHeld.value === null ||
-    shown.registeredOther.value === null ||
-    shown.referralLost.value === null
-      ? { value: null, suppressed: true, reason: 'SECONDARY' }
-      : {
-          value: shown.conversationHeld.value + shown.registeredOther.value + shown.referralLost.value,
-          suppressed: false,
-        };
-  const converted: DisclosedCount =
-    closed.value === null
-      ? closed
-      : { value: closed.value - (shown.referralLost.value ?? 0), suppressed: false };
+    noReferral,
+  };
+  const counts = Object.fromEntries(
+    FUNNEL_COUNT_KEYS.map((key) => [key, discloseCount(cells[key], uniform)]),
+  ) as Record<FunnelCountKey, DisclosedCount>;
+  // Conversion: closed referrals and those that led to a conversation (or "other") are sets
+  // of people of their own, perturbed as such.
+  const closed = discloseCount(of('CONVERSATION_HELD', 'REGISTERED_OTHER', 'LOST'), uniform);
+  const converted = discloseCount(of('CONVERSATION_HELD', 'REGISTERED_OTHER'), uniform);
 
   return {
-    counts: shown,
+    counts,
     rates: {
-      contactDetails: shownRate(shown.withContactDetails, shown.identified),
-      reached: shownRate(shown.reached, shown.identified),
-      acceptance: shownRate(shown.wantsCall, shown.reached),
-      declined: shownRate(shown.declined, shown.reached),
-      willCallSelf: shownRate(shown.willCallSelf, shown.reached),
-      conversion: shownRate(converted, closed),
+      contactDetails: disclosedRate(counts.withContactDetails, counts.identified),
+      reached: disclosedRate(counts.reached, counts.identified),
+      acceptance: disclosedRate(counts.wantsCall, counts.reached),
+      declined: disclosedRate(counts.declined, counts.reached),
+      willCallSelf: disclosedRate(counts.willCallSelf, counts.reached),
+      conversion: disclosedRate(converted, closed),
     },
     ignoredFilters: cases.ignored,
   };
