@@ -1,419 +1,305 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  type CountRelation,
+  CELL_KEY_RANGE,
+  COUNT_NOISE,
+  type CountCell,
+  cellKey,
+  countNoise,
+  DISCLOSURE_EXPLANATION,
   type DisclosedCount,
-  derivableHiddenCounts,
+  discloseCount,
+  discloseMagnitude,
+  discloseMeanAndSd,
+  disclosedRate,
+  displayCount,
+  type KeyedUniform,
+  MAX_COUNT_NOISE,
   MIN_CELL,
-  type SuppressedTable,
-  suppressCount,
-  suppressLinkedCounts,
-  suppressProportion,
-  suppressTable,
+  perturbedCount,
+  possibleTrueCounts,
+  RECORD_KEY_RANGE,
+  sumOfPublished,
 } from './disclosure.ts';
 
-/** The table and its margins as one (r+1)×(c+1) array of shown values (null = hidden). */
-function extended(table: SuppressedTable): Array<Array<number | null>> {
-  const rows = table.cells.map((row, i) => [...row.map((c) => c.value), table.rowTotals?.[i]?.value ?? null]);
-  rows.push([...(table.colTotals ?? []).map((c) => c.value), table.grandTotal?.value ?? null]);
-  return rows;
-}
-
-function trueExtended(counts: number[][]): number[][] {
-  const R = counts.length;
-  const C = counts[0]?.length ?? 0;
-  const out = counts.map((row) => [...row, row.reduce((a, b) => a + b, 0)]);
-  const totals = Array.from({ length: C + 1 }, (_, j) =>
-    out.reduce((sum, row) => sum + (row[j] as number), 0),
-  );
-  out.push(totals);
-  expect(out.length).toBe(R + 1);
-  return out;
-}
-
-function rank(matrix: number[][]): number {
-  const m = matrix.map((row) => [...row]);
-  let r = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let pivot = -1;
-    for (let i = r; i < m.length; i++)
-      if (Math.abs(m[i]?.[c] as number) > 1e-9) pivot = pivot === -1 ? i : pivot;
-    if (pivot === -1) continue;
-    [m[r], m[pivot]] = [m[pivot] as number[], m[r] as number[]];
-    const p = m[r] as number[];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const row = m[i] as number[];
-      const f = (row[c] as number) / (p[c] as number);
-      if (f !== 0) for (let k = c; k < cols; k++) row[k] = (row[k] as number) - f * (p[k] as number);
-    }
-    r++;
-  }
-  return r;
-}
-
-/**
- * Which hidden entries are determined by the shown entries through the
- * row/column sum equations: x_k is determined iff e_k lies in the row space
- * of the equations restricted to the unknowns.
- */
-function derivableHidden(shown: Array<Array<number | null>>): Array<[number, number]> {
-  const R = shown.length - 1;
-  const C = (shown[0]?.length ?? 1) - 1;
-  const unknowns: Array<[number, number]> = [];
-  shown.forEach((row, i) => {
-    row.forEach((v, j) => {
-      if (v === null) unknowns.push([i, j]);
-    });
-  });
-  if (unknowns.length === 0) return [];
-  const index = new Map(unknowns.map(([i, j], k) => [`${i},${j}`, k]));
-  const equations: number[][] = [];
-  const lineEquation = (entries: Array<[number, number, number]>) => {
-    const eq = new Array<number>(unknowns.length).fill(0);
-    for (const [i, j, coefficient] of entries) {
-      const k = index.get(`${i},${j}`);
-      if (k !== undefined) eq[k] = coefficient;
-    }
-    equations.push(eq);
-  };
-  for (let i = 0; i <= R; i++) {
-    lineEquation([...Array.from({ length: C }, (_, j) => [i, j, 1] as [number, number, number]), [i, C, -1]]);
-  }
-  for (let j = 0; j <= C; j++) {
-    lineEquation([...Array.from({ length: R }, (_, i) => [i, j, 1] as [number, number, number]), [R, j, -1]]);
-  }
-  const base = rank(equations);
-  return unknowns.filter((_, k) => {
-    const unit = new Array<number>(unknowns.length).fill(0);
-    unit[k] = 1;
-    return rank([...equations, unit]) === base;
-  });
-}
-
-/** The check the brief names: a line (row or column, margins included) with exactly one unknown. */
-function singleUnknownLines(shown: Array<Array<number | null>>): string[] {
-  const problems: string[] = [];
-  shown.forEach((row, i) => {
-    if (row.filter((v) => v === null).length === 1) problems.push(`row ${i}`);
-  });
-  const width = shown[0]?.length ?? 0;
-  for (let j = 0; j < width; j++) {
-    if (shown.filter((row) => row[j] === null).length === 1) problems.push(`col ${j}`);
-  }
-  return problems;
-}
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
+/** The gateway's construction (HMAC-SHA256, 48 bits) under a fixed test key. */
+function hmacUniform(key: string): KeyedUniform {
+  return (message) => {
+    const digest = createHmac('sha256', key).update(message).digest();
+    return (digest.readUIntBE(0, 6) + 0.5) / 2 ** 48;
   };
 }
+const uniform = hmacUniform('test key');
 
-describe('suppressTable', () => {
-  it('hides a small cell and a complement so the totals do not give it away', () => {
-    // Gender of course participants by municipality: two men in Køge (DOMAIN §8).
-    const table = suppressTable({
-      rows: ['KOEGE', 'ODENSE'],
-      cols: ['MAN', 'WOMAN'],
-      counts: [
-        [2, 35],
-        [9, 66],
-      ],
-      showTotals: true,
-    });
-    const shown = extended(table);
-    expect(table.cells[0]?.[0]).toEqual({ value: null, suppressed: true, reason: 'PRIMARY' });
-    expect(singleUnknownLines(shown)).toEqual([]);
-    expect(derivableHidden(shown)).toEqual([]);
-    // The hidden "2" is nowhere to be recomputed, yet the grand total stays.
-    expect(table.grandTotal).toEqual({ value: 112, suppressed: false });
+/** Deterministic record keys for synthetic people. */
+function people(count: number, seed: number): number[] {
+  let state = seed;
+  return Array.from({ length: count }, () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state;
+  });
+}
+const cellOf = (keys: number[]): CountCell => ({
+  count: keys.length,
+  keySum: keys.reduce((sum, key) => sum + BigInt(key), 0n),
+});
+
+describe('the perturbation table', () => {
+  it('is a distribution: probabilities sum to 1, symmetric, mean 0, bounded by MAX_COUNT_NOISE', () => {
+    const total = COUNT_NOISE.reduce((sum, row) => sum + row.probability, 0);
+    expect(total).toBeCloseTo(1, 12);
+    const mean = COUNT_NOISE.reduce((sum, row) => sum + row.noise * row.probability, 0);
+    expect(mean).toBeCloseTo(0, 12);
+    for (const row of COUNT_NOISE) {
+      expect(Math.abs(row.noise)).toBeLessThanOrEqual(MAX_COUNT_NOISE);
+      const mirror = COUNT_NOISE.find((other) => other.noise === -row.noise);
+      expect(mirror?.probability).toBe(row.probability);
+    }
+    const variance = COUNT_NOISE.reduce((sum, row) => sum + row.noise ** 2 * row.probability, 0);
+    expect(variance).toBeCloseTo(1.24, 12);
   });
 
-  it('hides nothing when every count is 0 or at least 5', () => {
-    const table = suppressTable({
-      rows: ['a', 'b'],
-      cols: ['x', 'y', 'z'],
-      counts: [
-        [5, 0, 12],
-        [7, 9, 0],
-      ],
-      showTotals: true,
-    });
-    expect(
-      extended(table)
-        .flat()
-        .every((v) => v !== null),
-    ).toBe(true);
+  it('countNoise inverts the distribution: each noise takes its share of [0, 1)', () => {
+    const steps = 100_000;
+    const seen = new Map<number, number>();
+    for (let i = 0; i < steps; i++) {
+      const noise = countNoise((i + 0.5) / steps);
+      seen.set(noise, (seen.get(noise) ?? 0) + 1);
+    }
+    for (const row of COUNT_NOISE) expect((seen.get(row.noise) ?? 0) / steps).toBeCloseTo(row.probability, 4);
+  });
+});
+
+describe('cell keys', () => {
+  it('are the key sum modulo CELL_KEY_RANGE, from numbers, bigints and the strings SQL returns', () => {
+    expect(cellKey(5)).toBe(5);
+    expect(cellKey(BigInt(CELL_KEY_RANGE) + 7n)).toBe(7);
+    expect(cellKey(String(3 * CELL_KEY_RANGE + 11))).toBe(11);
+    expect(() => cellKey(-1)).toThrow(RangeError);
   });
 
-  it('shows zeros and prefers a non-zero complement', () => {
-    const table = suppressTable({
-      rows: ['a', 'b'],
-      cols: ['x', 'y', 'z'],
-      counts: [
-        [3, 0, 40],
-        [20, 0, 30],
-      ],
-      showTotals: true,
-    });
-    expect(table.cells[0]?.[1]).toEqual({ value: 0, suppressed: false });
-    expect(table.cells[0]?.[0]?.reason).toBe('PRIMARY');
-    expect(table.cells[1]?.[0]?.reason).toBe('SECONDARY');
-    expect(derivableHidden(extended(table))).toEqual([]);
+  it('of a union is the sum of the parts, so a margin computed from cells equals one read as a whole', () => {
+    const a = people(40, 1);
+    const b = people(25, 2);
+    const whole = cellOf([...a, ...b]);
+    expect(cellKey(whole.keySum)).toBe(
+      (cellKey(cellOf(a).keySum) + cellKey(cellOf(b).keySum)) % CELL_KEY_RANGE,
+    );
+    expect(Math.max(...a, ...b)).toBeLessThan(RECORD_KEY_RANGE);
+  });
+});
+
+describe('discloseCount', () => {
+  it('shows nobody as 0, always', () => {
+    expect(discloseCount({ count: 0, keySum: 0 }, () => 0.999)).toEqual({ value: 0, suppressed: false });
   });
 
-  it('hides a small total', () => {
-    const table = suppressTable({
-      rows: ['a', 'b'],
-      cols: ['x', 'y'],
-      counts: [
-        [0, 0],
-        [10, 3],
-      ],
-      showTotals: true,
-    });
-    expect(table.colTotals?.[1]?.suppressed).toBe(true);
-    expect(derivableHidden(extended(table))).toEqual([]);
+  it('is consistent: the same people always give the same value, whatever order or source', () => {
+    const keys = people(37, 3);
+    const first = discloseCount(cellOf(keys), uniform);
+    expect(discloseCount(cellOf([...keys].reverse()), uniform)).toEqual(first);
+    expect(discloseCount({ count: 37, keySum: String(cellOf(keys).keySum) }, uniform)).toEqual(first);
   });
 
-  it('closes a bridge that the two-per-line rule alone would leave derivable', () => {
-    // Two blocks of small cells linked only through one small cell: every line has two
-    // unknowns, yet the linking cell would follow from the equations.
-    const counts = [
-      [1, 1, 50, 50],
-      [1, 1, 50, 50],
-      [50, 1, 1, 50],
-      [50, 50, 1, 1],
-      [50, 50, 1, 1],
-    ];
-    const table = suppressTable({
-      rows: ['a', 'b', 'c', 'd', 'e'],
-      cols: ['w', 'x', 'y', 'z'],
-      counts,
-      showTotals: true,
-    });
-    expect(derivableHidden(extended(table))).toEqual([]);
+  it('never moves a count by more than MAX_COUNT_NOISE, and follows the table over many cells', () => {
+    const noises = new Map<number, number>();
+    const cells = 20_000;
+    for (let i = 0; i < cells; i++) {
+      const keys = people(20 + (i % 50), i + 10);
+      const v = perturbedCount(cellOf(keys), uniform);
+      const d = v - keys.length;
+      expect(Math.abs(d)).toBeLessThanOrEqual(MAX_COUNT_NOISE);
+      noises.set(d, (noises.get(d) ?? 0) + 1);
+    }
+    for (const row of COUNT_NOISE)
+      expect((noises.get(row.noise) ?? 0) / cells).toBeCloseTo(row.probability, 1);
   });
 
-  it('without totals only the small cells are hidden', () => {
-    const table = suppressTable({ rows: ['a'], cols: ['x', 'y'], counts: [[2, 40]], showTotals: false });
-    expect(table.cells[0]).toEqual([
-      { value: null, suppressed: true, reason: 'PRIMARY' },
-      { value: 40, suppressed: false },
-    ]);
-    expect(table.rowTotals).toBeNull();
-    expect(table.grandTotal).toBeNull();
+  it('shows a perturbed 1-4 as "under 5" with no value and nothing that says why', () => {
+    for (let v = 1; v < MIN_CELL; v++) expect(displayCount(v)).toEqual({ value: null, suppressed: true });
+    expect(displayCount(0)).toEqual({ value: 0, suppressed: false });
+    expect(displayCount(MIN_CELL)).toEqual({ value: MIN_CELL, suppressed: false });
   });
 
-  it('brute force: 400 random tables never reveal a small count, and no hidden entry is derivable', () => {
-    const random = lcg(20251123);
-    for (let n = 0; n < 400; n++) {
-      const R = 1 + Math.floor(random() * 5);
-      const C = 1 + Math.floor(random() * 5);
-      // Many small values, some zeros, some large.
-      const counts = Array.from({ length: R }, () =>
-        Array.from({ length: C }, () => {
-          const u = random();
-          return u < 0.2 ? 0 : u < 0.6 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 60);
-        }),
+  it('lets some small true counts show as 0 and some as 5 or more, so neither is a certainty', () => {
+    const shownAs = new Set<string>();
+    for (let seed = 0; seed < 2_000; seed++) {
+      for (const size of [1, 2, 3, 4]) {
+        const shown = discloseCount(cellOf(people(size, seed * 7 + size)), uniform);
+        if (shown.value === 0) shownAs.add(`${size}:0`);
+        if (shown.value !== null && shown.value >= MIN_CELL) shownAs.add(`${size}:5+`);
+      }
+    }
+    expect(shownAs).toContain('1:0');
+    expect(shownAs).toContain('2:0');
+    expect(shownAs).toContain('3:0');
+    expect(shownAs).toContain('2:5+');
+    expect(shownAs).toContain('4:5+');
+  });
+
+  it('differs between keys: without the installation key nobody can compute the noise', () => {
+    const other = hmacUniform('another installation');
+    let differs = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const cell = cellOf(people(30, seed));
+      if (perturbedCount(cell, uniform) !== perturbedCount(cell, other)) differs += 1;
+    }
+    expect(differs).toBeGreaterThan(80);
+  });
+});
+
+describe('possibleTrueCounts', () => {
+  it('contains every true count that can publish a value, and nothing the table rules out', () => {
+    const reachable = new Map<string, Set<number>>();
+    const keyOf = (shown: DisclosedCount) => (shown.value === null ? 'under' : String(shown.value));
+    for (let c = 0; c <= 20; c++) {
+      for (const row of COUNT_NOISE) {
+        const v = c === 0 ? 0 : Math.max(0, c + row.noise);
+        const key = keyOf(displayCount(v));
+        if (!reachable.has(key)) reachable.set(key, new Set());
+        reachable.get(key)?.add(c);
+      }
+    }
+    for (const [key, counts] of reachable) {
+      const shown: DisclosedCount =
+        key === 'under' ? { value: null, suppressed: true } : { value: Number(key), suppressed: false };
+      if (shown.value !== null && shown.value > 20 - MAX_COUNT_NOISE) continue;
+      const { min, max } = possibleTrueCounts(shown);
+      expect([...counts].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: max - min + 1 }, (_, i) => min + i),
       );
-      const table = suppressTable({
-        rows: counts.map((_, i) => `r${i}`),
-        cols: counts[0]?.map((_, j) => `c${j}`) ?? [],
-        counts,
-        showTotals: true,
-      });
-      const shown = extended(table);
-      const truth = trueExtended(counts);
-      shown.forEach((row, i) => {
-        row.forEach((value, j) => {
-          const actual = truth[i]?.[j] as number;
-          if (actual > 0 && actual < MIN_CELL) expect(value, `table ${n} (${i},${j})`).toBeNull();
-          if (value !== null) expect(value).toBe(actual);
-        });
-      });
-      expect(singleUnknownLines(shown), `table ${n}: ${JSON.stringify(counts)}`).toEqual([]);
-      expect(derivableHidden(shown), `table ${n}: ${JSON.stringify(counts)}`).toEqual([]);
     }
   });
 
-  it('rejects malformed input', () => {
-    expect(() => suppressTable({ rows: ['a'], cols: ['x'], counts: [[1], [2]], showTotals: true })).toThrow(
-      RangeError,
-    );
-    expect(() => suppressTable({ rows: ['a'], cols: ['x', 'y'], counts: [[1]], showTotals: true })).toThrow(
-      RangeError,
-    );
-    expect(() => suppressTable({ rows: ['a'], cols: ['x'], counts: [[-1]], showTotals: true })).toThrow(
-      RangeError,
-    );
-    expect(() => suppressTable({ rows: ['a'], cols: ['x'], counts: [[1.5]], showTotals: true })).toThrow(
-      RangeError,
-    );
-  });
-});
-
-describe('suppressCount', () => {
-  it.each([
-    [0, { value: 0, suppressed: false }],
-    [1, { value: null, suppressed: true, reason: 'PRIMARY' }],
-    [4, { value: null, suppressed: true, reason: 'PRIMARY' }],
-    [5, { value: 5, suppressed: false }],
-    [412, { value: 412, suppressed: false }],
-  ] as Array<[number, DisclosedCount]>)('%d', (n, expected) => {
-    expect(suppressCount(n)).toEqual(expected);
-  });
-  it('rejects impossible counts', () => {
-    expect(() => suppressCount(-2)).toThrow(RangeError);
-    expect(() => suppressCount(2.5)).toThrow(RangeError);
-  });
-});
-
-describe('suppressProportion', () => {
-  it('shows a rate when both parts have at least five people', () => {
-    expect(suppressProportion(701, 2783)).toEqual({
-      numerator: 701,
-      denominator: 2783,
-      proportion: 701 / 2783,
-      suppressed: false,
-    });
-    expect(suppressProportion(5, 10)).toMatchObject({ proportion: 0.5, suppressed: false });
-  });
-  it('hides it when few have, or few have not, the attribute — zero included', () => {
-    expect(suppressProportion(3, 40)).toMatchObject({
-      proportion: null,
-      denominator: 40,
-      reason: 'SMALL_NUMERATOR',
-    });
-    expect(suppressProportion(0, 40)).toMatchObject({ proportion: null, reason: 'SMALL_NUMERATOR' });
-    expect(suppressProportion(38, 40)).toMatchObject({ proportion: null, reason: 'SMALL_COMPLEMENT' });
-    expect(suppressProportion(40, 40)).toMatchObject({ proportion: null, reason: 'SMALL_COMPLEMENT' });
-    expect(suppressProportion(2, 4)).toEqual({
-      numerator: null,
-      denominator: null,
-      proportion: null,
-      suppressed: true,
-      reason: 'SMALL_DENOMINATOR',
-    });
-  });
-  it('rejects impossible input', () => {
-    expect(() => suppressProportion(5, 4)).toThrow(RangeError);
-    expect(() => suppressProportion(-1, 4)).toThrow(RangeError);
-  });
-});
-
-describe('suppressLinkedCounts', () => {
-  const funnel: CountRelation[] = [
-    { total: 'identified', parts: ['noContact', 'withContact'] },
-    { total: 'withContact', parts: ['reached', 'notReached'] },
-    { total: 'reached', parts: ['wantsCall', 'declined', 'callSelf'] },
-  ];
-  const hiddenKeys = (result: Record<string, DisclosedCount>) =>
-    new Set(
-      Object.entries(result)
-        .filter(([, c]) => c.suppressed)
-        .map(([k]) => k),
-    );
-
-  it("hides nothing in seed 001's own funnel", () => {
-    const counts = {
-      identified: 4531,
-      noContact: 770,
-      withContact: 3761,
-      reached: 2783,
-      notReached: 978,
-      wantsCall: 701,
-      declined: 2053,
-      callSelf: 29,
-    };
-    expect(hiddenKeys(suppressLinkedCounts(counts, funnel)).size).toBe(0);
-  });
-
-  it('protects the small counts of a small organisation without blanking the headline', () => {
-    const counts = {
-      identified: 40,
-      noContact: 3,
-      withContact: 37,
-      reached: 30,
-      notReached: 7,
-      wantsCall: 8,
-      declined: 20,
-      callSelf: 2,
-    };
-    const result = suppressLinkedCounts(counts, funnel);
-    expect(result.noContact).toEqual({ value: null, suppressed: true, reason: 'PRIMARY' });
-    expect(result.callSelf?.reason).toBe('PRIMARY');
-    expect(result.identified).toEqual({ value: 40, suppressed: false });
-    expect(result.wantsCall?.reason).toBe('SECONDARY');
-    expect(derivableHiddenCounts(hiddenKeys(result), funnel)).toEqual([]);
-  });
-
-  it('brute force: random funnels and tables never let a hidden count be computed', () => {
-    const random = lcg(7);
-    for (let n = 0; n < 300; n++) {
-      const counts: Record<string, number> = {};
-      const relations: CountRelation[] = [];
-      const small = () => {
-        const u = random();
-        return u < 0.15 ? 0 : u < 0.55 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 40);
-      };
-      if (n % 2 === 0) {
-        // A funnel: each level splits one count into 2-3 parts.
-        let frontier = ['k0'];
-        let next = 1;
-        for (let level = 0; level < 3; level++) {
-          const parent = frontier[Math.floor(random() * frontier.length)] as string;
-          const parts = Array.from({ length: 2 + Math.floor(random() * 2) }, () => `k${next++}`);
-          relations.push({ total: parent, parts });
-          frontier = [...frontier.filter((k) => k !== parent), ...parts];
-        }
-        const leaves = new Set(frontier);
-        for (const key of leaves) counts[key] = small();
-        for (const relation of [...relations].reverse())
-          counts[relation.total] = relation.parts.reduce((sum, p) => sum + (counts[p] as number), 0);
-      } else {
-        // A table with margins written as sums.
-        const R = 2 + Math.floor(random() * 3);
-        const C = 2 + Math.floor(random() * 3);
-        for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) counts[`c${i}_${j}`] = small();
-        for (let i = 0; i < R; i++) {
-          const parts = Array.from({ length: C }, (_, j) => `c${i}_${j}`);
-          counts[`r${i}`] = parts.reduce((sum, p) => sum + (counts[p] as number), 0);
-          relations.push({ total: `r${i}`, parts });
-        }
-        for (let j = 0; j < C; j++) {
-          const parts = Array.from({ length: R }, (_, i) => `c${i}_${j}`);
-          counts[`k${j}`] = parts.reduce((sum, p) => sum + (counts[p] as number), 0);
-          relations.push({ total: `k${j}`, parts });
-        }
-        const rows = Array.from({ length: R }, (_, i) => `r${i}`);
-        counts.all = rows.reduce((sum, r) => sum + (counts[r] as number), 0);
-        relations.push({ total: 'all', parts: rows });
-        relations.push({ total: 'all', parts: Array.from({ length: C }, (_, j) => `k${j}`) });
-      }
-      const result = suppressLinkedCounts(counts, relations);
-      for (const [key, value] of Object.entries(counts)) {
-        const shown = result[key] as DisclosedCount;
-        if (value > 0 && value < MIN_CELL) expect(shown.suppressed, `${n} ${key}`).toBe(true);
-        if (!shown.suppressed) expect(shown.value).toBe(value);
-      }
-      expect(
-        derivableHiddenCounts(hiddenKeys(result), relations),
-        `case ${n}: ${JSON.stringify(counts)}`,
-      ).toEqual([]);
+  it('never narrows a shown value to a single count of 1-4', () => {
+    const shown: DisclosedCount[] = [
+      { value: null, suppressed: true },
+      ...Array.from({ length: 30 }, (_, v) => displayCount(v)),
+    ];
+    for (const value of shown) {
+      const { min, max } = possibleTrueCounts(value);
+      expect(max - min).toBeGreaterThanOrEqual(MAX_COUNT_NOISE);
     }
   });
+});
 
-  it('rejects sums that do not add up, unknown keys and empty sums', () => {
-    expect(() => suppressLinkedCounts({ a: 10, b: 3, c: 6 }, [{ total: 'a', parts: ['b', 'c'] }])).toThrow(
-      RangeError,
+describe('disclosedRate', () => {
+  const n = (value: number | null): DisclosedCount => ({ value, suppressed: value === null });
+
+  it('is computed from published counts, with the Wilson interval', () => {
+    const rate = disclosedRate(n(30), n(120));
+    expect(rate?.rate).toBeCloseTo(0.25, 12);
+    expect(rate?.ci95?.[0]).toBeLessThan(0.25);
+  });
+
+  it('is hidden when a count is "under 5", or numerator, denominator or complement is under 5', () => {
+    expect(disclosedRate(n(null), n(40))).toBeNull();
+    expect(disclosedRate(n(5), n(null))).toBeNull();
+    expect(disclosedRate(n(0), n(40))).toBeNull();
+    expect(disclosedRate(n(9), n(11))).toBeNull();
+    expect(disclosedRate(n(40), n(40))).toBeNull();
+    expect(disclosedRate(n(42), n(40))).toBeNull();
+    expect(disclosedRate(n(5), n(10))).not.toBeNull();
+  });
+});
+
+describe('sumOfPublished', () => {
+  it('adds shown counts and is "under 5" when any part is', () => {
+    expect(sumOfPublished([displayCount(10), displayCount(0)])).toEqual({ value: 10, suppressed: false });
+    expect(sumOfPublished([displayCount(10), displayCount(3)])).toEqual({ value: null, suppressed: true });
+  });
+});
+
+describe('magnitudes', () => {
+  const range = { lower: 0, upper: 100 };
+  const shownN = (value: number): DisclosedCount => displayCount(value);
+
+  it('are hidden unless the published n is 5 or more', () => {
+    const cell = cellOf(people(3, 1));
+    expect(
+      discloseMagnitude('mean|x', 50, cell, { value: null, suppressed: true }, range, uniform),
+    ).toBeNull();
+    expect(discloseMagnitude('mean|x', 50, cell, shownN(0), range, uniform)).toBeNull();
+    expect(discloseMagnitude('mean|x', 50, cell, shownN(5), range, uniform)).not.toBeNull();
+  });
+
+  it('are consistent for the same people and statistic, and independent between statistics', () => {
+    const cell = cellOf(people(40, 9));
+    const a = discloseMagnitude('mean|INSPIRE_O', 55, cell, shownN(40), range, uniform);
+    expect(discloseMagnitude('mean|INSPIRE_O', 55, cell, shownN(40), range, uniform)).toBe(a);
+    expect(discloseMagnitude('mean|INSPIRE', 55, cell, shownN(40), range, uniform)).not.toBe(a);
+  });
+
+  it('carry Laplace noise of scale MAGNITUDE_NOISE_SCALE × range / n, clamped to the range', () => {
+    const errors: number[] = [];
+    for (let seed = 0; seed < 4_000; seed++) {
+      const cell = cellOf(people(50, seed));
+      const shown = discloseMagnitude('mean|x', 60, cell, shownN(50), range, uniform) as number;
+      expect(shown).toBeGreaterThanOrEqual(0);
+      expect(shown).toBeLessThanOrEqual(100);
+      errors.push(shown - 60);
+    }
+    // Laplace(0, b) has mean |X| = b; here b = 0.25 × 100 / 50 = 0.5.
+    const meanAbs = errors.reduce((sum, e) => sum + Math.abs(e), 0) / errors.length;
+    expect(meanAbs).toBeGreaterThan(0.45);
+    expect(meanAbs).toBeLessThan(0.55);
+  });
+
+  it('give the sum one person adds, from two means, a noise of about a quarter of the range', () => {
+    // Difference attack on means: (n+1)·mean(A) − n·mean(B) estimates the added person's value.
+    const errors: number[] = [];
+    for (let seed = 0; seed < 2_000; seed++) {
+      const base = people(20, seed);
+      const target = 70;
+      const a = cellOf([...base, 123_456 + seed]);
+      const b = cellOf(base);
+      const meanA = discloseMagnitude(
+        'mean|x',
+        (20 * 50 + target) / 21,
+        a,
+        shownN(21),
+        range,
+        uniform,
+      ) as number;
+      const meanB = discloseMagnitude('mean|x', 50, b, shownN(20), range, uniform) as number;
+      errors.push(21 * meanA - 20 * meanB - target);
+    }
+    const meanAbs = errors.reduce((sum, e) => sum + Math.abs(e), 0) / errors.length;
+    expect(meanAbs).toBeGreaterThan(20);
+  });
+
+  it('discloseMeanAndSd keeps the SD non-negative and hides it for fewer than two records', () => {
+    const cell = cellOf(people(30, 4));
+    const result = discloseMeanAndSd(
+      'INSPIRE_O',
+      { mean: 50, variance: 1 },
+      cell,
+      shownN(30),
+      range,
+      uniform,
     );
-    expect(() => suppressLinkedCounts<string>({ a: 10, b: 10 }, [{ total: 'a', parts: ['b', 'x'] }])).toThrow(
-      RangeError,
-    );
-    expect(() => suppressLinkedCounts({ a: 0 }, [{ total: 'a', parts: [] }])).toThrow(RangeError);
+    expect(result.sd).toBeGreaterThanOrEqual(0);
+    expect(
+      discloseMeanAndSd('x', { mean: 50, variance: null }, { count: 1, keySum: 5 }, shownN(5), range, uniform)
+        .sd,
+    ).toBeNull();
+  });
+});
+
+describe('the written method', () => {
+  it('has every paragraph in Danish and English, naming the public parameters', () => {
+    for (const paragraph of DISCLOSURE_EXPLANATION.paragraphs) {
+      expect(paragraph.da.length).toBeGreaterThan(40);
+      expect(paragraph.en.length).toBeGreaterThan(40);
+    }
+    const all = DISCLOSURE_EXPLANATION.paragraphs.map((p) => `${p.da} ${p.en}`).join(' ');
+    expect(all).toContain(String(MAX_COUNT_NOISE));
+    expect(all).toContain(`under ${MIN_CELL}`);
+  });
+
+  it("states the table's own shares (44 % unchanged, 84 % within 1)", () => {
+    const p = (noise: number) => COUNT_NOISE.find((row) => row.noise === noise)?.probability ?? 0;
+    expect(p(0)).toBeCloseTo(0.44, 12);
+    expect(p(-1) + p(0) + p(1)).toBeCloseTo(0.84, 12);
   });
 });
