@@ -32,6 +32,14 @@ describe('readServerConfig', () => {
     }
   });
 
+  it('checks the disclosure key and the daily evaluation limit before anything starts', () => {
+    expect(() => readServerConfig({ VI_DISCLOSURE_KEY: 'not-hex' })).toThrow(/VI_DISCLOSURE_KEY/);
+    expect(() => readServerConfig({ VI_EVALUATION_DAILY_LIMIT: '0' })).toThrow(/VI_EVALUATION_DAILY_LIMIT/);
+    expect(
+      readServerConfig({ VI_DISCLOSURE_KEY: 'a1'.repeat(32), VI_EVALUATION_DAILY_LIMIT: '25' }).port,
+    ).toBe(4000);
+  });
+
   it('rejects ports outside 1-65535', () => {
     expect(() => readServerConfig({ PORT: '0' })).toThrow(/PORT/);
     expect(() => readServerConfig({ PORT: '70000' })).toThrow(/PORT/);

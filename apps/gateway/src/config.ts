@@ -45,6 +45,18 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     problems.push(`VI_SEED_DEMO must be 1 (load the demo data) or 0 (got "${rawSeed}").`);
   }
 
+  const disclosureKey = env.VI_DISCLOSURE_KEY?.trim();
+  if (disclosureKey && !/^[0-9a-f]{64}$/i.test(disclosureKey)) {
+    problems.push(
+      'VI_DISCLOSURE_KEY must be 64 hexadecimal characters (32 random bytes, e.g. `openssl rand -hex 32`).',
+    );
+  }
+
+  const rawLimit = env.VI_EVALUATION_DAILY_LIMIT?.trim();
+  if (rawLimit && (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1)) {
+    problems.push(`VI_EVALUATION_DAILY_LIMIT must be a whole number of at least 1 (got "${rawLimit}").`);
+  }
+
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
