@@ -4,6 +4,7 @@ import { danishCalendarDate } from '@vi/domain';
 import { auditRow, type AuditActor } from '../audit.ts';
 import { prisma } from '../database.ts';
 import { GatewayError } from '../errors.ts';
+import { logger } from '../logger.ts';
 import type { EvaluationFilter } from './queries/evaluation-filter.ts';
 
 /**
@@ -99,6 +100,11 @@ export async function auditEvaluationRequest(args: {
     });
     return { refused: false as const, used: seen ? used : used + 1 };
   });
+  // The log names the request, never a figure's value (the audit row holds the filter too).
+  logger.info(
+    { requestId: actor.requestId, userId: actor.userId, combination, figures, refused: outcome.refused },
+    'evaluation request',
+  );
   if (outcome.refused) {
     throw new GatewayError('EVALUATION_LIMIT', {
       message: LIMIT_MESSAGE(limit),
