@@ -41,7 +41,7 @@ const FUNNEL_DESCRIPTIONS: Record<(typeof FUNNEL_COUNT_KEYS)[number], string> = 
 
 const FunnelCountsRef = builder.objectRef<OutreachFunnel['counts']>('OutreachFunnelCounts').implement({
   description:
-    'The funnel steps; each count passed the disclosure rule together with the sums that tie them.',
+    'The funnel steps; each count is a set of people perturbed by the cell-key method (the same people always show the same value), so steps need not add up exactly.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) =>
     Object.fromEntries(
@@ -58,7 +58,8 @@ const FunnelCountsRef = builder.objectRef<OutreachFunnel['counts']>('OutreachFun
 });
 
 const FunnelRatesRef = builder.objectRef<OutreachFunnel['rates']>('OutreachFunnelRates').implement({
-  description: 'Rates from the shown counts (the domain rule); null where a count they need is hidden.',
+  description:
+    'Rates from the published (perturbed) counts; null where the numerator, the denominator or their difference is not shown as 5 or more.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     contactDetails: t.field({ type: RateRef, nullable: true, resolve: (r) => r.contactDetails }),
@@ -101,11 +102,15 @@ const AcceptanceDimensionEnum = builder.enumType('AcceptanceDimension', {
 });
 
 const AcceptanceRowRef = builder.objectRef<AcceptanceRow>('AcceptanceGroup').implement({
-  description: 'One group (incident type, gender, age group or role code; UNKNOWN where not registered).',
+  description:
+    'One group (incident type, gender, age group or role code; UNKNOWN where not registered; for gender OTHER_OR_UNKNOWN: "other" and not registered together).',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     group: t.exposeString('group', { nullable: false }),
-    reached: t.exposeInt('reached', { nullable: true }),
+    reached: t.exposeInt('reached', {
+      nullable: true,
+      description: 'Reached people in the group, perturbed (the row total); null = "under 5".',
+    }),
     wantsCall: t.field({ type: RateRef, nullable: true, resolve: (row) => row.wantsCall }),
     declinedOrSelf: t.field({ type: RateRef, nullable: true, resolve: (row) => row.declinedOrSelf }),
   }),
@@ -113,7 +118,7 @@ const AcceptanceRowRef = builder.objectRef<AcceptanceRow>('AcceptanceGroup').imp
 
 const OutreachAcceptanceRef = builder.objectRef<OutreachAcceptance>('OutreachAcceptance').implement({
   description:
-    "Acceptance among reached people by group (seed Figure 3 and its text). Columns: WANTS_CALL, DECLINED_OR_SELF ('will call themselves', ~1%, is merged into the declines per group so it does not hide the acceptance count; the funnel gives it overall).",
+    "Acceptance among reached people by group (seed Figure 3 and its text). Columns: WANTS_CALL, DECLINED_OR_SELF ('will call themselves', ~1%, is merged into the declines per group; the funnel gives it overall). Small categories are merged before protection: for GENDER the groups are MAN, WOMAN and OTHER_OR_UNKNOWN. Cells and totals are perturbed each on its own (cell-key method), so totals need not equal the sum of the cells; rates come from the published cells and row totals.",
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     dimension: t.field({ type: AcceptanceDimensionEnum, nullable: false, resolve: (a) => a.dimension }),
@@ -136,7 +141,7 @@ const DeclineReasonCountRef = builder
 
 const DeclineReasonsRef = builder.objectRef<DeclineReasons>('DeclineReasons').implement({
   description:
-    'Why reached people declined (seed: 82% no need, 8% a more specialised offer, of registered reasons).',
+    'Why reached people declined (seed: 82% no need, 8% a more specialised offer, of registered reasons). Each count is perturbed on its own (cell-key method); shares of the recorded reasons come from the published counts.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     declined: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.declined }),
@@ -162,7 +167,7 @@ const SurveyStatusCountRef = builder
 
 const SurveyOffersRef = builder.objectRef<SurveyOffers>('SurveyOffers').implement({
   description:
-    'The user survey among reached people: offered / accepted, or judged not appropriate (language, technical, ethical).',
+    'The user survey among reached people: offered / accepted, or judged not appropriate (language, technical, ethical). Each count is perturbed on its own (cell-key method); rates come from the published counts.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     reached: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.reached }),
@@ -179,22 +184,22 @@ builder.objectFields(EvaluationRef, (t) => ({
   outreachFunnel: t.field({
     type: OutreachFunnelRef,
     nullable: false,
-    resolve: (scope) => outreachFunnel(scope.source, scope.filter),
+    resolve: (scope) => outreachFunnel(scope.source, scope.filter, scope.uniform),
   }),
   outreachAcceptance: t.field({
     type: OutreachAcceptanceRef,
     nullable: false,
     args: { dimension: t.arg({ type: AcceptanceDimensionEnum, required: true }) },
-    resolve: (scope, args) => outreachAcceptance(scope.source, scope.filter, args.dimension),
+    resolve: (scope, args) => outreachAcceptance(scope.source, scope.filter, args.dimension, scope.uniform),
   }),
   declineReasons: t.field({
     type: DeclineReasonsRef,
     nullable: false,
-    resolve: (scope) => declineReasons(scope.source, scope.filter),
+    resolve: (scope) => declineReasons(scope.source, scope.filter, scope.uniform),
   }),
   surveyOffers: t.field({
     type: SurveyOffersRef,
     nullable: false,
-    resolve: (scope) => surveyOffers(scope.source, scope.filter),
+    resolve: (scope) => surveyOffers(scope.source, scope.filter, scope.uniform),
   }),
 }));

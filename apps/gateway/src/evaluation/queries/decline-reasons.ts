@@ -1,10 +1,13 @@
 import {
-  type CountRelation,
+  type CountCell,
   DECLINE_REASONS,
   type DisclosedCount,
+  discloseCount,
+  disclosedRate,
+  type KeyedUniform,
   type Rate,
-  suppressLinkedCounts,
 } from '@vi/domain';
+import { EMPTY_CELL, unionCell } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -13,29 +16,21 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import {
-  FUNNEL_RELATIONS,
-  funnelCountsFromStatuses,
-  OUTREACH_COLUMNS,
-  shownRate,
-} from './outreach-funnel.ts';
+import { cellsByKey, OUTREACH_COLUMNS } from './outreach-funnel.ts';
 
 /**
  * Why reached people declined a counsellor's call (seed 001: 82 % no need, 8 % need a more
  * specialised offer, of 2,011 registered reasons). Shares are of the declines with a
- * registered reason, as the seed gives them. The funnel's sums are part of the disclosure
- * check so `declined` is hidden here exactly when the funnel hides it.
+ * registered reason, as the seed gives them.
+ *
+ * Every published count is a set of people and is perturbed as such (the domain's
+ * discloseCount): `declined` is the same people as the funnel's `declined` under the same
+ * filter, so it has the same cell key and shows the same value there; `withReason` is the
+ * union of the reasons' groups. Counts need not add up exactly: each carries its own noise.
  */
 export const NOT_RECORDED = 'NOT_RECORDED';
 
 const REASON_CODES: readonly string[] = DECLINE_REASONS.map((r) => r.code);
-
-/** The funnel's sums and the two this figure adds: declined split by recorded reason or none. */
-export const DECLINE_REASON_RELATIONS: readonly CountRelation[] = [
-  ...FUNNEL_RELATIONS,
-  { total: 'declined', parts: ['withReason', `reason:${NOT_RECORDED}`] },
-  { total: 'withReason', parts: REASON_CODES.map((code) => `reason:${code}`) },
-];
 
 export type DeclineReasons = {
   declined: DisclosedCount;
@@ -45,43 +40,35 @@ export type DeclineReasons = {
   ignoredFilters: FilterDimension[];
 };
 
-export async function declineReasons(db: AggregateSource, filter: EvaluationFilter): Promise<DeclineReasons> {
+export async function declineReasons(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<DeclineReasons> {
   assertValidEvaluationFilter(filter);
-  // One statement, so one snapshot: the statuses for the funnel's sums (so `declined` is
-  // hidden here exactly when the funnel hides it) and the reasons among the declines come
-  // from the same grouping. Read apart, a decline recorded in between would be counted in
-  // one and not the other and the reasons would not add up to `declined`. It is also one
-  // scan of the cases instead of two.
+  // One statement, so one snapshot: the declines and their reasons come from the same
+  // grouping, so `declined` is always exactly the union of the reasons' people. Each group
+  // also sums its cases' record keys, from which disclosure control draws its noise.
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, OUTREACH_COLUMNS);
-  const rows = await db.query<{ status: string; reason: string | null; n: number }>(
-    `SELECT c.status::text AS status, c."declineReason"::text AS reason, count(*)::int AS n
-     FROM "OutreachCase" c WHERE ${where} GROUP BY c.status, c."declineReason"`,
+  const rows = await db.query<{ key: string | null; n: number; key_sum: string }>(
+    `SELECT c."declineReason"::text AS key, count(*)::int AS n, sum(c."recordKey")::bigint AS key_sum
+     FROM "OutreachCase" c WHERE c.status = 'DECLINED' AND ${where} GROUP BY c."declineReason"`,
     params.values,
   );
-  const byStatus = new Map<string, number>();
-  const byReason = new Map<string, number>();
-  for (const row of rows) {
-    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.n);
-    if (row.status === 'DECLINED') {
-      const reason = row.reason ?? NOT_RECORDED;
-      byReason.set(reason, (byReason.get(reason) ?? 0) + row.n);
-    }
-  }
-  const counts: Record<string, number> = { ...funnelCountsFromStatuses(byStatus) };
-  for (const code of [...REASON_CODES, NOT_RECORDED]) counts[`reason:${code}`] = byReason.get(code) ?? 0;
-  counts.withReason = REASON_CODES.reduce((sum, code) => sum + (byReason.get(code) ?? 0), 0);
+  const byReason = cellsByKey(rows.map((row) => ({ ...row, key: row.key ?? NOT_RECORDED })));
+  const cellOf = (code: string): CountCell => byReason.get(code) ?? EMPTY_CELL;
+  const disclose = (cell: CountCell) => discloseCount(cell, uniform);
 
-  const shown = suppressLinkedCounts(counts, DECLINE_REASON_RELATIONS);
-  const withReason = shown.withReason!;
+  const withReason = disclose(unionCell(REASON_CODES.map(cellOf)));
   return {
-    declined: shown.declined!,
+    declined: disclose(unionCell(byReason.values())),
     withReason,
     reasons: REASON_CODES.map((code) => {
-      const count = shown[`reason:${code}`]!;
-      return { reason: code, count, shareOfRecorded: shownRate(count, withReason) };
+      const count = disclose(cellOf(code));
+      return { reason: code, count, shareOfRecorded: disclosedRate(count, withReason) };
     }),
-    notRecorded: shown[`reason:${NOT_RECORDED}`]!,
+    notRecorded: disclose(cellOf(NOT_RECORDED)),
     ignoredFilters: ignored,
   };
 }

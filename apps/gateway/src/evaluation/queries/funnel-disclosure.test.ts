@@ -1,199 +1,473 @@
-import { type CountRelation, DECLINE_REASONS, MIN_CELL, suppressLinkedCounts } from '@vi/domain';
-import { describe, expect, it } from 'vitest';
-import { DECLINE_REASON_RELATIONS, NOT_RECORDED } from './decline-reasons.ts';
-import { FUNNEL_RELATIONS, REFERRAL_RELATION } from './outreach-funnel.ts';
-import { SURVEY_PARTS, SURVEY_RELATIONS } from './survey-offers.ts';
+// Disclosure control of the outreach funnel, decline reasons and survey offers against the
+// truth in the database: a seeded dataset with many small groups, every filter an evaluator
+// can ask for (all, one organisation, one month, one category per dimension, combinations),
+// and for each answer the true counts queried with SQL written apart from the figures'. Every
+// published count must be within MAX_COUNT_NOISE of the truth and follow the display rule,
+// every rate must come from published counts, the same people must get the same value in
+// every figure, and asking twice must give the same answer.
 
-/**
- * The outreach funnel, decline reasons and survey offers pass their counts and sums to the
- * domain's `suppressLinkedCounts`; these tests feed it the gateway's own relations. The
- * check below is written apart from the domain's `derivableHiddenCounts` on purpose, so a
- * flaw in the domain's checker cannot hide the same flaw in its suppression.
- *
- * Which hidden counts the shown counts and the sums determine, by linear algebra: hidden
- * count x is determined exactly when the unit vector e_x lies in the row space of the
- * relations restricted to the hidden counts (Gaussian elimination over the rationals).
- */
-function determinedHidden(hidden: string[], relations: readonly CountRelation[]): string[] {
-  const index = new Map(hidden.map((key, i) => [key, i]));
-  const rows = relations
-    .map((relation) => {
-      const row = new Array<number>(hidden.length).fill(0);
-      const total = index.get(relation.total);
-      if (total !== undefined) row[total] = 1;
-      for (const part of relation.parts) {
-        const i = index.get(part);
-        if (i !== undefined) row[i] = (row[i] ?? 0) - 1;
-      }
-      return row;
-    })
-    .filter((row) => row.some((v) => v !== 0));
-  // Reduced row echelon form.
-  let lead = 0;
-  const m = rows.map((r) => [...r]);
-  for (let r = 0; r < m.length && lead < hidden.length; lead++) {
-    const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[lead]!) > 1e-12);
-    if (pivot < 0) continue;
-    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
-    const p = m[r]![lead]!;
-    m[r] = m[r]!.map((v) => v / p);
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![lead]!;
-      if (f !== 0) m[i] = m[i]!.map((v, j) => v - f * m[r]![j]!);
-    }
-    r++;
-  }
-  // x is determined iff some row of the RREF is exactly e_x.
-  return hidden.filter((_, x) =>
-    m.some((row) => row.every((v, j) => (j === x ? Math.abs(v - 1) < 1e-9 : Math.abs(v) < 1e-9))),
-  );
-}
+import { randomUUID } from 'node:crypto';
+import { type Database, getDatabase } from '@vi/db';
+import {
+  AGE_GROUPS,
+  DECLINE_REASONS,
+  type DisclosedCount,
+  GENDERS,
+  INCIDENT_TYPES,
+  MAX_COUNT_NOISE,
+  MIN_CELL,
+  PERSON_ROLES,
+  possibleTrueCounts,
+  type Rate,
+} from '@vi/domain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keyedUniform } from '../disclosure-key.ts';
+import { declineReasons, NOT_RECORDED } from './decline-reasons.ts';
+import type { EvaluationFilter } from './evaluation-filter.ts';
+import { FUNNEL_COUNT_KEYS, type FunnelCountKey, outreachFunnel } from './outreach-funnel.ts';
+import { SURVEY_NOT_RECORDED, SURVEY_PARTS, surveyOffers } from './survey-offers.ts';
 
-const relations = [...FUNNEL_RELATIONS, REFERRAL_RELATION];
+const uniform = keyedUniform(Buffer.alloc(32, 7));
 
-function funnelCounts(parts: {
-  noContact: number;
-  inactive: number;
-  open: number;
-  notReached: number;
-  wants: [number, number, number, number, number];
-  declined: number;
-  self: number;
-}) {
-  const wantsCall = parts.wants.reduce((a, b) => a + b, 0);
-  const reached = wantsCall + parts.declined + parts.self;
-  const withContactDetails = parts.open + parts.notReached + reached;
-  return {
-    identified: parts.noContact + withContactDetails,
-    noContactDetails: parts.noContact,
-    withContactDetails,
-    inactiveIncidentType: parts.inactive,
-    notYetCalled: parts.open,
-    notReached: parts.notReached,
-    reached,
-    wantsCall,
-    declined: parts.declined,
-    willCallSelf: parts.self,
-    declinedOrSelf: parts.declined + parts.self,
-    noReferral: parts.wants[0],
-    referralPending: parts.wants[1],
-    conversationHeld: parts.wants[2],
-    registeredOther: parts.wants[3],
-    referralLost: parts.wants[4],
+let db: Database;
+let bigOrg: string;
+let smallOrg: string;
+
+/** mulberry32: the dataset (and its record keys) is the same on every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-let state = 42;
-const random = (max: number) => {
-  state = (state * 1103515245 + 12345) % 2147483648;
-  // Many small values so suppression chains through the levels.
-  return Math.floor((state / 2147483648) ** 3 * max);
-};
-
-/** `total` cut into `parts` whole counts, most of them small. */
-function split(total: number, parts: number): number[] {
-  const out: number[] = [];
-  let left = total;
-  for (let i = 0; i < parts - 1; i++) {
-    const part = Math.min(left, random(left + 1));
-    out.push(part);
-    left -= part;
+function weighted<T extends string | null>(random: () => number, weights: ReadonlyArray<[T, number]>): T {
+  const total = weights.reduce((sum, [, w]) => sum + w, 0);
+  let u = random() * total;
+  for (const [value, w] of weights) {
+    u -= w;
+    if (u < 0) return value;
   }
-  out.push(left);
+  return weights.at(-1)![0];
+}
+
+const STATUS_WEIGHTS: Array<[string, number]> = [
+  ['NO_CONTACT_DETAILS', 15],
+  ['INACTIVE_TYPE', 3],
+  ['OPEN', 4],
+  ['UNREACHED', 18],
+  ['EXPIRED', 4],
+  ['REFERRED', 14],
+  ['DECLINED', 40],
+  ['WILL_CALL_SELF', 2],
+];
+// Some incident types are rare, so one-category filters give small groups.
+const TYPE_WEIGHTS: Array<[string, number]> = INCIDENT_TYPES.map((t, i) => [t.code, i < 4 ? 20 : 2]);
+const GENDER_WEIGHTS: Array<[string | null, number]> = [
+  ['MAN', 48],
+  ['WOMAN', 47],
+  ['OTHER', 2],
+  [null, 3],
+];
+const ROLE_WEIGHTS: Array<[string, number]> = [
+  ['VICTIM', 80],
+  ['WITNESS', 10],
+  ['RELATIVE', 8],
+  ['GUARDIAN', 2],
+];
+const REASON_WEIGHTS: Array<[string | null, number]> = [
+  ['NO_NEED', 70],
+  ['NEEDS_SPECIALISED_OFFER', 8],
+  ['OTHER', 4],
+  [null, 18],
+];
+const SURVEY_WEIGHTS: Array<[string | null, number]> = [
+  ['OFFERED_ACCEPTED', 25],
+  ['OFFERED_DECLINED', 20],
+  ['NOT_APPROPRIATE_LANGUAGE', 6],
+  ['NOT_APPROPRIATE_TECHNICAL', 4],
+  ['NOT_APPROPRIATE_ETHICAL', 1],
+  ['NOT_OFFERED', 30],
+  [null, 14],
+];
+const REFERRAL_WEIGHTS: Array<[string | null, number]> = [
+  ['OPEN', 10],
+  ['TAKEN', 10],
+  ['CONVERSATION_HELD', 55],
+  ['REGISTERED_OTHER', 8],
+  ['LOST', 12],
+  [null, 3],
+];
+
+/** `count` cases of one organisation from January to June 2025, with referrals where referred. */
+async function seedCases(organizationId: string, count: number, random: () => number): Promise<void> {
+  const [person] = await db.query<{ id: string }>(
+    `INSERT INTO "Person" ("organizationId", pseudonym) VALUES ($1::uuid, 'disclosure-person') RETURNING id::text AS id`,
+    [organizationId],
+  );
+  const [incident] = await db.query<{ id: string }>(
+    `INSERT INTO "Incident" ("organizationId", "occurredOn", type) VALUES ($1::uuid, DATE '2025-01-01', 'VIOLENCE')
+     RETURNING id::text AS id`,
+    [organizationId],
+  );
+  const columns = {
+    id: [] as string[],
+    role: [] as string[],
+    type: [] as string[],
+    status: [] as string[],
+    gender: [] as (string | null)[],
+    age: [] as (number | null)[],
+    reason: [] as (string | null)[],
+    survey: [] as (string | null)[],
+    created: [] as string[],
+    key: [] as number[],
+  };
+  const referrals = { caseId: [] as string[], status: [] as string[] };
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const status = weighted(random, STATUS_WEIGHTS);
+    const reached = ['REFERRED', 'DECLINED', 'WILL_CALL_SELF'].includes(status);
+    const day = Math.floor(random() * 181);
+    const created = new Date(Date.UTC(2025, 0, 1 + day, Math.floor(random() * 24), 30));
+    columns.id.push(id);
+    columns.role.push(weighted(random, ROLE_WEIGHTS));
+    columns.type.push(weighted(random, TYPE_WEIGHTS));
+    columns.status.push(status);
+    columns.gender.push(weighted(random, GENDER_WEIGHTS));
+    columns.age.push(random() < 0.04 ? null : 12 + Math.floor(random() * 75));
+    columns.reason.push(status === 'DECLINED' ? weighted(random, REASON_WEIGHTS) : null);
+    columns.survey.push(reached ? weighted(random, SURVEY_WEIGHTS) : null);
+    columns.created.push(created.toISOString().slice(0, 19).replace('T', ' '));
+    columns.key.push(Math.floor(random() * 2 ** 31));
+    if (status === 'REFERRED') {
+      const referral = weighted(random, REFERRAL_WEIGHTS);
+      if (referral !== null) {
+        referrals.caseId.push(id);
+        referrals.status.push(referral);
+      }
+    }
+  }
+  await db.query(
+    `INSERT INTO "OutreachCase" (id, "organizationId", "personId", "incidentId", role, "incidentType", status,
+       "callableFrom", "callableUntil", gender, "ageAtIncident", "declineReason", "surveyStatus", "createdAt", "recordKey")
+     SELECT u.id, $1::uuid, $2::uuid, $3::uuid, u.role::"PersonRole", u.type::"IncidentType", u.status::"OutreachStatus",
+       u.created::date, u.created::date + 30, u.gender::"Gender", u.age, u.reason::"DeclineReason",
+       u.survey::"SurveyStatus", u.created, u.key
+     FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[],
+                 $12::timestamp[], $13::int[]) AS u(id, role, type, status, gender, age, reason, survey, created, key)`,
+    [
+      organizationId,
+      person!.id,
+      incident!.id,
+      columns.id,
+      columns.role,
+      columns.type,
+      columns.status,
+      columns.gender,
+      columns.age,
+      columns.reason,
+      columns.survey,
+      columns.created,
+      columns.key,
+    ],
+  );
+  await db.query(
+    `INSERT INTO "Referral" ("organizationId", "caseId", "consentAt", status)
+     SELECT $1::uuid, u.cid, now(), u.st::"ReferralStatus" FROM unnest($2::uuid[], $3::text[]) AS u(cid, st)`,
+    [organizationId, referrals.caseId, referrals.status],
+  );
+}
+
+beforeAll(async () => {
+  db = await getDatabase();
+  const orgs = await db.query<{ id: string }>(
+    `INSERT INTO "Organization" (slug, name, kind, stance) VALUES
+       ('disclosure-big', 'Stor Kommune', 'MUNICIPALITY', 'JOURNALISED'),
+       ('disclosure-small', 'Lille Forening', 'NGO', 'JOURNALISED')
+     RETURNING id::text AS id`,
+  );
+  bigOrg = orgs[0]!.id;
+  smallOrg = orgs[1]!.id;
+  await seedCases(bigOrg, 1500, seededRandom(1));
+  await seedCases(smallOrg, 70, seededRandom(2));
+});
+
+/** The filters an evaluator can ask for: one or all organisations, whole months, one category or all. */
+function filters(): Array<{ label: string; filter: EvaluationFilter }> {
+  const both = [bigOrg, smallOrg];
+  const out: Array<{ label: string; filter: EvaluationFilter }> = [
+    { label: 'all', filter: { organizationIds: both } },
+    { label: 'one organisation', filter: { organizationIds: [bigOrg] } },
+    { label: 'the small organisation', filter: { organizationIds: [smallOrg] } },
+    {
+      label: 'March',
+      filter: { organizationIds: both, from: new Date('2025-03-01'), to: new Date('2025-03-31') },
+    },
+    {
+      label: 'February, small organisation, women',
+      filter: {
+        organizationIds: [smallOrg],
+        from: new Date('2025-02-01'),
+        to: new Date('2025-02-28'),
+        genders: ['WOMAN'],
+      },
+    },
+  ];
+  for (const type of INCIDENT_TYPES)
+    out.push({ label: `type ${type.code}`, filter: { organizationIds: both, incidentTypes: [type.code] } });
+  for (const gender of GENDERS)
+    out.push({ label: `gender ${gender.code}`, filter: { organizationIds: both, genders: [gender.code] } });
+  for (const group of AGE_GROUPS)
+    out.push({ label: `age ${group.code}`, filter: { organizationIds: both, ageGroups: [group.code] } });
+  for (const role of PERSON_ROLES)
+    out.push({ label: `role ${role.code}`, filter: { organizationIds: both, roles: [role.code] } });
   return out;
 }
 
-function randomFunnel() {
-  return funnelCounts({
-    noContact: random(30),
-    inactive: random(12),
-    open: random(8),
-    notReached: random(40),
-    wants: [random(6), random(8), random(20), random(10), random(8)],
-    declined: random(60),
-    self: random(6),
-  });
-}
-
-function randomDeclineReasons(): Record<string, number> {
-  const funnel = randomFunnel();
-  const codes = [...DECLINE_REASONS.map((r) => r.code as string), NOT_RECORDED];
-  const byReason = split(funnel.declined, codes.length);
-  const counts: Record<string, number> = { ...funnel };
-  codes.forEach((code, i) => {
-    counts[`reason:${code}`] = byReason[i]!;
-  });
-  counts.withReason = funnel.declined - counts[`reason:${NOT_RECORDED}`]!;
-  return counts;
-}
-
-function randomSurveyOffers(): Record<string, number> {
-  const funnel = randomFunnel();
-  const statuses = [...SURVEY_PARTS.offered, ...SURVEY_PARTS.notAppropriate, 'NOT_OFFERED', 'NOT_RECORDED'];
-  const byStatus = split(funnel.reached, statuses.length);
-  const counts: Record<string, number> = { ...funnel };
-  statuses.forEach((status, i) => {
-    counts[`survey:${status}`] = byStatus[i]!;
-  });
-  const sum = (codes: readonly string[]) =>
-    codes.reduce((total, code) => total + counts[`survey:${code}`]!, 0);
-  counts.offered = sum(SURVEY_PARTS.offered);
-  counts.notAppropriate = sum(SURVEY_PARTS.notAppropriate);
-  return counts;
-}
-
-/** Runs the domain's suppression on random counts; returns how many counts it hid in all. */
-function checkRandom(
-  trials: number,
-  draw: () => Record<string, number>,
-  relations: readonly CountRelation[],
-): number {
-  let hiddenSeen = 0;
-  for (let trial = 0; trial < trials; trial++) {
-    const counts = draw();
-    const shown = suppressLinkedCounts(counts, relations);
-    const hidden = Object.entries(shown)
-      .filter(([, cell]) => cell.suppressed)
-      .map(([key]) => key);
-    hiddenSeen += hidden.length;
-    for (const [key, cell] of Object.entries(shown)) {
-      const value = counts[key]!;
-      if (!cell.suppressed) expect(cell.value).toBe(value);
-      if (value > 0 && value < MIN_CELL) expect(cell.suppressed, `${key}=${value}`).toBe(true);
-    }
-    expect(determinedHidden(hidden, relations), JSON.stringify(counts)).toEqual([]);
+/** The filter as SQL on `c`, written apart from evaluation-filter.ts. */
+function truthWhere(filter: EvaluationFilter, params: unknown[]): string {
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = [`c."organizationId" = ANY(${add(filter.organizationIds)}::uuid[])`];
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  if (filter.from) conditions.push(`c."createdAt" >= ${add(day(filter.from))}::date`);
+  if (filter.to) conditions.push(`c."createdAt" < ${add(day(filter.to))}::date + 1`);
+  if (filter.incidentTypes?.length)
+    conditions.push(`c."incidentType"::text = ${add(filter.incidentTypes[0])}`);
+  if (filter.genders?.length) conditions.push(`c.gender::text = ${add(filter.genders[0])}`);
+  if (filter.roles?.length) conditions.push(`c.role::text = ${add(filter.roles[0])}`);
+  if (filter.ageGroups?.length) {
+    const group = AGE_GROUPS.find((g) => g.code === filter.ageGroups![0])!;
+    conditions.push(`c."ageAtIncident" >= ${add(group.min)}::int`);
+    if (group.max !== null) conditions.push(`c."ageAtIncident" <= ${add(group.max)}::int`);
   }
-  return hiddenSeen;
+  return conditions.join(' AND ');
 }
 
-describe('suppression of the counts the outreach figures tie by sums', () => {
-  it('never leaves a hidden funnel count determined by the shown counts (random funnels)', () => {
-    expect(checkRandom(2000, randomFunnel, relations)).toBeGreaterThan(1000);
+const REACHED = `c.status IN ('REFERRED', 'DECLINED', 'WILL_CALL_SELF')`;
+
+/** What each published count means, as a condition on a case `c` and its referral `r`. */
+const TRUTH: Record<string, string> = {
+  identified: `c.status IN ('NO_CONTACT_DETAILS', 'OPEN', 'UNREACHED', 'EXPIRED', 'REFERRED', 'DECLINED', 'WILL_CALL_SELF')`,
+  noContactDetails: `c.status = 'NO_CONTACT_DETAILS'`,
+  withContactDetails: `c.status IN ('OPEN', 'UNREACHED', 'EXPIRED', 'REFERRED', 'DECLINED', 'WILL_CALL_SELF')`,
+  inactiveIncidentType: `c.status = 'INACTIVE_TYPE'`,
+  notYetCalled: `c.status = 'OPEN'`,
+  notReached: `c.status IN ('UNREACHED', 'EXPIRED')`,
+  reached: REACHED,
+  wantsCall: `c.status = 'REFERRED'`,
+  declined: `c.status = 'DECLINED'`,
+  willCallSelf: `c.status = 'WILL_CALL_SELF'`,
+  declinedOrSelf: `c.status IN ('DECLINED', 'WILL_CALL_SELF')`,
+  referralPending: `c.status = 'REFERRED' AND r.status IN ('OPEN', 'TAKEN')`,
+  conversationHeld: `c.status = 'REFERRED' AND r.status = 'CONVERSATION_HELD'`,
+  registeredOther: `c.status = 'REFERRED' AND r.status = 'REGISTERED_OTHER'`,
+  referralLost: `c.status = 'REFERRED' AND r.status = 'LOST'`,
+  noReferral: `c.status = 'REFERRED' AND r.id IS NULL`,
+  closedReferrals: `c.status = 'REFERRED' AND r.status IN ('CONVERSATION_HELD', 'REGISTERED_OTHER', 'LOST')`,
+  'decline:withReason': `c.status = 'DECLINED' AND c."declineReason" IS NOT NULL`,
+  [`decline:${NOT_RECORDED}`]: `c.status = 'DECLINED' AND c."declineReason" IS NULL`,
+  ...Object.fromEntries(
+    DECLINE_REASONS.map((r) => [
+      `decline:${r.code}`,
+      `c.status = 'DECLINED' AND c."declineReason" = '${r.code}'`,
+    ]),
+  ),
+  'survey:offered': `${REACHED} AND c."surveyStatus" IN ('OFFERED_ACCEPTED', 'OFFERED_DECLINED')`,
+  'survey:notAppropriate': `${REACHED} AND c."surveyStatus"::text LIKE 'NOT_APPROPRIATE%'`,
+  [`survey:${SURVEY_NOT_RECORDED}`]: `${REACHED} AND c."surveyStatus" IS NULL`,
+  ...Object.fromEntries(
+    [...SURVEY_PARTS.offered, ...SURVEY_PARTS.notAppropriate, 'NOT_OFFERED'].map((s) => [
+      `survey:${s}`,
+      `${REACHED} AND c."surveyStatus" = '${s}'`,
+    ]),
+  ),
+};
+
+async function truthOf(filter: EvaluationFilter): Promise<Record<string, number>> {
+  const params: unknown[] = [];
+  const where = truthWhere(filter, params);
+  const names = Object.keys(TRUTH);
+  const [row] = await db.query<Record<string, number>>(
+    `SELECT ${names.map((name, i) => `count(*) FILTER (WHERE ${TRUTH[name]})::int AS t${i}`).join(', ')}
+     FROM "OutreachCase" c LEFT JOIN "Referral" r ON r."caseId" = c.id WHERE ${where}`,
+    params,
+  );
+  return Object.fromEntries(names.map((name, i) => [name, row![`t${i}`]!]));
+}
+
+type Tally = { checked: number; perturbed: number; underFive: number };
+
+/** A published count against its truth: the method's bounds and its display rule. */
+function expectWithinNoise(shown: DisclosedCount, truth: number, label: string, tally: Tally): void {
+  tally.checked++;
+  if (truth === 0) {
+    expect(shown, `${label}: nobody is published as 0`).toEqual({ value: 0, suppressed: false });
+    return;
+  }
+  const { min, max } = possibleTrueCounts(shown);
+  expect(truth, `${label}: ${JSON.stringify(shown)} cannot hide ${truth}`).toBeGreaterThanOrEqual(min);
+  expect(truth, `${label}: ${JSON.stringify(shown)} cannot hide ${truth}`).toBeLessThanOrEqual(max);
+  if (shown.value === null) {
+    expect(shown.suppressed, label).toBe(true);
+    tally.underFive++;
+    tally.perturbed++;
+    return;
+  }
+  expect(shown.suppressed, label).toBe(false);
+  expect(Math.abs(shown.value - truth), `${label}: ${shown.value} vs ${truth}`).toBeLessThanOrEqual(
+    MAX_COUNT_NOISE,
+  );
+  // The display rule: 1-4 is never shown as a number.
+  expect(shown.value === 0 || shown.value >= MIN_CELL, `${label}: shown ${shown.value}`).toBe(true);
+  if (shown.value !== truth) tally.perturbed++;
+}
+
+/** A rate comes from the published counts, and only where all three are shown as 5 or more. */
+function expectRateFromPublished(
+  rate: Rate | null,
+  numerator: DisclosedCount,
+  denominator: DisclosedCount,
+  label: string,
+): void {
+  const k = numerator.value;
+  const n = denominator.value;
+  const shown = k !== null && n !== null && k >= MIN_CELL && n >= MIN_CELL && n - k >= MIN_CELL;
+  if (!shown) {
+    expect(rate, `${label}: not shown for ${k}/${n}`).toBeNull();
+    return;
+  }
+  expect(rate, label).not.toBeNull();
+  expect(rate!.numerator, label).toBe(k);
+  expect(rate!.denominator, label).toBe(n);
+  expect(rate!.rate, label).toBeCloseTo(k / n, 12);
+}
+
+async function figures(filter: EvaluationFilter, key = uniform) {
+  return {
+    funnel: await outreachFunnel(db, filter, key),
+    reasons: await declineReasons(db, filter, key),
+    survey: await surveyOffers(db, filter, key),
+  };
+}
+
+describe('the outreach figures under cell-key perturbation, against the truth', () => {
+  it('publishes every funnel count within the noise of the truth, with the display rule', async () => {
+    const tally: Tally = { checked: 0, perturbed: 0, underFive: 0 };
+    for (const { label, filter } of filters()) {
+      const [{ funnel }, truth] = await Promise.all([figures(filter), truthOf(filter)]);
+      for (const key of FUNNEL_COUNT_KEYS)
+        expectWithinNoise(funnel.counts[key], truth[key]!, `${label} ${key}`, tally);
+    }
+    expect(tally.checked).toBeGreaterThan(400);
+    // The noise is really there, and small groups really occur in these filters.
+    expect(tally.perturbed).toBeGreaterThan(tally.checked / 5);
+    expect(tally.underFive).toBeGreaterThan(10);
   });
 
-  it('never leaves a hidden decline-reason count determined (random declines)', () => {
-    expect(checkRandom(400, randomDeclineReasons, DECLINE_REASON_RELATIONS)).toBeGreaterThan(400);
+  it('publishes every decline-reason and survey count within the noise of the truth', async () => {
+    const tally: Tally = { checked: 0, perturbed: 0, underFive: 0 };
+    for (const { label, filter } of filters()) {
+      const [{ reasons, survey }, truth] = await Promise.all([figures(filter), truthOf(filter)]);
+      expectWithinNoise(reasons.declined, truth.declined!, `${label} declined`, tally);
+      expectWithinNoise(reasons.withReason, truth['decline:withReason']!, `${label} withReason`, tally);
+      expectWithinNoise(
+        reasons.notRecorded,
+        truth[`decline:${NOT_RECORDED}`]!,
+        `${label} notRecorded`,
+        tally,
+      );
+      expect(reasons.reasons.map((r) => r.reason)).toEqual(DECLINE_REASONS.map((r) => r.code));
+      for (const reason of reasons.reasons)
+        expectWithinNoise(
+          reason.count,
+          truth[`decline:${reason.reason}`]!,
+          `${label} ${reason.reason}`,
+          tally,
+        );
+
+      expectWithinNoise(survey.reached, truth.reached!, `${label} survey reached`, tally);
+      expectWithinNoise(survey.offered, truth['survey:offered']!, `${label} offered`, tally);
+      expectWithinNoise(
+        survey.notAppropriate,
+        truth['survey:notAppropriate']!,
+        `${label} notAppropriate`,
+        tally,
+      );
+      for (const { status, count } of survey.byStatus)
+        expectWithinNoise(count, truth[`survey:${status}`]!, `${label} survey ${status}`, tally);
+    }
+    expect(tally.perturbed).toBeGreaterThan(tally.checked / 5);
+    expect(tally.underFive).toBeGreaterThan(10);
   });
 
-  it('never leaves a hidden survey count determined (random survey statuses)', () => {
-    expect(checkRandom(400, randomSurveyOffers, SURVEY_RELATIONS)).toBeGreaterThan(400);
+  it('computes every rate and share from the published counts only', async () => {
+    let shown = 0;
+    for (const { label, filter } of filters()) {
+      const { funnel, reasons, survey } = await figures(filter);
+      const c = funnel.counts;
+      expectRateFromPublished(
+        funnel.rates.contactDetails,
+        c.withContactDetails,
+        c.identified,
+        `${label} contact`,
+      );
+      expectRateFromPublished(funnel.rates.reached, c.reached, c.identified, `${label} reached`);
+      expectRateFromPublished(funnel.rates.acceptance, c.wantsCall, c.reached, `${label} acceptance`);
+      expectRateFromPublished(funnel.rates.declined, c.declined, c.reached, `${label} declined`);
+      expectRateFromPublished(funnel.rates.willCallSelf, c.willCallSelf, c.reached, `${label} self`);
+      for (const reason of reasons.reasons)
+        expectRateFromPublished(
+          reason.shareOfRecorded,
+          reason.count,
+          reasons.withReason,
+          `${label} ${reason.reason}`,
+        );
+      expectRateFromPublished(survey.offeredRate, survey.offered, survey.reached, `${label} offered`);
+      const accepted = survey.byStatus.find((s) => s.status === 'OFFERED_ACCEPTED')!.count;
+      expectRateFromPublished(survey.acceptedRate, accepted, survey.offered, `${label} accepted`);
+      shown += [funnel.rates.acceptance, survey.offeredRate, reasons.reasons[0]!.shareOfRecorded].filter(
+        (rate) => rate !== null,
+      ).length;
+    }
+    expect(shown).toBeGreaterThan(20);
   });
 
-  it('the linear check itself catches a lone hidden part and a count given away through two sums', () => {
-    expect(determinedHidden(['a'], [{ total: 't', parts: ['a', 'b'] }])).toEqual(['a']);
-    expect(determinedHidden(['a', 'b'], [{ total: 't', parts: ['a', 'b', 'c'] }])).toEqual([]);
-    // Each sum has two hidden members, yet subtracting the sums gives a − c = shown, and the
-    // third sum then fixes both: what a per-sum count of hidden members misses.
-    expect(
-      determinedHidden(
-        ['a', 'b', 'c'],
-        [
-          { total: 't', parts: ['a', 'b'] },
-          { total: 'u', parts: ['c', 'b'] },
-          { total: 'v', parts: ['a', 'c', 'w'] },
-        ],
-      ).sort(),
-    ).toEqual(['a', 'b', 'c']);
+  it('keeps rates near the truth: the acceptance of all cases within the noise of the true rate', async () => {
+    const filter = { organizationIds: [bigOrg, smallOrg] };
+    const [{ funnel }, truth] = await Promise.all([figures(filter), truthOf(filter)]);
+    const k = truth.wantsCall!;
+    const n = truth.reached!;
+    const rate = funnel.rates.acceptance!.rate!;
+    expect(rate).toBeGreaterThanOrEqual((k - MAX_COUNT_NOISE) / (n + MAX_COUNT_NOISE));
+    expect(rate).toBeLessThanOrEqual((k + MAX_COUNT_NOISE) / (n - MAX_COUNT_NOISE));
+  });
+
+  it('gives the same people the same value in every figure (same cell key, same noise)', async () => {
+    for (const { label, filter } of filters()) {
+      const { funnel, reasons, survey } = await figures(filter);
+      expect(reasons.declined, `${label} declined`).toEqual(funnel.counts.declined);
+      expect(survey.reached, `${label} reached`).toEqual(funnel.counts.reached);
+    }
+  });
+
+  it('answers the same filter twice identically, and a different key gives different noise', async () => {
+    let differs = 0;
+    for (const { label, filter } of filters()) {
+      const first = await figures(filter);
+      expect(await figures(filter), label).toEqual(first);
+      const otherKey = await figures(filter, keyedUniform(Buffer.alloc(32, 8)));
+      differs += FUNNEL_COUNT_KEYS.filter(
+        (key: FunnelCountKey) => otherKey.funnel.counts[key].value !== first.funnel.counts[key].value,
+      ).length;
+    }
+    // The noise comes from the installation's secret, not from the counts alone.
+    expect(differs).toBeGreaterThan(20);
   });
 });

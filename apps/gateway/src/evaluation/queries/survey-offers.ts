@@ -1,4 +1,12 @@
-import { type CountRelation, type DisclosedCount, type Rate, suppressLinkedCounts } from '@vi/domain';
+import {
+  type CountCell,
+  type DisclosedCount,
+  discloseCount,
+  disclosedRate,
+  type KeyedUniform,
+  type Rate,
+} from '@vi/domain';
+import { EMPTY_CELL, unionCell } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -7,30 +15,29 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import {
-  FUNNEL_RELATIONS,
-  funnelCountsFromStatuses,
-  OUTREACH_COLUMNS,
-  shownRate,
-} from './outreach-funnel.ts';
+import { cellsByKey, OUTREACH_COLUMNS } from './outreach-funnel.ts';
 
 /**
  * The user survey among reached people (seed 001: offered where ethically sound; 1,090 links
  * sent, 367 excluded for technical or language reasons): offered and accepted, offered and
  * declined, judged not appropriate (language / technical / ethical), not offered.
+ *
+ * Every published count is a set of people and is perturbed as such (the domain's
+ * discloseCount): `reached` is the same people as the funnel's `reached` under the same
+ * filter, so it shows the same value there; `offered` and `notAppropriate` are the unions of
+ * their statuses' groups. Counts need not add up exactly: each carries its own noise. The
+ * rates are computed from the published counts.
  */
 export const SURVEY_PARTS = {
   offered: ['OFFERED_ACCEPTED', 'OFFERED_DECLINED'],
   notAppropriate: ['NOT_APPROPRIATE_LANGUAGE', 'NOT_APPROPRIATE_TECHNICAL', 'NOT_APPROPRIATE_ETHICAL'],
 } as const;
-const ALL_STATUSES = [...SURVEY_PARTS.offered, ...SURVEY_PARTS.notAppropriate, 'NOT_OFFERED', 'NOT_RECORDED'];
-
-/** The funnel's sums and the ones this figure adds: reached people split by survey status. */
-export const SURVEY_RELATIONS: readonly CountRelation[] = [
-  ...FUNNEL_RELATIONS,
-  { total: 'reached', parts: ['offered', 'notAppropriate', 'survey:NOT_OFFERED', 'survey:NOT_RECORDED'] },
-  { total: 'offered', parts: SURVEY_PARTS.offered.map((code) => `survey:${code}`) },
-  { total: 'notAppropriate', parts: SURVEY_PARTS.notAppropriate.map((code) => `survey:${code}`) },
+export const SURVEY_NOT_RECORDED = 'NOT_RECORDED';
+const ALL_STATUSES = [
+  ...SURVEY_PARTS.offered,
+  ...SURVEY_PARTS.notAppropriate,
+  'NOT_OFFERED',
+  SURVEY_NOT_RECORDED,
 ];
 
 export type SurveyOffers = {
@@ -45,40 +52,39 @@ export type SurveyOffers = {
   ignoredFilters: FilterDimension[];
 };
 
-export async function surveyOffers(db: AggregateSource, filter: EvaluationFilter): Promise<SurveyOffers> {
+export async function surveyOffers(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<SurveyOffers> {
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, OUTREACH_COLUMNS);
-  const rows = await db.query<{ status: string; survey: string | null; n: number }>(
-    `SELECT c.status::text AS status, c."surveyStatus"::text AS survey, count(*)::int AS n
-     FROM "OutreachCase" c WHERE ${where} GROUP BY c.status, c."surveyStatus"`,
+  // One statement, so one snapshot: `reached` is always exactly the union of the statuses'
+  // people. Each group also sums its cases' record keys, from which disclosure control draws
+  // its noise.
+  const rows = await db.query<{ key: string | null; n: number; key_sum: string }>(
+    `SELECT c."surveyStatus"::text AS key, count(*)::int AS n, sum(c."recordKey")::bigint AS key_sum
+     FROM "OutreachCase" c
+     WHERE c.status IN ('REFERRED', 'DECLINED', 'WILL_CALL_SELF') AND ${where}
+     GROUP BY c."surveyStatus"`,
     params.values,
   );
-  const byStatus = new Map<string, number>();
-  const bySurvey = new Map<string, number>();
-  const reachedStatuses = new Set(['REFERRED', 'DECLINED', 'WILL_CALL_SELF']);
-  for (const row of rows) {
-    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.n);
-    if (reachedStatuses.has(row.status)) {
-      const key = row.survey ?? 'NOT_RECORDED';
-      bySurvey.set(key, (bySurvey.get(key) ?? 0) + row.n);
-    }
-  }
-  const counts: Record<string, number> = { ...funnelCountsFromStatuses(byStatus) };
-  for (const status of ALL_STATUSES) counts[`survey:${status}`] = bySurvey.get(status) ?? 0;
-  const sum = (codes: readonly string[]) =>
-    codes.reduce((total, code) => total + (bySurvey.get(code) ?? 0), 0);
-  counts.offered = sum(SURVEY_PARTS.offered);
-  counts.notAppropriate = sum(SURVEY_PARTS.notAppropriate);
+  const bySurvey = cellsByKey(rows.map((row) => ({ ...row, key: row.key ?? SURVEY_NOT_RECORDED })));
+  const cellOf = (code: string): CountCell => bySurvey.get(code) ?? EMPTY_CELL;
+  const disclose = (cell: CountCell) => discloseCount(cell, uniform);
 
-  const shown = suppressLinkedCounts(counts, SURVEY_RELATIONS);
+  const reached = disclose(unionCell(bySurvey.values()));
+  const offered = disclose(unionCell(SURVEY_PARTS.offered.map(cellOf)));
+  const byStatus = ALL_STATUSES.map((status) => ({ status, count: disclose(cellOf(status)) }));
+  const accepted = byStatus.find((entry) => entry.status === 'OFFERED_ACCEPTED')!.count;
   return {
-    reached: shown.reached!,
-    offered: shown.offered!,
-    notAppropriate: shown.notAppropriate!,
-    byStatus: ALL_STATUSES.map((status) => ({ status, count: shown[`survey:${status}`]! })),
-    offeredRate: shownRate(shown.offered!, shown.reached!),
-    acceptedRate: shownRate(shown['survey:OFFERED_ACCEPTED']!, shown.offered!),
+    reached,
+    offered,
+    notAppropriate: disclose(unionCell(SURVEY_PARTS.notAppropriate.map(cellOf))),
+    byStatus,
+    offeredRate: disclosedRate(offered, reached),
+    acceptedRate: disclosedRate(accepted, offered),
     ignoredFilters: ignored,
   };
 }
