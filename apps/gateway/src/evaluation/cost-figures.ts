@@ -45,7 +45,7 @@ const PerCompleterRef = builder
   .objectRef<NonNullable<CostFigure['perCompleter']>>('CostPerCompleter')
   .implement({
     description:
-      'Yearly running cost per person who completed a course (start-up excluded); hidden with its divisor.',
+      'Yearly running cost per person who completed a course (start-up excluded), divided by the published (perturbed) completers; null where they are shown as under 5 or 0.',
     authScopes: EVALUATOR_SCOPE,
     fields: (t) => ({
       amount: t.exposeFloat('amount', { nullable: true }),
@@ -60,7 +60,11 @@ const PerReferralRef = builder
   .implement({
     authScopes: EVALUATOR_SCOPE,
     fields: (t) => ({
-      amount: t.exposeFloat('amount', { nullable: true }),
+      amount: t.exposeFloat('amount', {
+        nullable: true,
+        description:
+          'Yearly running cost divided by the published (perturbed) referrals; null where they are shown as under 5 or 0.',
+      }),
       referrals: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.referrals }),
     }),
   });
@@ -128,6 +132,6 @@ builder.objectFields(EvaluationRef, (t) => ({
     nullable: false,
     description:
       "Each organisation's start-up, yearly, per-course and per-completer cost, against a shelter stay.",
-    resolve: (scope) => costs(scope.source, scope.filter),
+    resolve: (scope) => costs(scope.source, scope.filter, scope.uniform),
   }),
 }));

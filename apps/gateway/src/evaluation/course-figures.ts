@@ -24,7 +24,10 @@ const CourseDeliveryRowRef = builder.objectRef<CourseDeliveryRow>('CourseDeliver
     meanDaysBetweenSessions: t.exposeFloat('meanDaysBetweenSessions', { nullable: true }),
     gapsOver14Days: t.exposeInt('gapsOver14Days', { nullable: false }),
     participants: t.field({ type: SuppressedCountRef, nullable: false, resolve: (r) => r.participants }),
-    meanGroupSize: t.exposeFloat('meanGroupSize', { nullable: true }),
+    meanGroupSize: t.exposeFloat('meanGroupSize', {
+      nullable: true,
+      description: 'Published participants / courses; only where the published participants are 5 or more.',
+    }),
     coursesUnder6: t.exposeInt('coursesUnder6', { nullable: false }),
     courses6To8: t.exposeInt('courses6To8', { nullable: false }),
     coursesOver8: t.exposeInt('coursesOver8', { nullable: false }),
@@ -68,7 +71,8 @@ const ParticipationRatesRef = builder
       attendance: t.field({
         type: RateRef,
         nullable: true,
-        description: 'Sessions attended / attendance records.',
+        description:
+          "Sessions attended / attendance records (person-sessions, both perturbed); only where the row's published participants are 5 or more.",
         resolve: (r) => r.attendance,
       }),
     }),
@@ -107,7 +111,11 @@ const WaitingTimesRowRef = builder.objectRef<WaitingTimesRow>('WaitingTimesRow')
       description: 'Left the waiting list for a course.',
       resolve: (w) => w.enrolled,
     }),
-    meanDays: t.exposeFloat('meanDays', { nullable: true }),
+    meanDays: t.exposeFloat('meanDays', {
+      nullable: true,
+      description:
+        'Mean, median and 90th percentile carry magnitude noise and are given only where the published enrolled count is 5 or more.',
+    }),
     medianDays: t.exposeFloat('medianDays', { nullable: true }),
     p90Days: t.exposeFloat('p90Days', { nullable: true }),
     enrolledOverLimit: t.field({
@@ -174,21 +182,21 @@ builder.objectFields(EvaluationRef, (t) => ({
   courseDelivery: t.field({
     type: CourseDeliveryRef,
     nullable: false,
-    resolve: (scope) => courseDelivery(scope.source, scope.filter),
+    resolve: (scope) => courseDelivery(scope.source, scope.filter, scope.uniform),
   }),
   courseParticipation: t.field({
     type: CourseParticipationRef,
     nullable: false,
-    resolve: (scope) => courseParticipation(scope.source, scope.filter),
+    resolve: (scope) => courseParticipation(scope.source, scope.filter, scope.uniform),
   }),
   waitingTimes: t.field({
     type: WaitingTimesRef,
     nullable: false,
-    resolve: (scope) => waitingTimes(scope.source, scope.filter),
+    resolve: (scope) => waitingTimes(scope.source, scope.filter, scope.uniform),
   }),
   courseItems: t.field({
     type: CourseItemsRef,
     nullable: false,
-    resolve: (scope) => courseItems(scope.source, scope.filter),
+    resolve: (scope) => courseItems(scope.source, scope.filter, scope.uniform),
   }),
 }));

@@ -1,8 +1,10 @@
 // The evaluators' part of the schema through the gateway (yoga.fetch, in-process): who may
-// call it, that it applies the evaluator's grants, that its figures equal the query
-// functions', and that no type reachable from it can expose person-level data.
+// call it, that it applies the evaluator's grants and the filter grid (whole months, one or
+// all), that its figures equal the query functions' under the same disclosure key, that every
+// request is audited and counts toward the daily limit, that a second evaluator gets the same
+// answer, and that no type reachable from it can expose person-level data.
 import './index.ts';
-import { getDatabase } from '@vi/db';
+import { type Database, getDatabase } from '@vi/db';
 import {
   type GraphQLNamedType,
   type GraphQLObjectType,
@@ -13,53 +15,114 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fillDataset, parametersForScale } from '../../../../bench/src/generate.ts';
 import { openDatabase } from '../database.ts';
 import { schema } from '../schema.ts';
 import { createUser, TEST_PASSWORD } from '../testing/fixtures.ts';
 import { errorCodes, TestBrowser } from '../testing/graphql-client.ts';
+import { forgetDisclosureKey, keyedUniform } from './disclosure-key.ts';
 import { outreachFunnel } from './queries/outreach-funnel.ts';
 import { recovery } from './queries/recovery.ts';
 
+/** The gateway's disclosure key for this file (VI_DISCLOSURE_KEY), and the same key for direct calls. */
+const KEY = Buffer.alloc(32, 7);
+const uniform = keyedUniform(KEY);
+const savedEnv = {
+  key: process.env.VI_DISCLOSURE_KEY,
+  limit: process.env.VI_EVALUATION_DAILY_LIMIT,
+};
+
+let db: Database;
 let organizations: Array<{ id: string; name: string }>;
 let notGranted: string;
+/** Every organisation the main evaluator is granted. */
+let granted: string[];
+
+const EVALUATOR_EMAILS = {
+  main: 'evaluator@vive.test',
+  second: 'second-evaluator@vive.test',
+  limited: 'limited-evaluator@vive.test',
+  three: 'three-organisations@vive.test',
+} as const;
 
 beforeAll(async () => {
+  process.env.VI_DISCLOSURE_KEY = KEY.toString('hex');
+  delete process.env.VI_EVALUATION_DAILY_LIMIT;
+  forgetDisclosureKey();
   await openDatabase();
-  const db = await getDatabase();
+  db = await getDatabase();
   await fillDataset(db, parametersForScale(0.002), () => {});
   organizations = await db.query<{ id: string; name: string }>(
     `SELECT id::text AS id, name FROM "Organization" ORDER BY name`,
   );
   notGranted = organizations.at(-1)!.id;
-  await createUser({
-    email: 'evaluator@vive.test',
-    memberships: organizations
-      .filter((o) => o.id !== notGranted)
-      .map((o) => ({ organizationId: o.id, role: 'EVALUATOR' }) as const),
-  });
+  granted = organizations.filter((o) => o.id !== notGranted).map((o) => o.id);
+  const evaluatorOf = (ids: string[]) =>
+    ids.map((id) => ({ organizationId: id, role: 'EVALUATOR' }) as const);
+  await createUser({ email: EVALUATOR_EMAILS.main, memberships: evaluatorOf(granted) });
+  await createUser({ email: EVALUATOR_EMAILS.second, memberships: evaluatorOf(granted) });
+  await createUser({ email: EVALUATOR_EMAILS.limited, memberships: evaluatorOf(granted) });
+  await createUser({ email: EVALUATOR_EMAILS.three, memberships: evaluatorOf(granted.slice(0, 3)) });
   await createUser({
     email: 'worker@bench.test',
     memberships: [{ organizationId: organizations[0]!.id, role: 'OUTREACH_WORKER' }],
   });
 }, 180_000);
 
+afterEach(() => {
+  // The limit is read per request; a test that sets it puts it back.
+  delete process.env.VI_EVALUATION_DAILY_LIMIT;
+});
+
+afterAll(() => {
+  for (const [name, value] of [
+    ['VI_DISCLOSURE_KEY', savedEnv.key],
+    ['VI_EVALUATION_DAILY_LIMIT', savedEnv.limit],
+  ] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  forgetDisclosureKey();
+});
+
 const FUNNEL = `query Funnel($filter: EvaluationFilterInput) {
   evaluation(filter: $filter) {
     organizations { id name }
     outreachFunnel {
-      counts { identified { value suppressed reason } reached { value suppressed } wantsCall { value suppressed } }
+      counts { identified { value suppressed } reached { value suppressed } wantsCall { value suppressed } }
       rates { acceptance { rate numerator denominator ci95Lower ci95Upper } }
       ignoredFilters
     }
   }
 }`;
 
-async function evaluatorBrowser(): Promise<TestBrowser> {
+async function evaluatorBrowser(email: string = EVALUATOR_EMAILS.main): Promise<TestBrowser> {
   const browser = new TestBrowser();
-  await browser.login('evaluator@vive.test', TEST_PASSWORD);
+  await browser.login(email, TEST_PASSWORD);
   return browser;
+}
+
+type AuditRow = { action: string; entity: string; entityId: string | null; detail: Record<string, unknown> };
+
+/** The evaluation audit rows of one user, oldest first. */
+function auditRowsOf(email: string): Promise<AuditRow[]> {
+  return db.query<AuditRow>(
+    `SELECT a.action, a.entity, a."entityId", a.detail FROM "AuditEvent" a JOIN "User" u ON u.id = a."userId"
+     WHERE u.email = $1 AND a.entity = 'Evaluation' ORDER BY a.id`,
+    [email],
+  );
+}
+
+/** The field errors of a VALIDATION response as field:code. */
+function fieldCodes(response: {
+  body: { errors?: Array<{ extensions?: Record<string, unknown> }> };
+}): string[] {
+  const fields = (response.body.errors?.[0]?.extensions?.fields ?? []) as Array<{
+    field: string;
+    code: string;
+  }>;
+  return fields.map((f) => `${f.field}:${f.code}`);
 }
 
 describe('evaluation access', () => {
@@ -94,9 +157,9 @@ describe('evaluation access', () => {
 });
 
 describe('evaluation figures through the gateway', () => {
-  it('returns the same funnel as the query function, for a filtered selection', async () => {
+  it('returns the same funnel as the query function under the same key, for a filtered selection', async () => {
     const browser = await evaluatorBrowser();
-    const organizationIds = organizations.slice(0, 3).map((o) => o.id);
+    const organizationIds = [granted[0]!];
     const response = await browser.graphql<{
       evaluation: {
         outreachFunnel: {
@@ -106,16 +169,16 @@ describe('evaluation figures through the gateway', () => {
         };
       };
     }>(FUNNEL, {
-      filter: { organizationIds, from: '2018-01-01', to: '2023-12-31', genders: ['WOMAN', 'MAN'] },
+      filter: { organizationIds, from: '2018-01-01', to: '2023-12-31', genders: ['WOMAN'] },
     });
     expect(response.body.errors).toBeUndefined();
-    const direct = await outreachFunnel(await getDatabase(), {
-      organizationIds,
-      from: new Date('2018-01-01'),
-      to: new Date('2023-12-31'),
-      genders: ['WOMAN', 'MAN'],
-    });
+    const direct = await outreachFunnel(
+      db,
+      { organizationIds, from: new Date('2018-01-01'), to: new Date('2023-12-31'), genders: ['WOMAN'] },
+      uniform,
+    );
     const funnel = response.body.data!.evaluation.outreachFunnel;
+    expect(funnel.counts.identified).toEqual(direct.counts.identified);
     expect(funnel.counts.identified!.value).toBe(direct.counts.identified.value);
     expect(funnel.counts.reached!.value).toBe(direct.counts.reached.value);
     expect(funnel.counts.wantsCall!.value).toBe(direct.counts.wantsCall.value);
@@ -141,7 +204,7 @@ describe('evaluation figures through the gateway', () => {
         surveyOffers { offeredRate { rate } byStatus { status count { value } } }
         intakeHeardFrom { registrations { value } options { code count { value } } }
         intakeReferrals { options { code count { value } } }
-        intakeViolenceForms { table { columns rows { key cells { value suppressed reason } total { value } } } }
+        intakeViolenceForms { table { columns rows { key cells { value suppressed } total { value } } } }
         intakeCountsByYear { years tables { kind table { grandTotal { value } } } }
         courseDelivery { total { courses meanDaysBetweenSessions participants { value } } }
         courseParticipation { total { completion { rate } dropOut { rate } attendance { rate } } withdrawnTotal { value } }
@@ -152,13 +215,155 @@ describe('evaluation figures through the gateway', () => {
       }
     }`);
     expect(response.body.errors).toBeUndefined();
-    const direct = await recovery(await getDatabase(), {
-      organizationIds: organizations.filter((o) => o.id !== notGranted).map((o) => o.id),
-    });
+    const direct = await recovery(db, { organizationIds: granted }, uniform);
     const viaGateway = response.body.data!.evaluation.recovery.measures[0]!;
     expect(viaGateway.measure).toBe('INSPIRE_O');
     expect(viaGateway.total.paired.n.value).toBe(direct.measures[0]!.total.paired.n.value);
     expect(viaGateway.total.paired.test.p).toBe(direct.measures[0]!.total.paired.test!.p);
+  });
+});
+
+const SMALL_QUESTION = `query Small($filter: EvaluationFilterInput) {
+  evaluation(filter: $filter) {
+    disclosure { methodId dailyLimit usedToday }
+    intakeHeardFrom { registrations { value suppressed } options { code count { value suppressed } } }
+    waitingTimes { total { enrolled { value suppressed } meanDays medianDays p90Days } }
+  }
+}`;
+
+describe('the filter grid', () => {
+  it('refuses two organisations of three, a mid-month date and two genders, naming the field', async () => {
+    const browser = await evaluatorBrowser(EVALUATOR_EMAILS.three);
+    const three = granted.slice(0, 3);
+    const before = (await auditRowsOf(EVALUATOR_EMAILS.three)).length;
+
+    const twoOfThree = await browser.graphql(SMALL_QUESTION, {
+      filter: { organizationIds: three.slice(0, 2) },
+    });
+    expect(errorCodes(twoOfThree)).toEqual(['VALIDATION']);
+    expect(fieldCodes(twoOfThree)).toEqual(['organizationIds:ONE_OR_ALL']);
+
+    const midMonth = await browser.graphql(SMALL_QUESTION, {
+      filter: { from: '2024-01-15', to: '2024-06-30' },
+    });
+    expect(errorCodes(midMonth)).toEqual(['VALIDATION']);
+    expect(fieldCodes(midMonth)).toEqual(['from:WHOLE_MONTH']);
+    const midMonthEnd = await browser.graphql(SMALL_QUESTION, { filter: { to: '2024-06-29' } });
+    expect(fieldCodes(midMonthEnd)).toEqual(['to:WHOLE_MONTH']);
+
+    const twoGenders = await browser.graphql(SMALL_QUESTION, { filter: { genders: ['WOMAN', 'MAN'] } });
+    expect(errorCodes(twoGenders)).toEqual(['VALIDATION']);
+    expect(fieldCodes(twoGenders)).toEqual(['genders:ONE_OR_ALL']);
+
+    // One organisation, all three (explicitly or by default), whole months and one gender are fine.
+    for (const filter of [
+      { organizationIds: [three[0]] },
+      { organizationIds: [...three].reverse() },
+      { from: '2024-01-01', to: '2024-06-30', genders: ['WOMAN'] },
+      {},
+    ]) {
+      const response = await browser.graphql(SMALL_QUESTION, { filter });
+      expect(response.body.errors, JSON.stringify(filter)).toBeUndefined();
+    }
+    // Refused filters are not questions: only the four answered requests were audited.
+    expect((await auditRowsOf(EVALUATOR_EMAILS.three)).length - before).toBe(4);
+  });
+});
+
+describe('audit and daily limit', () => {
+  it('writes an EVALUATE audit row with the filter and the figures for every request', async () => {
+    const browser = await evaluatorBrowser(EVALUATOR_EMAILS.second);
+    const before = await auditRowsOf(EVALUATOR_EMAILS.second);
+    const response = await browser.graphql(SMALL_QUESTION, {
+      filter: { organizationIds: [granted[1]], from: '2020-01-01', to: '2020-12-31', genders: ['WOMAN'] },
+    });
+    expect(response.body.errors).toBeUndefined();
+    const rows = (await auditRowsOf(EVALUATOR_EMAILS.second)).slice(before.length);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      action: 'EVALUATE',
+      entity: 'Evaluation',
+      detail: {
+        filter: {
+          organizationIds: [granted[1]],
+          from: '2020-01-01',
+          to: '2020-12-31',
+          genders: ['WOMAN'],
+          incidentTypes: [],
+          ageGroups: [],
+          roles: [],
+        },
+        figures: ['disclosure', 'intakeHeardFrom', 'waitingTimes'],
+      },
+    });
+    expect(rows[0]!.entityId).toMatch(/^[0-9a-f]{32}$/);
+    expect(typeof rows[0]!.detail.day).toBe('string');
+  });
+
+  it('refuses a new combination over the limit (EVALUATION_LIMIT, audited as DENIED) while a repeated one still works', async () => {
+    const browser = await evaluatorBrowser(EVALUATOR_EMAILS.limited);
+    process.env.VI_EVALUATION_DAILY_LIMIT = '2';
+    const first = { organizationIds: [granted[0]] };
+    const second = { organizationIds: [granted[1]] };
+    const third = { organizationIds: [granted[2]] };
+    const answered = await browser.graphql<{
+      evaluation: { disclosure: { dailyLimit: number; usedToday: number } };
+    }>(SMALL_QUESTION, { filter: first });
+    expect(answered.body.errors).toBeUndefined();
+    expect(answered.body.data!.evaluation.disclosure).toMatchObject({ dailyLimit: 2, usedToday: 1 });
+    const secondAnswer = await browser.graphql<{ evaluation: { disclosure: { usedToday: number } } }>(
+      SMALL_QUESTION,
+      { filter: second },
+    );
+    expect(secondAnswer.body.data!.evaluation.disclosure.usedToday).toBe(2);
+
+    const refused = await browser.graphql(SMALL_QUESTION, { filter: third });
+    expect(errorCodes(refused)).toEqual(['EVALUATION_LIMIT']);
+    expect(refused.body.data ?? null).toBeNull();
+    const denied = (await auditRowsOf(EVALUATOR_EMAILS.limited)).at(-1)!;
+    expect(denied).toMatchObject({
+      action: 'DENIED',
+      entity: 'Evaluation',
+      detail: { reason: 'EVALUATION_LIMIT', limit: 2, filter: { organizationIds: [granted[2]] } },
+    });
+
+    // A combination already asked today is free, and gives the same answer as before.
+    const again = await browser.graphql<{ evaluation: { disclosure: { usedToday: number } } }>(
+      SMALL_QUESTION,
+      {
+        filter: first,
+      },
+    );
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data!.evaluation.disclosure.usedToday).toBe(2);
+    expect({ ...again.body.data!.evaluation, disclosure: null }).toEqual({
+      ...answered.body.data!.evaluation,
+      disclosure: null,
+    });
+
+    // The limit is read per request: raised, the new combination is answered.
+    process.env.VI_EVALUATION_DAILY_LIMIT = '3';
+    const raised = await browser.graphql(SMALL_QUESTION, { filter: third });
+    expect(raised.body.errors).toBeUndefined();
+    const actions = (await auditRowsOf(EVALUATOR_EMAILS.limited)).map((row) => row.action);
+    expect(actions).toEqual(['EVALUATE', 'EVALUATE', 'DENIED', 'EVALUATE', 'EVALUATE']);
+  });
+
+  it('gives a second evaluator the identical answer to the same question', async () => {
+    const question = `query Same($filter: EvaluationFilterInput) {
+      evaluation(filter: $filter) {
+        outreachFunnel { counts { identified { value suppressed } reached { value suppressed } } rates { acceptance { rate } } }
+        intakeCountsByYear { years tables { kind table { rows { key cells { value suppressed } total { value suppressed } } grandTotal { value suppressed } } } }
+        courseParticipation { total { completion { rate } attendance { rate } } }
+        recovery { measures { measure total { baseline { n { value } mean sd } paired { n { value } meanBefore meanAfter test { t p } } unpaired { t p } } } }
+        costs { figures { organizationId model perCompleter { amount completers { value suppressed } } } }
+      }
+    }`;
+    const filter = { from: '2019-01-01', to: '2024-12-31' };
+    const one = await (await evaluatorBrowser(EVALUATOR_EMAILS.main)).graphql(question, { filter });
+    const other = await (await evaluatorBrowser(EVALUATOR_EMAILS.second)).graphql(question, { filter });
+    expect(one.body.errors).toBeUndefined();
+    expect(JSON.stringify(other.body)).toBe(JSON.stringify(one.body));
   });
 });
 
@@ -184,6 +389,8 @@ describe('the evaluator schema', () => {
    */
   const ALLOWED_STRING_FIELDS = new Set([
     'EvaluationOrganization.name',
+    // The disclosure method's public id (packages/domain disclosure.ts).
+    'EvaluationDisclosure.methodId',
     'CountTable.columns',
     'CountTableRow.key',
     'AcceptanceGroup.group',

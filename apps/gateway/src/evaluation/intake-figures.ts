@@ -71,22 +71,22 @@ builder.objectFields(EvaluationRef, (t) => ({
     type: MultiChoiceCountsRef,
     nullable: false,
     description: 'Where people heard of the offer (registration Q4).',
-    resolve: (scope) => intakeHeardFrom(scope.source, scope.filter),
+    resolve: (scope) => intakeHeardFrom(scope.source, scope.filter, scope.uniform),
   }),
   intakeReferrals: t.field({
     type: MultiChoiceCountsRef,
     nullable: false,
     description: 'Where the intake referred people (registration Q8).',
-    resolve: (scope) => intakeReferrals(scope.source, scope.filter),
+    resolve: (scope) => intakeReferrals(scope.source, scope.filter, scope.uniform),
   }),
   intakeViolenceForms: t.field({
     type: ViolenceFormsRef,
     nullable: false,
-    resolve: (scope) => intakeViolenceForms(scope.source, scope.filter),
+    resolve: (scope) => intakeViolenceForms(scope.source, scope.filter, scope.uniform),
   }),
   intakeCountsByYear: t.field({
     type: CountsByYearRef,
     nullable: false,
-    resolve: (scope) => intakeCountsByYear(scope.source, scope.filter),
+    resolve: (scope) => intakeCountsByYear(scope.source, scope.filter, scope.uniform),
   }),
 }));

@@ -22,7 +22,8 @@ const RecoveryMeasureEnum = builder.enumType('RecoveryMeasure', {
 });
 
 const ScoreSummaryRef = builder.objectRef<ScoreSummary>('ScoreSummary').implement({
-  description: 'n, mean and SD of 0-100 scores; mean and SD only where n is shown.',
+  description:
+    'n (perturbed), mean and SD of 0-100 scores; mean and SD carry magnitude noise and are given only where the published n is 5 or more.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.n }),
@@ -32,7 +33,8 @@ const ScoreSummaryRef = builder.objectRef<ScoreSummary>('ScoreSummary').implemen
 });
 
 const PairedRef = builder.objectRef<RecoveryRow['paired']>('PairedRecovery').implement({
-  description: 'Baseline and end forms linked by participant code (the paired test VIVE could not make).',
+  description:
+    'Baseline and end forms linked by participant code (the paired test VIVE could not make). Means and the SD of the differences carry magnitude noise; the test is computed from the published n, means and SD.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.n }),
@@ -64,7 +66,8 @@ const RecoveryRowRef = builder.objectRef<RecoveryRow>('RecoveryRow').implement({
     unpaired: t.field({
       type: TTestRef,
       nullable: true,
-      description: "Welch's test between the baseline and end groups, as VIVE reported.",
+      description:
+        "Welch's test between the baseline and end groups, as VIVE reported, computed from the published n, means and SDs.",
       resolve: (r) => r.unpaired,
     }),
     paired: t.field({ type: PairedRef, nullable: false, resolve: (r) => r.paired }),
@@ -94,6 +97,6 @@ builder.objectFields(EvaluationRef, (t) => ({
   recovery: t.field({
     type: RecoveryRef,
     nullable: false,
-    resolve: (scope) => recovery(scope.source, scope.filter),
+    resolve: (scope) => recovery(scope.source, scope.filter, scope.uniform),
   }),
 }));

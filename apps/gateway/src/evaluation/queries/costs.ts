@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import {
   type CostLine,
+  type CountCell,
   type DisclosedCount,
+  discloseCount,
   type GroupCourseCostInputs,
   groupCourseCosts,
+  type KeyedUniform,
   type Label,
+  MIN_CELL,
   type OutreachCostInputs,
   outreachCosts,
-  suppressCount,
   validateGroupCourseCostInputs,
   validateOutreachCostInputs,
 } from '@vi/domain';
@@ -24,8 +28,11 @@ import {
  * against a shelter stay; per referral for outreach. One row per organisation and model: the
  * latest year with inputs inside the period (any year without a period). The inputs are
  * the organisation's figures, not people; the only counts of people in them (completers,
- * referrals) stand alone, in no shown sum, so the domain's `suppressCount` is all they need,
- * and a cost per person is hidden with its divisor, since the one gives the other.
+ * referrals) are numbers the organisation typed in, not database records, so they have no
+ * record keys: each is perturbed like a count (`discloseCount`) with a key sum derived from
+ * (organisation, model, year), so the same input always gets the same noise. The cost per
+ * person (and the shelter comparison) is the running cost over the *published* divisor, and
+ * shown only where that divisor is shown as 5 or more: the true divisor never leaks through it.
  */
 export type CostFigure = {
   organizationId: string;
@@ -51,7 +58,34 @@ export type Costs = {
 
 type Row = { org: string; model: 'OUTREACH' | 'GROUP_COURSE'; year: number; inputs: unknown };
 
-export async function costs(db: AggregateSource, filter: EvaluationFilter): Promise<Costs> {
+/**
+ * The stand-in for a key sum of a typed-in count: the first 48 bits of
+ * sha256(organisation|model|year), a stable whole number >= 0. It is not secret (the noise's
+ * secret is the HMAC key) and need not be: it only makes the noise of one input fixed.
+ */
+export function typedCountKeySum(organizationId: string, model: string, year: number): number {
+  const digest = createHash('sha256').update(`${organizationId}|${model}|${year}`).digest('hex');
+  return Number.parseInt(digest.slice(0, 12), 16);
+}
+
+/** A typed-in count of people, perturbed, and the amount over it when it is shown as MIN_CELL or more. */
+function perHead(
+  count: number,
+  keySum: number,
+  total: number,
+  uniform: KeyedUniform,
+): { shown: DisclosedCount; amount: number | null } {
+  const cell: CountCell = { count, keySum };
+  const shown = discloseCount(cell, uniform);
+  const amount = shown.value !== null && shown.value >= MIN_CELL ? Math.round(total / shown.value) : null;
+  return { shown, amount };
+}
+
+export async function costs(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<Costs> {
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const conditions = [`c."organizationId" = ANY(${params.add(filter.organizationIds)}::uuid[])`];
@@ -68,6 +102,7 @@ export async function costs(db: AggregateSource, filter: EvaluationFilter): Prom
   const invalidInputs: CostInputProblem[] = [];
   for (const row of rows) {
     const base = { organizationId: row.org, model: row.model, year: row.year };
+    const keySum = typedCountKeySum(row.org, row.model, row.year);
     if (row.model === 'OUTREACH') {
       const checked = validateOutreachCostInputs(row.inputs);
       if (!checked.ok) {
@@ -75,7 +110,9 @@ export async function costs(db: AggregateSource, filter: EvaluationFilter): Prom
         continue;
       }
       const result = outreachCosts(checked.inputs as OutreachCostInputs);
-      const referrals = result.perReferral ? suppressCount(result.perReferral.referrals) : null;
+      const referrals = result.perReferral
+        ? perHead(result.perReferral.referrals, keySum, result.yearly.total, uniform)
+        : null;
       figures.push({
         ...base,
         ruleSetId: result.ruleSetId,
@@ -84,10 +121,7 @@ export async function costs(db: AggregateSource, filter: EvaluationFilter): Prom
         firstYear: result.firstYear,
         perCourse: null,
         perCompleter: null,
-        perReferral:
-          result.perReferral && referrals
-            ? { amount: referrals.suppressed ? null : result.perReferral.amount, referrals }
-            : null,
+        perReferral: referrals ? { amount: referrals.amount, referrals: referrals.shown } : null,
         shelterComparison: null,
       });
     } else {
@@ -97,8 +131,10 @@ export async function costs(db: AggregateSource, filter: EvaluationFilter): Prom
         continue;
       }
       const result = groupCourseCosts(checked.inputs as GroupCourseCostInputs);
-      const completers = result.perCompleter ? suppressCount(result.perCompleter.completers) : null;
-      const hidden = completers?.suppressed ?? false;
+      const completers = result.perCompleter
+        ? perHead(result.perCompleter.completers, keySum, result.yearly.total, uniform)
+        : null;
+      const shelterStay = result.shelterComparison.shelterStay;
       figures.push({
         ...base,
         ruleSetId: result.ruleSetId,
@@ -111,16 +147,16 @@ export async function costs(db: AggregateSource, filter: EvaluationFilter): Prom
         perCompleter:
           result.perCompleter && completers
             ? {
-                amount: hidden ? null : result.perCompleter.amount,
-                completers,
+                amount: completers.amount,
+                completers: completers.shown,
                 note: result.perCompleter.note,
               }
             : null,
         perReferral: null,
         shelterComparison: {
-          shelterStay: result.shelterComparison.shelterStay,
+          shelterStay,
           priceYear: result.shelterComparison.priceYear,
-          ratio: hidden ? null : result.shelterComparison.ratio,
+          ratio: completers?.amount != null ? completers.amount / shelterStay : null,
         },
       });
     }

@@ -1,4 +1,4 @@
-import type { DisclosedCount } from '@vi/domain';
+import { type DisclosedCount, type KeyedUniform, MIN_CELL } from '@vi/domain';
 import { countColumn } from './count-table.ts';
 import {
   type AggregateSource,
@@ -16,8 +16,10 @@ export const COURSE_COLUMNS: FilterColumns = { organization: 'k."organizationId"
 /**
  * Courses run, cadence (mean days between consecutive sessions; seed 002: at least every 14
  * days), how many gaps were longer than 14 days, and group sizes (seed 002: 6-8 people).
- * Course counts are not counts of people and are shown as they are; participant counts and
- * the mean group size follow the disclosure rule per organisation.
+ * Course and session counts are not counts of people and are shown as they are; participant
+ * counts (enrolments, perturbed by the sum of their record keys) follow the disclosure rule
+ * per organisation and in total, and the mean group size is the published participants over
+ * the courses, shown only where the published participants are 5 or more.
  */
 export type CourseDeliveryRow = {
   /** Organisation id, or null for all selected organisations together. */
@@ -47,12 +49,17 @@ type Row = {
   gaps: number;
   long_gaps: number;
   participants: number;
+  key_sum: string;
   under6: number;
   in_range: number;
   over8: number;
 };
 
-export async function courseDelivery(db: AggregateSource, filter: EvaluationFilter): Promise<CourseDelivery> {
+export async function courseDelivery(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<CourseDelivery> {
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, COURSE_COLUMNS);
@@ -63,6 +70,7 @@ export async function courseDelivery(db: AggregateSource, filter: EvaluationFilt
             coalesce(sum(s.sessions), 0)::int AS sessions, sum(s.gap_days)::int AS gap_days,
             coalesce(sum(s.gaps), 0)::int AS gaps, coalesce(sum(s.long_gaps), 0)::int AS long_gaps,
             coalesce(sum(e.participants), 0)::int AS participants,
+            coalesce(sum(e.key_sum), 0)::bigint AS key_sum,
             count(*) FILTER (WHERE coalesce(e.participants, 0) < 6)::int AS under6,
             count(*) FILTER (WHERE e.participants BETWEEN 6 AND 8)::int AS in_range,
             count(*) FILTER (WHERE e.participants > 8)::int AS over8
@@ -75,7 +83,7 @@ export async function courseDelivery(db: AggregateSource, filter: EvaluationFilt
        GROUP BY g."courseId"
      ) s ON s."courseId" = k.id
      LEFT JOIN (
-       SELECT e."courseId", count(*) AS participants FROM "Enrolment" e
+       SELECT e."courseId", count(*) AS participants, sum(e."recordKey") AS key_sum FROM "Enrolment" e
        WHERE e."courseId" IN (SELECT k.id FROM "Course" k WHERE ${where}) GROUP BY e."courseId"
      ) e ON e."courseId" = k.id
      WHERE ${where}
@@ -85,8 +93,8 @@ export async function courseDelivery(db: AggregateSource, filter: EvaluationFilt
   const total = rows.find((row) => row.org === null);
   const perOrg = rows.filter((row) => row.org !== null).sort((a, b) => (a.org! < b.org! ? -1 : 1));
   const participants = countColumn(
-    perOrg.map((row) => row.org!),
-    perOrg.map((row) => row.participants),
+    perOrg.map((row) => ({ count: row.participants, keySum: row.key_sum })),
+    uniform,
   );
   const shape = (
     row: Row | undefined,
@@ -99,13 +107,16 @@ export async function courseDelivery(db: AggregateSource, filter: EvaluationFilt
     meanDaysBetweenSessions: row && row.gaps > 0 && row.gap_days !== null ? row.gap_days / row.gaps : null,
     gapsOver14Days: row?.long_gaps ?? 0,
     participants: shown,
-    meanGroupSize: row && shown.value !== null && row.courses > 0 ? shown.value / row.courses : null,
+    meanGroupSize:
+      row && shown.value !== null && shown.value >= MIN_CELL && row.courses > 0
+        ? shown.value / row.courses
+        : null,
     coursesUnder6: row?.under6 ?? 0,
     courses6To8: row?.in_range ?? 0,
     coursesOver8: row?.over8 ?? 0,
   });
   return {
-    total: shape(total, perOrg.length > 0 ? participants.total : { value: 0, suppressed: false }, null),
+    total: shape(total, participants.total, null),
     byOrganization: perOrg.map((row, i) => shape(row, participants.cells[i]!, row.org)),
     ignoredFilters: ignored,
   };

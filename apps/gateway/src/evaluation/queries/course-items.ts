@@ -1,5 +1,12 @@
-import { COURSE_ITEM_IDS, type DisclosedCount } from '@vi/domain';
-import { countColumn } from './count-table.ts';
+import {
+  COURSE_ITEM_IDS,
+  type CountCell,
+  type DisclosedCount,
+  discloseMeanAndSd,
+  type KeyedUniform,
+  type MagnitudeRange,
+} from '@vi/domain';
+import { countColumn, EMPTY_CELL } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -13,7 +20,10 @@ import {
  * The end form's eleven course items (1 = slet ikke … 5 = rigtig meget; DOMAIN §5.2) as
  * means with n, per organisation and for all selected together. Item labels and their
  * dimension (recognition, mirroring, network, overall) come from the domain's END form by
- * item id. The period is the end form's submission date.
+ * item id. The period is the end form's submission date. An item's n is the end forms that
+ * answer it (perturbed by the sum of those forms' record keys); its mean and standard
+ * deviation carry the domain's magnitude noise for a 1-5 scale and are shown only where the
+ * published n is 5 or more.
  */
 export type CourseItemMean = { n: DisclosedCount; mean: number | null; sd: number | null };
 export type CourseItemRow = {
@@ -23,12 +33,25 @@ export type CourseItemRow = {
 };
 export type CourseItems = { items: CourseItemRow[]; ignoredFilters: FilterDimension[] };
 
-type Row = { org: string | null; item: string; n: number; mean: number | null; variance: number | null };
+type Row = {
+  org: string | null;
+  item: string;
+  cell: CountCell;
+  mean: number | null;
+  variance: number | null;
+};
+
+/** The likert scale of the course items. */
+export const COURSE_ITEM_RANGE: MagnitudeRange = { lower: 1, upper: 5 };
 
 /** Item ids become column names of jsonb_to_record below, so only plain ids are accepted. */
 const PLAIN_ID = /^[a-z][a-z0-9_]*$/;
 
-export async function courseItems(db: AggregateSource, filter: EvaluationFilter): Promise<CourseItems> {
+export async function courseItems(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<CourseItems> {
   assertValidEvaluationFilter(filter);
   for (const id of COURSE_ITEM_IDS)
     if (!PLAIN_ID.test(id)) throw new Error(`Unexpected course item id ${id}`);
@@ -42,7 +65,8 @@ export async function courseItems(db: AggregateSource, filter: EvaluationFilter)
   const columns = COURSE_ITEM_IDS.map((id) => `${id} int`).join(', ');
   const aggregates = COURSE_ITEM_IDS.map(
     (id, i) =>
-      `count(a.${id})::int AS n${i}, avg(a.${id})::float8 AS m${i}, var_samp(a.${id})::float8 AS v${i}`,
+      `count(a.${id})::int AS n${i}, coalesce(sum(q."recordKey") FILTER (WHERE a.${id} IS NOT NULL), 0)::bigint AS k${i},
+            avg(a.${id})::float8 AS m${i}, var_samp(a.${id})::float8 AS v${i}`,
   ).join(',\n            ');
   const wide = await db.query<Record<string, string | number | null>>(
     `SELECT q."organizationId"::text AS org,
@@ -57,26 +81,24 @@ export async function courseItems(db: AggregateSource, filter: EvaluationFilter)
     COURSE_ITEM_IDS.map((item, i) => ({
       org: (row.org as string | null) ?? null,
       item,
-      n: Number(row[`n${i}`] ?? 0),
+      cell: { count: Number(row[`n${i}`] ?? 0), keySum: row[`k${i}`] ?? 0 },
       mean: row[`m${i}`] === null ? null : Number(row[`m${i}`]),
       variance: row[`v${i}`] === null ? null : Number(row[`v${i}`]),
     })),
   );
   const orgIds = [...new Set(rows.map((row) => row.org).filter((org): org is string => org !== null))].sort();
   const find = (org: string | null, item: string) => rows.find((row) => row.org === org && row.item === item);
-  const mean = (row: Row | undefined, n: DisclosedCount): CourseItemMean => {
-    const shown = n.value !== null && n.value > 0 && row !== undefined;
-    return {
-      n,
-      mean: shown ? row.mean : null,
-      sd: shown && row.variance !== null ? Math.sqrt(row.variance) : null,
-    };
-  };
+  const mean = (row: Row | undefined, n: DisclosedCount): CourseItemMean => ({
+    n,
+    ...(row === undefined
+      ? { mean: null, sd: null }
+      : discloseMeanAndSd(`courseItem:${row.item}`, row, row.cell, n, COURSE_ITEM_RANGE, uniform)),
+  });
   return {
     items: COURSE_ITEM_IDS.map((itemId) => {
       const ns = countColumn(
-        orgIds,
-        orgIds.map((org) => find(org, itemId)?.n ?? 0),
+        orgIds.map((org) => find(org, itemId)?.cell ?? EMPTY_CELL),
+        uniform,
       );
       return {
         itemId,

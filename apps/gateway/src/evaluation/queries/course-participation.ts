@@ -1,5 +1,13 @@
-import type { Rate } from '@vi/domain';
-import { type CountTable, countColumn, countTable } from './count-table.ts';
+import {
+  type CountCell,
+  type DisclosedCount,
+  discloseCount,
+  disclosedRate,
+  type KeyedUniform,
+  MIN_CELL,
+  type Rate,
+} from '@vi/domain';
+import { type CountTable, countColumn, countTable, unionCell } from './count-table.ts';
 import { COURSE_COLUMNS } from './course-delivery.ts';
 import {
   type AggregateSource,
@@ -9,14 +17,15 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import { shownRate } from './outreach-funnel.ts';
 
 /**
  * Attendance, completion and drop-out, measurable because baseline and end forms are linked
  * by the participant's code (VIVE could not see who dropped out). Participants of finished
  * courses (last session before today) split into: both forms (completed), baseline only
  * (dropped out), end only, no form; participants of running courses are counted apart.
- * Completion = both / (both + baseline only); drop-out = baseline only / the same.
+ * Completion = both / (both + baseline only); drop-out = baseline only / the same, where
+ * "both + baseline only" is a set of people of its own, perturbed by its own key. Every count
+ * of people is an enrolment count with the sum of the enrolments' record keys.
  */
 export const PARTICIPATION_COLUMNS = [
   'BOTH_FORMS',
@@ -29,7 +38,10 @@ export const PARTICIPATION_COLUMNS = [
 export type ParticipationRates = {
   completion: Rate | null;
   dropOut: Rate | null;
-  /** Sessions attended / attendance records (person-sessions), shown where the row's participants are. */
+  /**
+   * Sessions attended / attendance records (person-sessions), from perturbed counts; shown
+   * only where the row's published participants are 5 or more.
+   */
   attendance: Rate | null;
 };
 
@@ -43,37 +55,46 @@ export type CourseParticipation = {
   ignoredFilters: FilterDimension[];
 };
 
-type Row = {
+const COUNT_COLUMNS = ['both', 'baseline_only', 'end_only', 'no_form', 'running', 'withdrawn'] as const;
+type CountColumn = (typeof COUNT_COLUMNS)[number];
+type PeopleRow = { org: string } & Record<CountColumn | `${CountColumn}_key`, number | string>;
+type AttendanceRow = {
   org: string;
-  both: number;
-  baseline_only: number;
-  end_only: number;
-  no_form: number;
-  running: number;
-  withdrawn: number;
   present: number;
+  present_key: string;
   recorded: number;
+  recorded_key: string;
+};
+
+const FINISHED = 'last.day < current_date';
+const CLASSES: Record<CountColumn, string> = {
+  both: `${FINISHED} AND b.id IS NOT NULL AND en.id IS NOT NULL`,
+  baseline_only: `${FINISHED} AND b.id IS NOT NULL AND en.id IS NULL`,
+  end_only: `${FINISHED} AND b.id IS NULL AND en.id IS NOT NULL`,
+  no_form: `${FINISHED} AND b.id IS NULL AND en.id IS NULL`,
+  running: 'last.day IS NULL OR last.day >= current_date',
+  withdrawn: 'e."withdrawnOn" IS NOT NULL',
 };
 
 export async function courseParticipation(
   db: AggregateSource,
   filter: EvaluationFilter,
+  uniform: KeyedUniform,
 ): Promise<CourseParticipation> {
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, COURSE_COLUMNS);
   const attendanceParams = new SqlParameters();
   const attendanceFilter = filterSql(filter, attendanceParams, COURSE_COLUMNS);
+  const classes = COUNT_COLUMNS.map(
+    (column) =>
+      `count(*) FILTER (WHERE ${CLASSES[column]})::int AS ${column},
+       coalesce(sum(e."recordKey") FILTER (WHERE ${CLASSES[column]}), 0)::bigint AS ${column}_key`,
+  ).join(',\n');
   const [people, attendance] = await Promise.all([
     // One row per enrolment, classified by its linked forms; the forms join on the code only.
-    db.query<Omit<Row, 'present' | 'recorded'>>(
-      `SELECT e."organizationId"::text AS org,
-              count(*) FILTER (WHERE last.day < current_date AND b.id IS NOT NULL AND en.id IS NOT NULL)::int AS both,
-              count(*) FILTER (WHERE last.day < current_date AND b.id IS NOT NULL AND en.id IS NULL)::int AS baseline_only,
-              count(*) FILTER (WHERE last.day < current_date AND b.id IS NULL AND en.id IS NOT NULL)::int AS end_only,
-              count(*) FILTER (WHERE last.day < current_date AND b.id IS NULL AND en.id IS NULL)::int AS no_form,
-              count(*) FILTER (WHERE last.day IS NULL OR last.day >= current_date)::int AS running,
-              count(*) FILTER (WHERE e."withdrawnOn" IS NOT NULL)::int AS withdrawn
+    db.query<PeopleRow>(
+      `SELECT e."organizationId"::text AS org, ${classes}
        FROM "Course" k
        JOIN "Enrolment" e ON e."courseId" = k.id
        LEFT JOIN (SELECT s."courseId", max(s.date) AS day FROM "CourseSession" s GROUP BY s."courseId") last
@@ -84,64 +105,74 @@ export async function courseParticipation(
        GROUP BY e."organizationId" ORDER BY 1`,
       params.values,
     ),
-    db.query<{ org: string; present: number; recorded: number }>(
-      `SELECT e."organizationId"::text AS org, count(*) FILTER (WHERE a.present)::int AS present,
-              count(*)::int AS recorded
+    // Attendance records are person-sessions, not people: each record counts with its
+    // enrolment's record key, so present and recorded are perturbed like any other count
+    // (the same records always get the same noise) and the rate comes from published values.
+    db.query<AttendanceRow>(
+      `SELECT e."organizationId"::text AS org,
+              count(*) FILTER (WHERE a.present)::int AS present,
+              coalesce(sum(e."recordKey") FILTER (WHERE a.present), 0)::bigint AS present_key,
+              count(*)::int AS recorded, sum(e."recordKey")::bigint AS recorded_key
        FROM "Course" k JOIN "Enrolment" e ON e."courseId" = k.id JOIN "Attendance" a ON a."enrolmentId" = e.id
        WHERE ${attendanceFilter.where}
        GROUP BY e."organizationId"`,
       attendanceParams.values,
     ),
   ]);
+  const cellOf = (row: PeopleRow, column: CountColumn): CountCell => ({
+    count: Number(row[column]),
+    keySum: row[`${column}_key`],
+  });
   const attendanceOf = new Map(attendance.map((row) => [row.org, row]));
-  const rows: Row[] = people.map((row) => ({
-    ...row,
-    present: attendanceOf.get(row.org)?.present ?? 0,
-    recorded: attendanceOf.get(row.org)?.recorded ?? 0,
-  }));
-  const orgs = rows.map((row) => row.org);
-  const table = countTable(
-    orgs,
-    [...PARTICIPATION_COLUMNS],
-    rows.map((row) => [row.both, row.baseline_only, row.end_only, row.no_form, row.running]),
-  );
+  const orgs = people.map((row) => row.org);
+  const cells = people.map((row) => PARTICIPATION_COLUMNS.map((_, j) => cellOf(row, COUNT_COLUMNS[j]!)));
+  const table = countTable(orgs, [...PARTICIPATION_COLUMNS], cells, uniform);
   const withdrawn = countColumn(
-    orgs,
-    rows.map((row) => row.withdrawn),
+    people.map((row) => cellOf(row, 'withdrawn')),
+    uniform,
   );
+  const presentCells = people.map((row) => {
+    const a = attendanceOf.get(row.org);
+    return { count: a?.present ?? 0, keySum: a?.present_key ?? 0n };
+  });
+  const recordedCells = people.map((row) => {
+    const a = attendanceOf.get(row.org);
+    return { count: a?.recorded ?? 0, keySum: a?.recorded_key ?? 0n };
+  });
   const ratesOf = (
-    cells: CountTable['cells'][number],
-    participantsShown: boolean,
-    present: number,
-    recorded: number,
-  ) => {
-    const both = cells[0]!;
-    const baselineOnly = cells[1]!;
-    const gaveBaseline =
-      both.value === null || baselineOnly.value === null
-        ? { value: null, suppressed: true, reason: 'SECONDARY' as const }
-        : { value: both.value + baselineOnly.value, suppressed: false };
-    const attendance = participantsShown && recorded > 0 ? shownRate(count(present), count(recorded)) : null;
+    both: CountCell,
+    baselineOnly: CountCell,
+    participants: DisclosedCount,
+    present: CountCell,
+    recorded: CountCell,
+  ): ParticipationRates => {
+    const shownBoth = discloseCount(both, uniform);
+    const shownBaselineOnly = discloseCount(baselineOnly, uniform);
+    const gaveBaseline = discloseCount(unionCell([both, baselineOnly]), uniform);
+    const participantsShown = participants.value !== null && participants.value >= MIN_CELL;
     return {
-      completion: shownRate(both, gaveBaseline),
-      dropOut: shownRate(baselineOnly, gaveBaseline),
-      attendance,
+      completion: disclosedRate(shownBoth, gaveBaseline),
+      dropOut: disclosedRate(shownBaselineOnly, gaveBaseline),
+      attendance: participantsShown
+        ? disclosedRate(discloseCount(present, uniform), discloseCount(recorded, uniform))
+        : null,
     };
   };
-  const totalPresent = rows.reduce((sum, row) => sum + row.present, 0);
-  const totalRecorded = rows.reduce((sum, row) => sum + row.recorded, 0);
+  const column = (j: number) => cells.map((row) => row[j]!);
   return {
     table,
     withdrawn,
-    byOrganization: rows.map((row, i) => ({
+    byOrganization: people.map((row, i) => ({
       organizationId: row.org,
-      ...ratesOf(table.cells[i]!, table.rowTotals[i]!.value !== null, row.present, row.recorded),
+      ...ratesOf(cells[i]![0]!, cells[i]![1]!, table.rowTotals[i]!, presentCells[i]!, recordedCells[i]!),
     })),
-    total: ratesOf(table.colTotals, table.grandTotal.value !== null, totalPresent, totalRecorded),
+    total: ratesOf(
+      unionCell(column(0)),
+      unionCell(column(1)),
+      table.grandTotal,
+      unionCell(presentCells),
+      unionCell(recordedCells),
+    ),
     ignoredFilters: ignored,
   };
-}
-
-function count(value: number) {
-  return { value, suppressed: false };
 }

@@ -1,3 +1,4 @@
+import type { KeyedUniform } from '@vi/domain';
 import { type CountTable, countTable, matrixOf } from './count-table.ts';
 import {
   type AggregateSource,
@@ -28,6 +29,7 @@ export type IntakeCountsByYear = {
 export async function intakeCountsByYear(
   db: AggregateSource,
   filter: EvaluationFilter,
+  uniform: KeyedUniform,
 ): Promise<IntakeCountsByYear> {
   assertValidEvaluationFilter(filter);
   const periodOnly: EvaluationFilter = {
@@ -45,13 +47,14 @@ export async function intakeCountsByYear(
     date: 'q."submittedAt"',
   });
   const [rows, names] = await Promise.all([
-    db.query<{ kind: string; org: string; year: number; n: number }>(
+    db.query<{ kind: string; org: string; year: number; n: number; key_sum: string }>(
       `SELECT 'REGISTRATION' AS kind, i."organizationId"::text AS org, extract(year FROM i."registeredOn")::int AS year,
-            count(*)::int AS n
+            count(*)::int AS n, sum(i."recordKey")::bigint AS key_sum
      FROM "IntakeRegistration" i WHERE ${registrations.where}
      GROUP BY i."organizationId", extract(year FROM i."registeredOn")
      UNION ALL
-     SELECT q.kind::text, q."organizationId"::text, extract(year FROM q."submittedAt")::int, count(*)::int
+     SELECT q.kind::text, q."organizationId"::text, extract(year FROM q."submittedAt")::int, count(*)::int,
+            sum(q."recordKey")::bigint
      FROM "QuestionnaireResponse" q WHERE q.kind IN ('BASELINE', 'END') AND ${forms.where}
      GROUP BY q.kind, q."organizationId", extract(year FROM q."submittedAt")`,
       params.values,
@@ -83,8 +86,9 @@ export async function intakeCountsByYear(
           yearKeys,
           rows
             .filter((row) => row.kind === kind)
-            .map((row) => ({ row: row.org, col: String(row.year), n: row.n })),
+            .map((row) => ({ row: row.org, col: String(row.year), n: row.n, keySum: row.key_sum })),
         ),
+        uniform,
       ),
     })),
     ignoredFilters: ignored,

@@ -1,4 +1,12 @@
-import { type DisclosedCount, HEARD_FROM, type Rate, suppressLinkedCounts } from '@vi/domain';
+import {
+  type DisclosedCount,
+  discloseCount,
+  disclosedRate,
+  HEARD_FROM,
+  type KeyedUniform,
+  type Rate,
+} from '@vi/domain';
+import { EMPTY_CELL } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -8,7 +16,7 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
-import { shownRate } from './outreach-funnel.ts';
+import { cellsByKey } from './outreach-funnel.ts';
 
 /** Intake registrations (DOMAIN §4); the period is the registration date. */
 export const INTAKE_COLUMNS: FilterColumns = {
@@ -20,8 +28,9 @@ export const INTAKE_COLUMNS: FilterColumns = {
 
 /**
  * Where people heard of the offer (registration Q4, several answers allowed). The counts do
- * not add up to the registrations (one person can give several answers), so there is no sum
- * through which a hidden count could be recovered: each count passes the primary rule alone.
+ * not add up to the registrations (one person can give several answers). Each count is a
+ * set of people of its own (the registrations that chose the option), perturbed by the sum
+ * of their record keys; shares are computed from the published counts only.
  */
 export type MultiChoiceCounts = {
   registrations: DisclosedCount;
@@ -35,39 +44,45 @@ export async function multiChoiceCounts(
   filter: EvaluationFilter,
   arrayColumn: string,
   codes: readonly string[],
+  uniform: KeyedUniform,
 ): Promise<MultiChoiceCounts> {
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, INTAKE_COLUMNS);
-  const rows = await db.query<{ code: string | null; n: number }>(
-    `SELECT NULL::text AS code, count(*)::int AS n FROM "IntakeRegistration" i WHERE ${where}
+  // One statement, one snapshot: the registrations (key '') and, per option, the
+  // registrations that chose it (an option listed twice in one answer counts once).
+  const rows = await db.query<{ key: string; n: number; key_sum: string }>(
+    `SELECT '' AS key, count(*)::int AS n, coalesce(sum(i."recordKey"), 0)::bigint AS key_sum
+     FROM "IntakeRegistration" i WHERE ${where}
      UNION ALL
-     SELECT o.code::text, count(*)::int FROM "IntakeRegistration" i CROSS JOIN LATERAL unnest(${arrayColumn}) AS o(code)
+     SELECT 'option:' || o.code::text, count(*)::int, sum(i."recordKey")::bigint
+     FROM "IntakeRegistration" i
+     CROSS JOIN LATERAL (SELECT DISTINCT c AS code FROM unnest(${arrayColumn}) AS c) AS o
      WHERE ${where} GROUP BY o.code`,
     params.values,
   );
-  const counts: Record<string, number> = { registrations: 0 };
-  for (const code of codes) counts[`option:${code}`] = 0;
-  for (const row of rows) {
-    if (row.code === null) counts.registrations = row.n;
-    else counts[`option:${row.code}`] = (counts[`option:${row.code}`] ?? 0) + row.n;
-  }
-  const shown = suppressLinkedCounts(counts, []);
+  const cells = cellsByKey(rows);
+  const registrations = discloseCount(cells.get('') ?? EMPTY_CELL, uniform);
   return {
-    registrations: shown.registrations!,
+    registrations,
     options: codes.map((code) => {
-      const count = shown[`option:${code}`]!;
-      return { code, count, shareOfRegistrations: shownRate(count, shown.registrations!) };
+      const count = discloseCount(cells.get(`option:${code}`) ?? EMPTY_CELL, uniform);
+      return { code, count, shareOfRegistrations: disclosedRate(count, registrations) };
     }),
     ignoredFilters: ignored,
   };
 }
 
-export function intakeHeardFrom(db: AggregateSource, filter: EvaluationFilter): Promise<MultiChoiceCounts> {
+export function intakeHeardFrom(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<MultiChoiceCounts> {
   return multiChoiceCounts(
     db,
     filter,
     'i."heardFrom"',
     HEARD_FROM.map((h) => h.code),
+    uniform,
   );
 }

@@ -1,17 +1,23 @@
 import {
   CLINICALLY_RELEVANT_CHANGE,
+  type CountCell,
   type DisclosedCount,
+  discloseCount,
+  disclosedRate,
+  discloseMagnitude,
+  discloseMeanAndSd,
+  type KeyedUniform,
+  type MagnitudeRange,
+  MIN_CELL,
   pairedTTestFromSummary,
   type Rate,
   RECOVERY_CUTOFF,
-  rateOf,
   type SampleSummary,
   significanceStars,
-  suppressProportion,
   type TwoSampleTTest,
   welchTTestFromSummary,
 } from '@vi/domain';
-import { countColumn } from './count-table.ts';
+import { countColumn, EMPTY_CELL } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -28,16 +34,27 @@ import {
  * - paired on linked participant codes (what VIVE could not do): mean change with its 95 %
  *   interval and p, the share rising by CLINICALLY_RELEVANT_CHANGE points or more and the
  *   share crossing RECOVERY_CUTOFF.
- * SQL returns only n, mean and variance per group; the tests run on those summaries. A form
- * counts in the period by its submission date; a pair by its baseline's. Every n passes the
- * disclosure rule per organisation (with the all-organisations row as total); a mean, SD or
- * test is shown only where its n is.
+ * SQL returns only n, mean, variance and the sum of the record keys per group. A form counts
+ * in the period by its submission date; a pair by its baseline's, and with its baseline's
+ * record key. Every n is perturbed (cell-key method) per organisation and in total; means and
+ * SDs carry the domain's magnitude noise (scores 0-100; a difference -100 to 100) and are
+ * shown only where the published n is 5 or more; the improved and crossed pairs are perturbed
+ * counts and their shares come from published counts. The t-tests are computed from the
+ * published n, means and SDs only, never from the true values.
  */
 export const RECOVERY_MEASURES = [
   { measure: 'INSPIRE_O', column: 'inspireOScore' },
   { measure: 'INSPIRE', column: 'inspireScore' },
 ] as const;
 export type RecoveryMeasure = (typeof RECOVERY_MEASURES)[number]['measure'];
+
+/** The scores' scale, and the scale of a pair's difference (after − before). */
+export const SCORE_RANGE: MagnitudeRange = { lower: 0, upper: 100 };
+export const DIFFERENCE_RANGE: MagnitudeRange = { lower: -100, upper: 100 };
+const SD_DIFFERENCE_CLAMP: MagnitudeRange = {
+  lower: 0,
+  upper: DIFFERENCE_RANGE.upper - DIFFERENCE_RANGE.lower,
+};
 
 export type ScoreSummary = { n: DisclosedCount; mean: number | null; sd: number | null };
 /**
@@ -81,19 +98,18 @@ export type Recovery = { measures: RecoveryFigure[]; ignoredFilters: FilterDimen
 type UnpairedRow = {
   org: string | null;
   kind: string;
-  n: number;
+  cell: CountCell;
   mean: number | null;
   variance: number | null;
 };
 type PairedRow = {
   org: string | null;
-  n: number;
+  cell: CountCell;
   mean_before: number | null;
   mean_after: number | null;
-  mean_diff: number | null;
   var_diff: number | null;
-  improved: number;
-  crossed: number;
+  improved: CountCell;
+  crossed: CountCell;
 };
 
 /** One SQL row carries both measures, prefixed o_ (INSPIRE-O) and l_ (INSPIRE, the group leaders). */
@@ -127,10 +143,10 @@ export function pairedTestResult(differences: SampleSummary): TestResult | null 
   return testWhereDefined(() => pairedTTestFromSummary(differences));
 }
 
-function shownShare(k: number, n: DisclosedCount): Rate | null {
-  if (n.value === null) return null;
-  const disclosed = suppressProportion(k, n.value);
-  return disclosed.suppressed ? null : rateOf(k, n.value);
+/** A published summary as the tests take it: only where n is shown as MIN_CELL or more and mean and SD are shown. */
+function publishedSummary(n: DisclosedCount, mean: number | null, sd: number | null): SampleSummary | null {
+  if (n.value === null || n.value < MIN_CELL || mean === null || sd === null) return null;
+  return { n: n.value, mean, variance: sd * sd };
 }
 
 type SummaryRows = { unpaired: Array<Record<string, unknown>>; paired: Array<Record<string, unknown>> };
@@ -151,20 +167,30 @@ async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promi
   const cutoff = pairedParams.add(RECOVERY_CUTOFF);
   const unpairedColumns = RECOVERY_MEASURES.map(({ measure, column }) => {
     const p = PREFIX[measure];
-    return `count(q."${column}")::int AS ${p}_n, avg(q."${column}")::float8 AS ${p}_mean,
+    return `count(q."${column}")::int AS ${p}_n,
+            coalesce(sum(q."recordKey") FILTER (WHERE q."${column}" IS NOT NULL), 0)::bigint AS ${p}_key,
+            avg(q."${column}")::float8 AS ${p}_mean,
             var_samp(q."${column}")::float8 AS ${p}_variance`;
   }).join(',\n            ');
   const pairedColumns = RECOVERY_MEASURES.map(({ measure, column }) => {
     const p = PREFIX[measure];
     const before = `b."${column}"`;
     const after = `e."${column}"`;
-    // A pair counts for a measure when both forms have that score.
+    // A pair counts for a measure when both forms have that score; it is keyed by its
+    // baseline form's record key.
     const diff = `(${after} - ${before})`;
-    return `count(${diff})::int AS ${p}_n, avg(${before}) FILTER (WHERE ${diff} IS NOT NULL)::float8 AS ${p}_mean_before,
+    const key = 'b."recordKey"';
+    const improved = `${diff} >= ${improvement}::float8`;
+    const crossed = `${before} < ${cutoff}::float8 AND ${after} >= ${cutoff}::float8`;
+    return `count(${diff})::int AS ${p}_n,
+            coalesce(sum(${key}) FILTER (WHERE ${diff} IS NOT NULL), 0)::bigint AS ${p}_key,
+            avg(${before}) FILTER (WHERE ${diff} IS NOT NULL)::float8 AS ${p}_mean_before,
             avg(${after}) FILTER (WHERE ${diff} IS NOT NULL)::float8 AS ${p}_mean_after,
-            avg(${diff})::float8 AS ${p}_mean_diff, var_samp(${diff})::float8 AS ${p}_var_diff,
-            count(*) FILTER (WHERE ${diff} >= ${improvement}::float8)::int AS ${p}_improved,
-            count(*) FILTER (WHERE ${before} < ${cutoff}::float8 AND ${after} >= ${cutoff}::float8)::int AS ${p}_crossed`;
+            var_samp(${diff})::float8 AS ${p}_var_diff,
+            count(*) FILTER (WHERE ${improved})::int AS ${p}_improved,
+            coalesce(sum(${key}) FILTER (WHERE ${improved}), 0)::bigint AS ${p}_improved_key,
+            count(*) FILTER (WHERE ${crossed})::int AS ${p}_crossed,
+            coalesce(sum(${key}) FILTER (WHERE ${crossed}), 0)::bigint AS ${p}_crossed_key`;
   }).join(',\n            ');
   const [unpaired, paired] = await Promise.all([
     db.query<Record<string, unknown>>(
@@ -191,24 +217,28 @@ async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promi
 const numberOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
 
-function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFigure {
+const cellOf = (row: Record<string, unknown>, count: string, key: string): CountCell => ({
+  count: Number(row[count] ?? 0),
+  keySum: String(row[key] ?? 0),
+});
+
+function measureFigure(rows: SummaryRows, measure: RecoveryMeasure, uniform: KeyedUniform): RecoveryFigure {
   const p = PREFIX[measure];
   const unpairedRows: UnpairedRow[] = rows.unpaired.map((row) => ({
     org: (row.org as string | null) ?? null,
     kind: String(row.kind),
-    n: Number(row[`${p}_n`] ?? 0),
+    cell: cellOf(row, `${p}_n`, `${p}_key`),
     mean: numberOrNull(row[`${p}_mean`]),
     variance: numberOrNull(row[`${p}_variance`]),
   }));
   const pairedRows: PairedRow[] = rows.paired.map((row) => ({
     org: (row.org as string | null) ?? null,
-    n: Number(row[`${p}_n`] ?? 0),
+    cell: cellOf(row, `${p}_n`, `${p}_key`),
     mean_before: numberOrNull(row[`${p}_mean_before`]),
     mean_after: numberOrNull(row[`${p}_mean_after`]),
-    mean_diff: numberOrNull(row[`${p}_mean_diff`]),
     var_diff: numberOrNull(row[`${p}_var_diff`]),
-    improved: Number(row[`${p}_improved`] ?? 0),
-    crossed: Number(row[`${p}_crossed`] ?? 0),
+    improved: cellOf(row, `${p}_improved`, `${p}_improved_key`),
+    crossed: cellOf(row, `${p}_crossed`, `${p}_crossed_key`),
   }));
 
   const orgIds = [
@@ -219,52 +249,79 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFig
   const unpaired = (org: string | null, kind: string) =>
     unpairedRows.find((row) => row.org === org && row.kind === kind);
   const paired = (org: string | null) => pairedRows.find((row) => row.org === org);
-  const column_ = (pick: (org: string) => number) => countColumn(orgIds, orgIds.map(pick));
-  const baselineN = column_((org) => unpaired(org, 'BASELINE')?.n ?? 0);
-  const endN = column_((org) => unpaired(org, 'END')?.n ?? 0);
-  const pairedN = column_((org) => paired(org)?.n ?? 0);
+  const column_ = (pick: (org: string) => CountCell | undefined) =>
+    countColumn(
+      orgIds.map((org) => pick(org) ?? EMPTY_CELL),
+      uniform,
+    );
+  const baselineN = column_((org) => unpaired(org, 'BASELINE')?.cell);
+  const endN = column_((org) => unpaired(org, 'END')?.cell);
+  const pairedN = column_((org) => paired(org)?.cell);
 
-  const summary = (row: UnpairedRow | undefined, n: DisclosedCount): ScoreSummary => {
-    const shown = n.value !== null && n.value > 0 && row !== undefined;
-    return {
-      n,
-      mean: shown ? row.mean : null,
-      sd: shown && row.variance !== null ? Math.sqrt(row.variance) : null,
-    };
-  };
+  const summary = (row: UnpairedRow | undefined, n: DisclosedCount): ScoreSummary => ({
+    n,
+    ...(row === undefined
+      ? { mean: null, sd: null }
+      : discloseMeanAndSd(`recovery:${measure}:${row.kind}`, row, row.cell, n, SCORE_RANGE, uniform)),
+  });
   const shape = (
     org: string | null,
     nBaseline: DisclosedCount,
     nEnd: DisclosedCount,
     nPaired: DisclosedCount,
   ) => {
-    const before = unpaired(org, 'BASELINE');
-    const after = unpaired(org, 'END');
+    const baseline = summary(unpaired(org, 'BASELINE'), nBaseline);
+    const end = summary(unpaired(org, 'END'), nEnd);
     const pair = paired(org);
-    const unpairedShown = nBaseline.value !== null && nEnd.value !== null && before && after;
-    const pairShown = nPaired.value !== null && nPaired.value > 0 && pair !== undefined;
+    const pairCell = pair?.cell ?? EMPTY_CELL;
+    const pairMagnitude = (
+      statistic: string,
+      value: number | null | undefined,
+      range: MagnitudeRange,
+      clampTo: MagnitudeRange = range,
+    ) =>
+      discloseMagnitude(
+        `paired:${statistic}|${measure}`,
+        value ?? null,
+        pairCell,
+        nPaired,
+        range,
+        uniform,
+        clampTo,
+      );
+    const meanBefore = pairMagnitude('meanBefore', pair?.mean_before, SCORE_RANGE);
+    const meanAfter = pairMagnitude('meanAfter', pair?.mean_after, SCORE_RANGE);
+    const sdDifference =
+      pairCell.count < 2 || pair?.var_diff === null || pair?.var_diff === undefined
+        ? null
+        : pairMagnitude(
+            'sdDifference',
+            Math.sqrt(Math.max(0, pair.var_diff)),
+            DIFFERENCE_RANGE,
+            SD_DIFFERENCE_CLAMP,
+          );
+    // The tests see only what is published: n as shown, the noisy means and SDs.
+    const before = publishedSummary(nBaseline, baseline.mean, baseline.sd);
+    const after = publishedSummary(nEnd, end.mean, end.sd);
+    const differences =
+      meanBefore === null || meanAfter === null
+        ? null
+        : publishedSummary(nPaired, meanAfter - meanBefore, sdDifference);
     return {
       organizationId: org,
-      baseline: summary(before, nBaseline),
-      end: summary(after, nEnd),
-      unpaired:
-        unpairedShown && before.mean !== null && after.mean !== null
-          ? welchTestResult(
-              { n: before.n, mean: before.mean, variance: before.variance ?? 0 },
-              { n: after.n, mean: after.mean, variance: after.variance ?? 0 },
-            )
-          : null,
+      baseline,
+      end,
+      unpaired: before && after ? welchTestResult(before, after) : null,
       paired: {
         n: nPaired,
-        meanBefore: pairShown ? pair.mean_before : null,
-        meanAfter: pairShown ? pair.mean_after : null,
-        sdDifference: pairShown && pair.var_diff !== null ? Math.sqrt(pair.var_diff) : null,
-        test:
-          pairShown && pair.mean_diff !== null
-            ? pairedTestResult({ n: pair.n, mean: pair.mean_diff, variance: pair.var_diff ?? 0 })
-            : null,
-        clinicallyRelevantImprovement: pairShown ? shownShare(pair.improved, nPaired) : null,
-        crossedCutoff: pairShown ? shownShare(pair.crossed, nPaired) : null,
+        meanBefore,
+        meanAfter,
+        sdDifference: meanBefore === null ? null : sdDifference,
+        test: differences ? pairedTestResult(differences) : null,
+        clinicallyRelevantImprovement: pair
+          ? disclosedRate(discloseCount(pair.improved, uniform), nPaired)
+          : null,
+        crossedCutoff: pair ? disclosedRate(discloseCount(pair.crossed, uniform), nPaired) : null,
       },
     } satisfies RecoveryRow;
   };
@@ -277,7 +334,11 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure): RecoveryFig
   };
 }
 
-export async function recovery(db: AggregateSource, filter: EvaluationFilter): Promise<Recovery> {
+export async function recovery(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<Recovery> {
   assertValidEvaluationFilter(filter);
   const ignored: FilterDimension[] = [];
   if (filter.genders?.length) ignored.push('genders');
@@ -285,6 +346,6 @@ export async function recovery(db: AggregateSource, filter: EvaluationFilter): P
   if (filter.incidentTypes?.length) ignored.push('incidentTypes');
   if (filter.roles?.length) ignored.push('roles');
   const rows = await summaryRows(db, filter);
-  const measures = RECOVERY_MEASURES.map(({ measure }) => measureFigure(rows, measure));
+  const measures = RECOVERY_MEASURES.map(({ measure }) => measureFigure(rows, measure, uniform));
   return { measures, ignoredFilters: ignored };
 }

@@ -1,5 +1,11 @@
-import type { DisclosedCount } from '@vi/domain';
-import { countColumn } from './count-table.ts';
+import {
+  type CountCell,
+  type DisclosedCount,
+  discloseMagnitude,
+  type KeyedUniform,
+  type MagnitudeRange,
+} from '@vi/domain';
+import { countColumn, EMPTY_CELL, unionCell } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -14,7 +20,9 @@ import {
  * list by joining a course: days from joining the list to enrolment (mean, median, 90th
  * percentile) and how many waited longer than their organisation's limit. For people still
  * waiting: how many, and how many are already over the limit. The period is the day the
- * person was put on the list. Means and percentiles are shown only where their n is.
+ * person was put on the list. Every count is of waiting-list entries, perturbed by the sum
+ * of their record keys; the mean, median and 90th percentile of the enrolled go through the
+ * domain's magnitude noise and are shown only where the published enrolled count is 5 or more.
  */
 export type WaitingTimesRow = {
   organizationId: string | null;
@@ -36,15 +44,33 @@ export type WaitingTimes = {
 type Row = {
   org: string | null;
   enrolled: number;
+  enrolled_key: string;
   mean_days: number | null;
   median_days: number | null;
   p90_days: number | null;
   enrolled_over: number;
+  enrolled_over_key: string;
   waiting: number;
+  waiting_key: string;
   waiting_over: number;
+  waiting_over_key: string;
 };
 
-export async function waitingTimes(db: AggregateSource, filter: EvaluationFilter): Promise<WaitingTimes> {
+/**
+ * The range that scales the noise of a waiting time (days). Organisations' waiting limits
+ * are weeks to a few months and a wait of more than a year is rare, so one person moves a
+ * mean of n waits by at most about 365 / n: noise of a quarter of a year over the published
+ * n covers that. Waits are not capped at 365 (that would misreport long waits); results are
+ * clamped only at 0, since a wait cannot be negative but can exceed a year.
+ */
+export const WAITING_DAYS_RANGE: MagnitudeRange = { lower: 0, upper: 365 };
+const WAITING_DAYS_CLAMP: MagnitudeRange = { lower: 0, upper: Number.POSITIVE_INFINITY };
+
+export async function waitingTimes(
+  db: AggregateSource,
+  filter: EvaluationFilter,
+  uniform: KeyedUniform,
+): Promise<WaitingTimes> {
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, {
@@ -53,7 +79,7 @@ export async function waitingTimes(db: AggregateSource, filter: EvaluationFilter
   });
   const rows = await db.query<Row>(
     `WITH per_entry AS (
-       SELECT w."organizationId" AS org, o."waitingLimitDays" AS limit_days,
+       SELECT w."organizationId" AS org, o."waitingLimitDays" AS limit_days, w."recordKey" AS record_key,
               CASE WHEN w."leftOn" IS NOT NULL AND enrolled."personId" IS NOT NULL THEN w."leftOn" - w.since END AS waited,
               CASE WHEN w."leftOn" IS NULL THEN current_date - w.since END AS waiting
        FROM "WaitingListEntry" w JOIN "Organization" o ON o.id = w."organizationId"
@@ -61,47 +87,74 @@ export async function waitingTimes(db: AggregateSource, filter: EvaluationFilter
        LEFT JOIN (SELECT DISTINCT e."personId" FROM "Enrolment" e) enrolled ON enrolled."personId" = w."personId"
        WHERE ${where}
      )
-     SELECT org::text AS org, count(waited)::int AS enrolled, avg(waited)::float8 AS mean_days,
+     SELECT org::text AS org, count(waited)::int AS enrolled,
+            coalesce(sum(record_key) FILTER (WHERE waited IS NOT NULL), 0)::bigint AS enrolled_key,
+            avg(waited)::float8 AS mean_days,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY waited)::float8 AS median_days,
             percentile_cont(0.9) WITHIN GROUP (ORDER BY waited)::float8 AS p90_days,
             count(*) FILTER (WHERE waited > limit_days)::int AS enrolled_over,
-            count(waiting)::int AS waiting, count(*) FILTER (WHERE waiting > limit_days)::int AS waiting_over
+            coalesce(sum(record_key) FILTER (WHERE waited > limit_days), 0)::bigint AS enrolled_over_key,
+            count(waiting)::int AS waiting,
+            coalesce(sum(record_key) FILTER (WHERE waiting IS NOT NULL), 0)::bigint AS waiting_key,
+            count(*) FILTER (WHERE waiting > limit_days)::int AS waiting_over,
+            coalesce(sum(record_key) FILTER (WHERE waiting > limit_days), 0)::bigint AS waiting_over_key
      FROM per_entry GROUP BY GROUPING SETS ((org), ())`,
     params.values,
   );
   const total = rows.find((row) => row.org === null);
   const perOrg = rows.filter((row) => row.org !== null).sort((a, b) => (a.org! < b.org! ? -1 : 1));
-  const orgIds = perOrg.map((row) => row.org!);
-  const column = (pick: (row: Row) => number) => countColumn(orgIds, perOrg.map(pick));
-  const enrolled = column((row) => row.enrolled);
-  const enrolledOver = column((row) => row.enrolled_over);
-  const waiting = column((row) => row.waiting);
-  const waitingOver = column((row) => row.waiting_over);
-  const empty: DisclosedCount = { value: 0, suppressed: false };
+  const cellsOf = (pick: (row: Row) => CountCell) => perOrg.map(pick);
+  const enrolledCells = cellsOf((row) => ({ count: row.enrolled, keySum: row.enrolled_key }));
+  const enrolled = countColumn(enrolledCells, uniform);
+  const enrolledOver = countColumn(
+    cellsOf((row) => ({ count: row.enrolled_over, keySum: row.enrolled_over_key })),
+    uniform,
+  );
+  const waiting = countColumn(
+    cellsOf((row) => ({ count: row.waiting, keySum: row.waiting_key })),
+    uniform,
+  );
+  const waitingOver = countColumn(
+    cellsOf((row) => ({ count: row.waiting_over, keySum: row.waiting_over_key })),
+    uniform,
+  );
   const shape = (
     row: Row | undefined,
     organizationId: string | null,
+    enrolledCell: CountCell,
     cells: [DisclosedCount, DisclosedCount, DisclosedCount, DisclosedCount],
   ): WaitingTimesRow => {
-    const shownStats = cells[0].value !== null && cells[0].value > 0;
+    // The enrolled entries are the people behind every statistic; each statistic has its own noise.
+    const magnitude = (statistic: string, value: number | null | undefined) =>
+      discloseMagnitude(
+        `${statistic}|waitingDays`,
+        value ?? null,
+        enrolledCell,
+        cells[0],
+        WAITING_DAYS_RANGE,
+        uniform,
+        WAITING_DAYS_CLAMP,
+      );
     return {
       organizationId,
       enrolled: cells[0],
-      meanDays: shownStats ? (row?.mean_days ?? null) : null,
-      medianDays: shownStats ? (row?.median_days ?? null) : null,
-      p90Days: shownStats ? (row?.p90_days ?? null) : null,
+      meanDays: magnitude('mean', row?.mean_days),
+      medianDays: magnitude('median', row?.median_days),
+      p90Days: magnitude('p90', row?.p90_days),
       enrolledOverLimit: cells[1],
       stillWaiting: cells[2],
       stillWaitingOverLimit: cells[3],
     };
   };
   return {
-    total:
-      perOrg.length > 0
-        ? shape(total, null, [enrolled.total, enrolledOver.total, waiting.total, waitingOver.total])
-        : shape(undefined, null, [empty, empty, empty, empty]),
+    total: shape(total, null, perOrg.length > 0 ? unionCell(enrolledCells) : EMPTY_CELL, [
+      enrolled.total,
+      enrolledOver.total,
+      waiting.total,
+      waitingOver.total,
+    ]),
     byOrganization: perOrg.map((row, i) =>
-      shape(row, row.org, [
+      shape(row, row.org, enrolledCells[i]!, [
         enrolled.cells[i]!,
         enrolledOver.cells[i]!,
         waiting.cells[i]!,
