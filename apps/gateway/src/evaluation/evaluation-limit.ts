@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@vi/db';
 import { danishCalendarDate } from '@vi/domain';
-import { auditRow, type AuditActor } from '../audit.ts';
+import { type AuditActor, auditRow } from '../audit.ts';
 import { prisma } from '../database.ts';
 import { GatewayError } from '../errors.ts';
 import { logger } from '../logger.ts';
