@@ -49,19 +49,17 @@ export async function multiChoiceCounts(
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, INTAKE_COLUMNS);
-  // One statement, one snapshot: the registrations (key '') and, per option, the
-  // registrations that chose it (an option listed twice in one answer counts once).
-  const rows = await db.query<{ key: string; n: number; key_sum: string }>(
-    `SELECT '' AS key, count(*)::int AS n, coalesce(sum(i."recordKey"), 0)::bigint AS key_sum
-     FROM "IntakeRegistration" i WHERE ${where}
-     UNION ALL
-     SELECT 'option:' || o.code::text, count(*)::int, sum(i."recordKey")::bigint
+  // One pass, one snapshot: every registration is unnested with an extra NULL element, so the
+  // NULL group is the registrations themselves and each option's group the registrations that
+  // chose it (the registration form refuses an option chosen twice, so no one counts twice).
+  const rows = await db.query<{ key: string | null; n: number; key_sum: string }>(
+    `SELECT o.code::text AS key, count(*)::int AS n, sum(i."recordKey")::bigint AS key_sum
      FROM "IntakeRegistration" i
-     CROSS JOIN LATERAL (SELECT DISTINCT c AS code FROM unnest(${arrayColumn}) AS c) AS o
+     CROSS JOIN LATERAL unnest(array_append(${arrayColumn}, NULL)) AS o(code)
      WHERE ${where} GROUP BY o.code`,
     params.values,
   );
-  const cells = cellsByKey(rows);
+  const cells = cellsByKey(rows.map((row) => ({ ...row, key: row.key === null ? '' : `option:${row.key}` })));
   const registrations = discloseCount(cells.get('') ?? EMPTY_CELL, uniform);
   return {
     registrations,
