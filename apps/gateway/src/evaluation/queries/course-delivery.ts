@@ -1,5 +1,5 @@
 import { type DisclosedCount, type KeyedUniform, MIN_CELL } from '@vi/domain';
-import { countColumn } from './count-table.ts';
+import { countColumn, EMPTY_CELL } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -91,9 +91,14 @@ export async function courseDelivery(
     params.values,
   );
   const total = rows.find((row) => row.org === null);
-  const perOrg = rows.filter((row) => row.org !== null).sort((a, b) => (a.org! < b.org! ? -1 : 1));
+  // Rows are the selected organisations, not the groups SQL found: a row's presence must not reveal records.
+  const orgIds = [...new Set(filter.organizationIds.map((id) => id.toLowerCase()))].sort((a, b) =>
+    a < b ? -1 : 1,
+  );
+  const rowOf = new Map(rows.filter((row) => row.org !== null).map((row) => [row.org!, row]));
+  const perOrg = orgIds.map((org) => rowOf.get(org));
   const participants = countColumn(
-    perOrg.map((row) => ({ count: row.participants, keySum: row.key_sum })),
+    perOrg.map((row) => (row === undefined ? EMPTY_CELL : { count: row.participants, keySum: row.key_sum })),
     uniform,
   );
   const shape = (
@@ -117,7 +122,7 @@ export async function courseDelivery(
   });
   return {
     total: shape(total, participants.total, null),
-    byOrganization: perOrg.map((row, i) => shape(row, participants.cells[i]!, row.org)),
+    byOrganization: orgIds.map((org, i) => shape(perOrg[i], participants.cells[i]!, org)),
     ignoredFilters: ignored,
   };
 }

@@ -86,7 +86,8 @@ export async function courseItems(
       variance: row[`v${i}`] === null ? null : Number(row[`v${i}`]),
     })),
   );
-  const orgIds = [...new Set(rows.map((row) => row.org).filter((org): org is string => org !== null))].sort();
+  // Rows are the selected organisations, not the groups SQL found: a row's presence must not reveal records.
+  const orgIds = [...new Set(filter.organizationIds.map((id) => id.toLowerCase()))].sort();
   const find = (org: string | null, item: string) => rows.find((row) => row.org === org && row.item === item);
   const mean = (row: Row | undefined, n: DisclosedCount): CourseItemMean => ({
     n,

@@ -7,7 +7,7 @@ import {
   MIN_CELL,
   type Rate,
 } from '@vi/domain';
-import { type CountTable, countColumn, countTable, unionCell } from './count-table.ts';
+import { type CountTable, countColumn, countTable, EMPTY_CELL, unionCell } from './count-table.ts';
 import { COURSE_COLUMNS } from './course-delivery.ts';
 import {
   type AggregateSource,
@@ -119,24 +119,28 @@ export async function courseParticipation(
       attendanceParams.values,
     ),
   ]);
-  const cellOf = (row: PeopleRow, column: CountColumn): CountCell => ({
-    count: Number(row[column]),
-    keySum: row[`${column}_key`],
-  });
+  const peopleOf = new Map(people.map((row) => [row.org, row]));
+  const cellOf = (org: string, column: CountColumn): CountCell => {
+    const row = peopleOf.get(org);
+    return row === undefined ? EMPTY_CELL : { count: Number(row[column]), keySum: row[`${column}_key`] };
+  };
   const attendanceOf = new Map(attendance.map((row) => [row.org, row]));
-  const orgs = people.map((row) => row.org);
-  const cells = people.map((row) => PARTICIPATION_COLUMNS.map((_, j) => cellOf(row, COUNT_COLUMNS[j]!)));
+  // Rows are the selected organisations, not the groups SQL found: a row's presence must not reveal records.
+  const orgs = [...new Set(filter.organizationIds.map((id) => id.toLowerCase()))].sort((a, b) =>
+    a < b ? -1 : 1,
+  );
+  const cells = orgs.map((org) => PARTICIPATION_COLUMNS.map((_, j) => cellOf(org, COUNT_COLUMNS[j]!)));
   const table = countTable(orgs, [...PARTICIPATION_COLUMNS], cells, uniform);
   const withdrawn = countColumn(
-    people.map((row) => cellOf(row, 'withdrawn')),
+    orgs.map((org) => cellOf(org, 'withdrawn')),
     uniform,
   );
-  const presentCells = people.map((row) => {
-    const a = attendanceOf.get(row.org);
+  const presentCells = orgs.map((org) => {
+    const a = attendanceOf.get(org);
     return { count: a?.present ?? 0, keySum: a?.present_key ?? 0n };
   });
-  const recordedCells = people.map((row) => {
-    const a = attendanceOf.get(row.org);
+  const recordedCells = orgs.map((org) => {
+    const a = attendanceOf.get(org);
     return { count: a?.recorded ?? 0, keySum: a?.recorded_key ?? 0n };
   });
   const ratesOf = (
@@ -162,8 +166,8 @@ export async function courseParticipation(
   return {
     table,
     withdrawn,
-    byOrganization: people.map((row, i) => ({
-      organizationId: row.org,
+    byOrganization: orgs.map((organizationId, i) => ({
+      organizationId,
       ...ratesOf(cells[i]![0]!, cells[i]![1]!, table.rowTotals[i]!, presentCells[i]!, recordedCells[i]!),
     })),
     total: ratesOf(

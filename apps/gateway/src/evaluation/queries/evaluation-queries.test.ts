@@ -808,3 +808,107 @@ describe('the noise', () => {
     expect(perturbedCells).toBeGreaterThan(0);
   });
 });
+
+describe('the shape of an answer', () => {
+  it('has a row for every selected organisation and contiguous years, even where an organisation has no records', async () => {
+    // A month with courses and end forms in which some organisation has no questionnaire,
+    // waiting-list entry, course or registration at all.
+    const activity = `SELECT "organizationId" AS org, date_trunc('month', "submittedAt")::date AS month
+        FROM "QuestionnaireResponse" WHERE kind IN ('BASELINE', 'END')
+      UNION ALL SELECT "organizationId", date_trunc('month', since)::date FROM "WaitingListEntry"
+      UNION ALL SELECT "organizationId", date_trunc('month', "startsOn")::date FROM "Course"
+      UNION ALL SELECT "organizationId", date_trunc('month', "registeredOn")::date FROM "IntakeRegistration"`;
+    const [quiet] = await db.query<{ org: string; month: string }>(
+      `WITH activity AS (${activity})
+       SELECT o.id::text AS org, to_char(m.month, 'YYYY-MM-DD') AS month
+       FROM (SELECT DISTINCT date_trunc('month', "startsOn")::date AS month FROM "Course") m
+       CROSS JOIN "Organization" o
+       WHERE EXISTS (SELECT 1 FROM "QuestionnaireResponse" q
+                     WHERE q.kind = 'END' AND date_trunc('month', q."submittedAt")::date = m.month)
+         AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.org = o.id AND a.month = m.month)
+       ORDER BY m.month DESC, o.id LIMIT 1`,
+    );
+    expect(quiet, 'a month in which an organisation has no records').toBeDefined();
+    const from = new Date(`${quiet!.month}T00:00:00.000Z`);
+    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0));
+    const filter: EvaluationFilter = { ...all, from, to };
+    const sorted = [...all.organizationIds].sort();
+    const zero = { value: 0, suppressed: false };
+
+    const recoveryResult = await recovery(db, filter, uniform);
+    for (const figure of recoveryResult.measures) {
+      expect(figure.byOrganization.map((row) => row.organizationId)).toEqual(sorted);
+      const row = figure.byOrganization.find((r) => r.organizationId === quiet!.org)!;
+      expect([row.baseline, row.end]).toEqual([
+        { n: zero, mean: null, sd: null },
+        { n: zero, mean: null, sd: null },
+      ]);
+      expect(row.paired).toMatchObject({ n: zero, meanBefore: null, test: null, crossedCutoff: null });
+    }
+    const items = await courseItems(db, filter, uniform);
+    for (const item of items.items) {
+      expect(item.byOrganization.map((row) => row.organizationId)).toEqual(sorted);
+      expect(item.byOrganization.find((r) => r.organizationId === quiet!.org)).toEqual({
+        organizationId: quiet!.org,
+        n: zero,
+        mean: null,
+        sd: null,
+      });
+    }
+    const waiting = await waitingTimes(db, filter, uniform);
+    expect(waiting.byOrganization.map((row) => row.organizationId)).toEqual(sorted);
+    expect(waiting.byOrganization.find((r) => r.organizationId === quiet!.org)).toEqual({
+      organizationId: quiet!.org,
+      enrolled: zero,
+      meanDays: null,
+      medianDays: null,
+      p90Days: null,
+      enrolledOverLimit: zero,
+      stillWaiting: zero,
+      stillWaitingOverLimit: zero,
+    });
+    const delivery = await courseDelivery(db, filter, uniform);
+    expect(delivery.total.courses, 'other organisations ran courses that month').toBeGreaterThan(0);
+    expect(delivery.byOrganization.map((row) => row.organizationId)).toEqual(sorted);
+    expect(delivery.byOrganization.find((r) => r.organizationId === quiet!.org)).toMatchObject({
+      courses: 0,
+      sessions: 0,
+      gapsOver14Days: 0,
+      participants: zero,
+      meanGroupSize: null,
+    });
+    const participation = await courseParticipation(db, filter, uniform);
+    expect(participation.table.rows).toEqual(sorted);
+    expect(participation.byOrganization.map((row) => row.organizationId)).toEqual(sorted);
+    const quietRow = sorted.indexOf(quiet!.org);
+    expect(participation.table.cells[quietRow]).toEqual(participation.table.cols.map(() => zero));
+    expect(participation.table.rowTotals[quietRow]).toEqual(zero);
+    expect(participation.withdrawn.cells[quietRow]).toEqual(zero);
+
+    const byYear = await intakeCountsByYear(db, filter, uniform);
+    expect(byYear.years).toEqual([from.getUTCFullYear()]);
+    for (const { table } of byYear.tables) {
+      expect(table.rows).toHaveLength(all.organizationIds.length);
+      expect(table.cells[table.rows.indexOf(quiet!.org)]).toEqual([zero]);
+    }
+    // The period's years, all of them, even where nobody was counted.
+    const longAgo = await intakeCountsByYear(
+      db,
+      { ...all, from: new Date('1988-01-01'), to: new Date('1990-12-31') },
+      uniform,
+    );
+    expect(longAgo.years).toEqual([1988, 1989, 1990]);
+    // Without a period: every year from the first to the last with data.
+    const everything = await intakeCountsByYear(db, all, uniform);
+    const span = await db.query<{ first: number; last: number }>(
+      `SELECT min(y)::int AS first, max(y)::int AS last FROM (
+         SELECT date_part('year', "registeredOn") AS y FROM "IntakeRegistration" WHERE "organizationId" = ANY($1::uuid[])
+         UNION ALL SELECT date_part('year', "submittedAt") FROM "QuestionnaireResponse"
+         WHERE kind IN ('BASELINE', 'END') AND "organizationId" = ANY($1::uuid[])) x`,
+      [all.organizationIds],
+    );
+    const { first, last } = span[0]!;
+    expect(everything.years).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+    expectNoSmallCells([recoveryResult, items, waiting, delivery, participation, byYear]);
+  });
+});

@@ -65,7 +65,16 @@ export async function intakeCountsByYear(
       [filter.organizationIds],
     ),
   ]);
-  const years = [...new Set(rows.map((row) => row.year))].sort((a, b) => a - b);
+  // Every year of the period (or from the first to the last year with data), never only the
+  // years with data: a year column's presence must not reveal that somebody was counted in it.
+  const dataYears = rows.map((row) => Number(row.year));
+  const first = filter.from?.getUTCFullYear() ?? (dataYears.length ? Math.min(...dataYears) : undefined);
+  const last = filter.to?.getUTCFullYear() ?? (dataYears.length ? Math.max(...dataYears) : undefined);
+  const [lower, upper] = [first ?? last, last ?? first];
+  const years =
+    lower === undefined || upper === undefined
+      ? []
+      : Array.from({ length: upper - lower + 1 }, (_, i) => lower + i);
   const orgIds = names.map((o) => o.id);
   const yearKeys = years.map(String);
   const ignored: FilterDimension[] = [];

@@ -222,7 +222,12 @@ const cellOf = (row: Record<string, unknown>, count: string, key: string): Count
   keySum: String(row[key] ?? 0),
 });
 
-function measureFigure(rows: SummaryRows, measure: RecoveryMeasure, uniform: KeyedUniform): RecoveryFigure {
+function measureFigure(
+  rows: SummaryRows,
+  measure: RecoveryMeasure,
+  orgIds: readonly string[],
+  uniform: KeyedUniform,
+): RecoveryFigure {
   const p = PREFIX[measure];
   const unpairedRows: UnpairedRow[] = rows.unpaired.map((row) => ({
     org: (row.org as string | null) ?? null,
@@ -241,11 +246,6 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure, uniform: Key
     crossed: cellOf(row, `${p}_crossed`, `${p}_crossed_key`),
   }));
 
-  const orgIds = [
-    ...new Set(
-      [...unpairedRows, ...pairedRows].map((row) => row.org).filter((org): org is string => org !== null),
-    ),
-  ].sort();
   const unpaired = (org: string | null, kind: string) =>
     unpairedRows.find((row) => row.org === org && row.kind === kind);
   const paired = (org: string | null) => pairedRows.find((row) => row.org === org);
@@ -318,10 +318,11 @@ function measureFigure(rows: SummaryRows, measure: RecoveryMeasure, uniform: Key
         meanAfter,
         sdDifference: meanBefore === null ? null : sdDifference,
         test: differences ? pairedTestResult(differences) : null,
-        clinicallyRelevantImprovement: pair
-          ? disclosedRate(discloseCount(pair.improved, uniform), nPaired)
-          : null,
-        crossedCutoff: pair ? disclosedRate(discloseCount(pair.crossed, uniform), nPaired) : null,
+        clinicallyRelevantImprovement: disclosedRate(
+          discloseCount(pair?.improved ?? EMPTY_CELL, uniform),
+          nPaired,
+        ),
+        crossedCutoff: disclosedRate(discloseCount(pair?.crossed ?? EMPTY_CELL, uniform), nPaired),
       },
     } satisfies RecoveryRow;
   };
@@ -346,6 +347,8 @@ export async function recovery(
   if (filter.incidentTypes?.length) ignored.push('incidentTypes');
   if (filter.roles?.length) ignored.push('roles');
   const rows = await summaryRows(db, filter);
-  const measures = RECOVERY_MEASURES.map(({ measure }) => measureFigure(rows, measure, uniform));
+  // Rows are the selected organisations, not the groups SQL found: a row's presence must not reveal records.
+  const orgIds = [...new Set(filter.organizationIds.map((id) => id.toLowerCase()))].sort();
+  const measures = RECOVERY_MEASURES.map(({ measure }) => measureFigure(rows, measure, orgIds, uniform));
   return { measures, ignoredFilters: ignored };
 }

@@ -102,8 +102,14 @@ export async function waitingTimes(
     params.values,
   );
   const total = rows.find((row) => row.org === null);
-  const perOrg = rows.filter((row) => row.org !== null).sort((a, b) => (a.org! < b.org! ? -1 : 1));
-  const cellsOf = (pick: (row: Row) => CountCell) => perOrg.map(pick);
+  // Rows are the selected organisations, not the groups SQL found: a row's presence must not reveal records.
+  const orgIds = [...new Set(filter.organizationIds.map((id) => id.toLowerCase()))].sort((a, b) =>
+    a < b ? -1 : 1,
+  );
+  const rowOf = new Map(rows.filter((row) => row.org !== null).map((row) => [row.org!, row]));
+  const perOrg = orgIds.map((org) => rowOf.get(org));
+  const cellsOf = (pick: (row: Row) => CountCell) =>
+    perOrg.map((row) => (row === undefined ? EMPTY_CELL : pick(row)));
   const enrolledCells = cellsOf((row) => ({ count: row.enrolled, keySum: row.enrolled_key }));
   const enrolled = countColumn(enrolledCells, uniform);
   const enrolledOver = countColumn(
@@ -147,14 +153,15 @@ export async function waitingTimes(
     };
   };
   return {
-    total: shape(total, null, perOrg.length > 0 ? unionCell(enrolledCells) : EMPTY_CELL, [
+    // The union of the cells (EMPTY_CELL where no group), whether or not any group exists.
+    total: shape(total, null, unionCell(enrolledCells), [
       enrolled.total,
       enrolledOver.total,
       waiting.total,
       waitingOver.total,
     ]),
-    byOrganization: perOrg.map((row, i) =>
-      shape(row, row.org, enrolledCells[i]!, [
+    byOrganization: orgIds.map((org, i) =>
+      shape(perOrg[i], org, enrolledCells[i]!, [
         enrolled.cells[i]!,
         enrolledOver.cells[i]!,
         waiting.cells[i]!,
