@@ -24,6 +24,9 @@ export type AggregateSource = {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 };
 
+/** The years a period may start and end in. */
+export const PERIOD_YEARS = { min: 2000, max: 2100 } as const;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ALLOWED = {
@@ -57,6 +60,15 @@ export function validateEvaluationFilter(filter: EvaluationFilter): FieldError[]
       code: 'OUT_OF_RANGE',
       message: { da: 'Slutdatoen ligger før startdatoen.', en: 'The end date is before the start date.' },
     });
+  }
+  // Years outside 2000-2100 hold no data and would only make Table 5.1 wide (a column per year).
+  for (const field of ['from', 'to'] as const) {
+    const value = filter[field];
+    if (value instanceof Date && Number.isFinite(value.getTime())) {
+      const year = value.getUTCFullYear();
+      if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max)
+        errors.push(fieldError(field, 'OUT_OF_RANGE', PERIOD_YEARS));
+    }
   }
   // Whole months: a period that starts or ends mid-month could be shifted by a day, and
   // two answers a day apart would isolate the people of that day.
