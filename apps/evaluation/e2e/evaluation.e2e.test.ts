@@ -1,6 +1,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CURRENT_COST_RULE_SET_ID, costRule, groupCourseCosts, KOEGE_EXAMPLE_INPUTS } from '@vi/domain';
+import {
+  COUNT_NOISE,
+  CURRENT_COST_RULE_SET_ID,
+  costRule,
+  DISCLOSURE_EXPLANATION,
+  groupCourseCosts,
+  KOEGE_EXAMPLE_INPUTS,
+  MAX_COUNT_NOISE,
+} from '@vi/domain';
 import {
   artifactsDir,
   collectPageProblems,
@@ -17,7 +25,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Issue 5's browser acceptance: an evaluator logs in, filters to one municipality, sees the charts,
-// exports a CSV; axe finds nothing serious or critical.
+// exports a CSV; axe finds nothing serious or critical. Issue 8: counts are perturbed (cell-key
+// method), hidden ones read "under 5", filters offer only one-or-all and whole months, and the
+// help explains the method with its noise table.
 const evaluator = demoLogin('evaluator@vive.demo');
 const MUNICIPALITY = 'Odense Kommune';
 const OTHERS = evaluator.organizations.filter((name) => name !== MUNICIPALITY);
@@ -48,7 +58,14 @@ describe('evaluation dashboard in headless Chromium', () => {
     await stack?.stop();
   });
 
+  // expect.poll gives up after 1 s by default; the embedded database can take longer for a new filter.
+  const PATIENTLY = { timeout: 60_000 };
   const scope = () => page.getByTestId('evaluation-scope');
+  const usage = () => page.getByTestId('evaluation-usage');
+  const usedToday = async () => Number(/^(\d+) af/.exec((await usage().textContent()) ?? '')?.[1]);
+  const organisation = () => page.getByLabel('Organisation', { exact: true });
+  const waitForFigures = () =>
+    page.getByRole('status').filter({ hasText: 'Opdaterer' }).waitFor({ state: 'detached' });
 
   it('logs the evaluator in and shows figures for every granted organisation', async () => {
     expect(evaluator.organizations).toContain(MUNICIPALITY);
@@ -59,17 +76,28 @@ describe('evaluation dashboard in headless Chromium', () => {
     await scope().waitFor({ timeout: 60_000 });
     const shown = (await scope().textContent()) ?? '';
     for (const name of evaluator.organizations) expect(shown).toContain(name);
+    await expect
+      .poll(async () => (await usage().textContent()) ?? '', PATIENTLY)
+      .toMatch(/^\d+ af \d+ udsnit brugt i dag\./);
   });
 
   it('filters to one municipality and shows its charts and tables', async () => {
-    const organizations = page.getByRole('group', { name: 'Organisationer' });
-    await organizations.getByLabel(MUNICIPALITY).check();
+    // One organisation or all: a single select, no combinations of some.
+    const choices = (await organisation().locator('option').allTextContents()).map((name) => name.trim());
+    expect(choices).toEqual([
+      'Alle mine organisationer',
+      ...[...evaluator.organizations].sort((a, b) => a.localeCompare(b, 'da')),
+    ]);
+    const before = await usedToday();
+    await organisation().selectOption({ label: MUNICIPALITY });
     await page.getByRole('button', { name: 'Vis tal' }).click();
     await expect
-      .poll(async () => (await scope().textContent())?.trim())
+      .poll(async () => (await scope().textContent())?.trim(), PATIENTLY)
       .toBe(`Viser: ${MUNICIPALITY}. Hele perioden.`);
     // The filter applies only once the new figures have arrived.
-    await page.getByRole('status').filter({ hasText: 'Opdaterer' }).waitFor({ state: 'detached' });
+    await waitForFigures();
+    // A new selection counts once towards today's limit.
+    await expect.poll(usedToday, PATIENTLY).toBe(before + 1);
 
     // Each chart is an image with a text alternative that names its figures, and has a visible title.
     const charts = page.locator('figure.ev-chart');
@@ -93,11 +121,15 @@ describe('evaluation dashboard in headless Chromium', () => {
     const byYear = page.getByRole('table', { name: 'Registreringsskema pr. organisation og år' });
     const rowHeaders = (await byYear.locator('tbody th').allTextContents()).map((text) => text.trim());
     expect(rowHeaders).toEqual([MUNICIPALITY, 'I alt']);
+    // Gender: "other" and "not recorded" are merged before protection, so neither hides the others.
+    const byGender = page.getByRole('table', { name: 'Accept efter køn' });
+    const genders = (await byGender.locator('tbody th').allTextContents()).map((text) => text.trim());
+    expect(genders).toEqual(['Mand', 'Kvinde', 'Andet eller uoplyst', 'I alt']);
     await expectNoSeriousA11yViolations(page, 'evaluation: dashboard filtered (da)');
     await screenshot(page, 'evaluation-dashboard-odense');
   });
 
-  it('exports a table as CSV with the figures shown, hidden cells marked SUPPRESSED', async () => {
+  it('exports a table as CSV with the figures shown, "under 5" where the screen says so, and the noise note', async () => {
     const tableName = 'Registreringsskema pr. organisation og år';
     const table = page.getByRole('table', { name: tableName });
     const shownHeader = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
@@ -119,18 +151,23 @@ describe('evaluation dashboard in headless Chromium', () => {
       .filter((line) => line !== '');
     expect(lines[0]).toBe(shownHeader.join(';'));
     expect(lines[0]).toMatch(/^Organisation;(\d{4};)+I alt$/);
-    expect(lines).toHaveLength(shownRows.length + 1);
-    // Every cell is the shown number, or SUPPRESSED where the screen shows a hidden mark: never blank.
+    // Header, the rows, and the note that the counts are perturbed (after an empty line).
+    expect(lines).toHaveLength(shownRows.length + 2);
+    expect(lines.at(-1)).toMatch(/^Note: Antal personer er støjbehæftede efter metoden cellekey-/);
+    expect(lines.at(-1)).toContain('Totaler har deres egen støj og er ikke altid lig summen af cellerne');
+    expect(csv).toContain(`\r\n\r\n${lines.at(-1)}\r\n`);
+    // Every cell is the shown number, or the same Danish words where the screen shows a mark: never blank.
     shownRows.forEach((cells, index) => {
       const fields = (lines[index + 1] ?? '').split(';');
       expect(fields[0]).toBe(cells[0]);
       cells.slice(1).forEach((shown, column) => {
         const field = fields[column + 1];
-        if (shown === '<5' || shown === 'skjult') expect(field).toBe('SUPPRESSED');
+        if (shown === 'under 5' || shown === 'skjult') expect(field).toBe(shown);
         else expect(field).toBe(shown.replace(/\./g, ''));
       });
     });
-    expect(csv).toMatch(/;(\d+|SUPPRESSED)\r\n/);
+    expect(csv).toMatch(/;(\d+|under 5)\r\n/);
+    expect(csv).not.toContain('SUPPRESSED');
     for (const other of OTHERS) expect(csv).not.toContain(other);
   });
 
@@ -151,25 +188,93 @@ describe('evaluation dashboard in headless Chromium', () => {
     }
   });
 
-  it('marks hidden cells and explains the marks', async () => {
+  it('marks hidden cells as "under 5" or "skjult", never with a reason, and explains the marks', async () => {
     const hiddenCells = page.locator('td.ev-cell--hidden');
     expect(await hiddenCells.count()).toBeGreaterThan(0);
     const marks = new Set((await hiddenCells.allTextContents()).map((text) => text.trim()));
-    for (const mark of marks) expect(['<5', 'skjult']).toContain(mark);
-    if (marks.has('<5'))
+    for (const mark of marks) expect(['under 5', 'skjult']).toContain(mark);
+    if (marks.has('under 5'))
       await page
-        .getByText(/^<5: færre end 5 personer/)
+        .getByText(/^under 5: antallet er 1-4 efter støjen/)
         .first()
         .waitFor();
+    expect(await page.locator('td', { hasText: /^<5$/ }).count()).toBe(0);
   });
 
-  it('rejects an end date before the start date, naming the field, and keeps the figures', async () => {
-    await page.getByLabel('Fra og med').fill('2025-06-01');
-    await page.getByLabel('Til og med').fill('2025-01-01');
+  it('says under every table of counts that they are perturbed and totals need not add up', async () => {
+    const totals = DISCLOSURE_EXPLANATION.paragraphs[2]?.da ?? 'missing';
+    const notes = page.locator('.ev-note--perturbed');
+    const tables = await page.getByTestId('evaluation-table').count();
+    expect(await notes.count()).toBeGreaterThan(10);
+    expect(await notes.count()).toBeLessThanOrEqual(tables);
+    expect(await notes.first().textContent()).toBe(
+      `Antallene er støjbehæftede (højst ±${MAX_COUNT_NOISE}). ${totals} Sådan beskyttes tallene`,
+    );
+  });
+
+  it('explains how the figures are protected, with the noise table the gateway applies', async () => {
+    const help = page.locator('section#disclosure-help');
+    await help.getByRole('heading', { level: 2, name: 'Sådan beskyttes tallene' }).waitFor();
+    for (const paragraph of DISCLOSURE_EXPLANATION.paragraphs) await help.getByText(paragraph.da).waitFor();
+    const noise = help.getByRole('table', { name: 'Støjen på et antal: sandsynligheden for hver værdi' });
+    const rows = await noise
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').trim())));
+    expect(rows).toEqual(
+      COUNT_NOISE.map(({ noise: d, probability }) => [
+        d > 0 ? `+${d}` : d < 0 ? `\u2212${-d}` : '0',
+        `${Math.round(probability * 100)}\u00a0%`,
+      ]),
+    );
+    // The usage line and every table's note lead here.
+    await usage().getByRole('link', { name: 'Sådan beskyttes tallene' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#disclosure-help');
+    await scope().waitFor();
+  });
+
+  it('filters by whole months and one category, and shows the period as dates', async () => {
+    await page.getByLabel('Fra og med måned').fill('2024-01');
+    await page.getByLabel('Til og med måned').fill('2024-12');
+    const gender = page.getByLabel('Køn', { exact: true });
+    expect((await gender.locator('option').allTextContents()).map((text) => text.trim())).toEqual([
+      'Alle',
+      'Mand',
+      'Kvinde',
+      'Andet',
+    ]);
+    await gender.selectOption({ label: 'Kvinde' });
     await page.getByRole('button', { name: 'Vis tal' }).click();
-    await page.getByText('Slutdatoen ligger før startdatoen.').waitFor();
-    expect(await page.getByLabel('Til og med').getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(async () => (await scope().textContent())?.trim(), PATIENTLY)
+      .toBe(`Viser: ${MUNICIPALITY}. Periode: 01.01.2024 til 31.12.2024. Filtre: Køn: Kvinde.`);
+    await waitForFigures();
+    // No problem shown (the shell's empty live regions aside).
+    expect(await page.locator('.ev-alert').allTextContents()).toEqual([]);
+    await expectNoSeriousA11yViolations(page, 'evaluation: dashboard by month and gender (da)');
+    await mkdir(artifactsDir, { recursive: true });
+    await page.locator('form.ev-filters').screenshot({ path: join(artifactsDir, 'evaluation-filters.png') });
+    await page
+      .locator('section#disclosure-help')
+      .screenshot({ path: join(artifactsDir, 'evaluation-disclosure-help.png') });
+    await gender.selectOption({ label: 'Alle' });
+    await page.getByLabel('Fra og med måned').fill('');
+    await page.getByLabel('Til og med måned').fill('');
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    await expect
+      .poll(async () => (await scope().textContent())?.trim(), PATIENTLY)
+      .toBe(`Viser: ${MUNICIPALITY}. Hele perioden.`);
+    await waitForFigures();
+  });
+
+  it('rejects a to month before the from month, naming the field, and keeps the figures', async () => {
+    await page.getByLabel('Fra og med måned').fill('2025-06');
+    await page.getByLabel('Til og med måned').fill('2025-01');
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    await page.getByText('Til-måneden ligger før fra-måneden.').waitFor();
+    expect(await page.getByLabel('Til og med måned').getAttribute('aria-invalid')).toBe('true');
     expect((await scope().textContent())?.trim()).toBe(`Viser: ${MUNICIPALITY}. Hele perioden.`);
+    await page.getByLabel('Fra og med måned').fill('');
+    await page.getByLabel('Til og med måned').fill('');
   });
 
   it('opens GraphiQL for evaluators and runs an aggregate query with the session cookie', async () => {
@@ -192,21 +297,28 @@ describe('evaluation dashboard in headless Chromium', () => {
     // Queries and answers stay in memory: the browser keeps nothing but the chosen language.
     const stored = await page.evaluate(() => Object.keys(window.localStorage));
     expect(stored.filter((key) => key !== 'vi.locale')).toEqual([]);
+    // Back on the dashboard, the figures shown from the cache are asked again (today's usage may have
+    // changed in GraphiQL); let that answer arrive before filtering again.
+    const refreshed = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/graphql') &&
+        (response.request().postData() ?? '').includes('"operationName":"EvaluationDashboard"'),
+    );
     await page.getByRole('link', { name: 'Nøgletal' }).click();
     await scope().waitFor({ timeout: 60_000 });
+    await (await refreshed).finished();
+    await waitForFigures();
   });
 
   it("shows a municipality's costs: start-up apart, per completer with n against a shelter stay, source, CSV", async () => {
     expect(evaluator.organizations).toContain(COST_MUNICIPALITY);
     expect(kroner(KOEGE_COSTS.startUp.total)).toBe('975.000\u00a0kr.');
-    const organizations = page.getByRole('group', { name: 'Organisationer' });
-    await organizations.getByLabel(MUNICIPALITY).uncheck();
-    await organizations.getByLabel(COST_MUNICIPALITY).check();
+    await organisation().selectOption({ label: COST_MUNICIPALITY });
     await page.getByRole('button', { name: 'Vis tal' }).click();
     await expect
-      .poll(async () => (await scope().textContent())?.trim(), { timeout: 60_000 })
+      .poll(async () => (await scope().textContent())?.trim(), PATIENTLY)
       .toBe(`Viser: ${COST_MUNICIPALITY}. Hele perioden.`);
-    await page.getByRole('status').filter({ hasText: 'Opdaterer' }).waitFor({ state: 'detached' });
+    await waitForFigures();
 
     const costs = page.locator('section#costs');
     await costs.getByRole('heading', { level: 2, name: 'Omkostninger' }).waitFor();
@@ -223,10 +335,13 @@ describe('evaluation dashboard in headless Chromium', () => {
     expect(cell('Årlig drift')).toBe(kroner(KOEGE_COSTS.yearly.total));
     expect(cell('Første år (opstart + drift)')).toBe(kroner(KOEGE_COSTS.firstYear));
     expect(cell('Pr. forløb')).toBe(kroner(KOEGE_COSTS.perCourse?.amount ?? Number.NaN));
-    expect(cell('Gennemførte pr. år (n)')).toBe(String(KOEGE_COSTS.perCompleter?.completers));
-    expect(cell('Pr. gennemfører (årlig drift ÷ gennemførte)')).toBe(
-      kroner(KOEGE_COSTS.perCompleter?.amount ?? Number.NaN),
-    );
+    // The completers are people: their count is perturbed (at most ±3 from the seeded 35), and per
+    // completer divides by the published count, never the true one.
+    const trueCompleters = KOEGE_COSTS.perCompleter?.completers ?? Number.NaN;
+    const completers = Number(cell('Gennemførte pr. år (n)'));
+    expect(Math.abs(completers - trueCompleters)).toBeLessThanOrEqual(MAX_COUNT_NOISE);
+    const perCompleter = kroner(Math.round(KOEGE_COSTS.yearly.total / completers));
+    expect(cell('Pr. gennemfører (årlig drift ÷ gennemførte)')).toBe(perCompleter);
     expect(cell('Ét krisecenterophold')).toBe(kroner(SHELTER_STAY.value));
     expect(cell('Prisår (krisecenterophold)')).toBe(String(SHELTER_STAY.priceYear));
     expect(cell('Regelsæt')).toBe(CURRENT_COST_RULE_SET_ID);
@@ -242,9 +357,7 @@ describe('evaluation dashboard in headless Chromium', () => {
     // The chart of per completer against a shelter stay names both amounts and n in its text alternative.
     const chart = page.getByRole('img', { name: /^Omkostning pr\. gennemfører mod ét krisecenterophold/ });
     const summary = (await chart.getAttribute('aria-label')) ?? '';
-    expect(summary).toContain(
-      `${COST_MUNICIPALITY}: Pr. gennemfører ${kroner(KOEGE_COSTS.perCompleter?.amount ?? 0)} (n = 35)`,
-    );
+    expect(summary).toContain(`${COST_MUNICIPALITY}: Pr. gennemfører ${perCompleter} (n = ${completers})`);
     expect(summary).toContain(kroner(SHELTER_STAY.value));
     expect(await chart.locator('svg.recharts-surface rect').count()).toBeGreaterThan(0);
 
@@ -255,7 +368,7 @@ describe('evaluation dashboard in headless Chromium', () => {
       .filter({ has: page.getByRole('rowheader', { name: 'Ikke urealistisk dyr' }) });
     const costTexts = (await costRows.allTextContents()).join(' | ');
     expect(costTexts).toContain('975.000\u00a0kr.');
-    expect(costTexts).toContain(kroner(KOEGE_COSTS.perCompleter?.amount ?? 0));
+    expect(costTexts).toContain(perCompleter);
     expect(costTexts).not.toContain('endnu ikke tilgængelig');
 
     const [download] = await Promise.all([

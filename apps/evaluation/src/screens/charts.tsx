@@ -114,7 +114,7 @@ export function CountBarChart({
   domain?: [number, number];
 }) {
   const height = Math.max(140, 40 + bars.length * 34);
-  // A hidden value gets a zero-length bar at the axis start; its mark (e.g. "<5") is in the label.
+  // A hidden value gets a zero-length bar at the axis start; its mark (e.g. "under 5") is in the label.
   const data = bars.map((bar) => ({
     label: `${bar.label}: ${bar.valueText}`,
     value: bar.value ?? domain?.[0] ?? 0,

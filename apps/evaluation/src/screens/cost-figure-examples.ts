@@ -6,7 +6,7 @@ import type { CostFigureValue } from './cost-figures.ts';
  * seed 002 example, and outreach at the seed 001 figures with 40 referrals a year) rather than typed in.
  * Organisation ids are the short names the tests map to display names.
  */
-const shown = { value: 0, suppressed: false, reason: null };
+const shown = { value: 0, suppressed: false };
 const line = (l: { id: string; label: { da: string; en: string }; amount: number; hours?: number }) => ({
   id: l.id,
   labelDa: l.label.da,
@@ -30,9 +30,7 @@ export function koegeFigure(completersHidden = false): CostFigureValue {
     perCourse: r.perCourse ? { amount: r.perCourse.amount, courses: r.perCourse.courses } : null,
     perCompleter: {
       amount: completersHidden ? null : (r.perCompleter?.amount ?? null),
-      completers: completersHidden
-        ? { value: null, suppressed: true, reason: 'PRIMARY' }
-        : { ...shown, value: completers },
+      completers: completersHidden ? { value: null, suppressed: true } : { ...shown, value: completers },
       noteDa: r.perCompleter?.note.da ?? '',
       noteEn: r.perCompleter?.note.en ?? '',
     },

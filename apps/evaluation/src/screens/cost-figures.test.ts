@@ -15,7 +15,7 @@ import { tableToCsv } from './csv-export.ts';
 import { type DashboardMessageKey, dashboardMessages } from './dashboard-messages.ts';
 import { type DataTable, displayCell } from './table-model.ts';
 
-const marks = { primary: '<5', secondary: 'skjult', notAvailable: '–' };
+const marks = { underFive: 'under 5', hidden: 'skjult', notAvailable: '–' };
 const names = new Map([
   ['koege', 'Køge Kommune'],
   ['ngo', 'Opsøgende NGO'],
@@ -62,14 +62,16 @@ describe('costOverviewTable', () => {
     expect(column(table, 'Regelsæt')).toEqual([CURRENT_COST_RULE_SET_ID, CURRENT_COST_RULE_SET_ID]);
   });
 
-  it('hides per completer and the ratio with a hidden divisor, and the CSV says SUPPRESSED', () => {
+  it('hides per completer and the ratio with a divisor under 5, and the CSV says so in Danish', () => {
     const hidden = costOverviewTable([koegeFigure(true)], name, da, 'da');
-    expect(column(hidden, 'Gennemførte pr. år (n)')).toEqual(['<5']);
+    expect(column(hidden, 'Gennemførte pr. år (n)')).toEqual(['under 5']);
     expect(column(hidden, 'Pr. gennemfører (årlig drift ÷ gennemførte)')).toEqual(['skjult']);
     expect(column(hidden, 'Pr. gennemfører ÷ krisecenterophold')).toEqual(['skjult']);
     const row = tableToCsv(hidden, 'da').split('\r\n')[1]?.split(';') ?? [];
     expect(row[3]).toBe('975000');
-    expect(row.filter((field) => field === 'SUPPRESSED')).toHaveLength(3);
+    expect(row.filter((field) => field === 'under 5')).toHaveLength(1);
+    expect(row.filter((field) => field === 'skjult')).toHaveLength(2);
+    expect(row).not.toContain('SUPPRESSED');
   });
 
   it('reads in English with the same figures', () => {
@@ -105,10 +107,10 @@ describe('shelterBars', () => {
     expect(bar?.firstText).toMatch(/\(n = 35\)$/);
     const [hidden] = shelterBars([koegeFigure(true)], name, t('da'), 'da', marks);
     expect(hidden?.first).toBeNull();
-    expect(hidden?.firstText).toBe('skjult (n = <5)');
+    expect(hidden?.firstText).toBe('skjult (n = under 5)');
     expect(shelterBars([outreachFigure()], name, t('da'), 'da', marks)).toEqual([]);
     expect(pairedSummary('Titel', ['Pr. gennemfører', 'Ophold'], hidden ? [hidden] : [])).toBe(
-      'Titel: Køge Kommune: Pr. gennemfører skjult (n = <5), Ophold 80.000\u00a0kr.',
+      'Titel: Køge Kommune: Pr. gennemfører skjult (n = under 5), Ophold 80.000\u00a0kr.',
     );
   });
 });

@@ -55,8 +55,8 @@ export function CostSection({
   const name = (id: string) => organizationName(id, t('group.allSelected'));
   const { costs } = readFragment(CostSectionFields, data);
   const marks: CellMarks = {
-    primary: t('mark.primary'),
-    secondary: t('mark.secondary'),
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
     notAvailable: t('mark.notAvailable'),
   };
   const figures = figuresForModel(costs.figures, model);

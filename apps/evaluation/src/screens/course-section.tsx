@@ -105,8 +105,8 @@ export function CourseSection({ data }: { data: FragmentOf<typeof CourseSectionF
   const organizationName = useOrganizationName();
   const courses = readFragment(CourseSectionFields, data);
   const marks: CellMarks = {
-    primary: t('mark.primary'),
-    secondary: t('mark.secondary'),
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
     notAvailable: t('mark.notAvailable'),
   };
   const orgLabel = (id: string | null | undefined) => organizationName(id, t('group.allSelected'));

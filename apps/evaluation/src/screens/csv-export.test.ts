@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFileName, tableToCsv } from './csv-export.ts';
+import { csvFileName, perturbationNote, tableToCsv } from './csv-export.ts';
 import { countCell, type DataTable, numberCell, textCell } from './table-model.ts';
 
 const table: DataTable = {
@@ -20,8 +20,8 @@ const table: DataTable = {
     {
       label: '=Trusler',
       cells: [
-        countCell({ value: null, suppressed: true, reason: 'PRIMARY' }),
-        countCell({ value: null, suppressed: true, reason: 'SECONDARY' }),
+        countCell({ value: null, suppressed: true }),
+        countCell({ value: null, suppressed: true }),
         numberCell(null, 'percent', true),
         textCell(''),
       ],
@@ -39,23 +39,65 @@ const table: DataTable = {
 };
 
 describe('tableToCsv', () => {
-  it('writes Danish Excel CSV: BOM, semicolons, decimal comma, CRLF, SUPPRESSED for hidden cells', () => {
+  it('writes Danish Excel CSV: BOM, semicolons, decimal comma, CRLF, "under 5" and "skjult" for hidden cells', () => {
     const csv = tableToCsv(table, 'da');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       'Hændelsestype;Ønsker opkald;Afslår;Andel;Note',
       'Vold;19;50;0,2754;"a; ""b"""',
-      "'=Trusler;SUPPRESSED;SUPPRESSED;SUPPRESSED;",
+      "'=Trusler;under 5;under 5;skjult;",
       'Ingen;0;0;NA;x',
       '',
     ]);
+    expect(csv).not.toContain('SUPPRESSED');
   });
 
-  it('writes commas and a decimal point in English', () => {
+  it('ends a table of counts with a note that the figures are perturbed and totals need not add up', () => {
+    const lines = tableToCsv(table, 'da').slice(1).split('\r\n');
+    expect(lines).toHaveLength(7);
+    const note = lines[5] ?? '';
+    expect(note).toMatch(
+      /^Note: Antal personer er støjbehæftede efter metoden cellekey-2026-1 og afviger højst 3 fra det sande tal\./,
+    );
+    expect(note).toContain('Et antal på 1-4 efter støjen står som under 5.');
+    expect(note).toContain('Totaler har deres egen støj og er ikke altid lig summen af cellerne');
+    // One field, so a spreadsheet shows it in the first column.
+    expect(note).not.toMatch(/[;"]/);
+    expect(lines[6]).toBe('');
+    // In English the note has commas, so it is quoted as one field.
+    expect(tableToCsv(table, 'en')).toMatch(
+      /\r\n\r\n"Note: Counts of people carry noise by the method cellekey-2026-1 [^"]*"\r\n$/,
+    );
+    expect(perturbationNote('en')).toContain('A count of 1-4 after the noise reads under 5.');
+  });
+
+  it('leaves the note out of a table of amounts and hours, which are not about people', () => {
+    const amounts: DataTable = {
+      id: 'costs',
+      title: 'Beløb',
+      rowHeader: 'Post',
+      columns: ['Timer', 'Beløb'],
+      rows: [{ label: 'Løn', cells: [numberCell(120, 'integer'), numberCell(975000, 'kroner')] }],
+    };
+    expect(tableToCsv(amounts, 'da').slice(1).split('\r\n')).toEqual([
+      'Post;Timer;Beløb',
+      'Løn;120;975000',
+      '',
+    ]);
+    // A table of shares is made from perturbed counts: it gets the note.
+    const shares: DataTable = {
+      ...amounts,
+      rows: [{ label: 'x', cells: [numberCell(40, 'integer'), numberCell(0.5, 'percent')] }],
+    };
+    expect(tableToCsv(shares, 'da')).toContain('Note: Antal personer er støjbehæftede');
+  });
+
+  it('writes commas and a decimal point in English, and "hidden" for a hidden statistic', () => {
     const lines = tableToCsv(table, 'en').slice(1).split('\r\n');
     expect(lines[0]).toBe('Hændelsestype,Ønsker opkald,Afslår,Andel,Note');
     expect(lines[1]).toBe('Vold,19,50,0.2754,"a; ""b"""');
+    expect(lines[2]).toBe("'=Trusler,under 5,under 5,hidden,");
   });
 
   it('names the file after the table and the period', () => {

@@ -1,5 +1,7 @@
-import type { Locale } from '@vi/ui';
-import type { Cell, DataTable, NumberStyle } from './table-model.ts';
+import { DISCLOSURE_METHOD_ID, MAX_COUNT_NOISE, MIN_CELL } from '@vi/domain';
+import { type Locale, translate } from '@vi/ui';
+import { dashboardMessages } from './dashboard-messages.ts';
+import { type Cell, type DataTable, hasPerturbedFigures, type NumberStyle } from './table-model.ts';
 
 /**
  * CSV export of a dashboard table, built in the browser from the very table on screen.
@@ -9,14 +11,17 @@ import type { Cell, DataTable, NumberStyle } from './table-model.ts';
  * - Danish: `;` between fields and a decimal comma, which is what Danish Excel expects (its list
  *   separator is `;` because `,` is the decimal mark); English: `,` and a decimal point;
  * - CRLF line ends (RFC 4180), the header row first, one row per table row;
- * - a hidden cell is the word SUPPRESSED (both languages, so scripts can rely on it), never blank;
- *   a figure that cannot be computed (e.g. no one in the group) is NA;
+ * - a count shown as "under 5" is `under 5` (both languages, so scripts can rely on it), a statistic
+ *   hidden because it rests on such a count is `skjult` (English `hidden`), never blank; a figure
+ *   that cannot be computed (e.g. no one in the group) is NA;
+ * - counts of people are perturbed by the disclosure method (cell-key perturbation): a table with
+ *   figures ends, after an empty line, with a note saying so (totals need not equal the sum of cells);
  * - numbers unformatted (no thousands separator, proportions as 0-1) so a spreadsheet can compute
  *   with them;
  * - a text field starting with =, +, - or @ gets a leading apostrophe so a spreadsheet never runs it
  *   as a formula (organisation names come from user input).
  */
-export const SUPPRESSED_MARK = 'SUPPRESSED';
+export const UNDER_FIVE_MARK = `under ${MIN_CELL}`;
 export const NOT_AVAILABLE_MARK = 'NA';
 export const CSV_BOM = '\uFEFF';
 
@@ -39,16 +44,15 @@ function plainNumber(value: number, style: NumberStyle): string {
   }
 }
 
-function cellText(cell: Cell, decimal: ',' | '.'): { text: string; isText: boolean } {
+function cellText(cell: Cell, decimal: ',' | '.', hiddenMark: string): { text: string; isText: boolean } {
   switch (cell.kind) {
     case 'text':
       return { text: cell.text, isText: true };
     case 'count':
-      if (cell.suppressed || cell.value === null) return { text: SUPPRESSED_MARK, isText: false };
+      if (cell.suppressed || cell.value === null) return { text: UNDER_FIVE_MARK, isText: false };
       return { text: String(cell.value), isText: false };
     case 'number': {
-      if (cell.value === null)
-        return { text: cell.hidden ? SUPPRESSED_MARK : NOT_AVAILABLE_MARK, isText: false };
+      if (cell.value === null) return { text: cell.hidden ? hiddenMark : NOT_AVAILABLE_MARK, isText: false };
       const text = plainNumber(cell.value, cell.style);
       return { text: decimal === ',' ? text.replace('.', ',') : text, isText: false };
     }
@@ -60,16 +64,32 @@ function escapeField(text: string, separator: string, isText: boolean): string {
   return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** The note a CSV file ends with: the figures are perturbed, and totals need not add up. */
+export function perturbationNote(locale: Locale): string {
+  return translate(dashboardMessages, locale, 'csv.perturbedNote', {
+    method: DISCLOSURE_METHOD_ID,
+    max: MAX_COUNT_NOISE,
+    under: UNDER_FIVE_MARK,
+  });
+}
+
 /** The file's text, BOM included. */
 export function tableToCsv(table: DataTable, locale: Locale): string {
   const { separator, decimal } = csvDialect(locale);
+  const hiddenMark = translate(dashboardMessages, locale, 'csv.hidden');
   const line = (fields: Array<{ text: string; isText: boolean }>) =>
     fields.map((field) => escapeField(field.text, separator, field.isText)).join(separator);
   const header = line([table.rowHeader, ...table.columns].map((text) => ({ text, isText: true })));
   const rows = table.rows.map((row) =>
-    line([{ text: row.label, isText: true }, ...row.cells.map((cell) => cellText(cell, decimal))]),
+    line([
+      { text: row.label, isText: true },
+      ...row.cells.map((cell) => cellText(cell, decimal, hiddenMark)),
+    ]),
   );
-  return `${CSV_BOM}${[header, ...rows].join('\r\n')}\r\n`;
+  const note = hasPerturbedFigures(table)
+    ? ['', line([{ text: perturbationNote(locale), isText: true }])]
+    : [];
+  return `${CSV_BOM}${[header, ...rows, ...note].join('\r\n')}\r\n`;
 }
 
 /** A file name from the table id and the period shown, e.g. `evaluering-outreach-funnel-2024-01-01_2024-12-31.csv`. */

@@ -1,9 +1,7 @@
 import {
   AGE_GROUPS,
   type AgeGroupCode,
-  type CodeOf,
   type FieldError,
-  fieldError,
   GENDERS,
   type GenderCode,
   INCIDENT_TYPES,
@@ -14,174 +12,261 @@ import {
   type PersonRoleCode,
   type Taxonomy,
 } from '@vi/domain';
-import { FieldErrors, useLocale, useT } from '@vi/ui';
-import { type FormEvent, useId, useState } from 'react';
+import { bothLanguages, FieldErrors, type Locale, useLocale, useT } from '@vi/ui';
+import { type FormEvent, useState } from 'react';
 import { dashboardMessages } from './dashboard-messages.ts';
+import { DISCLOSURE_HELP_ID } from './data-table-view.tsx';
 
-/** What the evaluator chose; empty lists mean "all". `model` only chooses which sections are shown. */
+/**
+ * What the evaluator chose. The gateway answers only selections that cannot be combined to isolate a
+ * small group, so the form offers only those: one organisation or all granted, whole months, and one
+ * category or all per dimension ('' = all). `model` only chooses which sections are shown.
+ */
 export type DashboardFilter = {
-  organizationIds: string[];
-  from: string;
-  to: string;
+  organizationId: string;
+  /** First month of the period, `yyyy-mm` ('' = no lower bound). */
+  fromMonth: string;
+  /** Last month of the period, `yyyy-mm` ('' = no upper bound). */
+  toMonth: string;
   model: 'ALL' | InterventionModelCode;
-  incidentTypes: IncidentTypeCode[];
-  genders: GenderCode[];
-  ageGroups: AgeGroupCode[];
-  roles: PersonRoleCode[];
+  incidentType: '' | IncidentTypeCode;
+  gender: '' | GenderCode;
+  ageGroup: '' | AgeGroupCode;
+  role: '' | PersonRoleCode;
 };
 
 export const EMPTY_FILTER: DashboardFilter = {
-  organizationIds: [],
-  from: '',
-  to: '',
+  organizationId: '',
+  fromMonth: '',
+  toMonth: '',
   model: 'ALL',
-  incidentTypes: [],
-  genders: [],
-  ageGroups: [],
-  roles: [],
+  incidentType: '',
+  gender: '',
+  ageGroup: '',
+  role: '',
 };
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The filter's fields by the gateway's field names (`EvaluationFilterInput`), which errors use. */
+type FilterField = 'organizationIds' | 'from' | 'to' | 'incidentTypes' | 'genders' | 'ageGroups' | 'roles';
+
+const DRAFT_KEY: Record<FilterField, keyof DashboardFilter> = {
+  organizationIds: 'organizationId',
+  from: 'fromMonth',
+  to: 'toMonth',
+  incidentTypes: 'incidentType',
+  genders: 'gender',
+  ageGroups: 'ageGroup',
+  roles: 'role',
+};
+
+/** The control an error belongs to: `genders.0` and `filter.genders` are the genders select. */
+export function filterFieldOf(field: string): FilterField | null {
+  const root = field.replace(/^filter\./, '').split('.')[0] ?? '';
+  return root in DRAFT_KEY ? (root as FilterField) : null;
+}
+
+function controlId(field: FilterField): string {
+  return `ev-filter-${field}`;
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** `2024-02` → `2024-02-01`. */
+export function monthStart(month: string): string {
+  return `${month}-01`;
+}
+
+/** `2024-02` → `2024-02-29`: the last day of the month (day 0 of the next month). */
+export function monthEnd(month: string): string {
+  const match = MONTH.exec(month);
+  if (!match) throw new RangeError(`not a month: ${month}`);
+  const lastDay = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+  return `${month}-${String(lastDay).padStart(2, '0')}`;
+}
+
+/** A date from the gateway (`yyyy-mm-dd`) as dd.mm.åååå, as Danish readers expect (English too). */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return year && month && day ? `${day}.${month}.${year}` : date;
+}
 
 /**
  * Checks the period before anything is sent: each field named, with a code and a message in both
- * languages. The gateway checks the same again (and the organisation grants); the dashboard shows its errors.
+ * languages. The gateway checks the same again (whole months, one or all, the organisation grants);
+ * its errors are shown beside the same fields.
  */
 export function validateDashboardFilter(filter: DashboardFilter): FieldError[] {
   const errors: FieldError[] = [];
-  for (const field of ['from', 'to'] as const) {
-    const value = filter[field];
-    if (value && (!ISO_DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
-      errors.push(fieldError(field, 'INVALID_DATE'));
+  for (const [field, value] of [
+    ['from', filter.fromMonth],
+    ['to', filter.toMonth],
+  ] as const) {
+    if (value && !MONTH.test(value)) {
+      errors.push({
+        field,
+        code: 'INVALID_MONTH',
+        message: bothLanguages(dashboardMessages, 'filters.invalidMonth'),
+      });
     }
   }
-  if (errors.length === 0 && filter.from && filter.to && filter.from > filter.to) {
+  if (errors.length === 0 && filter.fromMonth && filter.toMonth && filter.fromMonth > filter.toMonth) {
     errors.push({
       field: 'to',
       code: 'BEFORE_FROM',
-      message: { da: 'Slutdatoen ligger før startdatoen.', en: 'The end date is before the start date.' },
+      message: bothLanguages(dashboardMessages, 'filters.beforeFrom'),
     });
   }
   return errors;
 }
 
-/** The variables of `evaluation(filter:)` for a chosen filter: empty choices are left out (= all). */
+/**
+ * The variables of `evaluation(filter:)` for a chosen filter: "all" is left out (the gateway then
+ * takes every organisation granted, every category), a month range becomes its first and last day.
+ */
 export function filterVariables(filter: DashboardFilter) {
   return {
-    ...(filter.organizationIds.length ? { organizationIds: filter.organizationIds } : {}),
-    ...(filter.from ? { from: filter.from } : {}),
-    ...(filter.to ? { to: filter.to } : {}),
-    ...(filter.incidentTypes.length ? { incidentTypes: filter.incidentTypes } : {}),
-    ...(filter.genders.length ? { genders: filter.genders } : {}),
-    ...(filter.ageGroups.length ? { ageGroups: filter.ageGroups } : {}),
-    ...(filter.roles.length ? { roles: filter.roles } : {}),
+    ...(filter.organizationId ? { organizationIds: [filter.organizationId] } : {}),
+    ...(filter.fromMonth ? { from: monthStart(filter.fromMonth) } : {}),
+    ...(filter.toMonth ? { to: monthEnd(filter.toMonth) } : {}),
+    ...(filter.incidentType ? { incidentTypes: [filter.incidentType] } : {}),
+    ...(filter.gender ? { genders: [filter.gender] } : {}),
+    ...(filter.ageGroup ? { ageGroups: [filter.ageGroup] } : {}),
+    ...(filter.role ? { roles: [filter.role] } : {}),
   };
 }
 
-function CheckboxGroup<Value extends string>({
-  legend,
-  options,
-  selected,
-  onChange,
-}: {
-  legend: string;
-  options: ReadonlyArray<{ value: Value; label: string }>;
-  selected: readonly Value[];
-  onChange: (next: Value[]) => void;
-}) {
-  const id = useId();
-  const t = useT(dashboardMessages);
-  return (
-    <fieldset className="ev-filter-group">
-      <legend>{legend}</legend>
-      <p className="ev-hint" id={`${id}-hint`}>
-        {t('filters.noneMeansAll')}
-      </p>
-      {options.map((option) => (
-        <label key={option.value} className="ev-check">
-          <input
-            type="checkbox"
-            aria-describedby={`${id}-hint`}
-            checked={selected.includes(option.value)}
-            onChange={(event) =>
-              onChange(
-                event.target.checked
-                  ? [...selected, option.value]
-                  : selected.filter((value) => value !== option.value),
-              )
-            }
-          />{' '}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
-  );
+/** How many different selections the evaluator has used today, of how many allowed. */
+export type SelectionUsage = { used: number; limit: number };
+
+function taxonomyOptions(list: Taxonomy, locale: Locale) {
+  return list.map((entry) => ({ value: entry.code, label: entry.label[locale] }));
 }
 
 export function DashboardFilters({
   organizations,
   applied,
   onApply,
+  serverErrors = [],
+  usage = null,
 }: {
   organizations: ReadonlyArray<{ id: string; name: string }>;
   applied: DashboardFilter;
   onApply: (filter: DashboardFilter) => void;
+  /** The gateway's field errors for the applied filter (VALIDATION), shown beside their fields. */
+  serverErrors?: readonly FieldError[];
+  usage?: SelectionUsage | null;
 }) {
   const t = useT(dashboardMessages);
   const { locale } = useLocale();
   const [draft, setDraft] = useState<DashboardFilter>(applied);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const errorsFor = (field: string) =>
-    errors.filter((error) => error.field === field || error.field.startsWith(`${field}.`));
-  const options = <List extends Taxonomy>(list: List) =>
-    list.map((entry) => ({ value: entry.code as CodeOf<List>, label: entry.label[locale] }));
   const update = (patch: Partial<DashboardFilter>) => setDraft((previous) => ({ ...previous, ...patch }));
+  /**
+   * This form's own errors, else the gateway's for the applied filter as long as the field still
+   * holds the value the gateway refused.
+   */
+  const errorsFor = (field: FilterField): FieldError[] => {
+    const local = errors.filter((error) => filterFieldOf(error.field) === field);
+    if (local.length > 0) return local;
+    const key = DRAFT_KEY[field];
+    if (draft[key] !== applied[key]) return [];
+    return serverErrors.filter((error) => filterFieldOf(error.field) === field);
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const problems = validateDashboardFilter(draft);
     setErrors(problems);
-    if (problems.length === 0) onApply(draft);
+    if (problems.length === 0) {
+      onApply(draft);
+      return;
+    }
+    const first = problems.map((problem) => filterFieldOf(problem.field)).find((field) => field !== null);
+    if (first) document.getElementById(controlId(first))?.focus();
   }
 
-  const dateField = (field: 'from' | 'to', label: string) => {
+  const monthField = (field: 'from' | 'to', label: string) => {
     const fieldErrors = errorsFor(field);
+    const key = DRAFT_KEY[field];
+    const id = controlId(field);
     return (
       <div className={`vi-field${fieldErrors.length ? ' vi-field--invalid' : ''}`}>
-        <label htmlFor={`ev-filter-${field}`}>{label}</label>
+        <label htmlFor={id}>{label}</label>
         <input
-          id={`ev-filter-${field}`}
-          type="date"
-          value={draft[field]}
+          id={id}
+          type="month"
+          // Browsers without a month picker show a text field: the pattern and placeholder say what to type.
+          placeholder={t('filters.monthPlaceholder')}
+          pattern="\d{4}-\d{2}"
+          value={draft[key]}
           aria-invalid={fieldErrors.length > 0}
-          aria-describedby={fieldErrors.length ? `ev-filter-${field}-errors` : undefined}
-          onChange={(event) => update({ [field]: event.target.value })}
+          aria-describedby={[`ev-filter-period-hint`, fieldErrors.length ? `${id}-errors` : '']
+            .filter(Boolean)
+            .join(' ')}
+          onChange={(event) => update({ [key]: event.target.value })}
         />
-        <FieldErrors id={`ev-filter-${field}-errors`} errors={fieldErrors} />
+        <FieldErrors id={`${id}-errors`} errors={fieldErrors} />
+      </div>
+    );
+  };
+
+  const oneOrAllField = (
+    field: Exclude<FilterField, 'from' | 'to'>,
+    label: string,
+    allLabel: string,
+    options: ReadonlyArray<{ value: string; label: string }>,
+  ) => {
+    const fieldErrors = errorsFor(field);
+    const key = DRAFT_KEY[field];
+    const id = controlId(field);
+    return (
+      <div className={`vi-field${fieldErrors.length ? ' vi-field--invalid' : ''}`}>
+        <label htmlFor={id}>{label}</label>
+        <select
+          id={id}
+          value={draft[key]}
+          aria-invalid={fieldErrors.length > 0}
+          aria-describedby={fieldErrors.length ? `${id}-errors` : undefined}
+          onChange={(event) => update({ [key]: event.target.value })}
+        >
+          <option value="">{allLabel}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id={`${id}-errors`} errors={fieldErrors} />
       </div>
     );
   };
 
   return (
-    <form className="ev-filters" aria-labelledby="ev-filters-heading" onSubmit={submit} noValidate>
+    <form
+      className="ev-filters"
+      aria-labelledby="ev-filters-heading"
+      aria-describedby="ev-filters-hint"
+      onSubmit={submit}
+      noValidate
+    >
       <h2 id="ev-filters-heading">{t('filters.heading')}</h2>
+      <p className="ev-hint" id="ev-filters-hint">
+        {t('filters.oneOrAll')}
+      </p>
       <div className="ev-filters__grid">
-        <div>
-          <CheckboxGroup
-            legend={t('filters.organizations')}
-            options={organizations.map((organization) => ({
-              value: organization.id,
-              label: organization.name,
-            }))}
-            selected={draft.organizationIds}
-            onChange={(organizationIds) => update({ organizationIds })}
-          />
-          <FieldErrors id="ev-filter-organizations-errors" errors={errorsFor('organizationIds')} />
-        </div>
+        {oneOrAllField(
+          'organizationIds',
+          t('filters.organizations'),
+          t('filters.allOrganizations'),
+          organizations.map((organization) => ({ value: organization.id, label: organization.name })),
+        )}
         <fieldset className="ev-filter-group">
           <legend>{t('filters.period')}</legend>
-          {dateField('from', t('filters.from'))}
-          {dateField('to', t('filters.to'))}
+          <p className="ev-hint" id="ev-filter-period-hint">
+            {t('filters.monthHint')}
+          </p>
+          {monthField('from', t('filters.from'))}
+          {monthField('to', t('filters.to'))}
         </fieldset>
         <div className="vi-field">
           <label htmlFor="ev-filter-model">{t('filters.model')}</label>
@@ -198,31 +283,30 @@ export function DashboardFilters({
             ))}
           </select>
         </div>
-        <CheckboxGroup
-          legend={t('filters.incidentTypes')}
-          options={options(INCIDENT_TYPES)}
-          selected={draft.incidentTypes}
-          onChange={(incidentTypes) => update({ incidentTypes })}
-        />
-        <CheckboxGroup
-          legend={t('filters.genders')}
-          options={options(GENDERS)}
-          selected={draft.genders}
-          onChange={(genders) => update({ genders })}
-        />
-        <CheckboxGroup
-          legend={t('filters.ageGroups')}
-          options={options(AGE_GROUPS)}
-          selected={draft.ageGroups}
-          onChange={(ageGroups) => update({ ageGroups })}
-        />
-        <CheckboxGroup
-          legend={t('filters.roles')}
-          options={options(PERSON_ROLES)}
-          selected={draft.roles}
-          onChange={(roles) => update({ roles })}
-        />
+        {oneOrAllField(
+          'incidentTypes',
+          t('filters.incidentTypes'),
+          t('filters.all'),
+          taxonomyOptions(INCIDENT_TYPES, locale),
+        )}
+        {oneOrAllField('genders', t('filters.genders'), t('filters.all'), taxonomyOptions(GENDERS, locale))}
+        {oneOrAllField(
+          'ageGroups',
+          t('filters.ageGroups'),
+          t('filters.all'),
+          taxonomyOptions(AGE_GROUPS, locale),
+        )}
+        {oneOrAllField('roles', t('filters.roles'), t('filters.all'), taxonomyOptions(PERSON_ROLES, locale))}
       </div>
+      {usage ? (
+        <p
+          className={`ev-usage${usage.used >= usage.limit ? ' ev-usage--full' : ''}`}
+          data-testid="evaluation-usage"
+        >
+          <strong>{t('filters.usage', { used: usage.used, limit: usage.limit })}</strong>.{' '}
+          {t('filters.usageHint')} <a href={`#${DISCLOSURE_HELP_ID}`}>{t('filters.usageHelp')}</a>
+        </p>
+      ) : null}
       <div className="ev-filters__actions">
         <button type="submit" className="vi-button vi-button--primary">
           {t('filters.apply')}

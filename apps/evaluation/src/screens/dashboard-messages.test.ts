@@ -7,15 +7,23 @@ describe('dashboardMessages', () => {
     expect(catalogueProblems(dashboardMessages)).toEqual([]);
   });
 
-  it('explains both marks for hidden cells and names the CSV mark in both languages', () => {
+  it('explains each mark for hidden cells and names what the CSV writes for it, in both languages', () => {
     for (const locale of ['da', 'en'] as const) {
-      expect(dashboardMessages[locale]['explain.primary']).toContain(
-        dashboardMessages[locale]['mark.primary'],
+      const messages = dashboardMessages[locale];
+      expect(messages['explain.underFive']).toContain(messages['mark.underFive']);
+      expect(messages['explain.underFive']).toContain(
+        '(i CSV: under 5)'.replace('i CSV', locale === 'da' ? 'i CSV' : 'in CSV'),
       );
-      expect(dashboardMessages[locale]['explain.secondary']).toContain(
-        dashboardMessages[locale]['mark.secondary'],
-      );
-      expect(dashboardMessages[locale]['explain.primary']).toContain('SUPPRESSED');
+      expect(messages['explain.hidden']).toContain(messages['mark.hidden']);
+      expect(messages['explain.hidden']).toContain(messages['csv.hidden']);
+      expect(messages['explain.notAvailable']).toContain(messages['mark.notAvailable']);
+      // No trace of the old suppression marks.
+      for (const text of Object.values(messages)) expect(text).not.toMatch(/SUPPRESSED|<5|PRIMARY|SECONDARY/);
     }
+  });
+
+  it('labels the merged gender group in both languages', () => {
+    expect(dashboardMessages.da['group.otherOrUnknown']).toBe('Andet eller uoplyst');
+    expect(dashboardMessages.en['group.otherOrUnknown']).toBe('Other or not recorded');
   });
 });

@@ -8,7 +8,7 @@ export const dashboardMessages = defineCatalogue({
 
     'dashboard.heading': 'Evaluering: nøgletal',
     'dashboard.intro':
-      'Alle tal er samlede tal for de organisationer, du er evaluator for. Ingen tabel viser en celle med færre end 5 personer, og hver tabel kan hentes som CSV.',
+      'Alle tal er samlede tal for de organisationer, du er evaluator for. Antal personer er tilført en lille, fast støj, så ingen kan udpeges; et antal, der efter støjen er 1-4, vises som "under 5". Hver tabel kan hentes som CSV.',
     'dashboard.loading': 'Henter tal …',
     'dashboard.refreshing': 'Opdaterer tal efter dit filter …',
     'dashboard.failed': 'Tallene kunne ikke hentes.',
@@ -16,15 +16,31 @@ export const dashboardMessages = defineCatalogue({
     'dashboard.scope': 'Viser: {organizations}.',
     'dashboard.period': 'Periode: {from} til {to}.',
     'dashboard.allTime': 'Hele perioden.',
+    'dashboard.limitHeading': 'Dagens grænse for udsnit er nået',
+    'dashboard.limitHint':
+      'Grænsen gælder forskellige kombinationer af filtre og starter forfra ved midnat (dansk tid). Læs mere under "Sådan beskyttes tallene" nedenfor.',
+    'dashboard.fixFilters': 'Tallene kunne ikke hentes: ret filtrene, der er markeret ovenfor.',
     'dashboard.activeFilters': 'Filtre: {filters}.',
     'dashboard.contents': 'Afsnit',
 
     'filters.heading': 'Filtre',
-    'filters.organizations': 'Organisationer',
-    'filters.noneMeansAll': 'Intet valgt = alle.',
-    'filters.period': 'Periode',
-    'filters.from': 'Fra og med',
-    'filters.to': 'Til og med',
+    'filters.organizations': 'Organisation',
+    'filters.all': 'Alle',
+    'filters.allOrganizations': 'Alle mine organisationer',
+    'filters.oneOrAll':
+      'Vælg én eller alle i hvert filter. Andre udsnit kan ikke vælges, da de kan bruges til at udlede små grupper.',
+    'filters.period': 'Periode (hele måneder)',
+    'filters.from': 'Fra og med måned',
+    'filters.to': 'Til og med måned',
+    'filters.monthHint':
+      'Fra den 1. i den første måned til den sidste dag i den sidste måned. Tom = ingen grænse.',
+    'filters.monthPlaceholder': 'åååå-mm',
+    'filters.invalidMonth': 'Angiv en måned som åååå-mm, f.eks. 2024-01.',
+    'filters.beforeFrom': 'Til-måneden ligger før fra-måneden.',
+    'filters.usage': '{used} af {limit} udsnit brugt i dag',
+    'filters.usageHint':
+      'Hver ny kombination af filtre tæller som ét udsnit; det samme udsnit igen tæller ikke.',
+    'filters.usageHelp': 'Sådan beskyttes tallene',
     'filters.model': 'Indsats',
     'filters.modelAll': 'Begge indsatser',
     'filters.incidentTypes': 'Hændelsestype',
@@ -40,21 +56,41 @@ export const dashboardMessages = defineCatalogue({
     'dimension.AGE_GROUPS': 'aldersgruppe',
     'dimension.ROLES': 'rolle',
 
-    'mark.primary': '<5',
-    'mark.secondary': 'skjult',
+    'mark.underFive': 'under 5',
+    'mark.hidden': 'skjult',
     'mark.notAvailable': '–',
-    'explain.primary':
-      '<5: færre end 5 personer. Tallet vises ikke, så ingen kan genkendes (i CSV: SUPPRESSED).',
-    'explain.secondary':
-      'skjult: tallet er skjult, så et tal under 5 ikke kan regnes ud fra de viste tal og totaler; andele og gennemsnit, der bygger på et skjult tal, vises heller ikke (i CSV: SUPPRESSED). –: kan ikke beregnes (i CSV: NA).',
+    'explain.underFive':
+      'under 5: antallet er 1-4 efter støjen. Det vises ikke som tal, så ingen kan genkendes (i CSV: under 5).',
+    'explain.hidden':
+      'skjult: andelen, gennemsnittet eller testen vises ikke, fordi et antal, den bygger på, er under 5 (i CSV: skjult).',
+    'explain.notAvailable': '–: kan ikke beregnes, f.eks. fordi ingen er i gruppen (i CSV: NA).',
+    'explain.perturbed': 'Antallene er støjbehæftede (højst ±{max}). {totals}',
+    'explain.more': 'Sådan beskyttes tallene',
     'csv.download': 'Hent CSV',
     'csv.filePrefix': 'evaluering',
+    'csv.hidden': 'skjult',
+    'csv.perturbedNote':
+      'Note: Antal personer er støjbehæftede efter metoden {method} og afviger højst {max} fra det sande tal. Et antal på 1-4 efter støjen står som {under}. Totaler har deres egen støj og er ikke altid lig summen af cellerne. Andele, gennemsnit og test er beregnet ud fra de viste tal.',
     'csv.format':
-      'CSV-filerne er UTF-8 med semikolon mellem felterne og decimalkomma, som dansk Excel forventer. Skjulte celler står som SUPPRESSED, tal der ikke kan beregnes som NA, andele som decimaltal (0,25 = 25 %).',
+      'CSV-filerne er UTF-8 med semikolon mellem felterne og decimalkomma, som dansk Excel forventer. Antal under 5 står som "under 5", skjulte andele og gennemsnit som "skjult", tal der ikke kan beregnes som NA, andele som decimaltal (0,25 = 25 %). Hver fil slutter med en note om, at tallene er støjbehæftede.',
+
+    'help.heading': 'Sådan beskyttes tallene',
+    'help.parametersHeading': 'Metodens parametre',
+    'help.method': 'Metode',
+    'help.minCell': 'Mindste antal, der vises som tal',
+    'help.maxCountNoise': 'Største støj på et antal',
+    'help.maxCountNoiseValue': '±{max}',
+    'help.magnitudeNoise': 'Støj på gennemsnit og spredninger',
+    'help.magnitudeNoiseValue': '{percent} af skalaens spændvidde ÷ n',
+    'help.dailyLimit': 'Forskellige udsnit pr. dag',
+    'help.noiseTable': 'Støjen på et antal: sandsynligheden for hver værdi',
+    'help.noise': 'Støj',
+    'help.probability': 'Sandsynlighed',
 
     'group.total': 'I alt',
     'group.allSelected': 'Alle valgte',
     'group.notRecorded': 'Ikke registreret',
+    'group.otherOrUnknown': 'Andet eller uoplyst',
 
     'column.people': 'Antal personer',
     'column.step': 'Trin',
@@ -326,7 +362,7 @@ export const dashboardMessages = defineCatalogue({
 
     'graphiql.heading': 'GraphiQL: de samlede tal',
     'graphiql.intro':
-      'Skriv dine egne forespørgsler mod evalueringsdelen af skemaet. Dokumentationen (bogikonet) beskriver hvert felt. Du ser kun samlede tal for de organisationer, du er evaluator for, og celler under 5 personer er skjult.',
+      'Skriv dine egne forespørgsler mod evalueringsdelen af skemaet. Dokumentationen (bogikonet) beskriver hvert felt. Du ser kun samlede tal for de organisationer, du er evaluator for; antal personer er støjbehæftede, og et antal på 1-4 efter støjen vises som "under 5". Forespørgsler her tæller med i dagens grænse for udsnit.',
     'graphiql.loading': 'Indlæser GraphiQL …',
   },
   en: {
@@ -335,7 +371,7 @@ export const dashboardMessages = defineCatalogue({
 
     'dashboard.heading': 'Evaluation: key figures',
     'dashboard.intro':
-      'All figures are aggregates for the organisations you evaluate. No table shows a cell of fewer than 5 people, and every table can be downloaded as CSV.',
+      'All figures are aggregates for the organisations you evaluate. Counts of people carry a small, fixed noise so that nobody can be singled out; a count that is 1-4 after the noise is shown as "under 5". Every table can be downloaded as CSV.',
     'dashboard.loading': 'Loading figures …',
     'dashboard.refreshing': 'Updating the figures for your filter …',
     'dashboard.failed': 'The figures could not be loaded.',
@@ -344,15 +380,31 @@ export const dashboardMessages = defineCatalogue({
     'dashboard.scope': 'Showing: {organizations}.',
     'dashboard.period': 'Period: {from} to {to}.',
     'dashboard.allTime': 'All time.',
+    'dashboard.limitHeading': "Today's limit of selections is reached",
+    'dashboard.limitHint':
+      'The limit is on different combinations of filters and starts afresh at midnight (Danish time). Read more under "How the figures are protected" below.',
+    'dashboard.fixFilters': 'The figures could not be loaded: correct the filters marked above.',
     'dashboard.activeFilters': 'Filters: {filters}.',
     'dashboard.contents': 'Sections',
 
     'filters.heading': 'Filters',
-    'filters.organizations': 'Organisations',
-    'filters.noneMeansAll': 'None chosen = all.',
-    'filters.period': 'Period',
-    'filters.from': 'From (inclusive)',
-    'filters.to': 'To (inclusive)',
+    'filters.organizations': 'Organisation',
+    'filters.all': 'All',
+    'filters.allOrganizations': 'All my organisations',
+    'filters.oneOrAll':
+      'Choose one or all in each filter. Other selections are not possible, as they could be used to work out small groups.',
+    'filters.period': 'Period (whole months)',
+    'filters.from': 'From month (inclusive)',
+    'filters.to': 'To month (inclusive)',
+    'filters.monthHint':
+      'From the 1st of the first month to the last day of the last month. Empty = no limit.',
+    'filters.monthPlaceholder': 'yyyy-mm',
+    'filters.invalidMonth': 'Enter a month as yyyy-mm, e.g. 2024-01.',
+    'filters.beforeFrom': 'The to month is before the from month.',
+    'filters.usage': '{used} of {limit} selections used today',
+    'filters.usageHint':
+      'Each new combination of filters counts as one selection; the same selection again does not.',
+    'filters.usageHelp': 'How the figures are protected',
     'filters.model': 'Intervention',
     'filters.modelAll': 'Both interventions',
     'filters.incidentTypes': 'Incident type',
@@ -369,21 +421,41 @@ export const dashboardMessages = defineCatalogue({
     'dimension.AGE_GROUPS': 'age group',
     'dimension.ROLES': 'role',
 
-    'mark.primary': '<5',
-    'mark.secondary': 'hidden',
+    'mark.underFive': 'under 5',
+    'mark.hidden': 'hidden',
     'mark.notAvailable': '–',
-    'explain.primary':
-      '<5: fewer than 5 people. The number is not shown so that nobody can be recognised (in CSV: SUPPRESSED).',
-    'explain.secondary':
-      'hidden: the number is hidden so that a number under 5 cannot be worked out from the numbers and totals shown; shares and means that rest on a hidden number are not shown either (in CSV: SUPPRESSED). –: cannot be computed (in CSV: NA).',
+    'explain.underFive':
+      'under 5: the count is 1-4 after the noise. It is not shown as a number so that nobody can be recognised (in CSV: under 5).',
+    'explain.hidden':
+      'hidden: the share, mean or test is not shown because a count it rests on is under 5 (in CSV: hidden).',
+    'explain.notAvailable': '–: cannot be computed, e.g. because nobody is in the group (in CSV: NA).',
+    'explain.perturbed': 'The counts carry noise (at most ±{max}). {totals}',
+    'explain.more': 'How the figures are protected',
     'csv.download': 'Download CSV',
     'csv.filePrefix': 'evaluation',
+    'csv.hidden': 'hidden',
+    'csv.perturbedNote':
+      'Note: Counts of people carry noise by the method {method} and differ from the true number by at most {max}. A count of 1-4 after the noise reads {under}. Totals carry their own noise and do not always equal the sum of the cells. Shares, means and tests are computed from the figures shown.',
     'csv.format':
-      'The CSV files are UTF-8 with commas between fields and a decimal point (in Danish: semicolons and a decimal comma, as Danish Excel expects). Hidden cells read SUPPRESSED, figures that cannot be computed NA, shares are decimals (0.25 = 25%).',
+      'The CSV files are UTF-8 with commas between fields and a decimal point (in Danish: semicolons and a decimal comma, as Danish Excel expects). Counts under 5 read "under 5", hidden shares and means "hidden", figures that cannot be computed NA, shares are decimals (0.25 = 25%). Every file ends with a note that the figures carry noise.',
+
+    'help.heading': 'How the figures are protected',
+    'help.parametersHeading': "The method's parameters",
+    'help.method': 'Method',
+    'help.minCell': 'Smallest count shown as a number',
+    'help.maxCountNoise': 'Largest noise on a count',
+    'help.maxCountNoiseValue': '±{max}',
+    'help.magnitudeNoise': 'Noise on means and standard deviations',
+    'help.magnitudeNoiseValue': "{percent} of the scale's range ÷ n",
+    'help.dailyLimit': 'Different selections per day',
+    'help.noiseTable': 'The noise on a count: the probability of each value',
+    'help.noise': 'Noise',
+    'help.probability': 'Probability',
 
     'group.total': 'Total',
     'group.allSelected': 'All selected',
     'group.notRecorded': 'Not recorded',
+    'group.otherOrUnknown': 'Other or not recorded',
 
     'column.people': 'People',
     'column.step': 'Step',
@@ -654,7 +726,7 @@ export const dashboardMessages = defineCatalogue({
 
     'graphiql.heading': 'GraphiQL: the aggregate figures',
     'graphiql.intro':
-      'Write your own queries against the evaluation part of the schema. The documentation (the book icon) describes every field. You see only aggregates for the organisations you evaluate, and cells under 5 people are hidden.',
+      'Write your own queries against the evaluation part of the schema. The documentation (the book icon) describes every field. You see only aggregates for the organisations you evaluate; counts of people carry noise, and a count of 1-4 after the noise is shown as "under 5". Queries here count towards today\'s limit of selections.',
     'graphiql.loading': 'Loading GraphiQL …',
   },
 });

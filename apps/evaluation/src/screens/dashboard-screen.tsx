@@ -7,15 +7,24 @@ import {
   PERSON_ROLES,
   type Taxonomy,
 } from '@vi/domain';
-import { describeRequestProblem, FieldErrors, type Locale, useLocale, useProblemText, useT } from '@vi/ui';
-import { useMemo } from 'react';
-import { useQuery } from 'urql';
-import { type FragmentOf, graphql } from '../graphql.ts';
+import { describeRequestProblem, type Locale, useLocale, useT } from '@vi/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { type CombinedError, useQuery } from 'urql';
+import { type FragmentOf, graphql, type ResultOf } from '../graphql.ts';
 import { CostSection, CostSectionFields } from './cost-section.tsx';
 import { CourseSection, CourseSectionFields } from './course-section.tsx';
 import { DashboardContext } from './dashboard-context.tsx';
-import { type DashboardFilter, DashboardFilters, filterVariables } from './dashboard-filters.tsx';
+import {
+  type DashboardFilter,
+  DashboardFilters,
+  filterVariables,
+  formatDate,
+  type SelectionUsage,
+} from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
+import { DISCLOSURE_HELP_ID } from './data-table-view.tsx';
+import { DisclosureHelp, DisclosureHelpFields } from './disclosure-help.tsx';
+import { FiguresProblem, usageOfLimitError } from './figures-problem.tsx';
 import { IntakeSection, IntakeSectionFields } from './intake-section.tsx';
 import { OutreachSection, OutreachSectionFields } from './outreach-section.tsx';
 import { ReadinessSection, ReadinessSectionFields } from './readiness-section.tsx';
@@ -44,6 +53,8 @@ const DashboardQuery = graphql(
       from
       to
       organizations { id name }
+      disclosure { usedToday dailyLimit }
+      ...DisclosureHelp
       ...OutreachSection @include(if: $outreach)
       ...IntakeSection @include(if: $courses)
       ...CourseSection @include(if: $courses)
@@ -54,6 +65,7 @@ const DashboardQuery = graphql(
   }
 `,
   [
+    DisclosureHelpFields,
     OutreachSectionFields,
     IntakeSectionFields,
     CourseSectionFields,
@@ -80,39 +92,39 @@ function Progress({ label }: { label: string }) {
   );
 }
 
-/** "Køn: Kvinde; Rolle: Offer, Vidne" for the scope line, so a screenshot or printout says what it shows. */
+/** "Køn: Kvinde; Rolle: Offer" for the scope line, so a screenshot or printout says what it shows. */
 function chosenFilters(
   filter: DashboardFilter,
   locale: Locale,
   names: Record<'model' | 'incidentTypes' | 'genders' | 'ageGroups' | 'roles', string>,
 ): string[] {
-  const list = (name: string, taxonomy: Taxonomy, codes: readonly string[]) =>
-    codes.length
-      ? [`${name}: ${codes.map((code) => entryOf(taxonomy, code)?.label[locale] ?? code).join(', ')}`]
-      : [];
+  const one = (name: string, taxonomy: Taxonomy, code: string) =>
+    code ? [`${name}: ${entryOf(taxonomy, code)?.label[locale] ?? code}`] : [];
   return [
-    ...list(names.model, INTERVENTION_MODELS, filter.model === 'ALL' ? [] : [filter.model]),
-    ...list(names.incidentTypes, INCIDENT_TYPES, filter.incidentTypes),
-    ...list(names.genders, GENDERS, filter.genders),
-    ...list(names.ageGroups, AGE_GROUPS, filter.ageGroups),
-    ...list(names.roles, PERSON_ROLES, filter.roles),
+    ...one(names.model, INTERVENTION_MODELS, filter.model === 'ALL' ? '' : filter.model),
+    ...one(names.incidentTypes, INCIDENT_TYPES, filter.incidentType),
+    ...one(names.genders, GENDERS, filter.gender),
+    ...one(names.ageGroups, AGE_GROUPS, filter.ageGroup),
+    ...one(names.roles, PERSON_ROLES, filter.role),
   ];
 }
 
-function Figures({ filter }: { filter: DashboardFilter }) {
+type EvaluationData = NonNullable<ResultOf<typeof DashboardQuery>['evaluation']>;
+
+function Figures({
+  filter,
+  evaluation,
+  fetching,
+  error,
+}: {
+  filter: DashboardFilter;
+  evaluation: EvaluationData | undefined;
+  fetching: boolean;
+  error: CombinedError | undefined;
+}) {
   const t = useT(dashboardMessages);
   const { locale } = useLocale();
-  const problemText = useProblemText();
-  const variables = useMemo(
-    () => ({
-      filter: filterVariables(filter),
-      outreach: filter.model !== 'GROUP_COURSE',
-      courses: filter.model !== 'OUTREACH',
-    }),
-    [filter],
-  );
-  const [{ data, fetching, error }] = useQuery({ query: DashboardQuery, variables });
-  const evaluation = data?.evaluation;
+  const variables = { outreach: filter.model !== 'GROUP_COURSE', courses: filter.model !== 'OUTREACH' };
   const context = useMemo(
     () => ({
       ...(evaluation?.from ? { from: evaluation.from } : {}),
@@ -123,17 +135,7 @@ function Figures({ filter }: { filter: DashboardFilter }) {
   );
 
   if (fetching && !evaluation) return <Progress label={t('dashboard.loading')} />;
-  if (error && !evaluation) {
-    const problem = describeRequestProblem(error);
-    return (
-      <div role="alert" className="ev-alert">
-        <p>
-          {t('dashboard.failed')} {problemText(problem)}
-        </p>
-        <FieldErrors id="ev-filter-problems" errors={problem.fields} />
-      </div>
-    );
-  }
+  if (error && !evaluation) return <FiguresProblem problem={describeRequestProblem(error)} />;
   if (!evaluation) return null;
   const outreach = included<FragmentOf<typeof OutreachSectionFields>>(evaluation, variables.outreach);
   const intake = included<FragmentOf<typeof IntakeSectionFields>>(evaluation, variables.courses);
@@ -150,15 +152,14 @@ function Figures({ filter }: { filter: DashboardFilter }) {
   return (
     <DashboardContext.Provider value={context}>
       {fetching ? <Progress label={t('dashboard.refreshing')} /> : null}
-      {error ? (
-        <p role="alert" className="ev-alert">
-          {problemText(describeRequestProblem(error))}
-        </p>
-      ) : null}
+      {error ? <FiguresProblem problem={describeRequestProblem(error)} /> : null}
       <p className="ev-scope" data-testid="evaluation-scope">
         {t('dashboard.scope', { organizations: names })}{' '}
         {evaluation.from || evaluation.to
-          ? t('dashboard.period', { from: evaluation.from ?? '…', to: evaluation.to ?? '…' })
+          ? t('dashboard.period', {
+              from: evaluation.from ? formatDate(evaluation.from) : '…',
+              to: evaluation.to ? formatDate(evaluation.to) : '…',
+            })
           : t('dashboard.allTime')}{' '}
         {chosen.length > 0 ? t('dashboard.activeFilters', { filters: chosen.join('; ') }) : null}
       </p>
@@ -188,6 +189,9 @@ function Figures({ filter }: { filter: DashboardFilter }) {
           <li>
             <a href="#readiness">{t('readiness.heading')}</a>
           </li>
+          <li>
+            <a href={`#${DISCLOSURE_HELP_ID}`}>{t('help.heading')}</a>
+          </li>
         </ul>
       </nav>
       {outreach ? <OutreachSection data={outreach} /> : null}
@@ -197,6 +201,73 @@ function Figures({ filter }: { filter: DashboardFilter }) {
       <CostSection data={evaluation} model={filter.model} />
       <ReadinessSection data={evaluation} model={filter.model} />
     </DashboardContext.Provider>
+  );
+}
+
+/**
+ * Filters, figures and the help on the disclosure method, around one query. The gateway's answer
+ * also says how many selections the evaluator has used today; a refused filter's errors go back to
+ * the form, beside their fields.
+ */
+function Dashboard({
+  organizations,
+  filter,
+  onFilter,
+}: {
+  organizations: ReadonlyArray<{ id: string; name: string }>;
+  filter: DashboardFilter;
+  onFilter: (filter: DashboardFilter) => void;
+}) {
+  const variables = useMemo(
+    () => ({
+      filter: filterVariables(filter),
+      outreach: filter.model !== 'GROUP_COURSE',
+      courses: filter.model !== 'OUTREACH',
+    }),
+    [filter],
+  );
+  // Cached figures are shown at once, and asked again so today's count of selections stays current
+  // (asking for a selection already used today does not count again).
+  const [{ data, fetching, stale, error }] = useQuery({
+    query: DashboardQuery,
+    variables,
+    requestPolicy: 'cache-and-network',
+  });
+  const evaluation = data?.evaluation ?? undefined;
+  const problem = error ? describeRequestProblem(error) : null;
+  const [usage, setUsage] = useState<SelectionUsage | null>(null);
+  const latest = evaluation?.disclosure;
+  const limitReached = problem?.code === 'EVALUATION_LIMIT';
+  const reported = usageOfLimitError(error);
+  useEffect(() => {
+    if (latest) setUsage({ used: latest.usedToday, limit: latest.dailyLimit });
+  }, [latest]);
+  // Refused for today's limit: the error says how many were used; without that, all of them.
+  const reportedUsed = reported?.used;
+  const reportedLimit = reported?.limit;
+  useEffect(() => {
+    if (!limitReached) return;
+    setUsage((previous) =>
+      reportedUsed !== undefined && reportedLimit !== undefined
+        ? { used: reportedUsed, limit: reportedLimit }
+        : previous
+          ? { ...previous, used: previous.limit }
+          : previous,
+    );
+  }, [limitReached, reportedUsed, reportedLimit]);
+  return (
+    <>
+      <DashboardFilters
+        organizations={organizations}
+        applied={filter}
+        onApply={onFilter}
+        serverErrors={problem?.code === 'VALIDATION' ? problem.fields : []}
+        usage={usage}
+      />
+      {/* A cached answer shown while it is asked again is still "updating". */}
+      <Figures filter={filter} evaluation={evaluation} fetching={fetching || stale} error={error} />
+      {fetching && !evaluation ? null : <DisclosureHelp data={evaluation ?? null} />}
+    </>
   );
 }
 
@@ -228,10 +299,7 @@ export function DashboardScreen({
           {t('dashboard.notEvaluator')}
         </p>
       ) : (
-        <>
-          <DashboardFilters organizations={granted} applied={filter} onApply={onFilter} />
-          <Figures filter={filter} />
-        </>
+        <Dashboard organizations={granted} filter={filter} onFilter={onFilter} />
       )}
     </div>
   );

@@ -1,11 +1,22 @@
+import { DISCLOSURE_EXPLANATION, MAX_COUNT_NOISE } from '@vi/domain';
 import { useLocale, useT } from '@vi/ui';
 import { csvFileName, downloadCsv, tableToCsv } from './csv-export.ts';
 import { useDashboardPeriod } from './dashboard-context.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
-import { type DataTable, displayCell, hiddenKinds, isHiddenCell } from './table-model.ts';
+import {
+  type DataTable,
+  displayCell,
+  hasPerturbedFigures,
+  hiddenKinds,
+  isHiddenCell,
+} from './table-model.ts';
+
+/** The help section on the disclosure method that every table's note links to. */
+export const DISCLOSURE_HELP_ID = 'disclosure-help';
 
 /**
- * A table of figures with its caption, the marks for hidden cells explained under it, and a button
+ * A table of figures with its caption, the marks for hidden cells explained under it, a note that
+ * the figures are perturbed and totals need not add up (when it has figures about people), and a button
  * that downloads exactly this table as CSV. Wide tables scroll inside a focusable region so keyboard
  * users can scroll them too.
  */
@@ -14,8 +25,8 @@ export function DataTableView({ table }: { table: DataTable }) {
   const { locale } = useLocale();
   const period = useDashboardPeriod();
   const marks = {
-    primary: t('mark.primary'),
-    secondary: t('mark.secondary'),
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
     notAvailable: t('mark.notAvailable'),
   };
   const hidden = hiddenKinds(table);
@@ -62,8 +73,18 @@ export function DataTableView({ table }: { table: DataTable }) {
           </tbody>
         </table>
       </section>
-      {hidden.primary ? <p className="ev-note">{t('explain.primary')}</p> : null}
-      {hidden.secondary ? <p className="ev-note">{t('explain.secondary')}</p> : null}
+      {hidden.underFive ? <p className="ev-note">{t('explain.underFive')}</p> : null}
+      {hidden.hidden ? <p className="ev-note">{t('explain.hidden')}</p> : null}
+      {hidden.notAvailable ? <p className="ev-note">{t('explain.notAvailable')}</p> : null}
+      {hasPerturbedFigures(table) ? (
+        <p className="ev-note ev-note--perturbed">
+          {t('explain.perturbed', {
+            max: MAX_COUNT_NOISE,
+            totals: DISCLOSURE_EXPLANATION.paragraphs[2]?.[locale] ?? '',
+          })}{' '}
+          <a href={`#${DISCLOSURE_HELP_ID}`}>{t('explain.more')}</a>
+        </p>
+      ) : null}
       <button
         type="button"
         className="vi-button ev-csv-button"

@@ -1,9 +1,9 @@
-import { INCIDENT_TYPES } from '@vi/domain';
+import { GENDERS, INCIDENT_TYPES } from '@vi/domain';
 import { describe, expect, it } from 'vitest';
 import { barsSummary, codeLabel, countBar, rateBar, rateCells } from './figure-cells.ts';
-import { displayCell, hiddenKinds } from './table-model.ts';
+import { countCell, displayCell, hiddenKinds, numberCell } from './table-model.ts';
 
-const marks = { primary: '<5', secondary: 'skjult', notAvailable: '–' };
+const marks = { underFive: 'under 5', hidden: 'skjult', notAvailable: '–' };
 const rate = { numerator: 27, denominator: 100, rate: 0.27, ci95Lower: 0.19, ci95Upper: 0.36 };
 
 describe('rateCells', () => {
@@ -43,22 +43,33 @@ describe('rateBar', () => {
 });
 
 describe('countBar and the chart summary', () => {
-  it('shows a PRIMARY hidden count as <5 and a SECONDARY one as hidden, with no bar', () => {
-    const primary = countBar('Mand', { value: null, suppressed: true, reason: 'PRIMARY' }, 'da', marks);
-    const secondary = countBar('Kvinde', { value: null, suppressed: true, reason: 'SECONDARY' }, 'da', marks);
-    const shown = countBar('Andet', { value: 1234, suppressed: false, reason: null }, 'da', marks);
-    expect([primary.value, secondary.value, shown.value]).toEqual([null, null, 1234]);
-    expect(barsSummary('Personer', [primary, secondary, shown])).toBe(
-      'Personer: Mand <5; Kvinde skjult; Andet 1.234.',
+  it('shows every hidden count as "under 5", with no bar, and a perturbed 0 as 0', () => {
+    const hidden = countBar('Mand', { value: null, suppressed: true }, 'da', marks);
+    const zero = countBar('Kvinde', { value: 0, suppressed: false }, 'da', marks);
+    const shown = countBar('Andet', { value: 1234, suppressed: false }, 'da', marks);
+    expect([hidden.value, zero.value, shown.value]).toEqual([null, 0, 1234]);
+    expect(barsSummary('Personer', [hidden, zero, shown])).toBe(
+      'Personer: Mand under 5; Kvinde 0; Andet 1.234.',
     );
   });
 });
 
 describe('codeLabel', () => {
   it("labels domain codes, the gateway's not-recorded groups, and shows an unexpected code as it is", () => {
-    expect(codeLabel(INCIDENT_TYPES, 'VIOLENCE', 'da', 'Ikke registreret')).toBe('Vold');
-    expect(codeLabel(INCIDENT_TYPES, 'UNKNOWN', 'en', 'Not recorded')).toBe('Not recorded');
-    expect(codeLabel(INCIDENT_TYPES, 'NEW_TYPE', 'en', 'Not recorded')).toBe('NEW_TYPE');
+    const da = { notRecorded: 'Ikke registreret', otherOrUnknown: 'Andet eller uoplyst' };
+    const en = { notRecorded: 'Not recorded', otherOrUnknown: 'Other or not recorded' };
+    expect(codeLabel(INCIDENT_TYPES, 'VIOLENCE', 'da', da)).toBe('Vold');
+    expect(codeLabel(INCIDENT_TYPES, 'UNKNOWN', 'en', en)).toBe('Not recorded');
+    expect(codeLabel(INCIDENT_TYPES, 'NEW_TYPE', 'en', en)).toBe('NEW_TYPE');
+  });
+
+  it('labels the merged gender group OTHER_OR_UNKNOWN, and the ordinary genders from the domain', () => {
+    const da = { notRecorded: 'Ikke registreret', otherOrUnknown: 'Andet eller uoplyst' };
+    expect(['MAN', 'WOMAN', 'OTHER_OR_UNKNOWN'].map((code) => codeLabel(GENDERS, code, 'da', da))).toEqual([
+      'Mand',
+      'Kvinde',
+      'Andet eller uoplyst',
+    ]);
   });
 });
 
@@ -71,6 +82,21 @@ describe('hiddenKinds', () => {
       columns: ['a', 'b'],
       rows: [{ label: 'x', cells: [...rateCells(null).slice(0, 1), ...rateCells(rate).slice(0, 1)] }],
     };
-    expect(hiddenKinds(table)).toEqual({ primary: false, secondary: true });
+    expect(hiddenKinds(table)).toEqual({
+      underFive: false,
+      hidden: true,
+      notAvailable: false,
+    });
+    const withCounts = {
+      ...table,
+      rows: [
+        { label: 'y', cells: [countCell({ value: null, suppressed: true }), numberCell(null, 'decimal1')] },
+      ],
+    };
+    expect(hiddenKinds(withCounts)).toEqual({
+      underFive: true,
+      hidden: false,
+      notAvailable: true,
+    });
   });
 });

@@ -74,11 +74,17 @@ export function barsSummary(
   return `${intro}: ${bars.map((bar) => `${bar.label} ${bar.valueText}`).join('; ')}.`;
 }
 
+/** The catalogue's wording for the groups the gateway adds to a domain list. */
+export type AddedGroupLabels = { notRecorded: string; otherOrUnknown: string };
+
 /**
- * The label of a domain code; codes the gateway adds for "not registered" (UNKNOWN, NOT_RECORDED) get
- * the catalogue's wording, and an unexpected code is shown as it is rather than hiding a figure.
+ * The label of a domain code; codes the gateway adds get the catalogue's wording: "not registered"
+ * (UNKNOWN, NOT_RECORDED) and OTHER_OR_UNKNOWN (gender "other" merged with "not recorded" before
+ * the disclosure method, so a tiny group does not hide its neighbours). An unexpected code is shown as
+ * it is rather than hiding a figure.
  */
-export function codeLabel(list: Taxonomy, code: string, locale: Locale, notRecorded: string): string {
-  if (code === 'UNKNOWN' || code === 'NOT_RECORDED') return notRecorded;
+export function codeLabel(list: Taxonomy, code: string, locale: Locale, added: AddedGroupLabels): string {
+  if (code === 'UNKNOWN' || code === 'NOT_RECORDED') return added.notRecorded;
+  if (code === 'OTHER_OR_UNKNOWN') return added.otherOrUnknown;
   return entryOf(list, code)?.label[locale] ?? code;
 }

@@ -63,12 +63,15 @@ export function IntakeSection({ data }: { data: FragmentOf<typeof IntakeSectionF
   const organizationName = useOrganizationName();
   const intake = readFragment(IntakeSectionFields, data);
   const marks: CellMarks = {
-    primary: t('mark.primary'),
-    secondary: t('mark.secondary'),
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
     notAvailable: t('mark.notAvailable'),
   };
   const label = (taxonomy: Taxonomy, code: string) =>
-    codeLabel(taxonomy, code, locale, t('group.notRecorded'));
+    codeLabel(taxonomy, code, locale, {
+      notRecorded: t('group.notRecorded'),
+      otherOrUnknown: t('group.otherOrUnknown'),
+    });
 
   /** A CountTable as shown: its rows, a total column and a total row. */
   const countTableView = (

@@ -185,8 +185,8 @@ export function OutreachSection({ data }: { data: FragmentOf<typeof OutreachSect
   const { locale } = useLocale();
   const outreach = readFragment(OutreachSectionFields, data);
   const marks: CellMarks = {
-    primary: t('mark.primary'),
-    secondary: t('mark.secondary'),
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
     notAvailable: t('mark.notAvailable'),
   };
   const rateColumns = [
@@ -222,7 +222,10 @@ export function OutreachSection({ data }: { data: FragmentOf<typeof OutreachSect
   };
 
   const label = (taxonomy: Taxonomy, code: string) =>
-    codeLabel(taxonomy, code, locale, t('group.notRecorded'));
+    codeLabel(taxonomy, code, locale, {
+      notRecorded: t('group.notRecorded'),
+      otherOrUnknown: t('group.otherOrUnknown'),
+    });
 
   const acceptanceFigure = (dimension: (typeof DIMENSIONS)[number]) => {
     const acceptance: Acceptance = outreach[dimension.field];

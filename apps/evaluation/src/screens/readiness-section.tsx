@@ -98,8 +98,8 @@ export function ReadinessSection({
   const organizationName = useOrganizationName();
   const name = (id: string) => organizationName(id, t('group.allSelected'));
   const marks = {
-    primary: t('mark.primary'),
-    secondary: t('mark.secondary'),
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
     notAvailable: t('mark.notAvailable'),
   };
   const readiness = readFragment(ReadinessSectionFields, data);

@@ -114,8 +114,8 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
   const organizationName = useOrganizationName();
   const recovery = readFragment(RecoverySectionFields, data);
   const marks: CellMarks = {
-    primary: t('mark.primary'),
-    secondary: t('mark.secondary'),
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
     notAvailable: t('mark.notAvailable'),
   };
   const orgLabel = (id: string | null | undefined) => organizationName(id, t('group.allSelected'));
@@ -241,7 +241,10 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
   const itemDimension = (itemId: string) => {
     const item = findItem('END', itemId);
     return item && item.kind === 'likert' && item.dimension
-      ? codeLabel(COURSE_DIMENSIONS, item.dimension, locale, t('group.notRecorded'))
+      ? codeLabel(COURSE_DIMENSIONS, item.dimension, locale, {
+          notRecorded: t('group.notRecorded'),
+          otherOrUnknown: t('group.otherOrUnknown'),
+        })
       : '';
   };
   const itemsTable: DataTable = {

@@ -5,15 +5,16 @@ import type { Locale } from '@vi/ui';
  * writes the same DataTable, so a download always holds exactly the figures shown, with the same
  * marks for hidden cells.
  */
-export type SuppressionReason = 'PRIMARY' | 'SECONDARY';
-
 export type Cell =
   | { kind: 'text'; text: string }
-  /** A count of people after the gateway's disclosure rule; value null when hidden. */
-  | { kind: 'count'; value: number | null; suppressed: boolean; reason: SuppressionReason | null }
+  /**
+   * A count of people after the gateway's disclosure method (cell-key perturbation): a perturbed
+   * count; value null ("under 5") when the perturbed count is 1-4. Nothing says why.
+   */
+  | { kind: 'count'; value: number | null; suppressed: boolean }
   /**
    * A statistic (mean, rate, difference, p). `hidden` when the gateway withholds it because a count it
-   * needs is hidden; value null without `hidden` means it cannot be computed (e.g. n = 0).
+   * rests on is under 5; value null without `hidden` means it cannot be computed (e.g. n = 0).
    */
   | { kind: 'number'; value: number | null; hidden: boolean; style: NumberStyle };
 
@@ -30,11 +31,11 @@ export type DataTable = {
   rows: Array<{ label: string; cells: Cell[] }>;
 };
 
-export type CountValue = { value: number | null; suppressed: boolean; reason?: SuppressionReason | null };
+export type CountValue = { value: number | null; suppressed: boolean };
 
 export function countCell(count: CountValue | null | undefined): Cell {
-  if (!count) return { kind: 'count', value: null, suppressed: true, reason: null };
-  return { kind: 'count', value: count.value, suppressed: count.suppressed, reason: count.reason ?? null };
+  if (!count) return { kind: 'count', value: null, suppressed: true };
+  return { kind: 'count', value: count.value, suppressed: count.suppressed };
 }
 
 export function numberCell(value: number | null | undefined, style: NumberStyle, hidden = false): Cell {
@@ -80,19 +81,22 @@ export function formatNumber(value: number, style: NumberStyle, locale: Locale):
   }
 }
 
-/** How a cell reads on screen. `primary`/`secondary` are the catalogue's marks for hidden cells. */
-export type CellMarks = { primary: string; secondary: string; notAvailable: string };
+/**
+ * How a cell reads on screen, from the catalogue: `underFive` for a count shown as "under 5",
+ * `hidden` for a statistic withheld because it rests on such a count, `notAvailable` for "cannot be
+ * computed".
+ */
+export type CellMarks = { underFive: string; hidden: string; notAvailable: string };
 
 export function displayCell(cell: Cell, locale: Locale, marks: CellMarks): string {
   switch (cell.kind) {
     case 'text':
       return cell.text;
     case 'count':
-      if (cell.suppressed || cell.value === null)
-        return cell.reason === 'PRIMARY' ? marks.primary : marks.secondary;
+      if (cell.suppressed || cell.value === null) return marks.underFive;
       return formatNumber(cell.value, 'integer', locale);
     case 'number':
-      if (cell.value === null) return cell.hidden ? marks.secondary : marks.notAvailable;
+      if (cell.value === null) return cell.hidden ? marks.hidden : marks.notAvailable;
       return formatNumber(cell.value, cell.style, locale);
   }
 }
@@ -104,16 +108,38 @@ export function isHiddenCell(cell: Cell): boolean {
   );
 }
 
-/** Which kinds of hidden cells a table has, so the explanation under it names only those. */
-export function hiddenKinds(table: DataTable): { primary: boolean; secondary: boolean } {
-  let primary = false;
-  let secondary = false;
+/**
+ * What a table holds that its notes must explain: counts shown as "under 5", statistics hidden
+ * because they rest on one, and figures that cannot be computed.
+ */
+export function hiddenKinds(table: DataTable): {
+  underFive: boolean;
+  hidden: boolean;
+  notAvailable: boolean;
+} {
+  const kinds = { underFive: false, hidden: false, notAvailable: false };
   for (const row of table.rows) {
     for (const cell of row.cells) {
-      if (!isHiddenCell(cell)) continue;
-      if (cell.kind === 'count' && cell.reason === 'PRIMARY') primary = true;
-      else secondary = true;
+      if (isHiddenCell(cell)) {
+        if (cell.kind === 'count') kinds.underFive = true;
+        else kinds.hidden = true;
+      } else if (cell.kind === 'number' && cell.value === null) kinds.notAvailable = true;
     }
   }
-  return { primary, secondary };
+  return kinds;
+}
+
+/**
+ * Whether a table holds figures the disclosure method perturbs: counts of people, or statistics
+ * made from them (shares, means, tests). Amounts in kroner and plain integers alone (hours, courses
+ * run) are not about people; a table of shares has them beside its integer numerators.
+ */
+export function hasPerturbedFigures(table: DataTable): boolean {
+  return table.rows.some((row) =>
+    row.cells.some(
+      (cell) =>
+        cell.kind === 'count' ||
+        (cell.kind === 'number' && cell.style !== 'kroner' && cell.style !== 'integer'),
+    ),
+  );
 }

@@ -8,7 +8,6 @@ export const CountFields = graphql(`
   fragment CountFields on SuppressedCount @_unmask {
     value
     suppressed
-    reason
   }
 `);
 
