@@ -84,9 +84,9 @@ const defaultProgress: Progress = (message) => console.log(`[${stamp()}] ${messa
 /** Draw number `salt` for row `i`: uniform in [0, 1), the same on every run and every plan. */
 const R = (row: string, salt: number): string => `bench.r(${row}, ${salt})`;
 /**
- * A counted record's disclosure-control key (packages/domain disclosure.ts): uniform in
- * [0, 2^31) like the database default, but a hash of the row, so a regenerated dataset has
- * the same keys and so the same published figures.
+ * A person's disclosure-control key (packages/domain disclosure.ts): uniform in [0, 2^31) like
+ * the database default, but a hash of the row, so a regenerated dataset has the same keys and
+ * so the same published figures. The person's counted records copy it (trigger, migration 0304).
  */
 const recordKey = (row: string, salt: number): string => `floor(${R(row, salt)} * 2147483648)::int`;
 
@@ -333,9 +333,9 @@ export async function fillDataset(
     client,
     progress,
     'Persons (outreach)',
-    `INSERT INTO "Person" (id, "organizationId", pseudonym, gender, "birthYear", "createdAt")
+    `INSERT INTO "Person" (id, "organizationId", pseudonym, gender, "birthYear", "createdAt", "recordKey")
      SELECT bench.id('person', i), ${orgId('org')}, 'B' || i, gender::"Gender",
-            extract(year FROM occurred_on)::int - age, occurred_on + interval '1 day'
+            extract(year FROM occurred_on)::int - age, occurred_on + interval '1 day', ${recordKey('i', 90)}
      FROM bench.c`,
   );
   await step(
@@ -355,7 +355,7 @@ export async function fillDataset(
     'Outreach cases',
     `INSERT INTO "OutreachCase" (id, "organizationId", "personId", "incidentId", role, "ageAtIncident", gender,
        "incidentType", status, "callableFrom", "callableUntil", "attemptCount", outcome, "declineReason",
-       "declineReasonText", "surveyStatus", "reachedAt", "closedAt", "createdAt", "recordKey")
+       "declineReasonText", "surveyStatus", "reachedAt", "closedAt", "createdAt")
      SELECT bench.id('case', i), ${orgId('org')}, bench.id('person', i), bench.id('incident', i), role::"PersonRole",
        age, gender::"Gender", itype::"IncidentType", status::"OutreachStatus", occurred_on + 2, occurred_on + 32,
        CASE WHEN status IN ('REFERRED', 'DECLINED', 'WILL_CALL_SELF') THEN attempts
@@ -369,7 +369,7 @@ export async function fillDataset(
        CASE WHEN status IN ('REFERRED', 'DECLINED', 'WILL_CALL_SELF') THEN ${reachedAt}
             WHEN status = 'UNREACHED' THEN occurred_on + 6 + interval '16 hours'
             WHEN status = 'EXPIRED' THEN (occurred_on + 32)::timestamp END,
-       occurred_on + interval '1 day' + d_hour * interval '8 hours', ${recordKey('i', 90)}
+       occurred_on + interval '1 day' + d_hour * interval '8 hours'
      FROM bench.c`,
   );
   await step(
@@ -511,9 +511,9 @@ export async function fillDataset(
     client,
     progress,
     'Persons (intake)',
-    `INSERT INTO "Person" (id, "organizationId", pseudonym, gender, "birthYear", "createdAt")
+    `INSERT INTO "Person" (id, "organizationId", pseudonym, gender, "birthYear", "createdAt", "recordKey")
      SELECT bench.id('intake-person', i), ${orgId('org')}, 'I' || i, gender::"Gender",
-            extract(year FROM registered_on)::int - age, registered_on
+            extract(year FROM registered_on)::int - age, registered_on, ${recordKey('i', 91)}
      FROM bench.i`,
   );
   await step(
@@ -521,14 +521,14 @@ export async function fillDataset(
     progress,
     'Enrolments',
     `INSERT INTO "Enrolment" (id, "organizationId", "courseId", "personId", "participantCode", "enrolledAt",
-       "withdrawnOn", "followUpStatus", "followUpOn", "recordKey")
+       "withdrawnOn", "followUpStatus", "followUpOn")
      SELECT bench.id('enrolment', e), ${orgId('org')}, bench.id('course', c), bench.id('intake-person', e),
        'BX-' || e, starts_on - 3,
        CASE WHEN withdraw_after IS NOT NULL THEN starts_on + withdraw_after * gap END,
        (CASE WHEN withdraw_after IS NULL THEN
           CASE WHEN ${R('e', 43)} < 0.5 THEN 'HELD' WHEN ${R('e', 43)} < 0.85 THEN 'CANCELLED' ELSE 'BOOKED' END
         END)::"FollowUpStatus",
-       CASE WHEN withdraw_after IS NULL THEN starts_on + 9 * gap + 30 END, ${recordKey('e', 91)}
+       CASE WHEN withdraw_after IS NULL THEN starts_on + 9 * gap + 30 END
      FROM bench.e`,
   );
   await step(
@@ -560,12 +560,12 @@ export async function fillDataset(
     progress,
     'Baseline forms',
     `INSERT INTO "QuestionnaireResponse" (id, "organizationId", "courseId", "participantCode", kind, "submittedAt",
-       answers, "inspireOScore", "inspireScore", "recordKey")
+       answers, "inspireOScore", "inspireScore")
      SELECT id, org_id, course_id, code, 'BASELINE', submitted, answers,
-            bench.inspire_score(answers, 'inspire_o'), bench.inspire_score(answers, 'inspire'), record_key
+            bench.inspire_score(answers, 'inspire_o'), bench.inspire_score(answers, 'inspire')
      FROM (
        SELECT bench.id('baseline', e) AS id, ${orgId('org')} AS org_id, bench.id('course', c) AS course_id,
-              'BX-' || e AS code, starts_on + interval '18 hours' AS submitted, ${recordKey('e', 92)} AS record_key,
+              'BX-' || e AS code, starts_on + interval '18 hours' AS submitted,
               jsonb_strip_nulls(jsonb_build_object(${inspireItems('inspire_o', baselineOLevel, 100, R('e', 60))},
                                                    ${inspireItems('inspire', baselineLeaderLevel, 110, R('e', 61))})) AS answers
        FROM bench.e WHERE ${R('e', 49)} < 0.95
@@ -580,13 +580,12 @@ export async function fillDataset(
     progress,
     'End forms',
     `INSERT INTO "QuestionnaireResponse" (id, "organizationId", "courseId", "participantCode", kind, "submittedAt",
-       answers, "inspireOScore", "inspireScore", "recordKey")
+       answers, "inspireOScore", "inspireScore")
      SELECT id, org_id, course_id, code, 'END', submitted, answers,
-            bench.inspire_score(answers, 'inspire_o'), bench.inspire_score(answers, 'inspire'), record_key
+            bench.inspire_score(answers, 'inspire_o'), bench.inspire_score(answers, 'inspire')
      FROM (
        SELECT bench.id('end', e) AS id, ${orgId('org')} AS org_id, bench.id('course', c) AS course_id,
               'BX-' || e AS code, starts_on + 9 * gap + interval '18 hours' AS submitted,
-              ${recordKey('e', 93)} AS record_key,
               jsonb_strip_nulls(jsonb_build_object(${inspireItems('inspire_o', endOLevel, 120, R('e', 63))},
                                                    ${inspireItems('inspire', endLeaderLevel, 125, R('e', 64))})
                  || jsonb_build_object(${courseItems})
@@ -602,7 +601,7 @@ export async function fillDataset(
     progress,
     'Intake registrations',
     `INSERT INTO "IntakeRegistration" (id, "organizationId", "personId", "registeredOn", answers, gender, "ageYears",
-       "heardFrom", "referredTo", "createdAt", "recordKey")
+       "heardFrom", "referredTo", "createdAt")
      SELECT bench.id('intake', i), ${orgId('org')}, bench.id('intake-person', i), registered_on,
        jsonb_strip_nulls(jsonb_build_object('gender', gender, 'age', age, 'heard_from', to_jsonb(heard),
          'violence_status', status, 'sara_done', CASE WHEN ${R('i', 76)} < 0.9 THEN 'YES' ELSE 'NO' END,
@@ -610,7 +609,7 @@ export async function fillDataset(
          -- The form asks for a few words when "other" is chosen; synthetic people give a fixed text.
          'heard_from_other', CASE WHEN 'OTHER' = ANY (heard) THEN 'Anden vej (syntetisk)' END,
          'referred_to_other', CASE WHEN 'OTHER_SUPPORT' = ANY (referred_to) THEN 'Anden støtte (syntetisk)' END)),
-       gender::"Gender", age, heard, referred_to::"RiskRoute"[], registered_on, ${recordKey('i', 94)}
+       gender::"Gender", age, heard, referred_to::"RiskRoute"[], registered_on
      FROM (SELECT *, coalesce(nullif(${heardFrom}, '{}'), ARRAY['OTHER']) AS heard, ${violenceStatus} AS status
            FROM bench.i OFFSET 0) x`,
   );
@@ -618,13 +617,12 @@ export async function fillDataset(
     client,
     progress,
     'Waiting list',
-    `INSERT INTO "WaitingListEntry" (id, "organizationId", "personId", since, "leftOn", "leftReason", "recordKey")
+    `INSERT INTO "WaitingListEntry" (id, "organizationId", "personId", since, "leftOn", "leftReason")
      SELECT bench.id('waiting', x.i), ${orgId('x.org')}, bench.id('intake-person', x.i), x.registered_on,
        CASE WHEN x.enrolled THEN e.starts_on - 3
             WHEN x.registered_on > ${lastDay} - 90 THEN NULL
             ELSE x.registered_on + 30 + floor(${R('x.i', 77)} * 90)::int END,
-       CASE WHEN x.enrolled THEN 'ENROLLED' WHEN x.registered_on > ${lastDay} - 90 THEN NULL ELSE 'LEFT' END,
-       ${recordKey('x.i', 95)}
+       CASE WHEN x.enrolled THEN 'ENROLLED' WHEN x.registered_on > ${lastDay} - 90 THEN NULL ELSE 'LEFT' END
      FROM bench.i x LEFT JOIN bench.e e ON e.e = x.i
      WHERE 'GROUP_COURSE' = ANY (referred_to)`,
   );

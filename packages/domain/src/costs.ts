@@ -686,7 +686,7 @@ export type GroupCourseCosts = {
   };
 };
 
-const PER_COMPLETER_NOTE: Label = {
+export const PER_COMPLETER_NOTE: Label = {
   da: 'Årlige driftsudgifter delt med antallet af personer, der gennemførte et forløb. Udgiften dækker hele indsatsen, også opsporing og risikovurdering af dem, der ikke kom på et forløb. Opstart er ikke medregnet.',
   en: 'Yearly running cost divided by the number of people who completed a course. It covers the whole effort, including detection and risk assessment of people who did not join a course. Start-up is not included.',
 };

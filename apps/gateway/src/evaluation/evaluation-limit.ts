@@ -113,3 +113,26 @@ export async function auditEvaluationRequest(args: {
   }
   return { usedToday: outcome.used };
 }
+
+/** A refused evaluation request (a filter that is not allowed): audited as DENIED, never counted. */
+export async function auditRefusedEvaluation(args: {
+  actor: AuditActor;
+  args: unknown;
+  figures: string[];
+  error: GatewayError;
+}): Promise<void> {
+  const fields = (args.error.extensions.fields as Array<{ field: string; code: string }> | undefined) ?? [];
+  await prisma().auditEvent.create({
+    data: auditRow(args.actor, {
+      action: 'DENIED',
+      entity: 'Evaluation',
+      detail: {
+        reason: args.error.code,
+        fields: fields.map((field) => `${field.field}:${field.code}`),
+        // The filter as sent, for the trail; it names organisations, codes and dates only.
+        filter: JSON.parse(JSON.stringify(args.args ?? null)) as Prisma.InputJsonValue,
+        figures: args.figures,
+      },
+    }),
+  });
+}

@@ -8,15 +8,21 @@ import {
   MAX_COUNT_NOISE,
   MIN_CELL,
 } from '@vi/domain';
-import { type FieldNode, type FragmentDefinitionNode, Kind, type SelectionSetNode } from 'graphql';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type SelectionSetNode,
+  valueFromASTUntyped,
+} from 'graphql';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { GenderEnum, IncidentTypeEnum, PersonRoleEnum } from '../enums.ts';
-import { throwValidation } from '../errors.ts';
+import { GatewayError, throwValidation } from '../errors.ts';
 import { AgeGroupEnum, EVALUATOR_SCOPE } from './aggregate-types.ts';
 import { evaluationUniform } from './disclosure-key.ts';
 import { evaluationSource } from './evaluation-database.ts';
-import { auditEvaluationRequest, dailyLimit } from './evaluation-limit.ts';
+import { auditEvaluationRequest, auditRefusedEvaluation, dailyLimit } from './evaluation-limit.ts';
 import type { AggregateSource, EvaluationFilter } from './queries/evaluation-filter.ts';
 import { validateEvaluationFilter } from './queries/evaluation-filter.ts';
 
@@ -115,7 +121,12 @@ export const EvaluationFilterInput = builder.inputType('EvaluationFilterInput', 
       description: 'Last day of the period (inclusive): the last day of a month.',
     }),
     incidentTypes: t.field({ type: [IncidentTypeEnum], required: false, description: 'At most one code.' }),
-    genders: t.field({ type: [GenderEnum], required: false, description: 'At most one code.' }),
+    genders: t.field({
+      type: [GenderEnum],
+      required: false,
+      description:
+        'At most one code; OTHER selects "other or not recorded" together, as the figures show it.',
+    }),
     ageGroups: t.field({ type: [AgeGroupEnum], required: false, description: 'At most one code.' }),
     roles: t.field({ type: [PersonRoleEnum], required: false, description: 'At most one code.' }),
   }),
@@ -184,12 +195,23 @@ builder.queryField('evaluation', (t) =>
     authScopes: EVALUATOR_SCOPE,
     args: { filter: t.arg({ type: EvaluationFilterInput, required: false }) },
     resolve: async (_root, args, context, info) => {
-      const { filter, organizations } = resolveEvaluationFilter(args.filter, grantedOrganizations(context));
+      const actor = { userId: context.user?.id ?? null, organizationId: null, requestId: context.requestId };
+      const figures = selectedFields(info.fieldNodes[0]?.selectionSet, info.fragments, info.variableValues);
+      let resolved: ReturnType<typeof resolveEvaluationFilter>;
+      try {
+        resolved = resolveEvaluationFilter(args.filter, grantedOrganizations(context));
+      } catch (error) {
+        // A refused filter is audited too: probing what may be asked leaves a trace.
+        if (error instanceof GatewayError)
+          await auditRefusedEvaluation({ actor, args: args.filter, figures, error });
+        throw error;
+      }
+      const { filter, organizations } = resolved;
       const limit = dailyLimit();
       const { usedToday } = await auditEvaluationRequest({
-        actor: { userId: context.user?.id ?? null, organizationId: null, requestId: context.requestId },
+        actor,
         filter,
-        figures: selectedFields(info.fieldNodes[0]?.selectionSet, info.fragments),
+        figures,
         limit,
       });
       return {
@@ -207,15 +229,24 @@ builder.queryField('evaluation', (t) =>
 function selectedFields(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
 ): string[] {
   const names = new Set<string>();
   const walk = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add((selection as FieldNode).name.value);
+      if (selection.kind === Kind.FIELD) names.add(fieldWithArguments(selection as FieldNode, variables));
       else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
       else walk(fragments[selection.name.value]?.selectionSet);
     }
   };
   walk(selectionSet);
   return [...names].filter((name) => name !== '__typename').sort();
+}
+
+/** `outreachAcceptance(dimension: GENDER)`: a figure with the arguments it was asked with. */
+function fieldWithArguments(field: FieldNode, variables: Record<string, unknown>): string {
+  const args = (field.arguments ?? []).map(
+    (arg) => `${arg.name.value}: ${JSON.stringify(valueFromASTUntyped(arg.value, variables))}`,
+  );
+  return args.length === 0 ? field.name.value : `${field.name.value}(${args.join(', ')})`;
 }

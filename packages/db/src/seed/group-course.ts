@@ -221,6 +221,7 @@ export function buildGroupCourseDemo(input: GroupCourseDemoInput): GroupCourseDe
     const personId = random.uuid();
     rows.persons.push({
       id: personId,
+      recordKey: recordKeyOf(personId),
       organizationId,
       pseudonym: pseudonyms.next(),
       gender,
@@ -286,7 +287,6 @@ export function buildGroupCourseDemo(input: GroupCourseDemoInput): GroupCourseDe
     const intakeId = random.uuid();
     rows.intakes.push({
       id: intakeId,
-      recordKey: recordKeyOf(intakeId),
       organizationId,
       personId,
       registeredById: staff.intakeId,
@@ -333,7 +333,6 @@ export function buildGroupCourseDemo(input: GroupCourseDemoInput): GroupCourseDe
       const entryId = random.uuid();
       rows.waitingList.push({
         id: entryId,
-        recordKey: recordKeyOf(entryId),
         organizationId,
         personId,
         since,
@@ -344,7 +343,6 @@ export function buildGroupCourseDemo(input: GroupCourseDemoInput): GroupCourseDe
     const entryId = random.uuid();
     rows.waitingList.push({
       id: entryId,
-      recordKey: recordKeyOf(entryId),
       organizationId,
       personId,
       since,
@@ -398,7 +396,6 @@ function addParticipant(
 
   rows.enrolments.push({
     id: enrolmentId,
-    recordKey: recordKeyOf(enrolmentId),
     organizationId,
     courseId: course.id,
     personId,
@@ -487,7 +484,6 @@ function response(
   const id = random.uuid();
   return {
     id,
-    recordKey: recordKeyOf(id),
     organizationId: args.organizationId,
     courseId: args.courseId,
     participantCode: args.participantCode,

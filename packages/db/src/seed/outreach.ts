@@ -208,6 +208,7 @@ export function buildOutreachDemo(input: OutreachDemoInput): OutreachDemoRows {
     const personId = random.uuid();
     rows.persons.push({
       id: personId,
+      recordKey: recordKeyOf(personId),
       organizationId,
       pseudonym: pseudonyms.next(),
       gender,
@@ -223,7 +224,6 @@ export function buildOutreachDemo(input: OutreachDemoInput): OutreachDemoRows {
     const caseId = random.uuid();
     const outreachCase: Prisma.OutreachCaseCreateManyInput = {
       id: caseId,
-      recordKey: recordKeyOf(caseId),
       organizationId,
       personId,
       incidentId,

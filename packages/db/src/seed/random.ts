@@ -81,9 +81,10 @@ export class SeededRandom {
 }
 
 /**
- * A demo record's disclosure-control key (see packages/domain disclosure.ts), taken from its
+ * A demo person's disclosure-control key (see packages/domain disclosure.ts), taken from its
  * seeded id so the demo data stays the same without drawing from the seeded sequence (new
- * draws would change every later value). Real records get a random key from the database.
+ * draws would change every later value). Real people get a random key from the database, and every
+ * counted record of a person copies it (migration 0304).
  */
 export function recordKeyOf(uuid: string): number {
   return Number.parseInt(uuid.replace(/-/g, '').slice(-8), 16) & 0x7fffffff;

@@ -11,6 +11,7 @@ import {
   MIN_CELL,
   type OutreachCostInputs,
   outreachCosts,
+  PER_COMPLETER_NOTE,
   validateGroupCourseCostInputs,
   validateOutreachCostInputs,
 } from '@vi/domain';
@@ -110,9 +111,11 @@ export async function costs(
         continue;
       }
       const result = outreachCosts(checked.inputs as OutreachCostInputs);
-      const referrals = result.perReferral
-        ? perHead(result.perReferral.referrals, keySum, result.yearly.total, uniform)
-        : null;
+      // Whether the figure is there depends on what was typed in (a number or nothing), never
+      // on how many: a typed-in 0 shows as 0 like a perturbed one would, with no amount.
+      const typedReferrals = (checked.inputs as OutreachCostInputs).referralsPerYear;
+      const referrals =
+        typedReferrals === null ? null : perHead(typedReferrals, keySum, result.yearly.total, uniform);
       figures.push({
         ...base,
         ruleSetId: result.ruleSetId,
@@ -131,9 +134,13 @@ export async function costs(
         continue;
       }
       const result = groupCourseCosts(checked.inputs as GroupCourseCostInputs);
-      const completers = result.perCompleter
-        ? perHead(result.perCompleter.completers, keySum, result.yearly.total, uniform)
-        : null;
+      // Always shown, 0 included, so its presence says nothing about the typed-in count.
+      const completers = perHead(
+        (checked.inputs as GroupCourseCostInputs).completersPerYear,
+        keySum,
+        result.yearly.total,
+        uniform,
+      );
       const shelterStay = result.shelterComparison.shelterStay;
       figures.push({
         ...base,
@@ -144,19 +151,12 @@ export async function costs(
         perCourse: result.perCourse
           ? { amount: result.perCourse.amount, courses: result.perCourse.courses }
           : null,
-        perCompleter:
-          result.perCompleter && completers
-            ? {
-                amount: completers.amount,
-                completers: completers.shown,
-                note: result.perCompleter.note,
-              }
-            : null,
+        perCompleter: { amount: completers.amount, completers: completers.shown, note: PER_COMPLETER_NOTE },
         perReferral: null,
         shelterComparison: {
           shelterStay,
           priceYear: result.shelterComparison.priceYear,
-          ratio: completers?.amount != null ? completers.amount / shelterStay : null,
+          ratio: completers.amount !== null ? completers.amount / shelterStay : null,
         },
       });
     }

@@ -149,7 +149,11 @@ export function filterSql(
     else conditions.push(`${column}::text = ANY(${params.add(selected)}::text[])`);
   };
   codes('incidentTypes', columns.incidentType);
-  codes('genders', columns.gender);
+  // Gender OTHER stands for "other or not recorded", the group the figures show: small
+  // categories are merged before protection, so no filter can tell the two apart.
+  if (filter.genders?.length === 1 && filter.genders[0] === 'OTHER' && columns.gender) {
+    conditions.push(`(${columns.gender} IS NULL OR ${columns.gender}::text = ${params.add('OTHER')}::text)`);
+  } else codes('genders', columns.gender);
   codes('roles', columns.role);
 
   if (filter.ageGroups && filter.ageGroups.length > 0) {

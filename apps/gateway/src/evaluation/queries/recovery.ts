@@ -222,6 +222,9 @@ const cellOf = (row: Record<string, unknown>, count: string, key: string): Count
   keySum: String(row[key] ?? 0),
 });
 
+/** The name a score's statistics are drawn under: the measure and the form (time point). */
+const statisticOf = (measure: RecoveryMeasure, kind: string) => `recovery:${measure}:${kind}`;
+
 function measureFigure(
   rows: SummaryRows,
   measure: RecoveryMeasure,
@@ -262,7 +265,7 @@ function measureFigure(
     n,
     ...(row === undefined
       ? { mean: null, sd: null }
-      : discloseMeanAndSd(`recovery:${measure}:${row.kind}`, row, row.cell, n, SCORE_RANGE, uniform)),
+      : discloseMeanAndSd(statisticOf(measure, row.kind), row, row.cell, n, SCORE_RANGE, uniform)),
   });
   const shape = (
     org: string | null,
@@ -274,28 +277,28 @@ function measureFigure(
     const end = summary(unpaired(org, 'END'), nEnd);
     const pair = paired(org);
     const pairCell = pair?.cell ?? EMPTY_CELL;
+    // A statistic is named by what it measures (measure and time point), not by the figure
+    // that shows it: where the linked pairs are the same people as all baseline (or end) forms,
+    // their means then get the same noise as the unpaired ones, not a second, independent
+    // draw to average. Before and after are different statistics, so their difference stays
+    // noisy.
     const pairMagnitude = (
-      statistic: string,
+      tag: string,
       value: number | null | undefined,
       range: MagnitudeRange,
       clampTo: MagnitudeRange = range,
-    ) =>
-      discloseMagnitude(
-        `paired:${statistic}|${measure}`,
-        value ?? null,
-        pairCell,
-        nPaired,
-        range,
-        uniform,
-        clampTo,
-      );
-    const meanBefore = pairMagnitude('meanBefore', pair?.mean_before, SCORE_RANGE);
-    const meanAfter = pairMagnitude('meanAfter', pair?.mean_after, SCORE_RANGE);
+    ) => discloseMagnitude(tag, value ?? null, pairCell, nPaired, range, uniform, clampTo);
+    const meanBefore = pairMagnitude(
+      `mean|${statisticOf(measure, 'BASELINE')}`,
+      pair?.mean_before,
+      SCORE_RANGE,
+    );
+    const meanAfter = pairMagnitude(`mean|${statisticOf(measure, 'END')}`, pair?.mean_after, SCORE_RANGE);
     const sdDifference =
       pairCell.count < 2 || pair?.var_diff === null || pair?.var_diff === undefined
         ? null
         : pairMagnitude(
-            'sdDifference',
+            `sd|paired-difference:${measure}`,
             Math.sqrt(Math.max(0, pair.var_diff)),
             DIFFERENCE_RANGE,
             SD_DIFFERENCE_CLAMP,
