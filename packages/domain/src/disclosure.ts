@@ -13,11 +13,12 @@ import { type Rate, rateOf } from './outreach/funnel.ts';
  * (Fraser and Wooton 2005; Thompson, Broadfoot and Elazar 2013) and the UK 2021 census's
  * flexible tables use it, with two changes for a small, hostile query space:
  *
- * 1. Every counted record (an outreach case, an intake registration, a questionnaire
- *    answer, an enrolment, a waiting-list entry) carries a fixed random record key in
- *    [0, RECORD_KEY_RANGE), drawn when the record is written and never shown. A cell's key
- *    is the sum of its records' keys modulo CELL_KEY_RANGE, so the same set of people
- *    always has the same cell key, whichever filter, figure or evaluator produced it.
+ * 1. Every person carries a fixed random record key in [0, RECORD_KEY_RANGE), drawn when the
+ *    person is first written and never shown, and every counted record of that person (an
+ *    outreach case, an intake registration, a waiting-list entry, an enrolment, the forms
+ *    under the enrolment's participant code) carries a copy (a database trigger sets it). A
+ *    cell's key is the sum of its records' keys modulo CELL_KEY_RANGE, so the same people
+ *    always have the same cell key, whichever filter, figure, record or evaluator produced it.
  * 2. The noise of a cell is drawn from the published distribution COUNT_NOISE by a keyed
  *    hash (HMAC) of (count, cell key) under a secret key of the installation, instead of
  *    looking the cell key up in a table directly. The distribution is public (Kerckhoffs);
@@ -59,7 +60,7 @@ export const DISCLOSURE_METHOD_ID = 'cellekey-2026-1';
 /** Counts of 1-4 people are never shown as such (the display rule's threshold). */
 export const MIN_CELL = 5;
 
-/** Record keys are whole numbers in [0, RECORD_KEY_RANGE): they fit PostgreSQL's int4. */
+/** Record keys (one per person) are whole numbers in [0, RECORD_KEY_RANGE): they fit PostgreSQL's int4. */
 export const RECORD_KEY_RANGE = 2 ** 31;
 /** A cell key is the sum of its records' keys modulo this. */
 export const CELL_KEY_RANGE = 2 ** 32;
@@ -247,8 +248,8 @@ export const DISCLOSURE_EXPLANATION: { title: Label; paragraphs: Label[] } = {
   title: { da: 'Sådan beskyttes tallene', en: 'How the figures are protected' },
   paragraphs: [
     {
-      da: 'Alle tal om personer er tilført en lille, fast støj (cellenøgle-metoden, som bl.a. Australiens og Storbritanniens statistikkontorer bruger til fleksible tabeller). Hver registrering har en hemmelig tilfældig nøgle; de samme personer giver altid den samme støj, uanset hvem der spørger, og hvordan udsnittet er valgt.',
-      en: 'Every figure about people carries a small, fixed noise (the cell-key method that statistical offices use for flexible table builders). Each record has a secret random key; the same people always get the same noise, whoever asks and however the selection was made.',
+      da: 'Alle tal om personer er tilført en lille, fast støj (cellenøgle-metoden, som bl.a. Australiens og Storbritanniens statistikkontorer bruger til fleksible tabeller). Hver person har en hemmelig tilfældig nøgle, som alle personens registreringer bærer; de samme personer giver altid den samme støj, uanset hvem der spørger, og hvordan udsnittet er valgt.',
+      en: 'Every figure about people carries a small, fixed noise (the cell-key method that statistical offices use for flexible table builders). Each person has a secret random key that all their records carry; the same people always get the same noise, whoever asks and however the selection was made.',
     },
     {
       da: `Et antal afviger højst ${MAX_COUNT_NOISE} fra det sande tal (i 44 % af cellerne slet ikke, i 84 % højst 1). Et tal, der efter støjen er 1-4, vises som "under ${MIN_CELL}". Et 0 kan dække over 0-${MAX_COUNT_NOISE} personer.`,
