@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CELL_KEY_RANGE,
   COUNT_NOISE,
+  COUNT_NOISE_TAIL,
+  countNoiseProbability,
   type CountCell,
   cellKey,
   countNoise,
@@ -14,12 +16,13 @@ import {
   disclosedRate,
   displayCount,
   type KeyedUniform,
-  MAX_COUNT_NOISE,
   MIN_CELL,
   perturbedCount,
   possibleTrueCounts,
   RECORD_KEY_RANGE,
   sumOfPublished,
+  USUAL_COUNT_NOISE,
+  usualTrueCounts,
 } from './disclosure.ts';
 
 /** The gateway's construction (HMAC-SHA256, 48 bits) under a fixed test key. */
@@ -45,28 +48,41 @@ const cellOf = (keys: number[]): CountCell => ({
 });
 
 describe('the perturbation table', () => {
-  it('is a distribution: probabilities sum to 1, symmetric, mean 0, bounded by MAX_COUNT_NOISE', () => {
-    const total = COUNT_NOISE.reduce((sum, row) => sum + row.probability, 0);
-    expect(total).toBeCloseTo(1, 12);
-    const mean = COUNT_NOISE.reduce((sum, row) => sum + row.noise * row.probability, 0);
-    expect(mean).toBeCloseTo(0, 12);
-    for (const row of COUNT_NOISE) {
-      expect(Math.abs(row.noise)).toBeLessThanOrEqual(MAX_COUNT_NOISE);
-      const mirror = COUNT_NOISE.find((other) => other.noise === -row.noise);
-      expect(mirror?.probability).toBe(row.probability);
+  it('is a distribution: table and tails sum to 1, symmetric, mean 0, 98 % within the table', () => {
+    const core = COUNT_NOISE.reduce((sum, row) => sum + row.probability, 0);
+    expect(core).toBeCloseTo(1 - 2 * COUNT_NOISE_TAIL.probability, 12);
+    let total = 0;
+    let mean = 0;
+    let variance = 0;
+    for (let d = -80; d <= 80; d++) {
+      const p = countNoiseProbability(d);
+      expect(countNoiseProbability(-d)).toBe(p);
+      total += p;
+      mean += d * p;
+      variance += d * d * p;
     }
-    const variance = COUNT_NOISE.reduce((sum, row) => sum + row.noise ** 2 * row.probability, 0);
-    expect(variance).toBeCloseTo(1.24, 12);
+    expect(total).toBeCloseTo(1, 12);
+    expect(mean).toBeCloseTo(0, 12);
+    expect(variance).toBeGreaterThan(1);
+    expect(variance).toBeLessThan(2);
+    for (const row of COUNT_NOISE) expect(Math.abs(row.noise)).toBeLessThanOrEqual(USUAL_COUNT_NOISE);
+  });
+
+  it('has no end: every noise, however large, has a probability above 0', () => {
+    for (const d of [4, 5, 10, 20]) expect(countNoiseProbability(d)).toBeGreaterThan(0);
+    expect(countNoiseProbability(0.5)).toBe(0);
   });
 
   it('countNoise inverts the distribution: each noise takes its share of [0, 1)', () => {
-    const steps = 100_000;
+    const steps = 400_000;
     const seen = new Map<number, number>();
     for (let i = 0; i < steps; i++) {
       const noise = countNoise((i + 0.5) / steps);
       seen.set(noise, (seen.get(noise) ?? 0) + 1);
     }
-    for (const row of COUNT_NOISE) expect((seen.get(row.noise) ?? 0) / steps).toBeCloseTo(row.probability, 4);
+    for (let d = -7; d <= 7; d++) expect((seen.get(d) ?? 0) / steps).toBeCloseTo(countNoiseProbability(d), 4);
+    expect(Math.max(...seen.keys())).toBeGreaterThan(10);
+    expect(Math.min(...seen.keys())).toBeLessThan(-10);
   });
 });
 
@@ -101,18 +117,22 @@ describe('discloseCount', () => {
     expect(discloseCount({ count: 37, keySum: String(cellOf(keys).keySum) }, uniform)).toEqual(first);
   });
 
-  it('never moves a count by more than MAX_COUNT_NOISE, and follows the table over many cells', () => {
+  it('stays within USUAL_COUNT_NOISE in about 98 % of cells, and follows the distribution', () => {
     const noises = new Map<number, number>();
     const cells = 20_000;
     for (let i = 0; i < cells; i++) {
       const keys = people(20 + (i % 50), i + 10);
       const v = perturbedCount(cellOf(keys), uniform);
       const d = v - keys.length;
-      expect(Math.abs(d)).toBeLessThanOrEqual(MAX_COUNT_NOISE);
       noises.set(d, (noises.get(d) ?? 0) + 1);
     }
     for (const row of COUNT_NOISE)
       expect((noises.get(row.noise) ?? 0) / cells).toBeCloseTo(row.probability, 1);
+    const beyond = [...noises]
+      .filter(([d]) => Math.abs(d) > USUAL_COUNT_NOISE)
+      .reduce((sum, [, n]) => sum + n, 0);
+    expect(beyond / cells).toBeGreaterThan(0.01);
+    expect(beyond / cells).toBeLessThan(0.03);
   });
 
   it('shows a perturbed 1-4 as "under 5" with no value and nothing that says why', () => {
@@ -148,38 +168,47 @@ describe('discloseCount', () => {
   });
 });
 
-describe('possibleTrueCounts', () => {
-  it('contains every true count that can publish a value, and nothing the table rules out', () => {
-    const reachable = new Map<string, Set<number>>();
+describe('possibleTrueCounts (what an attacker knows)', () => {
+  it('is sound: every count it allows can publish the shown value, and it allows every one that can', () => {
     const keyOf = (shown: DisclosedCount) => (shown.value === null ? 'under' : String(shown.value));
-    for (let c = 0; c <= 20; c++) {
-      for (const row of COUNT_NOISE) {
-        const v = c === 0 ? 0 : Math.max(0, c + row.noise);
-        const key = keyOf(displayCount(v));
-        if (!reachable.has(key)) reachable.set(key, new Set());
-        reachable.get(key)?.add(c);
-      }
-    }
-    for (const [key, counts] of reachable) {
-      const shown: DisclosedCount =
-        key === 'under' ? { value: null, suppressed: true } : { value: Number(key), suppressed: false };
-      if (shown.value !== null && shown.value > 20 - MAX_COUNT_NOISE) continue;
+    for (const shown of [
+      displayCount(0),
+      { value: null, suppressed: true },
+      displayCount(5),
+      displayCount(40),
+    ]) {
       const { min, max } = possibleTrueCounts(shown);
-      expect([...counts].sort((a, b) => a - b)).toEqual(
-        Array.from({ length: max - min + 1 }, (_, i) => min + i),
-      );
+      expect(max).toBeNull();
+      for (let c = 0; c <= 60; c++) {
+        // c can publish `shown` when some noise d with positive probability gives it.
+        let reachable = false;
+        for (let d = -80; d <= 80 && !reachable; d++) {
+          if (countNoiseProbability(d) === 0) continue;
+          const v = c === 0 ? 0 : Math.max(0, c + d);
+          reachable = keyOf(displayCount(v)) === keyOf(shown);
+        }
+        expect(reachable).toBe(c >= min);
+      }
     }
   });
 
-  it('never narrows a shown value to a single count of 1-4', () => {
-    const shown: DisclosedCount[] = [
+  it('never narrows a shown value to a single count: there is no upper end', () => {
+    for (const shown of [
+      displayCount(0),
       { value: null, suppressed: true },
-      ...Array.from({ length: 30 }, (_, v) => displayCount(v)),
-    ];
-    for (const value of shown) {
-      const { min, max } = possibleTrueCounts(value);
-      expect(max - min).toBeGreaterThanOrEqual(MAX_COUNT_NOISE);
+      ...[5, 6, 9, 100].map(displayCount),
+    ]) {
+      expect(possibleTrueCounts(shown).max).toBeNull();
     }
+  });
+
+  it('usualTrueCounts is the range behind a value when the noise stayed in the table (98 %)', () => {
+    expect(usualTrueCounts(displayCount(10))).toEqual({ min: 7, max: 13 });
+    expect(usualTrueCounts({ value: null, suppressed: true })).toEqual({
+      min: 1,
+      max: MIN_CELL - 1 + USUAL_COUNT_NOISE,
+    });
+    expect(usualTrueCounts(displayCount(0))).toEqual({ min: 0, max: USUAL_COUNT_NOISE });
   });
 });
 
@@ -293,7 +322,8 @@ describe('the written method', () => {
       expect(paragraph.en.length).toBeGreaterThan(40);
     }
     const all = DISCLOSURE_EXPLANATION.paragraphs.map((p) => `${p.da} ${p.en}`).join(' ');
-    expect(all).toContain(String(MAX_COUNT_NOISE));
+    expect(all).toContain(String(USUAL_COUNT_NOISE));
+    expect(all).toContain('98');
     expect(all).toContain(`under ${MIN_CELL}`);
   });
 

@@ -27,10 +27,10 @@ import { type Rate, rateOf } from './outreach/funnel.ts';
  *
  * What is published:
  * - a count of nobody is 0; a count c ≥ 1 becomes v = max(0, c + d), d from COUNT_NOISE
- *   (at most MAX_COUNT_NOISE either way, mean 0);
+ *   (within ±USUAL_COUNT_NOISE in 98 % of cells, rarely more: geometric tails, mean 0);
  * - v = 0 is shown as 0, v from 1 to 4 as "under 5" (no value), v ≥ 5 as v. The display
  *   depends on v only: nothing tells *why* a count is "under 5", and a shown 0 can hold
- *   one to three people, so zeros are not known zeros either;
+ *   people, so zeros are not known zeros either;
  * - margins (totals) are cells of their own: the sum of their own people, perturbed by
  *   their own key. They equal the sum of the shown cells only up to the noise, and the
  *   evaluation app says so under every table;
@@ -46,12 +46,13 @@ import { type Rate, rateOf } from './outreach/funnel.ts';
  * What it guarantees, and what it does not:
  * - The same people always get the same published value (consistency): asking again, or
  *   another evaluator asking, gives nothing new.
- * - Any difference of published counts is off by up to 2 × MAX_COUNT_NOISE, so no single
- *   subtraction determines a count of 1-4. Combining many differently composed answers
- *   that contain the same group (the averaging attack of Asghar and Kaafar, 2019) narrows
- *   it, which is why the gateway also restricts what can be asked (whole months; one
- *   organisation or all granted; one category or all per dimension) and how many
- *   distinct questions one evaluator can ask per day, and audits every question.
+ * - No combination of published answers determines a count of 1 or more: the noise has no
+ *   bound, so every such count stays possible behind every shown value. Combining many
+ *   differently composed answers that contain the same group (the averaging attack of
+ *   Asghar and Kaafar, 2019) still narrows it *in probability*, which is why the gateway
+ *   also restricts what can be asked (a month, a quarter or whole years; one organisation
+ *   or all granted; one category or all per dimension), how many distinct questions one
+ *   evaluator can ask per day, and audits every question.
  * - It is not differential privacy: a determined evaluator with many days of questions
  *   learns more than one with one day. The audit trail is there to see that happen.
  */
@@ -67,18 +68,38 @@ export const CELL_KEY_RANGE = 2 ** 32;
 
 /**
  * The perturbation table, the same for every count of one or more people: the noise d and
- * its probability. Symmetric (mean 0), variance 1.24, bounded by MAX_COUNT_NOISE.
+ * its probability for |d| ≤ USUAL_COUNT_NOISE (98 % of cells), symmetric with mean 0.
+ * Beyond it the noise has geometric tails (COUNT_NOISE_TAIL): rare, but without an end. A
+ * bounded noise lets an evaluator pin a small count by combining answers (a total at the
+ * bottom of its range with parts at the top of theirs, or many differences of the same
+ * group); with tails every true count of 1 or more stays possible behind every shown value,
+ * so no combination of answers determines one.
  */
 export const COUNT_NOISE: ReadonlyArray<{ noise: number; probability: number }> = [
-  { noise: -3, probability: 0.02 },
+  { noise: -3, probability: 0.01 },
   { noise: -2, probability: 0.06 },
   { noise: -1, probability: 0.2 },
   { noise: 0, probability: 0.44 },
   { noise: 1, probability: 0.2 },
   { noise: 2, probability: 0.06 },
-  { noise: 3, probability: 0.02 },
+  { noise: 3, probability: 0.01 },
 ];
-export const MAX_COUNT_NOISE = 3;
+/** The noise stays within ±USUAL_COUNT_NOISE in 98 % of cells. */
+export const USUAL_COUNT_NOISE = 3;
+/**
+ * Each tail beyond ±USUAL_COUNT_NOISE: total probability `probability`, and each further step
+ * `ratio` times as likely as the one before (P(d = ±(3 + k)) = probability × (1 − ratio) × ratio^(k−1)).
+ */
+export const COUNT_NOISE_TAIL = { probability: 0.01, ratio: 0.5 } as const;
+
+/** The probability of noise d under the whole distribution (table and tails). */
+export function countNoiseProbability(noise: number): number {
+  const row = COUNT_NOISE.find((entry) => entry.noise === noise);
+  if (row) return row.probability;
+  const k = Math.abs(noise) - USUAL_COUNT_NOISE;
+  if (!Number.isInteger(noise) || k < 1) return 0;
+  return COUNT_NOISE_TAIL.probability * (1 - COUNT_NOISE_TAIL.ratio) * COUNT_NOISE_TAIL.ratio ** (k - 1);
+}
 
 /**
  * Laplace scale of a magnitude's noise as a share of the measure's range, before it is
@@ -112,14 +133,20 @@ export function cellKey(keySum: number | bigint | string): number {
   return Number(sum % BigInt(CELL_KEY_RANGE));
 }
 
-/** The noise for a uniform number u in [0, 1): the inverse of COUNT_NOISE's distribution function. */
+/** The noise for a uniform number u in [0, 1): the inverse of the distribution function. */
 export function countNoise(u: number): number {
-  let cumulative = 0;
+  const tail = COUNT_NOISE_TAIL.probability;
+  // Steps beyond the table: k ≥ 1 with P(k) = (1 − ratio) × ratio^(k−1), from w uniform in [0, 1).
+  const steps = (w: number) =>
+    Math.max(1, Math.ceil(Math.log(1 - Math.min(w, 1 - Number.EPSILON)) / Math.log(COUNT_NOISE_TAIL.ratio)));
+  if (u < tail) return -(USUAL_COUNT_NOISE + steps(u / tail));
+  if (u >= 1 - tail) return USUAL_COUNT_NOISE + steps((u - (1 - tail)) / tail);
+  let cumulative = tail;
   for (const { noise, probability } of COUNT_NOISE) {
     cumulative += probability;
     if (u < cumulative) return noise;
   }
-  return MAX_COUNT_NOISE;
+  return USUAL_COUNT_NOISE;
 }
 
 /** The perturbed count v (before the display rule): 0 for nobody, else max(0, c + d). */
@@ -144,14 +171,23 @@ export function discloseCount(cell: CountCell, uniform: KeyedUniform): Disclosed
 }
 
 /**
- * Every true count that can be published as `shown`, as the whole interval [min, max]
- * (max null = unbounded). This is public knowledge (the method is public); the evaluation
- * app uses it to explain a value, and the attack tests use it as the attacker would.
+ * Every true count that can be published as `shown`, as the interval [min, max] (max null =
+ * no upper end). Public knowledge (the method is public), and what an attacker has: a count of
+ * nobody is always 0, so anything else shown means at least one person; the tails leave every
+ * larger count possible. The attack tests reason with exactly this.
  */
-export function possibleTrueCounts(shown: DisclosedCount): { min: number; max: number } {
-  if (shown.value === null) return { min: 1, max: MIN_CELL - 1 + MAX_COUNT_NOISE };
-  if (shown.value === 0) return { min: 0, max: MAX_COUNT_NOISE };
-  return { min: Math.max(1, shown.value - MAX_COUNT_NOISE), max: shown.value + MAX_COUNT_NOISE };
+export function possibleTrueCounts(shown: DisclosedCount): { min: number; max: number | null } {
+  return { min: shown.value === 0 ? 0 : 1, max: null };
+}
+
+/**
+ * The true counts behind a shown value when the noise stayed within ±USUAL_COUNT_NOISE, as it
+ * does in 98 % of cells: what the evaluation app offers a reader as "probably between".
+ */
+export function usualTrueCounts(shown: DisclosedCount): { min: number; max: number } {
+  if (shown.value === null) return { min: 1, max: MIN_CELL - 1 + USUAL_COUNT_NOISE };
+  if (shown.value === 0) return { min: 0, max: USUAL_COUNT_NOISE };
+  return { min: Math.max(1, shown.value - USUAL_COUNT_NOISE), max: shown.value + USUAL_COUNT_NOISE };
 }
 
 /**
@@ -252,8 +288,8 @@ export const DISCLOSURE_EXPLANATION: { title: Label; paragraphs: Label[] } = {
       en: 'Every figure about people carries a small, fixed noise (the cell-key method that statistical offices use for flexible table builders). Each person has a secret random key that all their records carry; the same people always get the same noise, whoever asks and however the selection was made.',
     },
     {
-      da: `Et antal afviger højst ${MAX_COUNT_NOISE} fra det sande tal (i 44 % af cellerne slet ikke, i 84 % højst 1). Et tal, der efter støjen er 1-4, vises som "under ${MIN_CELL}". Et 0 kan dække over 0-${MAX_COUNT_NOISE} personer.`,
-      en: `A count differs from the true number by at most ${MAX_COUNT_NOISE} (in 44% of cells not at all, in 84% by at most 1). A count that is 1-4 after the noise is shown as "under ${MIN_CELL}". A 0 can stand for 0-${MAX_COUNT_NOISE} people.`,
+      da: `Et antal afviger i 98 % af cellerne højst ${USUAL_COUNT_NOISE} fra det sande tal (i 44 % slet ikke, i 84 % højst 1); sjældent mere. Et tal, der efter støjen er 1-4, vises som "under ${MIN_CELL}". Et 0 kan dække over nogle få personer.`,
+      en: `In 98% of cells a count differs from the true number by at most ${USUAL_COUNT_NOISE} (in 44% not at all, in 84% by at most 1); rarely by more. A count that is 1-4 after the noise is shown as "under ${MIN_CELL}". A 0 can stand for a few people.`,
     },
     {
       da: 'Totaler er selvstændige celler med deres egen støj. De er derfor ikke altid lig summen af tabellens celler; forskellen er støj, ikke fejl.',
@@ -264,8 +300,8 @@ export const DISCLOSURE_EXPLANATION: { title: Label; paragraphs: Label[] } = {
       en: `Shares, confidence intervals, means, standard deviations and t-tests are computed from the shown figures. A share is shown only when numerator, denominator and the rest are all at least ${MIN_CELL}. Means and standard deviations carry noise of ${MAGNITUDE_NOISE_SCALE * 100}% of the scale's range divided by n, and are shown only for n of at least ${MIN_CELL}.`,
     },
     {
-      da: 'For at støjen ikke kan midles væk, kan man vælge hele måneder, én organisation eller alle, og én kategori eller alle pr. filter, og der er en grænse for, hvor mange forskellige udsnit én evaluator kan se pr. dag. Alle forespørgsler logges.',
-      en: 'So the noise cannot be averaged away, periods are whole months, the choice is one organisation or all, one category or all per filter, and there is a limit on how many different selections one evaluator can see per day. Every request is logged.',
+      da: 'For at støjen ikke kan midles væk, er perioden én måned, ét kvartal eller hele kalenderår, valget er én organisation eller alle og én kategori eller alle pr. filter, og der er en grænse for, hvor mange forskellige udsnit én evaluator kan se pr. dag. Alle forespørgsler logges.',
+      en: 'So the noise cannot be averaged away, the period is one month, one quarter or whole calendar years, the choice is one organisation or all and one category or all per filter, and there is a limit on how many different selections one evaluator can see per day. Every request is logged.',
     },
   ],
 };

@@ -95,6 +95,10 @@ export const FIELD_ERROR_MESSAGES = {
     da: 'Perioden skal bestå af hele måneder: fra den 1. i en måned til den sidste dag i en måned.',
     en: 'The period must be whole months: from the 1st of a month to the last day of a month.',
   }),
+  PERIOD_GRID: () => ({
+    da: 'Vælg én måned, ét kvartal eller hele kalenderår. Andre perioder kan bruges til at midle støjen på tallene væk.',
+    en: 'Choose one month, one quarter or whole calendar years. Other periods could be used to average away the noise on the figures.',
+  }),
   INVALID_EMAIL: () => ({
     da: 'E-mailadressen er ikke gyldig.',
     en: 'The e-mail address is not valid.',

@@ -1,12 +1,13 @@
 import {
-  COUNT_NOISE,
+  COUNT_NOISE_TAIL,
+  countNoiseProbability,
   DISCLOSURE_METHOD_ID,
   type FieldError,
   fieldError,
   type KeyedUniform,
   MAGNITUDE_NOISE_SCALE,
-  MAX_COUNT_NOISE,
   MIN_CELL,
+  USUAL_COUNT_NOISE,
 } from '@vi/domain';
 import {
   type FieldNode,
@@ -74,9 +75,29 @@ const EvaluationDisclosureRef = builder
     fields: (t) => ({
       methodId: t.string({ nullable: false, resolve: () => DISCLOSURE_METHOD_ID }),
       minCell: t.int({ nullable: false, resolve: () => MIN_CELL }),
-      maxCountNoise: t.int({ nullable: false, resolve: () => MAX_COUNT_NOISE }),
+      usualCountNoise: t.int({
+        nullable: false,
+        description:
+          'The count noise stays within ±usualCountNoise in 1 − 2 × tailProbability of cells (98 %).',
+        resolve: () => USUAL_COUNT_NOISE,
+      }),
+      tailProbability: t.float({
+        nullable: false,
+        description: 'Probability of noise beyond +usualCountNoise (and, as much, beyond −usualCountNoise).',
+        resolve: () => COUNT_NOISE_TAIL.probability,
+      }),
       magnitudeNoiseScale: t.float({ nullable: false, resolve: () => MAGNITUDE_NOISE_SCALE }),
-      countNoise: t.field({ type: [CountNoiseRef], nullable: false, resolve: () => [...COUNT_NOISE] }),
+      countNoise: t.field({
+        type: [CountNoiseRef],
+        nullable: false,
+        description:
+          'The noise distribution from −6 to +6; further out each step is half as likely as the one before, without end.',
+        resolve: () =>
+          Array.from({ length: 13 }, (_, i) => i - 6).map((noise) => ({
+            noise,
+            probability: countNoiseProbability(noise),
+          })),
+      }),
       dailyLimit: t.exposeInt('dailyLimit', {
         nullable: false,
         description: 'Distinct filter combinations one evaluator can ask per Danish calendar day.',

@@ -78,6 +78,12 @@ export function validateEvaluationFilter(filter: EvaluationFilter): FieldError[]
     const next = new Date(filter.to.getTime() + 86_400_000);
     if (next.getUTCDate() !== 1) errors.push(fieldError('to', 'WHOLE_MONTH'));
   }
+  if (
+    !errors.some((error) => error.code === 'WHOLE_MONTH' || error.field === 'from' || error.field === 'to')
+  ) {
+    const grid = periodGridError(filter.from, filter.to);
+    if (grid) errors.push(grid);
+  }
   for (const field of ['incidentTypes', 'genders', 'ageGroups', 'roles'] as const) {
     // One category or all: [X] minus [X, Y] would isolate the people of Y.
     if ((filter[field]?.length ?? 0) > 1) errors.push(fieldError(field, 'ONE_OR_ALL'));
@@ -87,6 +93,30 @@ export function validateEvaluationFilter(filter: EvaluationFilter): FieldError[]
     });
   }
   return errors;
+}
+
+/**
+ * The periods one may ask for: one month, one calendar quarter, or whole calendar years
+ * (an open end is a whole year too). Month ranges such as [a, m] and [a, m − 1] would give
+ * dozens of differently composed answers around the people of month m, and the noise of many
+ * such differences can be averaged (Asghar and Kaafar, 2019); on this grid a month lies in one
+ * quarter, one year and a handful of year ranges only.
+ */
+export function periodGridError(from: Date | undefined, to: Date | undefined): FieldError | null {
+  const month = (date: Date) => date.getUTCMonth();
+  const lastDayOf = (date: Date) => new Date(date.getTime() + 86_400_000).getUTCDate() === 1;
+  const yearStart = (date: Date) => month(date) === 0 && date.getUTCDate() === 1;
+  const yearEnd = (date: Date) => month(date) === 11 && lastDayOf(date);
+  if (!from && !to) return null;
+  if (from && to) {
+    const sameYear = from.getUTCFullYear() === to.getUTCFullYear();
+    const oneMonth = sameYear && month(from) === month(to);
+    const oneQuarter = sameYear && month(from) % 3 === 0 && month(to) === month(from) + 2;
+    if (oneMonth || oneQuarter || (yearStart(from) && yearEnd(to))) return null;
+  } else if ((from && yearStart(from)) || (to && yearEnd(to))) {
+    return null;
+  }
+  return fieldError('from', 'PERIOD_GRID');
 }
 
 export function assertValidEvaluationFilter(filter: EvaluationFilter): void {
