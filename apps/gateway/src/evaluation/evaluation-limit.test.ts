@@ -125,7 +125,7 @@ describe('the daily limit', () => {
   });
 
   it('reads its size from VI_EVALUATION_DAILY_LIMIT, refusing nonsense with a clear message', () => {
-    expect(dailyLimit({})).toBe(60);
+    expect(dailyLimit({})).toBe(40);
     expect(dailyLimit({ VI_EVALUATION_DAILY_LIMIT: '12' })).toBe(12);
     expect(() => dailyLimit({ VI_EVALUATION_DAILY_LIMIT: 'many' })).toThrow(/VI_EVALUATION_DAILY_LIMIT/);
     expect(() => dailyLimit({ VI_EVALUATION_DAILY_LIMIT: '0' })).toThrow(/at least 1/);

@@ -17,7 +17,7 @@ import type { EvaluationFilter } from './queries/evaluation-filter.ts';
  * The count lives in the audit table, so every gateway process shares it; an advisory
  * lock per evaluator keeps two parallel requests from both taking the last slot.
  */
-export const DEFAULT_DAILY_LIMIT = 60;
+export const DEFAULT_DAILY_LIMIT = 40;
 
 export function dailyLimit(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.VI_EVALUATION_DAILY_LIMIT?.trim();
