@@ -1,5 +1,6 @@
 import { useLocale, useT } from '@vi/ui';
 import { type FragmentOf, graphql, type ResultOf, readFragment } from '../graphql.ts';
+import type { RateBar } from './charts.tsx';
 import { CountBarChart, PairedBarChart, RateBarChart } from './charts.tsx';
 import { useOrganizationName } from './dashboard-context.tsx';
 import { type DashboardMessageKey, dashboardMessages } from './dashboard-messages.ts';
@@ -11,6 +12,7 @@ import {
   countCell,
   type DataTable,
   displayCell,
+  formatNumber,
   integerCell,
   numberCell,
 } from './table-model.ts';
@@ -40,7 +42,7 @@ const ParticipationRowFields = graphql(
     organizationId
     completion { ...RateFields }
     dropOut { ...RateFields }
-    attendance { ...RateFields }
+    attendance
   }
 `,
   [RateFields],
@@ -175,33 +177,54 @@ export function CourseSection({ data }: { data: FragmentOf<typeof CourseSectionF
     ],
   };
   const participationRates = [...participation.byOrganization, participation.total];
-  const rateKinds: ReadonlyArray<[keyof Omit<ParticipationRow, 'organizationId'>, DashboardMessageKey]> = [
+  const rateKinds: ReadonlyArray<
+    [keyof Omit<ParticipationRow, 'organizationId' | 'attendance'>, DashboardMessageKey]
+  > = [
     ['completion', 'participation.completion'],
     ['dropOut', 'participation.dropOut'],
-    ['attendance', 'participation.attendance'],
   ];
+  // Attendance is a mean share with noise, not a rate of counts: one column, no n, no interval.
+  const attendanceCell = (row: ParticipationRow) =>
+    numberCell(row.attendance, 'percent', row.attendance === null);
   const ratesTable: DataTable = {
     id: 'course-participation-rates',
     title: t('participation.ratesTable'),
     rowHeader: t('column.organization'),
-    columns: rateKinds.flatMap(([, key]) => [
-      `${t(key)}: ${t('column.numerator')}`,
-      `${t(key)}: ${t('column.denominator')}`,
-      `${t(key)}: ${t('column.share')}`,
-      `${t(key)}: ${t('column.ciLower')}`,
-      `${t(key)}: ${t('column.ciUpper')}`,
-    ]),
+    columns: [
+      ...rateKinds.flatMap(([, key]) => [
+        `${t(key)}: ${t('column.numerator')}`,
+        `${t(key)}: ${t('column.denominator')}`,
+        `${t(key)}: ${t('column.share')}`,
+        `${t(key)}: ${t('column.ciLower')}`,
+        `${t(key)}: ${t('column.ciUpper')}`,
+      ]),
+      t('participation.attendanceShare'),
+    ],
     rows: participationRates.map((row) => ({
       label: orgLabel(row.organizationId),
-      cells: rateKinds.flatMap(([kind]) => {
-        const rate: RateValue | null = row[kind];
-        return [integerCell(rate?.numerator), integerCell(rate?.denominator), ...rateCells(rate)];
-      }),
+      cells: [
+        ...rateKinds.flatMap(([kind]) => {
+          const rate: RateValue | null = row[kind];
+          return [integerCell(rate?.numerator), integerCell(rate?.denominator), ...rateCells(rate)];
+        }),
+        attendanceCell(row),
+      ],
     })),
   };
-  const totalRateBars = rateKinds.map(([kind, key]) =>
-    rateBar(t(key), participation.total[kind], locale, marks),
-  );
+  const totalAttendance = participation.total.attendance;
+  const attendanceBar: RateBar = {
+    label: t('participation.attendance'),
+    percent: totalAttendance === null ? null : totalAttendance * 100,
+    interval: null,
+    valueText:
+      totalAttendance === null
+        ? displayCell(attendanceCell(participation.total), locale, marks)
+        : `${formatNumber(totalAttendance, 'percent', locale)} (${t('participation.attendanceNoise')})`,
+  };
+  const totalRateBars = [
+    ...rateKinds.map(([kind, key]) => rateBar(t(key), participation.total[kind], locale, marks)),
+    attendanceBar,
+  ];
 
   const waiting = courses.waitingTimes;
   const waitingRows = [...waiting.byOrganization, waiting.total];

@@ -191,7 +191,8 @@ export const dashboardMessages = defineCatalogue({
     'courses.lead':
       'Forløb, mødekadence, gruppestørrelse, deltagelse og ventetid. Perioden gælder forløbets startdato (ventetid: datoen for optagelse på ventelisten).',
     'courses.deliveryHeading': 'Afholdte forløb',
-    'courses.deliveryNote': 'Modellen: 10 gange, højst 14 dage imellem, 6-8 deltagere.',
+    'courses.deliveryNote':
+      'Modellen: 10 gange, højst 14 dage imellem, 6-8 deltagere. Forløbene er fordelt på størrelse efter deres støjbehæftede antal deltagere.',
     'courses.deliveryTable': 'Afholdte forløb pr. organisation',
     'courses.chart': 'Antal forløb pr. organisation',
     'courses.courses': 'Forløb',
@@ -205,7 +206,7 @@ export const dashboardMessages = defineCatalogue({
     'courses.over8': 'Forløb over 8',
     'participation.heading': 'Gennemførelse, frafald og fremmøde',
     'participation.note':
-      'Gennemført = begge skemaer / afgav baggrundsskema; frafald = kun baggrundsskema / samme. Kun afsluttede forløb; skemaerne er koblet med deltagerkoden.',
+      'Gennemført = begge skemaer / afgav baggrundsskema; frafald = kun baggrundsskema / samme. Kun afsluttede forløb; skemaerne er koblet med deltagerkoden. Fremmøde er gennemsnittet af deltagernes andel af de registrerede mødegange, de var til stede ved (deltagere med mindst én registrering). Det er tilført støj og vises kun, når der er mindst 5 sådanne deltagere.',
     'participation.chart': 'Gennemførelse, frafald og fremmøde, alle valgte',
     'participation.axis': 'Andel',
     'participation.table': 'Deltagere efter afgivne skemaer',
@@ -220,6 +221,8 @@ export const dashboardMessages = defineCatalogue({
     'participation.completion': 'Gennemført',
     'participation.dropOut': 'Frafald',
     'participation.attendance': 'Fremmøde',
+    'participation.attendanceShare': 'Fremmøde: gns. andel af møderne (med støj)',
+    'participation.attendanceNoise': 'med støj',
     'waiting.heading': 'Ventetid',
     'waiting.note': 'Dage fra optagelse på ventelisten til start i et forløb.',
     'waiting.chart': 'Ventetid i dage: gennemsnit og median',
@@ -343,7 +346,7 @@ export const dashboardMessages = defineCatalogue({
     'readiness.meanWait': 'Ventetid til forløb, gennemsnit i dage',
     'readiness.courses': 'Afholdte forløb',
     'readiness.cadence': 'Dage mellem møder, gennemsnit',
-    'readiness.attendance': 'Deltagere og fremmøde',
+    'readiness.attendance': 'Deltagere og fremmøde (gns. andel af møderne, med støj)',
     'readiness.gaps': 'Pauser over 14 dage',
     'readiness.groupSize': 'Forløb med 6-8 deltagere',
     'readiness.completion': 'Gennemført (af dem med baggrundsskema)',
@@ -556,7 +559,8 @@ export const dashboardMessages = defineCatalogue({
     'courses.lead':
       "Courses, session cadence, group size, participation and waiting time. The period applies to the course's start date (waiting time: the date the person joined the waiting list).",
     'courses.deliveryHeading': 'Courses run',
-    'courses.deliveryNote': 'The model: 10 sessions, at most 14 days apart, 6-8 participants.',
+    'courses.deliveryNote':
+      'The model: 10 sessions, at most 14 days apart, 6-8 participants. Courses are grouped by size by their perturbed participant count.',
     'courses.deliveryTable': 'Courses run per organisation',
     'courses.chart': 'Courses per organisation',
     'courses.courses': 'Courses',
@@ -570,7 +574,7 @@ export const dashboardMessages = defineCatalogue({
     'courses.over8': 'Courses over 8',
     'participation.heading': 'Completion, drop-out and attendance',
     'participation.note':
-      'Completed = both forms / gave a baseline form; drop-out = baseline form only / the same. Finished courses only; the forms are linked by the participant code.',
+      "Completed = both forms / gave a baseline form; drop-out = baseline form only / the same. Finished courses only; the forms are linked by the participant code. Attendance is the mean of the participants' shares of their recorded sessions that they attended (participants with at least one record). It carries noise and is shown only where there are at least 5 such participants.",
     'participation.chart': 'Completion, drop-out and attendance, all selected',
     'participation.axis': 'Share',
     'participation.table': 'Participants by forms given',
@@ -585,6 +589,8 @@ export const dashboardMessages = defineCatalogue({
     'participation.completion': 'Completed',
     'participation.dropOut': 'Drop-out',
     'participation.attendance': 'Attendance',
+    'participation.attendanceShare': 'Attendance: mean share of sessions (with noise)',
+    'participation.attendanceNoise': 'with noise',
     'waiting.heading': 'Waiting time',
     'waiting.note': 'Days from joining the waiting list to starting a course.',
     'waiting.chart': 'Waiting time in days: mean and median',
@@ -707,7 +713,7 @@ export const dashboardMessages = defineCatalogue({
     'readiness.meanWait': 'Waiting time for a course, mean days',
     'readiness.courses': 'Courses run',
     'readiness.cadence': 'Days between sessions, mean',
-    'readiness.attendance': 'Participants and attendance',
+    'readiness.attendance': 'Participants and attendance (mean share of sessions, with noise)',
     'readiness.gaps': 'Gaps over 14 days',
     'readiness.groupSize': 'Courses with 6-8 participants',
     'readiness.completion': 'Completed (of those with a baseline form)',

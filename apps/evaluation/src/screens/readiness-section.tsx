@@ -63,7 +63,7 @@ export const ReadinessSectionFields = graphql(
       total {
         completion { ...RateFields }
         dropOut { ...RateFields }
-        attendance { ...RateFields }
+        attendance
       }
     }
     recovery {
@@ -164,7 +164,12 @@ export function ReadinessSection({
       criterion: 'readiness.implemented',
       label: t('readiness.attendance'),
       value: countCell(delivery.participants),
-      share: rateCells(participation.attendance),
+      // A mean share of sessions attended, with noise (no interval: it is not a rate of counts).
+      share: [
+        numberCell(participation.attendance, 'percent', participation.attendance === null),
+        integerCell(null),
+        integerCell(null),
+      ],
     },
     {
       criterion: 'readiness.developed',

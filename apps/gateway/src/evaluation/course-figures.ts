@@ -28,9 +28,20 @@ const CourseDeliveryRowRef = builder.objectRef<CourseDeliveryRow>('CourseDeliver
       nullable: true,
       description: 'Published participants / courses; only where the published participants are 5 or more.',
     }),
-    coursesUnder6: t.exposeInt('coursesUnder6', { nullable: false }),
-    courses6To8: t.exposeInt('courses6To8', { nullable: false }),
-    coursesOver8: t.exposeInt('coursesOver8', { nullable: false }),
+    coursesUnder6: t.exposeInt('coursesUnder6', {
+      nullable: false,
+      description:
+        'Courses with fewer than 6 participants, each course banded by its perturbed participant count.',
+    }),
+    courses6To8: t.exposeInt('courses6To8', {
+      nullable: false,
+      description: 'Courses with 6-8 participants, each course banded by its perturbed participant count.',
+    }),
+    coursesOver8: t.exposeInt('coursesOver8', {
+      nullable: false,
+      description:
+        'Courses with more than 8 participants, each course banded by its perturbed participant count.',
+    }),
   }),
 });
 
@@ -68,12 +79,10 @@ const ParticipationRatesRef = builder
         description: 'Baseline only / gave a baseline (finished courses).',
         resolve: (r) => r.dropOut,
       }),
-      attendance: t.field({
-        type: RateRef,
+      attendance: t.exposeFloat('attendance', {
         nullable: true,
         description:
-          "Sessions attended / attendance records (person-sessions, both perturbed); only where the row's published participants are 5 or more.",
-        resolve: (r) => r.attendance,
+          "Attendance as a share (0-1): the mean over participants (enrolments with at least one attendance record) of each participant's share of their recorded sessions attended. Carries magnitude noise; only where those participants' published count is 5 or more.",
       }),
     }),
   });

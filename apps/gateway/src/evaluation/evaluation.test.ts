@@ -22,6 +22,8 @@ import { schema } from '../schema.ts';
 import { createUser, TEST_PASSWORD } from '../testing/fixtures.ts';
 import { errorCodes, TestBrowser } from '../testing/graphql-client.ts';
 import { forgetDisclosureKey, keyedUniform } from './disclosure-key.ts';
+import { courseDelivery } from './queries/course-delivery.ts';
+import { courseParticipation } from './queries/course-participation.ts';
 import { outreachFunnel } from './queries/outreach-funnel.ts';
 import { recovery } from './queries/recovery.ts';
 
@@ -190,6 +192,13 @@ describe('evaluation figures through the gateway', () => {
     const browser = await evaluatorBrowser();
     const response = await browser.graphql<{
       evaluation: {
+        courseDelivery: {
+          total: { courses: number; coursesUnder6: number; courses6To8: number; coursesOver8: number };
+        };
+        courseParticipation: {
+          total: { attendance: number | null };
+          byOrganization: Array<{ organizationId: string; attendance: number | null }>;
+        };
         recovery: {
           measures: Array<{
             measure: string;
@@ -206,8 +215,8 @@ describe('evaluation figures through the gateway', () => {
         intakeReferrals { options { code count { value } } }
         intakeViolenceForms { table { columns rows { key cells { value suppressed } total { value } } } }
         intakeCountsByYear { years tables { kind table { grandTotal { value } } } }
-        courseDelivery { total { courses meanDaysBetweenSessions participants { value } } }
-        courseParticipation { total { completion { rate } dropOut { rate } attendance { rate } } withdrawnTotal { value } }
+        courseDelivery { total { courses meanDaysBetweenSessions participants { value } coursesUnder6 courses6To8 coursesOver8 } }
+        courseParticipation { total { completion { rate } dropOut { rate } attendance } byOrganization { organizationId attendance } withdrawnTotal { value } }
         waitingTimes { total { enrolled { value } meanDays medianDays } }
         courseItems { items { itemId total { n { value } mean } } }
         recovery { measures { measure total { baseline { n { value } mean } paired { n { value } test { p stars ci95Lower } } unpaired { p df } } } }
@@ -220,6 +229,25 @@ describe('evaluation figures through the gateway', () => {
     expect(viaGateway.measure).toBe('INSPIRE_O');
     expect(viaGateway.total.paired.n.value).toBe(direct.measures[0]!.total.paired.n.value);
     expect(viaGateway.total.paired.test.p).toBe(direct.measures[0]!.total.paired.test!.p);
+    // Attendance is a share (a number, not a rate of person-sessions); bands of perturbed sizes.
+    const participation = await courseParticipation(db, { organizationIds: granted }, uniform);
+    const { courseParticipation: viaParticipation, courseDelivery: viaDelivery } =
+      response.body.data!.evaluation;
+    expect(typeof viaParticipation.total.attendance).toBe('number');
+    expect(viaParticipation.total.attendance).toBe(participation.total.attendance);
+    expect(viaParticipation.byOrganization).toEqual(
+      participation.byOrganization.map(({ organizationId, attendance }) => ({ organizationId, attendance })),
+    );
+    const delivery = await courseDelivery(db, { organizationIds: granted }, uniform);
+    expect(viaDelivery.total).toMatchObject({
+      courses: delivery.total.courses,
+      coursesUnder6: delivery.total.coursesUnder6,
+      courses6To8: delivery.total.courses6To8,
+      coursesOver8: delivery.total.coursesOver8,
+    });
+    expect(
+      viaDelivery.total.coursesUnder6 + viaDelivery.total.courses6To8 + viaDelivery.total.coursesOver8,
+    ).toBe(viaDelivery.total.courses);
   });
 });
 
@@ -235,7 +263,9 @@ describe('the filter grid', () => {
   it('refuses two organisations of three, a mid-month date and two genders, naming the field', async () => {
     const browser = await evaluatorBrowser(EVALUATOR_EMAILS.three);
     const three = granted.slice(0, 3);
-    const before = (await auditRowsOf(EVALUATOR_EMAILS.three)).length;
+    const actionsOf = async (action: string) =>
+      (await auditRowsOf(EVALUATOR_EMAILS.three)).filter((row) => row.action === action).length;
+    const before = { denied: await actionsOf('DENIED'), evaluate: await actionsOf('EVALUATE') };
 
     const twoOfThree = await browser.graphql(SMALL_QUESTION, {
       filter: { organizationIds: three.slice(0, 2) },
@@ -255,18 +285,19 @@ describe('the filter grid', () => {
     expect(errorCodes(twoGenders)).toEqual(['VALIDATION']);
     expect(fieldCodes(twoGenders)).toEqual(['genders:ONE_OR_ALL']);
 
-    // One organisation, all three (explicitly or by default), whole months and one gender are fine.
+    // One organisation, all three (explicitly or by default), a quarter and one gender are fine.
     for (const filter of [
       { organizationIds: [three[0]] },
       { organizationIds: [...three].reverse() },
-      { from: '2024-01-01', to: '2024-06-30', genders: ['WOMAN'] },
+      { from: '2024-04-01', to: '2024-06-30', genders: ['WOMAN'] },
       {},
     ]) {
       const response = await browser.graphql(SMALL_QUESTION, { filter });
       expect(response.body.errors, JSON.stringify(filter)).toBeUndefined();
     }
-    // Refused filters are not questions: only the four answered requests were audited.
-    expect((await auditRowsOf(EVALUATOR_EMAILS.three)).length - before).toBe(4);
+    // Refused filters are audited as DENIED (probing leaves a trace); the four answered as EVALUATE.
+    expect((await actionsOf('DENIED')) - before.denied).toBe(4);
+    expect((await actionsOf('EVALUATE')) - before.evaluate).toBe(4);
   });
 });
 
@@ -354,7 +385,7 @@ describe('audit and daily limit', () => {
       evaluation(filter: $filter) {
         outreachFunnel { counts { identified { value suppressed } reached { value suppressed } } rates { acceptance { rate } } }
         intakeCountsByYear { years tables { kind table { rows { key cells { value suppressed } total { value suppressed } } grandTotal { value suppressed } } } }
-        courseParticipation { total { completion { rate } attendance { rate } } }
+        courseParticipation { total { completion { rate } attendance } }
         recovery { measures { measure total { baseline { n { value } mean sd } paired { n { value } meanBefore meanAfter test { t p } } unpaired { t p } } } }
         costs { figures { organizationId model perCompleter { amount completers { value suppressed } } } }
       }
@@ -464,6 +495,25 @@ describe('the evaluator schema', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('publishes attendance as a noisy mean share, with no counts of person-sessions to divide by sessions', () => {
+    const rates = schema.getType('ParticipationRates') as GraphQLObjectType;
+    const attendance = rates.getFields().attendance!;
+    expect(isNonNullType(attendance.type), 'attendance is nullable').toBe(false);
+    expect(getNamedType(attendance.type).name).toBe('Float');
+    expect(attendance.description).toMatch(/noise/);
+    expect(attendance.description).toMatch(/mean over participants/);
+    // Nothing else reachable talks about attendance records (person-sessions).
+    const mentions: string[] = [];
+    for (const type of reachableTypes().values()) {
+      if (!isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (/attendance|person-session/i.test(`${field.name} ${field.description ?? ''}`))
+          mentions.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(mentions.filter((name) => name !== 'ParticipationRates.attendance')).toEqual([]);
   });
 
   it('protects every type reachable from it with the evaluator scope', () => {

@@ -1,5 +1,5 @@
-import { type DisclosedCount, type KeyedUniform, MIN_CELL } from '@vi/domain';
-import { countColumn, EMPTY_CELL } from './count-table.ts';
+import { type CountCell, type DisclosedCount, type KeyedUniform, MIN_CELL, perturbedCount } from '@vi/domain';
+import { countColumn, EMPTY_CELL, unionCell } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -19,7 +19,10 @@ export const COURSE_COLUMNS: FilterColumns = { organization: 'k."organizationId"
  * Course and session counts are not counts of people and are shown as they are; participant
  * counts (enrolments, perturbed by the sum of their record keys) follow the disclosure rule
  * per organisation and in total, and the mean group size is the published participants over
- * the courses, shown only where the published participants are 5 or more.
+ * the courses, shown only where the published participants are 5 or more. Group sizes are
+ * banded by each course's perturbed participant count (the domain's `perturbedCount` of the
+ * course's enrolments), never by its true count: bands of true counts would tell a course of
+ * one person from an empty one.
  */
 export type CourseDeliveryRow = {
   /** Organisation id, or null for all selected organisations together. */
@@ -48,12 +51,13 @@ type Row = {
   gap_days: number | null;
   gaps: number;
   long_gaps: number;
-  participants: number;
-  key_sum: string;
-  under6: number;
-  in_range: number;
-  over8: number;
 };
+
+/** One course of the selection: its organisation and its enrolments (count and key sum). */
+type CourseRow = { org: string; participants: number; key_sum: string };
+
+/** The group-size bands of seed 002 (6-8 people), on perturbed participant counts. */
+type Bands = { under6: number; in_range: number; over8: number };
 
 export async function courseDelivery(
   db: AggregateSource,
@@ -63,33 +67,50 @@ export async function courseDelivery(
   assertValidEvaluationFilter(filter);
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, COURSE_COLUMNS);
-  const rows = await db.query<Row>(
-    // Sessions and enrolments are aggregated per course only for the selected courses (the
-    // same condition, same parameters, inside each subquery), then summed per organisation.
-    `SELECT k."organizationId"::text AS org, count(*)::int AS courses,
-            coalesce(sum(s.sessions), 0)::int AS sessions, sum(s.gap_days)::int AS gap_days,
-            coalesce(sum(s.gaps), 0)::int AS gaps, coalesce(sum(s.long_gaps), 0)::int AS long_gaps,
-            coalesce(sum(e.participants), 0)::int AS participants,
-            coalesce(sum(e.key_sum), 0)::bigint AS key_sum,
-            count(*) FILTER (WHERE coalesce(e.participants, 0) < 6)::int AS under6,
-            count(*) FILTER (WHERE e.participants BETWEEN 6 AND 8)::int AS in_range,
-            count(*) FILTER (WHERE e.participants > 8)::int AS over8
-     FROM "Course" k
-     LEFT JOIN (
-       SELECT g."courseId", count(*) AS sessions, sum(g.gap) AS gap_days, count(g.gap) AS gaps,
-              count(*) FILTER (WHERE g.gap > 14) AS long_gaps
-       FROM (SELECT s."courseId", s.date - lag(s.date) OVER (PARTITION BY s."courseId" ORDER BY s.number) AS gap
-             FROM "CourseSession" s WHERE s."courseId" IN (SELECT k.id FROM "Course" k WHERE ${where})) g
-       GROUP BY g."courseId"
-     ) s ON s."courseId" = k.id
-     LEFT JOIN (
-       SELECT e."courseId", count(*) AS participants, sum(e."recordKey") AS key_sum FROM "Enrolment" e
-       WHERE e."courseId" IN (SELECT k.id FROM "Course" k WHERE ${where}) GROUP BY e."courseId"
-     ) e ON e."courseId" = k.id
-     WHERE ${where}
-     GROUP BY GROUPING SETS ((k."organizationId"), ())`,
-    params.values,
-  );
+  const courseParams = new SqlParameters();
+  const courseFilter = filterSql(filter, courseParams, COURSE_COLUMNS);
+  const [rows, courseRows] = await Promise.all([
+    db.query<Row>(
+      // Sessions are aggregated per course only for the selected courses (the same condition,
+      // same parameters, inside the subquery), then summed per organisation.
+      `SELECT k."organizationId"::text AS org, count(*)::int AS courses,
+              coalesce(sum(s.sessions), 0)::int AS sessions, sum(s.gap_days)::int AS gap_days,
+              coalesce(sum(s.gaps), 0)::int AS gaps, coalesce(sum(s.long_gaps), 0)::int AS long_gaps
+       FROM "Course" k
+       LEFT JOIN (
+         SELECT g."courseId", count(*) AS sessions, sum(g.gap) AS gap_days, count(g.gap) AS gaps,
+                count(*) FILTER (WHERE g.gap > 14) AS long_gaps
+         FROM (SELECT s."courseId", s.date - lag(s.date) OVER (PARTITION BY s."courseId" ORDER BY s.number) AS gap
+               FROM "CourseSession" s WHERE s."courseId" IN (SELECT k.id FROM "Course" k WHERE ${where})) g
+         GROUP BY g."courseId"
+       ) s ON s."courseId" = k.id
+       WHERE ${where}
+       GROUP BY GROUPING SETS ((k."organizationId"), ())`,
+      params.values,
+    ),
+    // Enrolments per selected course (count and record-key sum), for the participants and
+    // for banding each course by its perturbed participant count.
+    db.query<CourseRow>(
+      `SELECT k."organizationId"::text AS org, count(e.id)::int AS participants,
+              coalesce(sum(e."recordKey"), 0)::bigint AS key_sum
+       FROM "Course" k LEFT JOIN "Enrolment" e ON e."courseId" = k.id
+       WHERE ${courseFilter.where}
+       GROUP BY k.id`,
+      courseParams.values,
+    ),
+  ]);
+  const cellOf = new Map<string, CountCell>();
+  const bandsOf = new Map<string, Bands>();
+  for (const course of courseRows) {
+    const cell: CountCell = { count: course.participants, keySum: course.key_sum };
+    cellOf.set(course.org, unionCell([cellOf.get(course.org) ?? EMPTY_CELL, cell]));
+    const size = perturbedCount(cell, uniform);
+    const bands = bandsOf.get(course.org) ?? { under6: 0, in_range: 0, over8: 0 };
+    if (size < 6) bands.under6 += 1;
+    else if (size <= 8) bands.in_range += 1;
+    else bands.over8 += 1;
+    bandsOf.set(course.org, bands);
+  }
   const total = rows.find((row) => row.org === null);
   // Rows are the selected organisations, not the groups SQL found: a row's presence must not reveal records.
   const orgIds = [...new Set(filter.organizationIds.map((id) => id.toLowerCase()))].sort((a, b) =>
@@ -98,12 +119,24 @@ export async function courseDelivery(
   const rowOf = new Map(rows.filter((row) => row.org !== null).map((row) => [row.org!, row]));
   const perOrg = orgIds.map((org) => rowOf.get(org));
   const participants = countColumn(
-    perOrg.map((row) => (row === undefined ? EMPTY_CELL : { count: row.participants, keySum: row.key_sum })),
+    orgIds.map((org) => cellOf.get(org) ?? EMPTY_CELL),
     uniform,
+  );
+  const noBands: Bands = { under6: 0, in_range: 0, over8: 0 };
+  const orgBands = orgIds.map((org) => bandsOf.get(org) ?? noBands);
+  // Every course is in exactly one organisation: the total's bands are the organisations' sums.
+  const totalBands = orgBands.reduce(
+    (sum, b) => ({
+      under6: sum.under6 + b.under6,
+      in_range: sum.in_range + b.in_range,
+      over8: sum.over8 + b.over8,
+    }),
+    noBands,
   );
   const shape = (
     row: Row | undefined,
     shown: DisclosedCount,
+    bands: Bands,
     organizationId: string | null,
   ): CourseDeliveryRow => ({
     organizationId,
@@ -116,13 +149,13 @@ export async function courseDelivery(
       row && shown.value !== null && shown.value >= MIN_CELL && row.courses > 0
         ? shown.value / row.courses
         : null,
-    coursesUnder6: row?.under6 ?? 0,
-    courses6To8: row?.in_range ?? 0,
-    coursesOver8: row?.over8 ?? 0,
+    coursesUnder6: bands.under6,
+    courses6To8: bands.in_range,
+    coursesOver8: bands.over8,
   });
   return {
-    total: shape(total, participants.total, null),
-    byOrganization: orgIds.map((org, i) => shape(perOrg[i], participants.cells[i]!, org)),
+    total: shape(total, participants.total, totalBands, null),
+    byOrganization: orgIds.map((org, i) => shape(perOrg[i], participants.cells[i]!, orgBands[i]!, org)),
     ignoredFilters: ignored,
   };
 }

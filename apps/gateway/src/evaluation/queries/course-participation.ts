@@ -1,10 +1,9 @@
 import {
   type CountCell,
-  type DisclosedCount,
   discloseCount,
   disclosedRate,
+  discloseMagnitude,
   type KeyedUniform,
-  MIN_CELL,
   type Rate,
 } from '@vi/domain';
 import { type CountTable, countColumn, countTable, EMPTY_CELL, unionCell } from './count-table.ts';
@@ -26,6 +25,11 @@ import {
  * Completion = both / (both + baseline only); drop-out = baseline only / the same, where
  * "both + baseline only" is a set of people of its own, perturbed by its own key. Every count
  * of people is an enrolment count with the sum of the enrolments' record keys.
+ *
+ * Attendance is a magnitude, not a rate of counts: the mean, over the participants with at
+ * least one attendance record, of each participant's share of their recorded sessions that
+ * they attended, with magnitude noise. Counts of person-sessions would give the number of
+ * participants away (person-sessions / sessions per course, and sessions are published).
  */
 export const PARTICIPATION_COLUMNS = [
   'BOTH_FORMS',
@@ -39,10 +43,11 @@ export type ParticipationRates = {
   completion: Rate | null;
   dropOut: Rate | null;
   /**
-   * Sessions attended / attendance records (person-sessions), from perturbed counts; shown
-   * only where the row's published participants are 5 or more.
+   * Mean over participants (enrolments with an attendance record) of their share (0-1) of
+   * recorded sessions attended, with magnitude noise; null unless those participants'
+   * published count is 5 or more.
    */
-  attendance: Rate | null;
+  attendance: number | null;
 };
 
 export type CourseParticipation = {
@@ -58,13 +63,7 @@ export type CourseParticipation = {
 const COUNT_COLUMNS = ['both', 'baseline_only', 'end_only', 'no_form', 'running', 'withdrawn'] as const;
 type CountColumn = (typeof COUNT_COLUMNS)[number];
 type PeopleRow = { org: string } & Record<CountColumn | `${CountColumn}_key`, number | string>;
-type AttendanceRow = {
-  org: string;
-  present: number;
-  present_key: string;
-  recorded: number;
-  recorded_key: string;
-};
+type AttendanceRow = { org: string; participants: number; key_sum: string; share_sum: number };
 
 const FINISHED = 'last.day < current_date';
 const CLASSES: Record<CountColumn, string> = {
@@ -105,17 +104,19 @@ export async function courseParticipation(
        GROUP BY e."organizationId" ORDER BY 1`,
       params.values,
     ),
-    // Attendance records are person-sessions, not people: each record counts with its
-    // enrolment's record key, so present and recorded are perturbed like any other count
-    // (the same records always get the same noise) and the rate comes from published values.
+    // Per participant with attendance records: the share of their recorded sessions they
+    // attended; per organisation: those participants (count, key sum) and the sum of shares.
     db.query<AttendanceRow>(
-      `SELECT e."organizationId"::text AS org,
-              count(*) FILTER (WHERE a.present)::int AS present,
-              coalesce(sum(e."recordKey") FILTER (WHERE a.present), 0)::bigint AS present_key,
-              count(*)::int AS recorded, sum(e."recordKey")::bigint AS recorded_key
-       FROM "Course" k JOIN "Enrolment" e ON e."courseId" = k.id JOIN "Attendance" a ON a."enrolmentId" = e.id
-       WHERE ${attendanceFilter.where}
-       GROUP BY e."organizationId"`,
+      `SELECT p.org, count(*)::int AS participants, sum(p.key)::bigint AS key_sum,
+              sum(p.share)::float8 AS share_sum
+       FROM (
+         SELECT e."organizationId"::text AS org, e."recordKey" AS key,
+                (count(*) FILTER (WHERE a.present))::float8 / count(*) AS share
+         FROM "Course" k JOIN "Enrolment" e ON e."courseId" = k.id JOIN "Attendance" a ON a."enrolmentId" = e.id
+         WHERE ${attendanceFilter.where}
+         GROUP BY e.id, e."organizationId", e."recordKey"
+       ) p
+       GROUP BY p.org`,
       attendanceParams.values,
     ),
   ]);
@@ -135,31 +136,33 @@ export async function courseParticipation(
     orgs.map((org) => cellOf(org, 'withdrawn')),
     uniform,
   );
-  const presentCells = orgs.map((org) => {
+  const attendanceCells: CountCell[] = orgs.map((org) => {
     const a = attendanceOf.get(org);
-    return { count: a?.present ?? 0, keySum: a?.present_key ?? 0n };
+    return { count: a?.participants ?? 0, keySum: a?.key_sum ?? 0n };
   });
-  const recordedCells = orgs.map((org) => {
-    const a = attendanceOf.get(org);
-    return { count: a?.recorded ?? 0, keySum: a?.recorded_key ?? 0n };
-  });
+  const shareSums = orgs.map((org) => Number(attendanceOf.get(org)?.share_sum ?? 0));
+  /** The mean attendance share of a cell's participants, with magnitude noise (null under 5). */
+  const attendanceOfCell = (cell: CountCell, shareSum: number): number | null =>
+    discloseMagnitude(
+      'attendance',
+      cell.count > 0 ? shareSum / cell.count : null,
+      cell,
+      discloseCount(cell, uniform),
+      { lower: 0, upper: 1 },
+      uniform,
+    );
   const ratesOf = (
     both: CountCell,
     baselineOnly: CountCell,
-    participants: DisclosedCount,
-    present: CountCell,
-    recorded: CountCell,
+    attendance: number | null,
   ): ParticipationRates => {
     const shownBoth = discloseCount(both, uniform);
     const shownBaselineOnly = discloseCount(baselineOnly, uniform);
     const gaveBaseline = discloseCount(unionCell([both, baselineOnly]), uniform);
-    const participantsShown = participants.value !== null && participants.value >= MIN_CELL;
     return {
       completion: disclosedRate(shownBoth, gaveBaseline),
       dropOut: disclosedRate(shownBaselineOnly, gaveBaseline),
-      attendance: participantsShown
-        ? disclosedRate(discloseCount(present, uniform), discloseCount(recorded, uniform))
-        : null,
+      attendance,
     };
   };
   const column = (j: number) => cells.map((row) => row[j]!);
@@ -168,14 +171,15 @@ export async function courseParticipation(
     withdrawn,
     byOrganization: orgs.map((organizationId, i) => ({
       organizationId,
-      ...ratesOf(cells[i]![0]!, cells[i]![1]!, table.rowTotals[i]!, presentCells[i]!, recordedCells[i]!),
+      ...ratesOf(cells[i]![0]!, cells[i]![1]!, attendanceOfCell(attendanceCells[i]!, shareSums[i]!)),
     })),
     total: ratesOf(
       unionCell(column(0)),
       unionCell(column(1)),
-      table.grandTotal,
-      unionCell(presentCells),
-      unionCell(recordedCells),
+      attendanceOfCell(
+        unionCell(attendanceCells),
+        shareSums.reduce((sum, share) => sum + share, 0),
+      ),
     ),
     ignoredFilters: ignored,
   };

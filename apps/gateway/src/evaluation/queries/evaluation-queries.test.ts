@@ -1,7 +1,7 @@
 // Every evaluation figure against the same figure counted by hand-written SQL on a small
 // synthetic dataset (the bench generator at a tiny scale), on a real database: PGlite, or
 // DATABASE_URL's PostgreSQL. Disclosure control is cell-key perturbation under a fixed test
-// key: every published count must lie within MAX_COUNT_NOISE of the true count (and, where
+// key: every published count must lie near the true count (USUAL_COUNT_NOISE in 98 % of cells, rare geometric tails beyond; and, where
 // the test can sum the record keys itself, be exactly the domain's discloseCount of the true
 // cell); no count may be shown as 1-4; a statistic is shown only where its published n is 5
 // or more; tests are the domain's tests recomputed from the published summaries; and the
@@ -13,16 +13,19 @@ import {
   type CountCell,
   DECLINE_REASONS,
   type DisclosedCount,
+  danishCalendarDate,
   discloseCount,
   disclosedRate,
+  discloseMagnitude,
   type GroupCourseCostInputs,
   groupCourseCosts,
   HEARD_FROM,
   MAGNITUDE_NOISE_SCALE,
-  MAX_COUNT_NOISE,
   MIN_CELL,
   pairedTTestFromSummary,
+  perturbedCount,
   possibleTrueCounts,
+  USUAL_COUNT_NOISE,
   welchTTestFromSummary,
 } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,18 +69,30 @@ async function trueCell(sql: string, params: unknown[]): Promise<CountCell> {
   return { count: rows[0]!.n, keySum: rows[0]!.key_sum ?? '0' };
 }
 
-/** A published count could have come from the true one: 0 for nobody, else at most MAX_COUNT_NOISE off. */
+/**
+ * How far a published count may be from the truth in these tests: the noise stays within
+ * ±USUAL_COUNT_NOISE in 98 % of cells and its tails halve with every further step, so ten steps
+ * beyond have a probability of about 1e-5 per cell (the test key is fixed, so this is stable).
+ */
+const NOISE_BOUND_IN_TESTS = USUAL_COUNT_NOISE + 10;
+
+/** A published count could have come from the true one: 0 for nobody, else near it. */
 function expectNear(shown: DisclosedCount, truth: number, what: string): void {
   if (truth === 0) {
     expect(shown, what).toEqual({ value: 0, suppressed: false });
     return;
   }
   const { min, max } = possibleTrueCounts(shown);
-  expect(truth >= min && truth <= max, `${what}: true ${truth} published as ${JSON.stringify(shown)}`).toBe(
-    true,
-  );
-  if (shown.value !== null) expect(Math.abs(shown.value - truth), what).toBeLessThanOrEqual(MAX_COUNT_NOISE);
-  else expect(shown.suppressed, what).toBe(true);
+  expect(
+    truth >= min && (max === null || truth <= max),
+    `${what}: true ${truth} published as ${JSON.stringify(shown)}`,
+  ).toBe(true);
+  if (shown.value !== null)
+    expect(Math.abs(shown.value - truth), what).toBeLessThanOrEqual(NOISE_BOUND_IN_TESTS);
+  else {
+    expect(shown.suppressed, what).toBe(true);
+    expect(truth, what).toBeLessThanOrEqual(MIN_CELL - 1 + NOISE_BOUND_IN_TESTS);
+  }
 }
 
 /** Near the truth, and exactly what the domain's rule gives for the true cell (count and key sum). */
@@ -108,6 +123,8 @@ function expectNoSmallCells(result: unknown, path = 'result'): number {
 }
 
 const isPublished = (n: DisclosedCount) => n.value !== null && n.value >= MIN_CELL;
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Counts the cells whose published value differs from the truth (the noise is really there). */
 let perturbedCells = 0;
@@ -281,7 +298,7 @@ describe('outreach funnel', () => {
     });
     // One category or all, and whole months, for every figure.
     await expect(
-      waitingTimes(db, { ...all, genders: ['WOMAN', 'MAN'], from: new Date('2024-03-01') }, uniform),
+      waitingTimes(db, { ...all, genders: ['WOMAN', 'MAN'], from: new Date('2024-01-01') }, uniform),
     ).rejects.toMatchObject({ extensions: { fields: [{ field: 'genders', code: 'ONE_OR_ALL' }] } });
     await expect(recovery(db, { ...all, to: new Date('2024-03-30') }, uniform)).rejects.toMatchObject({
       extensions: { fields: [{ field: 'to', code: 'WHOLE_MONTH' }] },
@@ -532,7 +549,56 @@ describe('courses', () => {
     expectNoSmallCells(result);
   });
 
-  it('participation: linked forms within the noise, attendance from perturbed person-sessions', async () => {
+  it('delivery: group-size bands add up to the courses and band each course by its perturbed count', async () => {
+    // The truth per course (its enrolments' count and key sum), banded as the rule says.
+    const perCourse = await db.query<{ org: string; start: string; n: number; key_sum: string }>(
+      `SELECT k."organizationId"::text AS org, to_char(k."startsOn", 'YYYY-MM-DD') AS start,
+              count(e.id)::int AS n, coalesce(sum(e."recordKey"), 0)::text AS key_sum
+       FROM "Course" k LEFT JOIN "Enrolment" e ON e."courseId" = k.id GROUP BY k.id`,
+    );
+    const bandsOf = (courses: typeof perCourse) => {
+      const sizes = courses.map((c) => perturbedCount({ count: c.n, keySum: c.key_sum }, uniform));
+      return {
+        coursesUnder6: sizes.filter((v) => v < 6).length,
+        courses6To8: sizes.filter((v) => v >= 6 && v <= 8).length,
+        coursesOver8: sizes.filter((v) => v > 8).length,
+      };
+    };
+    const trueBandsOf = (courses: typeof perCourse) => ({
+      coursesUnder6: courses.filter((c) => c.n < 6).length,
+      courses6To8: courses.filter((c) => c.n >= 6 && c.n <= 8).length,
+      coursesOver8: courses.filter((c) => c.n > 8).length,
+    });
+    const year = perCourse.map((c) => c.start.slice(0, 4)).sort()[Math.floor(perCourse.length / 2)]!;
+    let differFromTruth = 0;
+    for (const [filter, inPeriod] of [
+      [all, () => true],
+      [
+        { ...all, from: new Date(`${year}-01-01`), to: new Date(`${year}-12-31`) },
+        (c: (typeof perCourse)[number]) => c.start.startsWith(year),
+      ],
+    ] as const) {
+      const result = await courseDelivery(db, filter, uniform);
+      for (const row of [result.total, ...result.byOrganization]) {
+        const courses = perCourse.filter(
+          (c) => inPeriod(c) && (row.organizationId === null || c.org === row.organizationId),
+        );
+        const bands = {
+          coursesUnder6: row.coursesUnder6,
+          courses6To8: row.courses6To8,
+          coursesOver8: row.coursesOver8,
+        };
+        expect(row.coursesUnder6 + row.courses6To8 + row.coursesOver8, 'bands add up').toBe(row.courses);
+        expect(bands, `bands of ${row.organizationId ?? 'all'}`).toEqual(bandsOf(courses));
+        if (JSON.stringify(bands) !== JSON.stringify(trueBandsOf(courses))) differFromTruth += 1;
+      }
+      expect(result.total.courses).toBeGreaterThan(0);
+    }
+    // The noise reaches the bands: some row's bands are not those of the true counts.
+    expect(differFromTruth).toBeGreaterThan(0);
+  });
+
+  it('participation: linked forms within the noise, attendance a mean share with magnitude noise', async () => {
     const result = await courseParticipation(db, all, uniform);
     const condition: Record<string, string> = {
       BOTH_FORMS: 'finished AND baseline AND ended',
@@ -556,25 +622,71 @@ describe('courses', () => {
         ),
       'participation',
     );
-    const attendance = (present: boolean, orgs: string[]) =>
-      trueCell(
-        `SELECT count(*)::int AS n, sum(e."recordKey")::text AS key_sum
-         FROM "Attendance" a JOIN "Enrolment" e ON e.id = a."enrolmentId"
-         WHERE e."organizationId" = ANY($1::uuid[]) AND (a.present OR NOT $2::boolean)`,
-        [orgs, present],
+    // Attendance: per participant with attendance records the share of recorded sessions
+    // attended; the published value is the mean share with magnitude noise.
+    const truth = async (orgs: string[], from = '0001-01-01', to = '9999-12-31') => {
+      const rows = await db.query<{ n: number; key_sum: string | null; mean: number | null }>(
+        `SELECT count(*)::int AS n, sum(key)::text AS key_sum, avg(share)::float8 AS mean FROM (
+           SELECT e."recordKey" AS key, avg(CASE WHEN a.present THEN 1.0 ELSE 0.0 END) AS share
+           FROM "Attendance" a JOIN "Enrolment" e ON e.id = a."enrolmentId" JOIN "Course" k ON k.id = e."courseId"
+           WHERE e."organizationId" = ANY($1::uuid[]) AND k."startsOn" BETWEEN $2::date AND $3::date
+           GROUP BY e.id) p`,
+        [orgs, from, to],
       );
-    const attendanceRate = async (orgs: string[]) =>
-      disclosedRate(
-        discloseCount(await attendance(true, orgs), uniform),
-        discloseCount(await attendance(false, orgs), uniform),
+      const row = rows[0]!;
+      return { cell: { count: row.n, keySum: row.key_sum ?? '0' }, mean: row.mean };
+    };
+    const expectAttendance = async (attendance: number | null, orgs: string[], what: string) => {
+      const { cell, mean } = await truth(orgs);
+      const publishedN = discloseCount(cell, uniform);
+      if (!isPublished(publishedN)) {
+        expect(attendance, `${what}: attendance of participants under 5`).toBeNull();
+        return 'hidden';
+      }
+      expect(attendance, what).not.toBeNull();
+      expect(attendance!, what).toBeGreaterThanOrEqual(0);
+      expect(attendance!, what).toBeLessThanOrEqual(1);
+      // Laplace noise of scale a quarter of the range (0-1) over the published n: far within 20 scales.
+      const scale = (MAGNITUDE_NOISE_SCALE * 1) / publishedN.value!;
+      expect(Math.abs(attendance! - mean!), what).toBeLessThan(20 * scale);
+      // And exactly the domain's magnitude rule on the true mean and cell.
+      const expected = discloseMagnitude(
+        'attendance',
+        mean,
+        cell,
+        publishedN,
+        { lower: 0, upper: 1 },
+        uniform,
       );
-    expect(result.total.attendance).not.toBeNull();
-    expect(result.total.attendance).toEqual(await attendanceRate(all.organizationIds));
-    for (const [i, row] of result.byOrganization.entries()) {
-      if (isPublished(result.table.rowTotals[i]!))
-        expect(row.attendance).toEqual(await attendanceRate([row.organizationId]));
-      else expect(row.attendance, 'attendance of a row under 5').toBeNull();
+      expect(attendance!, what).toBeCloseTo(expected!, 10);
+      return 'shown';
+    };
+    expect(await expectAttendance(result.total.attendance, all.organizationIds, 'total')).toBe('shown');
+    const shown = { shown: 0, hidden: 0 };
+    for (const row of result.byOrganization) {
+      // A share (0-1) only: no numerator or denominator of person-sessions to divide by sessions.
+      expect(row.attendance === null || typeof row.attendance === 'number').toBe(true);
+      shown[await expectAttendance(row.attendance, [row.organizationId], row.organizationId)] += 1;
     }
+    expect(shown.shown, 'some organisations show attendance').toBeGreaterThan(0);
+    // Organisations in one month: small groups, whose attendance must be hidden.
+    const month = await db.query<{ month: string }>(
+      `SELECT to_char(date_trunc('month', k."startsOn"), 'YYYY-MM-DD') AS month
+       FROM "Course" k JOIN "Enrolment" e ON e."courseId" = k.id JOIN "Attendance" a ON a."enrolmentId" = e.id
+       GROUP BY 1 ORDER BY count(DISTINCT e.id) DESC LIMIT 1`,
+    );
+    const from = new Date(`${month[0]!.month}T00:00:00.000Z`);
+    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0));
+    const inMonth = await courseParticipation(db, { ...all, from, to }, uniform);
+    for (const row of inMonth.byOrganization) {
+      const { cell } = await truth([row.organizationId], isoDay(from), isoDay(to));
+      if (isPublished(discloseCount(cell, uniform))) expect(row.attendance).not.toBeNull();
+      else {
+        expect(row.attendance, `attendance of ${row.organizationId} in ${month[0]!.month}`).toBeNull();
+        shown.hidden += 1;
+      }
+    }
+    expect(shown.hidden, 'some attendance is hidden for fewer than 5 participants').toBeGreaterThan(0);
     expect(result.total.dropOut?.rate).toBeGreaterThan(0);
     expect(await courseParticipation(db, all, uniform)).toEqual(result);
     expectNoSmallCells(result);
@@ -653,7 +765,12 @@ describe('recovery and course items', () => {
           if (!isPublished(part.n)) expect([part.mean, part.sd], where).toEqual([null, null]);
         }
         // Welch's test, only from what is published.
-        if (isPublished(row.baseline.n) && isPublished(row.end.n) && row.baseline.sd && row.end.sd) {
+        if (
+          isPublished(row.baseline.n) &&
+          isPublished(row.end.n) &&
+          row.baseline.sd !== null &&
+          row.end.sd !== null
+        ) {
           const reference = welchTTestFromSummary(
             { n: row.baseline.n.value!, mean: row.baseline.mean!, variance: row.baseline.sd ** 2 },
             { n: row.end.n.value!, mean: row.end.mean!, variance: row.end.sd ** 2 },
@@ -750,7 +867,11 @@ describe('costs', () => {
       expect(figure.startUp.total).toBe(975_000);
       const completers = row.inputs.completersPerYear;
       if (completers === 0) {
-        expect(figure.perCompleter).toBeNull();
+        // Shown whatever was typed in (its presence says nothing about the count): 0, no amount.
+        expect(figure.perCompleter).toMatchObject({
+          amount: null,
+          completers: { value: 0, suppressed: false },
+        });
         continue;
       }
       const shown = figure.perCompleter!.completers;
@@ -909,17 +1030,37 @@ describe('the shape of an answer', () => {
       uniform,
     );
     expect(longAgo.years).toEqual([2001, 2002, 2003]);
-    // Without a period: every year from the first to the last with data.
+    // Without a period: every year from the installation's first with data to this Danish year.
     const everything = await intakeCountsByYear(db, all, uniform);
-    const span = await db.query<{ first: number; last: number }>(
-      `SELECT min(y)::int AS first, max(y)::int AS last FROM (
-         SELECT date_part('year', "registeredOn") AS y FROM "IntakeRegistration" WHERE "organizationId" = ANY($1::uuid[])
-         UNION ALL SELECT date_part('year', "submittedAt") FROM "QuestionnaireResponse"
-         WHERE kind IN ('BASELINE', 'END') AND "organizationId" = ANY($1::uuid[])) x`,
-      [all.organizationIds],
+    const span = await db.query<{ first: number }>(
+      `SELECT min(y)::int AS first FROM (
+         SELECT date_part('year', "registeredOn") AS y FROM "IntakeRegistration"
+         UNION ALL SELECT date_part('year', "submittedAt") FROM "QuestionnaireResponse") x`,
     );
-    const { first, last } = span[0]!;
+    const first = span[0]!.first;
+    const last = Number(danishCalendarDate(new Date()).slice(0, 4));
     expect(everything.years).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
     expectNoSmallCells([recoveryResult, items, waiting, delivery, participation, byYear]);
+  });
+
+  it('has the same year columns for one organisation as for all, with or without the ends of a period', async () => {
+    const thisYear = Number(danishCalendarDate(new Date()).slice(0, 4));
+    for (const period of [
+      {},
+      { from: new Date('2021-01-01') },
+      { to: new Date('2022-12-31') },
+      { from: new Date('2021-04-01'), to: new Date('2021-06-30') },
+      { from: new Date('2020-01-01'), to: new Date('2021-12-31') },
+      // Later than any data: the columns still run to this year, not to the data's last year.
+      { from: new Date(`${thisYear}-01-01`) },
+    ]) {
+      const allYears = (await intakeCountsByYear(db, { ...all, ...period }, uniform)).years;
+      expect(allYears.length, JSON.stringify(period)).toBeGreaterThan(0);
+      for (const org of [bigOrg, smallOrg, ...all.organizationIds]) {
+        const oneYears = (await intakeCountsByYear(db, { organizationIds: [org], ...period }, uniform)).years;
+        expect(oneYears, `${org} ${JSON.stringify(period)}`).toEqual(allYears);
+      }
+      if (!('to' in period)) expect(allYears.at(-1)).toBe(thisYear);
+    }
   });
 });

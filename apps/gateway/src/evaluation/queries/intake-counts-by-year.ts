@@ -1,4 +1,4 @@
-import type { KeyedUniform } from '@vi/domain';
+import { danishCalendarDate, type KeyedUniform } from '@vi/domain';
 import { type CountTable, countTable, matrixOf } from './count-table.ts';
 import {
   type AggregateSource,
@@ -46,7 +46,7 @@ export async function intakeCountsByYear(
     organization: 'q."organizationId"',
     date: 'q."submittedAt"',
   });
-  const [rows, names] = await Promise.all([
+  const [rows, names, installation] = await Promise.all([
     db.query<{ kind: string; org: string; year: number; n: number; key_sum: string }>(
       `SELECT 'REGISTRATION' AS kind, i."organizationId"::text AS org, extract(year FROM i."registeredOn")::int AS year,
             count(*)::int AS n, sum(i."recordKey")::bigint AS key_sum
@@ -64,17 +64,22 @@ export async function intakeCountsByYear(
       `SELECT o.id::text AS id, o.name FROM "Organization" o WHERE o.id = ANY($1::uuid[]) ORDER BY o.name`,
       [filter.organizationIds],
     ),
+    // The first year with any registration or questionnaire in the whole installation (all organisations).
+    filter.from
+      ? Promise.resolve([] as Array<{ year: number | null }>)
+      : db.query<{ year: number | null }>(
+          `SELECT least(
+                    (SELECT extract(year FROM min(i."registeredOn")) FROM "IntakeRegistration" i),
+                    (SELECT extract(year FROM min(q."submittedAt")) FROM "QuestionnaireResponse" q)
+                  )::int AS year`,
+        ),
   ]);
-  // Every year of the period (or from the first to the last year with data), never only the
-  // years with data: a year column's presence must not reveal that somebody was counted in it.
-  const dataYears = rows.map((row) => Number(row.year));
-  const first = filter.from?.getUTCFullYear() ?? (dataYears.length ? Math.min(...dataYears) : undefined);
-  const last = filter.to?.getUTCFullYear() ?? (dataYears.length ? Math.max(...dataYears) : undefined);
-  const [lower, upper] = [first ?? last, last ?? first];
-  const years =
-    lower === undefined || upper === undefined
-      ? []
-      : Array.from({ length: upper - lower + 1 }, (_, i) => lower + i);
+  // Columns depend on the filter and the installation only (open ends: the installation's first year with data, this Danish year).
+  const currentYear = Number(danishCalendarDate(new Date()).slice(0, 4));
+  const upper = filter.to?.getUTCFullYear() ?? Math.max(currentYear, filter.from?.getUTCFullYear() ?? 0);
+  const firstYear = installation[0]?.year ?? null;
+  const lower = filter.from?.getUTCFullYear() ?? Math.min(firstYear ?? upper, upper);
+  const years = Array.from({ length: upper - lower + 1 }, (_, i) => lower + i);
   const orgIds = names.map((o) => o.id);
   const yearKeys = years.map(String);
   const ignored: FilterDimension[] = [];
