@@ -163,8 +163,8 @@ export const BENCH_QUERIES: BenchQuery[] = [
     name: 'courseParticipation',
     graphql: `query ($filter: EvaluationFilterInput) { evaluation(filter: $filter) { courseParticipation {
       table { rows { key cells ${COUNT} total ${COUNT} } columnTotals ${COUNT} }
-      total { completion { rate } dropOut { rate } attendance { rate } }
-      byOrganization { organizationId completion { rate } dropOut { rate } attendance { rate } }
+      total { completion { rate } dropOut { rate } attendance }
+      byOrganization { organizationId completion { rate } dropOut { rate } attendance }
     } } }`,
     variables: all,
     sql: `SELECT e."organizationId",

@@ -178,6 +178,16 @@ export async function ensureDataset(options: GenerateOptions = {}): Promise<Gene
       `Dataset with ${JSON.stringify(parameters)} already in ${databaseName(url)}; applying new migrations only`,
     );
     await migrateDatabase(url);
+    // A migration may have rewritten rows (e.g. backfilled a column): index-only scans need the
+    // visibility map again, and the planner fresh statistics, as after a generation. On a
+    // dataset nothing changed in, this is a quick pass.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await step(client, progress, 'VACUUM ANALYZE', 'VACUUM ANALYZE');
+    } finally {
+      await client.end();
+    }
     return { parameters, generated: false, seconds: (performance.now() - started) / 1000 };
   }
 
