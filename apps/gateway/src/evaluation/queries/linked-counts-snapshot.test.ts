@@ -7,7 +7,7 @@
 // racing figures computed over and over.
 
 import { createDatabase, type Database, getDatabase } from '@vi/db';
-import { DECLINE_REASONS } from '@vi/domain';
+import { type CountCell, DECLINE_REASONS, discloseCount } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyedUniform } from '../disclosure-key.ts';
 import { type DeclineReasons, declineReasons } from './decline-reasons.ts';
@@ -23,8 +23,15 @@ let db: Database;
 let organizationId: string;
 let filter: EvaluationFilter;
 
-/** One person and one incident serve every case: the figures count cases, not people. */
-let personId: string;
+/**
+ * The people on the police lists, each with their own record key; new cases go to them in
+ * turn (some people get several cases, as in life). Every case carries its person's key (a
+ * trigger copies it), so two sets of cases of the same size have different cell keys: a set
+ * read in another moment gets other noise, not only when its count differs. One incident
+ * serves every case: the figures count cases, not incidents.
+ */
+const PEOPLE = 400;
+let personIds: string[];
 let incidentId: string;
 
 const SURVEY = ['OFFERED_ACCEPTED', 'OFFERED_DECLINED', 'NOT_APPROPRIATE_LANGUAGE', 'NOT_OFFERED', null];
@@ -46,10 +53,10 @@ async function workerStep(query: Query, step: number): Promise<void> {
       await query(
         `INSERT INTO "OutreachCase" ("organizationId", "personId", "incidentId", role, "incidentType", status,
                                      "callableFrom", "callableUntil", gender, "ageAtIncident")
-         SELECT $1::uuid, $2::uuid, $3::uuid, 'VICTIM', 'VIOLENCE', 'OPEN', current_date, current_date + 30,
-                'WOMAN', 20 + g % 50
-         FROM generate_series(1, 3) AS g`,
-        [organizationId, personId, incidentId],
+         SELECT $1::uuid, p.id, $3::uuid, 'VICTIM', 'VIOLENCE', 'OPEN', current_date, current_date + 30,
+                'WOMAN', 20 + p.g % 50
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, g)`,
+        [organizationId, [0, 1, 2].map((g) => personIds[(step * 3 + g) % PEOPLE]), incidentId],
       );
       return;
     case 2:
@@ -114,6 +121,16 @@ async function figuresOf(source: AggregateSource): Promise<Figures> {
   return { funnel, reasons, survey };
 }
 
+/** The true cell of the identified cases (every status but an inactive type): count and key sum. */
+async function identifiedTruth(): Promise<CountCell> {
+  const [row] = await db.query<{ n: number; key_sum: string }>(
+    `SELECT count(*)::int AS n, coalesce(sum("recordKey"), 0)::bigint::text AS key_sum FROM "OutreachCase"
+     WHERE "organizationId" = $1::uuid AND status <> 'INACTIVE_TYPE'`,
+    [organizationId],
+  );
+  return { count: row!.n, keySum: row!.key_sum };
+}
+
 beforeAll(async () => {
   db = await getDatabase();
   const [org] = await db.query<{ id: string }>(
@@ -122,16 +139,17 @@ beforeAll(async () => {
   );
   organizationId = org!.id;
   filter = { organizationIds: [organizationId] };
-  const [person] = await db.query<{ id: string }>(
-    `INSERT INTO "Person" ("organizationId", pseudonym) VALUES ($1::uuid, 'snapshot-person') RETURNING id::text AS id`,
-    [organizationId],
+  const people = await db.query<{ id: string }>(
+    `INSERT INTO "Person" ("organizationId", pseudonym)
+     SELECT $1::uuid, 'snapshot-' || n FROM generate_series(1, $2::int) AS n RETURNING id::text AS id`,
+    [organizationId, PEOPLE],
   );
   const [incident] = await db.query<{ id: string }>(
     `INSERT INTO "Incident" ("organizationId", "occurredOn", type) VALUES ($1::uuid, current_date, 'VIOLENCE')
      RETURNING id::text AS id`,
     [organizationId],
   );
-  personId = person!.id;
+  personIds = people.map((person) => person.id);
   incidentId = incident!.id;
   // Enough cases in every step that the counts are well above the display rule's threshold.
   for (let step = 0; step < 240; step++) await workerStep(db.query, step);
@@ -166,8 +184,10 @@ describe('each outreach figure reads its people from one snapshot', () => {
       const survey = await surveyOffers(interleaved, filter, uniform);
       expect(survey, `survey offers, round ${round}`).toEqual(await surveyOffers(db, filter, uniform));
       identified.add(funnel.counts.identified.value);
-      // With no write in between, the figures agree wherever they count the same people.
+      // With no write in between, the figures agree wherever they count the same people, and
+      // publish the method's value for the people in the table right now.
       const quiet = await figuresOf(db);
+      expect(quiet.funnel.counts.identified).toEqual(discloseCount(await identifiedTruth(), uniform));
       expect(quiet.reasons.declined).toEqual(quiet.funnel.counts.declined);
       expect(quiet.survey.reached).toEqual(quiet.funnel.counts.reached);
     }
@@ -216,6 +236,7 @@ describe.skipIf(!serverUrl)(
       expect(identified.size).toBeGreaterThan(1);
       const quiet = await figuresOf(db);
       expect(await figuresOf(db)).toEqual(quiet);
+      expect(quiet.funnel.counts.identified).toEqual(discloseCount(await identifiedTruth(), uniform));
       expect(quiet.reasons.declined).toEqual(quiet.funnel.counts.declined);
       expect(quiet.survey.reached).toEqual(quiet.funnel.counts.reached);
     }, 60_000);

@@ -2,17 +2,22 @@
 // perturbation. A dataset whose outreach outcomes reproduce Figure 3 (seed 001, N = 2,768
 // reached people with a registered incident type) gives its N and its acceptance rates per
 // incident type within the method's noise; a second dataset with small gender and age groups
-// checks the merge of small categories, every published cell against the truth queried with
-// SQL, rates from published counts, and consistency with the funnel.
+// checks the merge of small categories, every published cell against the true cell queried
+// with SQL (count and record-key sum: exactly the method's value for those people), rates from
+// published counts, and consistency with the funnel.
 import { type Database, getDatabase } from '@vi/db';
 import {
   AGE_GROUPS,
+  type CountCell,
   type DisclosedCount,
+  discloseCount,
+  disclosedRate,
   INCIDENT_TYPES,
-  MAX_COUNT_NOISE,
   MIN_CELL,
   possibleTrueCounts,
   type Rate,
+  USUAL_COUNT_NOISE,
+  usualTrueCounts,
 } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyedUniform } from '../disclosure-key.ts';
@@ -63,29 +68,34 @@ type CaseSpec = {
   role?: string;
 };
 
-/** Cases of one organisation; record keys are fixed (from the slug and the row) so runs repeat. */
+/**
+ * Cases of one organisation, each of a person of its own. The people's record keys are fixed
+ * (from the slug and the row), and each case carries its person's key (a trigger copies it),
+ * so runs repeat.
+ */
 async function insertCases(organizationId: string, slug: string, specs: CaseSpec[]): Promise<void> {
-  const [person] = await db.query<{ id: string }>(
-    `INSERT INTO "Person" ("organizationId", pseudonym) VALUES ($1::uuid, $2) RETURNING id::text AS id`,
-    [organizationId, slug],
+  const rows = specs.flatMap((spec) => Array.from({ length: spec.count }, () => spec));
+  await db.query(
+    `INSERT INTO "Person" ("organizationId", pseudonym, "recordKey")
+     SELECT $1::uuid, $2 || '-' || n, hashtext($2 || '-' || n) & 2147483647 FROM generate_series(1, $3::int) AS n`,
+    [organizationId, slug, rows.length],
   );
   const [incident] = await db.query<{ id: string }>(
     `INSERT INTO "Incident" ("organizationId", "occurredOn", type) VALUES ($1::uuid, DATE '2019-06-01', 'VIOLENCE')
      RETURNING id::text AS id`,
     [organizationId],
   );
-  const rows = specs.flatMap((spec) => Array.from({ length: spec.count }, () => spec));
   await db.query(
     `INSERT INTO "OutreachCase" ("organizationId", "personId", "incidentId", role, "incidentType", status,
-       "callableFrom", "callableUntil", gender, "ageAtIncident", "reachedAt", "createdAt", "recordKey")
-     SELECT $1::uuid, $2::uuid, $3::uuid, u.role::"PersonRole", u.type::"IncidentType", u.status::"OutreachStatus",
+       "callableFrom", "callableUntil", gender, "ageAtIncident", "reachedAt", "createdAt")
+     SELECT $1::uuid, p.id, $2::uuid, u.role::"PersonRole", u.type::"IncidentType", u.status::"OutreachStatus",
        DATE '2019-06-03', DATE '2019-07-03', u.gender::"Gender", u.age, TIMESTAMP '2019-06-04 10:00',
-       TIMESTAMP '2019-06-02 09:00', hashtext($4 || '-' || u.n) & 2147483647
-     FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::int[]) WITH ORDINALITY
-       AS u(role, type, status, gender, age, n)`,
+       TIMESTAMP '2019-06-02 09:00'
+     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::int[]) WITH ORDINALITY
+       AS u(role, type, status, gender, age, n)
+     JOIN "Person" p ON p."organizationId" = $1::uuid AND p.pseudonym = $3 || '-' || u.n`,
     [
       organizationId,
-      person!.id,
       incident!.id,
       slug,
       rows.map((row) => row.role ?? 'VICTIM'),
@@ -134,27 +144,52 @@ beforeAll(async () => {
   ]);
 });
 
-/** A published count against its truth: within MAX_COUNT_NOISE, and 0 exactly for nobody. */
-function expectWithinNoise(shown: DisclosedCount, truth: number, label: string): void {
-  if (truth === 0) {
+/**
+ * A published count against its true cell: exactly the method's value for those people (same
+ * count, same key sum, same noise), 0 exactly for nobody, the display rule, and a truth the
+ * shown value can stand for.
+ */
+function expectPublished(shown: DisclosedCount, truth: CountCell, label: string): void {
+  expect(shown, `${label}: the method's value for ${truth.count} people`).toEqual(
+    discloseCount(truth, uniform),
+  );
+  if (truth.count === 0) {
     expect(shown, `${label}: nobody is published as 0`).toEqual({ value: 0, suppressed: false });
     return;
   }
   const { min, max } = possibleTrueCounts(shown);
-  expect(truth, `${label}: ${JSON.stringify(shown)} vs ${truth}`).toBeGreaterThanOrEqual(min);
-  expect(truth, `${label}: ${JSON.stringify(shown)} vs ${truth}`).toBeLessThanOrEqual(max);
-  if (shown.value !== null) {
-    expect(Math.abs(shown.value - truth), label).toBeLessThanOrEqual(MAX_COUNT_NOISE);
+  expect(truth.count, `${label}: ${JSON.stringify(shown)} vs ${truth.count}`).toBeGreaterThanOrEqual(min);
+  if (max !== null) expect(truth.count, label).toBeLessThanOrEqual(max);
+  if (shown.value !== null)
     expect(shown.value === 0 || shown.value >= MIN_CELL, `${label}: 1-4 is never shown`).toBe(true);
-  }
 }
 
-/** A published rate k'/n' against the true k/n: within what the counts' noise allows. */
-function expectRateNearTruth(rate: Rate | null, k: number, n: number, label: string): void {
-  expect(rate, label).not.toBeNull();
-  expect(rate!.rate!, label).toBeGreaterThanOrEqual((k - MAX_COUNT_NOISE) / (n + MAX_COUNT_NOISE));
-  expect(rate!.rate!, label).toBeLessThanOrEqual((k + MAX_COUNT_NOISE) / (n - MAX_COUNT_NOISE));
+/** Whether a true count lies where the shown value usually puts it (noise within the usual range, 98 % of cells). */
+function withinUsual(shown: DisclosedCount, truth: number): boolean {
+  const { min, max } = usualTrueCounts(shown);
+  return truth >= min && truth <= max;
 }
+
+/**
+ * Whether the true rate k/n lies within what the published counts allow when their noise
+ * stayed in the usual range: [(k' − U) / (n' + U), (k' + U) / (n' − U)].
+ */
+function rateWithinUsualNoise(rate: Rate | null, k: number, n: number): boolean {
+  if (rate === null) return false;
+  const low = Math.max(0, rate.numerator - USUAL_COUNT_NOISE) / (rate.denominator + USUAL_COUNT_NOISE);
+  const high = (rate.numerator + USUAL_COUNT_NOISE) / Math.max(1, rate.denominator - USUAL_COUNT_NOISE);
+  return k / n >= low && k / n <= high;
+}
+
+/** The sum of true cells: a total's people (counts and key sums of disjoint sets add). */
+function union(cells: readonly CountCell[]): CountCell {
+  return {
+    count: cells.reduce((sum, cell) => sum + cell.count, 0),
+    keySum: cells.reduce((sum, cell) => sum + BigInt(cell.keySum), 0n),
+  };
+}
+
+const NOBODY: CountCell = { count: 0, keySum: 0n };
 
 /** The reporting group of a case, in SQL written apart from the figure's. */
 const TRUTH_GROUP: Record<AcceptanceDimension, string> = {
@@ -164,41 +199,93 @@ const TRUTH_GROUP: Record<AcceptanceDimension, string> = {
   ROLE: 'c.role::text',
 };
 
-/** True cell counts by group and outcome, for one organisation and optionally one gender. */
+type TruthRow = Record<(typeof ACCEPTANCE_OUTCOMES)[number], CountCell>;
+
+/**
+ * True cells (count and record-key sum) by group and outcome, for one organisation and
+ * optionally one gender (OTHER is the figures' group: other or not recorded).
+ */
 async function truthOf(
   organizationId: string,
   dimension: AcceptanceDimension,
   gender?: string,
-): Promise<Map<string, { WANTS_CALL: number; DECLINED_OR_SELF: number }>> {
-  const rows = await db.query<{ grp: string; wants: number; declines: number }>(
+): Promise<Map<string, TruthRow>> {
+  const rows = await db.query<{
+    grp: string;
+    wants: number;
+    wants_keys: string;
+    declines: number;
+    declines_keys: string;
+  }>(
     `SELECT ${TRUTH_GROUP[dimension]} AS grp,
             count(*) FILTER (WHERE c.status = 'REFERRED')::int AS wants,
-            count(*) FILTER (WHERE c.status IN ('DECLINED', 'WILL_CALL_SELF'))::int AS declines
+            coalesce(sum(c."recordKey") FILTER (WHERE c.status = 'REFERRED'), 0)::bigint::text AS wants_keys,
+            count(*) FILTER (WHERE c.status IN ('DECLINED', 'WILL_CALL_SELF'))::int AS declines,
+            coalesce(sum(c."recordKey") FILTER (WHERE c.status IN ('DECLINED', 'WILL_CALL_SELF')), 0)::bigint::text
+              AS declines_keys
      FROM "OutreachCase" c
-     WHERE c."organizationId" = $1::uuid AND ($2::text IS NULL OR c.gender::text = $2)
+     WHERE c."organizationId" = $1::uuid
+       AND ($2::text IS NULL OR c.gender::text = $2 OR ($2 = 'OTHER' AND c.gender IS NULL))
      GROUP BY 1`,
     [organizationId, gender ?? null],
   );
-  return new Map(rows.map((row) => [row.grp, { WANTS_CALL: row.wants, DECLINED_OR_SELF: row.declines }]));
+  return new Map(
+    rows.map((row) => [
+      row.grp,
+      {
+        WANTS_CALL: { count: row.wants, keySum: row.wants_keys },
+        DECLINED_OR_SELF: { count: row.declines, keySum: row.declines_keys },
+      },
+    ]),
+  );
 }
+
+/** The reached people of a group: both outcomes. */
+const reachedOf = (row: TruthRow | undefined): CountCell =>
+  row ? union([row.WANTS_CALL, row.DECLINED_OR_SELF]) : NOBODY;
 
 describe("the seed's Figure 3 through the evaluation query", () => {
   it('reproduces N and the acceptance per incident type within the noise', async () => {
     const result = await outreachAcceptance(db, { organizationIds: [figure3Org] }, 'INCIDENT_TYPE', uniform);
-    expectWithinNoise(result.table.grandTotal, 2768, 'N');
+    const truth = await truthOf(figure3Org, 'INCIDENT_TYPE');
+    // The seed's N is the data's, and published as the method's value for those people.
+    const everyone = union([...truth.values()].map(reachedOf));
+    expect(everyone.count).toBe(2768);
+    expectPublished(result.table.grandTotal, everyone, 'N');
+    // The seed's figures are read back within the method's noise: the seed's N and rates lie
+    // within what the published counts allow under the usual noise (±USUAL_COUNT_NOISE). That
+    // range holds in 98 % of cells, not all: the geometric tails put about 2 % of counts
+    // further off, so with N and 20 rates (two per type) one of them may fall outside it, not more.
+    const outside: string[] = [];
+    if (!withinUsual(result.table.grandTotal, 2768)) outside.push('N');
     for (const type of INCIDENT_TYPES) {
-      const row = result.rows.find((r) => r.group === type.code)!;
+      const i = result.table.rows.indexOf(type.code);
+      const row = result.rows[i]!;
+      expect(row.group).toBe(type.code);
       const reached = REACHED_BY_TYPE[type.code];
       if (!type.seedAcceptance || !reached) {
         expect(row.reached, type.code).toBe(0);
         continue;
       }
-      expectWithinNoise(result.table.rowTotals[result.table.rows.indexOf(type.code)]!, reached, type.code);
-      expect(Math.abs(row.reached! - reached), type.code).toBeLessThanOrEqual(MAX_COUNT_NOISE);
+      // Every cell and the row total: exactly the method's value for the true people.
+      const cells = truth.get(type.code)!;
+      expect(reachedOf(cells).count, type.code).toBe(reached);
+      expectPublished(result.table.rowTotals[i]!, reachedOf(cells), `${type.code} reached`);
+      expectPublished(result.table.cells[i]![0]!, cells.WANTS_CALL, `${type.code} wants a call`);
+      expectPublished(
+        result.table.cells[i]![1]!,
+        cells.DECLINED_OR_SELF,
+        `${type.code} declines or will call`,
+      );
+      // The rates shown are the seed's, within the usual noise of the published counts.
       const wants = Math.round(type.seedAcceptance.wantCall * reached);
-      expectRateNearTruth(row.wantsCall, wants, reached, `${type.code} wants a call`);
-      expectRateNearTruth(row.declinedOrSelf, reached - wants, reached, `${type.code} declines or will call`);
+      expect(row.wantsCall, `${type.code} wants a call`).not.toBeNull();
+      expect(row.declinedOrSelf, `${type.code} declines or will call`).not.toBeNull();
+      if (!rateWithinUsualNoise(row.wantsCall, wants, reached)) outside.push(`${type.code} wants a call`);
+      if (!rateWithinUsualNoise(row.declinedOrSelf, reached - wants, reached))
+        outside.push(`${type.code} declines or will call`);
     }
+    expect(outside.length, `outside the usual noise: ${outside.join(', ')}`).toBeLessThanOrEqual(1);
   });
 
   it('orders the types as the figure does: stalking and sexual offences first, mixed last', async () => {
@@ -219,16 +306,25 @@ describe('acceptance by group under cell-key perturbation', () => {
     expect(result.rows.map((row) => row.group)).toEqual(['MAN', 'WOMAN', 'OTHER_OR_UNKNOWN']);
     const truth = await truthOf(mixOrg, 'GENDER');
     // Two of gender "other" and two without a gender: one group of four, not two of two.
-    const merged = truth.get('OTHER_OR_UNKNOWN')!;
-    expect(merged.WANTS_CALL + merged.DECLINED_OR_SELF).toBe(4);
-    expectWithinNoise(result.table.rowTotals[2]!, 4, 'OTHER_OR_UNKNOWN');
-    // The main groups' rates are shown next to the tiny one and are near their truth.
+    const merged = reachedOf(truth.get('OTHER_OR_UNKNOWN'));
+    expect(merged.count).toBe(4);
+    expectPublished(result.table.rowTotals[2]!, merged, 'OTHER_OR_UNKNOWN');
+    // The main groups' rates are shown next to the tiny one, computed from the method's values
+    // for their true people.
     for (const [i, gender] of ['MAN', 'WOMAN'].entries()) {
-      const { WANTS_CALL: k, DECLINED_OR_SELF: rest } = truth.get(gender)!;
-      expectRateNearTruth(result.rows[i]!.wantsCall, k, k + rest, `${gender} wants a call`);
-      expectRateNearTruth(result.rows[i]!.declinedOrSelf, rest, k + rest, `${gender} declines`);
+      const cells = truth.get(gender)!;
+      const reached = discloseCount(reachedOf(cells), uniform);
+      expect(result.rows[i]!.wantsCall, `${gender} wants a call`).not.toBeNull();
+      expect(result.rows[i]!.wantsCall, `${gender} wants a call`).toEqual(
+        disclosedRate(discloseCount(cells.WANTS_CALL, uniform), reached),
+      );
+      expect(result.rows[i]!.declinedOrSelf, `${gender} declines`).not.toBeNull();
+      expect(result.rows[i]!.declinedOrSelf, `${gender} declines`).toEqual(
+        disclosedRate(discloseCount(cells.DECLINED_OR_SELF, uniform), reached),
+      );
     }
-    // One gender selected: only its group has people.
+    // Gender "other" selected means the merged group (other or not recorded): only its row has
+    // people, the same four, so the same published value as in the unfiltered table.
     const other = await outreachAcceptance(
       db,
       { organizationIds: [mixOrg], genders: ['OTHER'] },
@@ -237,23 +333,30 @@ describe('acceptance by group under cell-key perturbation', () => {
     );
     expect(other.table.rowTotals[0]).toEqual({ value: 0, suppressed: false });
     expect(other.table.rowTotals[1]).toEqual({ value: 0, suppressed: false });
-    expectWithinNoise(other.table.rowTotals[2]!, 2, 'OTHER only');
+    expectPublished(other.table.rowTotals[2]!, merged, 'OTHER only');
+    expect(other.table.rowTotals[2]).toEqual(result.table.rowTotals[2]);
   });
 
   it('keeps cases without an age in a row of their own', async () => {
     const result = await outreachAcceptance(db, { organizationIds: [mixOrg] }, 'AGE_GROUP', uniform);
     expect(result.table.rows).toEqual([...AGE_GROUPS.map((g) => g.code), 'UNKNOWN']);
     const unknown = result.table.rows.indexOf('UNKNOWN');
-    expectWithinNoise(result.table.rowTotals[unknown]!, 5, 'unknown age');
+    const truth = reachedOf((await truthOf(mixOrg, 'AGE_GROUP')).get('UNKNOWN'));
+    // Two without a gender and three witnesses without an age (the unreached are not counted).
+    expect(truth.count).toBe(5);
+    expectPublished(result.table.rowTotals[unknown]!, truth, 'unknown age');
   });
 
-  it('publishes every cell and total within the noise of the truth, for every dimension and filter', async () => {
+  it("publishes every cell and total as the method's value for the true people, for every dimension and filter", async () => {
     const filters: Array<{ filter: EvaluationFilter; gender?: string }> = [
       { filter: { organizationIds: [mixOrg] } },
       { filter: { organizationIds: [mixOrg], genders: ['WOMAN'] }, gender: 'WOMAN' },
       { filter: { organizationIds: [mixOrg], genders: ['MAN'] }, gender: 'MAN' },
+      { filter: { organizationIds: [mixOrg], genders: ['OTHER'] }, gender: 'OTHER' },
     ];
     let perturbed = 0;
+    let checked = 0;
+    let beyondUsual = 0;
     for (const { filter, gender } of filters) {
       for (const dimension of ACCEPTANCE_DIMENSIONS) {
         const { table } = await outreachAcceptance(db, filter, dimension, uniform);
@@ -261,26 +364,32 @@ describe('acceptance by group under cell-key perturbation', () => {
         // Every group with people is a row of the table.
         for (const group of truth.keys()) expect(table.rows, `${dimension} ${group}`).toContain(group);
         const at = (group: string, outcome: (typeof ACCEPTANCE_OUTCOMES)[number]) =>
-          truth.get(group)?.[outcome] ?? 0;
-        let grand = 0;
+          truth.get(group)?.[outcome] ?? NOBODY;
+        const check = (shown: DisclosedCount, cell: CountCell, label: string) => {
+          expectPublished(shown, cell, label);
+          checked++;
+          if (shown.value !== cell.count) perturbed++;
+          if (!withinUsual(shown, cell.count)) beyondUsual++;
+        };
         table.rows.forEach((group, i) => {
           const label = `${gender ?? 'all'} ${dimension} ${group}`;
           ACCEPTANCE_OUTCOMES.forEach((outcome, j) => {
-            expectWithinNoise(table.cells[i]![j]!, at(group, outcome), `${label} ${outcome}`);
-            if (table.cells[i]![j]!.value !== at(group, outcome)) perturbed++;
+            check(table.cells[i]![j]!, at(group, outcome), `${label} ${outcome}`);
           });
-          const rowTruth = at(group, 'WANTS_CALL') + at(group, 'DECLINED_OR_SELF');
-          expectWithinNoise(table.rowTotals[i]!, rowTruth, `${label} total`);
-          grand += rowTruth;
+          check(table.rowTotals[i]!, reachedOf(truth.get(group)), `${label} total`);
         });
         ACCEPTANCE_OUTCOMES.forEach((outcome, j) => {
-          const colTruth = table.rows.reduce((sum, group) => sum + at(group, outcome), 0);
-          expectWithinNoise(table.colTotals[j]!, colTruth, `${dimension} ${outcome} total`);
+          const column = union(table.rows.map((group) => at(group, outcome)));
+          check(table.colTotals[j]!, column, `${gender ?? 'all'} ${dimension} ${outcome} total`);
         });
-        expectWithinNoise(table.grandTotal, grand, `${dimension} grand total`);
+        const grand = union(table.rows.map((group) => reachedOf(truth.get(group))));
+        check(table.grandTotal, grand, `${gender ?? 'all'} ${dimension} grand total`);
       }
     }
+    // The noise is really there, and the published counts are near the truth as the method
+    // promises (within the usual range in 98 % of cells; at least 90 % here).
     expect(perturbed).toBeGreaterThan(5);
+    expect(beyondUsual).toBeLessThanOrEqual(checked * 0.1);
   });
 
   it("computes the rows' rates from the table's published cells and row totals", async () => {
