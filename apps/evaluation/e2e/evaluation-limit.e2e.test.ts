@@ -1,4 +1,7 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
+  artifactsDir,
   collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
@@ -18,6 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const evaluator = demoLogin('evaluator@vive.demo');
 const [FIRST, SECOND] = [...evaluator.organizations].sort((a, b) => a.localeCompare(b, 'da'));
 const NARROW = { width: 390, height: 844 };
+const artifactPath = async (name: string) => {
+  await mkdir(artifactsDir, { recursive: true });
+  return join(artifactsDir, name);
+};
 
 describe('evaluation dashboard at the daily limit, 390 px wide', () => {
   let stack: Stack;
@@ -69,6 +76,28 @@ describe('evaluation dashboard at the daily limit, 390 px wide', () => {
       .toMatch(/^2 af 2 udsnit brugt i dag\./);
     expect(await pageWidth()).toBeLessThanOrEqual(NARROW.width);
     await expectNoSeriousA11yViolations(page, 'evaluation: dashboard 390 px (da)');
+  });
+
+  it('fits the period control on the phone, each kind with its labelled inputs (choosing uses no selection)', async () => {
+    const kind = page.getByLabel('Periodens længde');
+    for (const [label, inputs] of [
+      ['Måned', ['Måned']],
+      ['Kvartal', ['År', 'Kvartal']],
+      ['Hele år', ['Fra og med år', 'Til og med år']],
+    ] as const) {
+      await kind.selectOption({ label });
+      for (const input of inputs) {
+        const box = await page.getByLabel(input, { exact: true }).boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= NARROW.width).toBe(true);
+      }
+      expect(await pageWidth()).toBeLessThanOrEqual(NARROW.width);
+    }
+    await expectNoSeriousA11yViolations(page, 'evaluation: period control 390 px (da)');
+    await page
+      .locator('fieldset.ev-filter-period')
+      .screenshot({ path: await artifactPath('evaluation-period-390.png') });
+    await kind.selectOption({ label: 'Hele perioden' });
+    expect((await usage().textContent()) ?? '').toMatch(/^2 af 2 udsnit brugt i dag\./);
   });
 
   it("refuses a new selection over today's limit with the gateway's message, beside the filters", async () => {

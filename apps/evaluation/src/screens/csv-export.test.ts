@@ -58,7 +58,7 @@ describe('tableToCsv', () => {
     expect(lines).toHaveLength(7);
     const note = lines[5] ?? '';
     expect(note).toMatch(
-      /^Note: Antal personer er støjbehæftede efter metoden cellekey-2026-1 og afviger højst 3 fra det sande tal\./,
+      /^Note: Antal personer er støjbehæftede efter metoden cellekey-2026-1 og afviger i 98 % af cellerne højst 3 fra det sande tal \(sjældent mere\)\./,
     );
     expect(note).toContain('Et antal på 1-4 efter støjen står som under 5.');
     expect(note).toContain('Totaler har deres egen støj og er ikke altid lig summen af cellerne');
@@ -70,6 +70,9 @@ describe('tableToCsv', () => {
       /\r\n\r\n"Note: Counts of people carry noise by the method cellekey-2026-1 [^"]*"\r\n$/,
     );
     expect(perturbationNote('en')).toContain('A count of 1-4 after the noise reads under 5.');
+    expect(perturbationNote('en')).toContain('by at most 3 in 98% of cells (rarely more).');
+    // A plain space in the file, not a no-break space.
+    expect(perturbationNote('da')).not.toContain('\u00a0');
   });
 
   it('leaves the note out of a table of amounts and hours, which are not about people', () => {

@@ -1,7 +1,13 @@
-import { DISCLOSURE_METHOD_ID, MAX_COUNT_NOISE, MIN_CELL } from '@vi/domain';
+import { COUNT_NOISE_TAIL, DISCLOSURE_METHOD_ID, MIN_CELL, USUAL_COUNT_NOISE } from '@vi/domain';
 import { type Locale, translate } from '@vi/ui';
 import { dashboardMessages } from './dashboard-messages.ts';
-import { type Cell, type DataTable, hasPerturbedFigures, type NumberStyle } from './table-model.ts';
+import {
+  type Cell,
+  type DataTable,
+  formatNumber,
+  hasPerturbedFigures,
+  type NumberStyle,
+} from './table-model.ts';
 
 /**
  * CSV export of a dashboard table, built in the browser from the very table on screen.
@@ -68,7 +74,12 @@ function escapeField(text: string, separator: string, isText: boolean): string {
 export function perturbationNote(locale: Locale): string {
   return translate(dashboardMessages, locale, 'csv.perturbedNote', {
     method: DISCLOSURE_METHOD_ID,
-    max: MAX_COUNT_NOISE,
+    usual: USUAL_COUNT_NOISE,
+    // A plain space in the file ("98 %"), not the screen's no-break space.
+    share: formatNumber(1 - 2 * COUNT_NOISE_TAIL.probability, 'percent', locale).replace(
+      /\s/g,
+      locale === 'da' ? ' ' : '',
+    ),
     under: UNDER_FIVE_MARK,
   });
 }

@@ -1,42 +1,101 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type DashboardFilter,
+  defaultPeriod,
   EMPTY_FILTER,
   filterFieldOf,
   filterVariables,
   formatDate,
   monthEnd,
   monthStart,
+  type PeriodChoice,
+  periodDates,
+  QUARTERS,
   validateDashboardFilter,
+  YEARS,
 } from './dashboard-filters.tsx';
 
+const period = (patch: Partial<PeriodChoice>): DashboardFilter => ({
+  ...EMPTY_FILTER,
+  period: { ...EMPTY_FILTER.period, ...patch },
+});
+
 describe('validateDashboardFilter', () => {
-  it('accepts an empty filter and a period of whole months', () => {
+  it('accepts every period the control offers', () => {
     expect(validateDashboardFilter(EMPTY_FILTER)).toEqual([]);
-    expect(validateDashboardFilter({ ...EMPTY_FILTER, fromMonth: '2024-01', toMonth: '2024-12' })).toEqual(
+    expect(validateDashboardFilter(period({ kind: 'MONTH', month: '2024-03' }))).toEqual([]);
+    expect(validateDashboardFilter(period({ kind: 'QUARTER', quarterYear: '2024', quarter: '2' }))).toEqual(
       [],
     );
-    expect(validateDashboardFilter({ ...EMPTY_FILTER, fromMonth: '2024-03', toMonth: '2024-03' })).toEqual(
-      [],
-    );
+    expect(validateDashboardFilter(period({ kind: 'YEARS', fromYear: '2024', toYear: '2024' }))).toEqual([]);
+    expect(validateDashboardFilter(period({ kind: 'YEARS', fromYear: '', toYear: '2025' }))).toEqual([]);
   });
 
   it('names the field, with a code and a Danish and English message', () => {
-    // What a browser without a month picker lets through: a date, or a month 13.
-    for (const typed of ['2024-01-15', '2024-13', '24-01']) {
-      const [malformed] = validateDashboardFilter({ ...EMPTY_FILTER, fromMonth: typed });
+    // What a browser without a month picker lets through: a date, a month 13, nothing.
+    for (const typed of ['2024-01-15', '2024-13', '24-01', '']) {
+      const [malformed] = validateDashboardFilter(period({ kind: 'MONTH', month: typed }));
       expect(malformed).toMatchObject({ field: 'from', code: 'INVALID_MONTH' });
       expect(malformed?.message.da).not.toBe(malformed?.message.en);
     }
-    expect(validateDashboardFilter({ ...EMPTY_FILTER, fromMonth: '2025-06', toMonth: '2025-01' })).toEqual([
+    // A month typed in is not looked at while another kind is chosen.
+    expect(validateDashboardFilter(period({ kind: 'YEARS', month: 'x' }))).toEqual([]);
+    expect(validateDashboardFilter(period({ kind: 'YEARS', fromYear: '2025', toYear: '2024' }))).toEqual([
       {
         field: 'to',
         code: 'BEFORE_FROM',
-        message: {
-          da: 'Til-måneden ligger før fra-måneden.',
-          en: 'The to month is before the from month.',
-        },
+        message: { da: 'Til-året ligger før fra-året.', en: 'The to year is before the from year.' },
       },
     ]);
+  });
+});
+
+describe('the period grid', () => {
+  it('offers the previous month, the previous quarter and the last three years by default, all time chosen', () => {
+    expect(defaultPeriod(new Date(2026, 10, 30))).toEqual({
+      kind: 'ALL',
+      month: '2026-10',
+      quarterYear: '2026',
+      quarter: '3',
+      fromYear: '2024',
+      toYear: '2026',
+    });
+    expect(defaultPeriod(new Date(2026, 0, 5))).toMatchObject({
+      month: '2025-12',
+      quarterYear: '2025',
+      quarter: '4',
+    });
+    expect(YEARS[0]).toBe('2000');
+    expect(YEARS.at(-1)).toBe('2100');
+  });
+
+  it('turns each kind into first and last day, on the grid the gateway answers', () => {
+    const base = defaultPeriod(new Date(2026, 10, 30));
+    expect(periodDates(base)).toEqual({});
+    expect(periodDates({ ...base, kind: 'MONTH', month: '2024-02' })).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+    const quarters = QUARTERS.map((quarter) =>
+      periodDates({ ...base, kind: 'QUARTER', quarterYear: '2025', quarter }),
+    );
+    expect(quarters).toEqual([
+      { from: '2025-01-01', to: '2025-03-31' },
+      { from: '2025-04-01', to: '2025-06-30' },
+      { from: '2025-07-01', to: '2025-09-30' },
+      { from: '2025-10-01', to: '2025-12-31' },
+    ]);
+    expect(periodDates({ ...base, kind: 'YEARS', fromYear: '2023', toYear: '2024' })).toEqual({
+      from: '2023-01-01',
+      to: '2024-12-31',
+    });
+    // An open end is a whole year too.
+    expect(periodDates({ ...base, kind: 'YEARS', fromYear: '', toYear: '2024' })).toEqual({
+      to: '2024-12-31',
+    });
+    expect(periodDates({ ...base, kind: 'YEARS', fromYear: '2023', toYear: '' })).toEqual({
+      from: '2023-01-01',
+    });
   });
 });
 
@@ -61,7 +120,7 @@ describe('filterVariables', () => {
     expect(filterVariables({ ...EMPTY_FILTER, model: 'OUTREACH' })).toEqual({});
   });
 
-  it('sends one organisation or category as a list of one, and whole months as first and last day', () => {
+  it('sends one organisation or category as a list of one, and the period as first and last day', () => {
     expect(
       filterVariables({
         ...EMPTY_FILTER,
@@ -70,8 +129,7 @@ describe('filterVariables', () => {
         incidentType: 'VIOLENCE',
         ageGroup: 'AGE_18_29',
         role: 'VICTIM',
-        fromMonth: '2024-02',
-        toMonth: '2025-01',
+        period: { ...EMPTY_FILTER.period, kind: 'QUARTER', quarterYear: '2024', quarter: '1' },
       }),
     ).toEqual({
       organizationIds: ['o1'],
@@ -79,10 +137,12 @@ describe('filterVariables', () => {
       incidentTypes: ['VIOLENCE'],
       ageGroups: ['AGE_18_29'],
       roles: ['VICTIM'],
-      from: '2024-02-01',
-      to: '2025-01-31',
+      from: '2024-01-01',
+      to: '2024-03-31',
     });
-    expect(filterVariables({ ...EMPTY_FILTER, toMonth: '2024-02' })).toEqual({ to: '2024-02-29' });
+    expect(filterVariables(period({ kind: 'YEARS', fromYear: '', toYear: '2024' }))).toEqual({
+      to: '2024-12-31',
+    });
   });
 });
 

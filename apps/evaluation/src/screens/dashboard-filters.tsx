@@ -13,21 +13,80 @@ import {
   type Taxonomy,
 } from '@vi/domain';
 import { bothLanguages, FieldErrors, type Locale, useLocale, useT } from '@vi/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { DISCLOSURE_HELP_ID } from './data-table-view.tsx';
 
 /**
+ * The period kinds the gateway answers (its publication grid): everything, one month, one calendar
+ * quarter, or whole calendar years (either end of a span of years may be open). Month ranges are
+ * refused (PERIOD_GRID): differences of overlapping ranges could average the noise away.
+ */
+export const PERIOD_KINDS = ['ALL', 'MONTH', 'QUARTER', 'YEARS'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const QUARTERS = ['1', '2', '3', '4'] as const;
+export type Quarter = (typeof QUARTERS)[number];
+/** The years one can choose from. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+export const YEARS: readonly string[] = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, index) =>
+  String(FIRST_YEAR + index),
+);
+
+/**
+ * The period chosen. Only the fields of `kind` count; the others keep what was last chosen (or the
+ * defaults), so switching back and forth loses nothing.
+ */
+export type PeriodChoice = {
+  kind: PeriodKind;
+  /** One month, `yyyy-mm`. */
+  month: string;
+  /** The year of a quarter, `yyyy`. */
+  quarterYear: string;
+  quarter: Quarter;
+  /** First and last whole year, `yyyy` ('' = no limit at that end). */
+  fromYear: string;
+  toYear: string;
+};
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * The choices offered first: the previous month, the previous quarter, and the last three
+ * calendar years (this one included).
+ */
+export function defaultPeriod(today: Date = new Date()): PeriodChoice {
+  const year = today.getFullYear();
+  const month = today.getMonth(); // 0-11
+  const previousMonth = month === 0 ? `${year - 1}-12` : `${year}-${pad2(month)}`;
+  // The current quarter counted from 0, which is the previous quarter counted from 1 (0: Q4 last year).
+  const quarter = Math.floor(month / 3);
+  const previousQuarter =
+    quarter === 0
+      ? { quarterYear: String(year - 1), quarter: '4' as Quarter }
+      : {
+          quarterYear: String(year),
+          quarter: String(quarter) as Quarter,
+        };
+  const clampYear = (value: number) => String(Math.min(LAST_YEAR, Math.max(FIRST_YEAR, value)));
+  return {
+    kind: 'ALL',
+    month: previousMonth,
+    ...previousQuarter,
+    fromYear: clampYear(year - 2),
+    toYear: clampYear(year),
+  };
+}
+
+/**
  * What the evaluator chose. The gateway answers only selections that cannot be combined to isolate a
- * small group, so the form offers only those: one organisation or all granted, whole months, and one
- * category or all per dimension ('' = all). `model` only chooses which sections are shown.
+ * small group, so the form offers only those: one organisation or all granted, a period on the
+ * publication grid, and one category or all per dimension ('' = all). `model` only chooses which
+ * sections are shown.
  */
 export type DashboardFilter = {
   organizationId: string;
-  /** First month of the period, `yyyy-mm` ('' = no lower bound). */
-  fromMonth: string;
-  /** Last month of the period, `yyyy-mm` ('' = no upper bound). */
-  toMonth: string;
+  period: PeriodChoice;
   model: 'ALL' | InterventionModelCode;
   incidentType: '' | IncidentTypeCode;
   gender: '' | GenderCode;
@@ -37,8 +96,7 @@ export type DashboardFilter = {
 
 export const EMPTY_FILTER: DashboardFilter = {
   organizationId: '',
-  fromMonth: '',
-  toMonth: '',
+  period: defaultPeriod(),
   model: 'ALL',
   incidentType: '',
   gender: '',
@@ -48,28 +106,54 @@ export const EMPTY_FILTER: DashboardFilter = {
 
 /** The filter's fields by the gateway's field names (`EvaluationFilterInput`), which errors use. */
 type FilterField = 'organizationIds' | 'from' | 'to' | 'incidentTypes' | 'genders' | 'ageGroups' | 'roles';
+/** The controls errors are shown beside: `from` and `to` are both the period control's. */
+type FilterControl = Exclude<FilterField, 'from' | 'to'> | 'period';
 
-const DRAFT_KEY: Record<FilterField, keyof DashboardFilter> = {
+const DRAFT_KEY: Record<
+  Exclude<FilterControl, 'period'>,
+  'organizationId' | 'incidentType' | 'gender' | 'ageGroup' | 'role'
+> = {
   organizationIds: 'organizationId',
-  from: 'fromMonth',
-  to: 'toMonth',
   incidentTypes: 'incidentType',
   genders: 'gender',
   ageGroups: 'ageGroup',
   roles: 'role',
 };
 
-/** The control an error belongs to: `genders.0` and `filter.genders` are the genders select. */
+const FILTER_FIELDS: readonly string[] = [...Object.keys(DRAFT_KEY), 'from', 'to'];
+
+/** The field an error is about: `genders.0` and `filter.genders` are the genders select. */
 export function filterFieldOf(field: string): FilterField | null {
   const root = field.replace(/^filter\./, '').split('.')[0] ?? '';
-  return root in DRAFT_KEY ? (root as FilterField) : null;
+  return FILTER_FIELDS.includes(root) ? (root as FilterField) : null;
 }
 
-function controlId(field: FilterField): string {
+/** The control an error is shown beside: the period's errors (`from`, `to`) beside the period control. */
+function controlOf(field: string): FilterControl | null {
+  const root = filterFieldOf(field);
+  return root === 'from' || root === 'to' ? 'period' : root;
+}
+
+function controlId(field: Exclude<FilterControl, 'period'>): string {
   return `ev-filter-${field}`;
 }
 
+/** The id of the period control's first input for the kind chosen (where focus goes on an error). */
+function periodInputId(kind: PeriodKind): string {
+  switch (kind) {
+    case 'ALL':
+      return 'ev-filter-period';
+    case 'MONTH':
+      return 'ev-filter-month';
+    case 'QUARTER':
+      return 'ev-filter-quarter-year';
+    case 'YEARS':
+      return 'ev-filter-from-year';
+  }
+}
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const YEAR = /^\d{4}$/;
 
 /** `2024-02` → `2024-02-01`. */
 export function monthStart(month: string): string {
@@ -91,48 +175,75 @@ export function formatDate(date: string): string {
 }
 
 /**
+ * The period as the gateway's `from` and `to` (first and last day), or the problem with it. Every
+ * period this gives lies on the gateway's grid: one month, one quarter, whole years.
+ */
+export function periodDates(period: PeriodChoice): { from?: string; to?: string } {
+  switch (period.kind) {
+    case 'ALL':
+      return {};
+    case 'MONTH':
+      return MONTH.test(period.month) ? { from: monthStart(period.month), to: monthEnd(period.month) } : {};
+    case 'QUARTER': {
+      if (!YEAR.test(period.quarterYear)) return {};
+      const first = (Number(period.quarter) - 1) * 3 + 1;
+      return {
+        from: `${period.quarterYear}-${pad2(first)}-01`,
+        to: monthEnd(`${period.quarterYear}-${pad2(first + 2)}`),
+      };
+    }
+    case 'YEARS':
+      return {
+        ...(YEAR.test(period.fromYear) ? { from: `${period.fromYear}-01-01` } : {}),
+        ...(YEAR.test(period.toYear) ? { to: `${period.toYear}-12-31` } : {}),
+      };
+  }
+}
+
+/**
  * Checks the period before anything is sent: each field named, with a code and a message in both
- * languages. The gateway checks the same again (whole months, one or all, the organisation grants);
- * its errors are shown beside the same fields.
+ * languages. The gateway checks the same again (the period grid, one or all, the organisation
+ * grants); its errors are shown beside the same controls.
  */
 export function validateDashboardFilter(filter: DashboardFilter): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const [field, value] of [
-    ['from', filter.fromMonth],
-    ['to', filter.toMonth],
-  ] as const) {
-    if (value && !MONTH.test(value)) {
-      errors.push({
-        field,
+  const { period } = filter;
+  if (period.kind === 'MONTH' && !MONTH.test(period.month)) {
+    return [
+      {
+        field: 'from',
         code: 'INVALID_MONTH',
         message: bothLanguages(dashboardMessages, 'filters.invalidMonth'),
-      });
-    }
+      },
+    ];
   }
-  if (errors.length === 0 && filter.fromMonth && filter.toMonth && filter.fromMonth > filter.toMonth) {
-    errors.push({
-      field: 'to',
-      code: 'BEFORE_FROM',
-      message: bothLanguages(dashboardMessages, 'filters.beforeFrom'),
-    });
+  if (period.kind === 'YEARS' && period.fromYear && period.toYear && period.fromYear > period.toYear) {
+    return [
+      { field: 'to', code: 'BEFORE_FROM', message: bothLanguages(dashboardMessages, 'filters.beforeFrom') },
+    ];
   }
-  return errors;
+  return [];
 }
 
 /**
  * The variables of `evaluation(filter:)` for a chosen filter: "all" is left out (the gateway then
- * takes every organisation granted, every category), a month range becomes its first and last day.
+ * takes every organisation granted, every category), the period becomes its first and last day.
  */
 export function filterVariables(filter: DashboardFilter) {
   return {
     ...(filter.organizationId ? { organizationIds: [filter.organizationId] } : {}),
-    ...(filter.fromMonth ? { from: monthStart(filter.fromMonth) } : {}),
-    ...(filter.toMonth ? { to: monthEnd(filter.toMonth) } : {}),
+    ...periodDates(filter.period),
     ...(filter.incidentType ? { incidentTypes: [filter.incidentType] } : {}),
     ...(filter.gender ? { genders: [filter.gender] } : {}),
     ...(filter.ageGroup ? { ageGroups: [filter.ageGroup] } : {}),
     ...(filter.role ? { roles: [filter.role] } : {}),
   };
+}
+
+/** The same period for the gateway (the same first and last day), however it was chosen. */
+function samePeriod(a: PeriodChoice, b: PeriodChoice): boolean {
+  const x = periodDates(a);
+  const y = periodDates(b);
+  return x.from === y.from && x.to === y.to;
 }
 
 /** How many different selections the evaluator has used today, of how many allowed. */
@@ -160,17 +271,27 @@ export function DashboardFilters({
   const { locale } = useLocale();
   const [draft, setDraft] = useState<DashboardFilter>(applied);
   const [errors, setErrors] = useState<FieldError[]>([]);
+  /** A changed control's own errors go: they were about the value it held. */
+  const forget = (control: FilterControl) =>
+    setErrors((previous) => previous.filter((error) => controlOf(error.field) !== control));
   const update = (patch: Partial<DashboardFilter>) => setDraft((previous) => ({ ...previous, ...patch }));
+  const updatePeriod = (patch: Partial<PeriodChoice>) => {
+    forget('period');
+    setDraft((previous) => ({ ...previous, period: { ...previous.period, ...patch } }));
+  };
   /**
-   * This form's own errors, else the gateway's for the applied filter as long as the field still
+   * This form's own errors, else the gateway's for the applied filter as long as the control still
    * holds the value the gateway refused.
    */
-  const errorsFor = (field: FilterField): FieldError[] => {
-    const local = errors.filter((error) => filterFieldOf(error.field) === field);
+  const errorsFor = (control: FilterControl): FieldError[] => {
+    const local = errors.filter((error) => controlOf(error.field) === control);
     if (local.length > 0) return local;
-    const key = DRAFT_KEY[field];
-    if (draft[key] !== applied[key]) return [];
-    return serverErrors.filter((error) => filterFieldOf(error.field) === field);
+    const unchanged =
+      control === 'period'
+        ? samePeriod(draft.period, applied.period)
+        : draft[DRAFT_KEY[control]] === applied[DRAFT_KEY[control]];
+    if (!unchanged) return [];
+    return serverErrors.filter((error) => controlOf(error.field) === control);
   };
 
   function submit(event: FormEvent) {
@@ -181,37 +302,143 @@ export function DashboardFilters({
       onApply(draft);
       return;
     }
-    const first = problems.map((problem) => filterFieldOf(problem.field)).find((field) => field !== null);
-    if (first) document.getElementById(controlId(first))?.focus();
+    const first = problems.map((problem) => controlOf(problem.field)).find((control) => control !== null);
+    if (first)
+      document
+        .getElementById(first === 'period' ? periodInputId(draft.period.kind) : controlId(first))
+        ?.focus();
   }
 
-  const monthField = (field: 'from' | 'to', label: string) => {
-    const fieldErrors = errorsFor(field);
-    const key = DRAFT_KEY[field];
-    const id = controlId(field);
-    return (
-      <div className={`vi-field${fieldErrors.length ? ' vi-field--invalid' : ''}`}>
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          type="month"
-          // Browsers without a month picker show a text field: the pattern and placeholder say what to type.
-          placeholder={t('filters.monthPlaceholder')}
-          pattern="\d{4}-\d{2}"
-          value={draft[key]}
-          aria-invalid={fieldErrors.length > 0}
-          aria-describedby={[`ev-filter-period-hint`, fieldErrors.length ? `${id}-errors` : '']
-            .filter(Boolean)
-            .join(' ')}
-          onChange={(event) => update({ [key]: event.target.value })}
-        />
-        <FieldErrors id={`${id}-errors`} errors={fieldErrors} />
-      </div>
-    );
+  const periodErrors = errorsFor('period');
+  const periodInvalid = periodErrors.length > 0;
+  const periodDescribedBy = ['ev-filter-period-hint', periodInvalid ? 'ev-filter-period-errors' : '']
+    .filter(Boolean)
+    .join(' ');
+  /** A field of the period control: label, then a select or input described by the hint and errors. */
+  const periodField = (id: string, label: string, control: ReactNode) => (
+    <div className={`vi-field${periodInvalid ? ' vi-field--invalid' : ''}`} key={id}>
+      <label htmlFor={id}>{label}</label>
+      {control}
+    </div>
+  );
+  const yearSelect = (
+    id: string,
+    value: string,
+    onChange: (year: string) => void,
+    noLimit: string | null,
+  ) => (
+    <select
+      id={id}
+      value={value}
+      aria-invalid={periodInvalid}
+      aria-describedby={periodDescribedBy}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      {noLimit !== null ? <option value="">{noLimit}</option> : null}
+      {YEARS.map((year) => (
+        <option key={year} value={year}>
+          {year}
+        </option>
+      ))}
+    </select>
+  );
+  const { period } = draft;
+  const periodInputs = (): ReactNode => {
+    switch (period.kind) {
+      case 'ALL':
+        return null;
+      case 'MONTH':
+        return periodField(
+          'ev-filter-month',
+          t('filters.month'),
+          <input
+            id="ev-filter-month"
+            type="month"
+            min={`${FIRST_YEAR}-01`}
+            max={`${LAST_YEAR}-12`}
+            // Browsers without a month picker show a text field: the pattern and placeholder say what to type.
+            placeholder={t('filters.monthPlaceholder')}
+            pattern="\d{4}-\d{2}"
+            value={period.month}
+            aria-invalid={periodInvalid}
+            aria-describedby={periodDescribedBy}
+            onChange={(event) => updatePeriod({ month: event.target.value })}
+          />,
+        );
+      case 'QUARTER':
+        return (
+          <>
+            {periodField(
+              'ev-filter-quarter-year',
+              t('filters.year'),
+              yearSelect(
+                'ev-filter-quarter-year',
+                period.quarterYear,
+                (year) => updatePeriod({ quarterYear: year }),
+                null,
+              ),
+            )}
+            {periodField(
+              'ev-filter-quarter',
+              t('filters.quarter'),
+              <select
+                id="ev-filter-quarter"
+                value={period.quarter}
+                aria-invalid={periodInvalid}
+                aria-describedby={periodDescribedBy}
+                onChange={(event) => updatePeriod({ quarter: event.target.value as Quarter })}
+              >
+                {QUARTERS.map((quarter) => (
+                  <option key={quarter} value={quarter}>
+                    {t(`filters.quarter${quarter}`)}
+                  </option>
+                ))}
+              </select>,
+            )}
+          </>
+        );
+      case 'YEARS':
+        // A span of years can only be chosen the right way round: moving one end past the other moves
+        // the other along.
+        return (
+          <>
+            {periodField(
+              'ev-filter-from-year',
+              t('filters.fromYear'),
+              yearSelect(
+                'ev-filter-from-year',
+                period.fromYear,
+                (fromYear) =>
+                  updatePeriod(
+                    fromYear && period.toYear && fromYear > period.toYear
+                      ? { fromYear, toYear: fromYear }
+                      : { fromYear },
+                  ),
+                t('filters.noStart'),
+              ),
+            )}
+            {periodField(
+              'ev-filter-to-year',
+              t('filters.toYear'),
+              yearSelect(
+                'ev-filter-to-year',
+                period.toYear,
+                (toYear) =>
+                  updatePeriod(
+                    toYear && period.fromYear && toYear < period.fromYear
+                      ? { toYear, fromYear: toYear }
+                      : { toYear },
+                  ),
+                t('filters.noEnd'),
+              ),
+            )}
+          </>
+        );
+    }
   };
 
   const oneOrAllField = (
-    field: Exclude<FilterField, 'from' | 'to'>,
+    field: Exclude<FilterControl, 'period'>,
     label: string,
     allLabel: string,
     options: ReadonlyArray<{ value: string; label: string }>,
@@ -227,7 +454,10 @@ export function DashboardFilters({
           value={draft[key]}
           aria-invalid={fieldErrors.length > 0}
           aria-describedby={fieldErrors.length ? `${id}-errors` : undefined}
-          onChange={(event) => update({ [key]: event.target.value })}
+          onChange={(event) => {
+            forget(field);
+            update({ [key]: event.target.value });
+          }}
         >
           <option value="">{allLabel}</option>
           {options.map((option) => (
@@ -260,13 +490,32 @@ export function DashboardFilters({
           t('filters.allOrganizations'),
           organizations.map((organization) => ({ value: organization.id, label: organization.name })),
         )}
-        <fieldset className="ev-filter-group">
+        <fieldset
+          className={`ev-filter-group ev-filter-period${periodInvalid ? ' ev-filter-group--invalid' : ''}`}
+        >
           <legend>{t('filters.period')}</legend>
           <p className="ev-hint" id="ev-filter-period-hint">
-            {t('filters.monthHint')}
+            {t('filters.periodHint')}
           </p>
-          {monthField('from', t('filters.from'))}
-          {monthField('to', t('filters.to'))}
+          {periodField(
+            'ev-filter-period',
+            t('filters.periodKind'),
+            <select
+              id="ev-filter-period"
+              value={period.kind}
+              aria-invalid={periodInvalid}
+              aria-describedby={periodDescribedBy}
+              onChange={(event) => updatePeriod({ kind: event.target.value as PeriodKind })}
+            >
+              {PERIOD_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`filters.kind.${kind}`)}
+                </option>
+              ))}
+            </select>,
+          )}
+          {periodInputs()}
+          <FieldErrors id="ev-filter-period-errors" errors={periodErrors} />
         </fieldset>
         <div className="vi-field">
           <label htmlFor="ev-filter-model">{t('filters.model')}</label>

@@ -1,4 +1,4 @@
-import { DISCLOSURE_EXPLANATION, MAX_COUNT_NOISE } from '@vi/domain';
+import { COUNT_NOISE_TAIL, DISCLOSURE_EXPLANATION, USUAL_COUNT_NOISE } from '@vi/domain';
 import { useLocale, useT } from '@vi/ui';
 import { csvFileName, downloadCsv, tableToCsv } from './csv-export.ts';
 import { useDashboardPeriod } from './dashboard-context.tsx';
@@ -6,6 +6,7 @@ import { dashboardMessages } from './dashboard-messages.ts';
 import {
   type DataTable,
   displayCell,
+  formatNumber,
   hasPerturbedFigures,
   hiddenKinds,
   isHiddenCell,
@@ -79,7 +80,8 @@ export function DataTableView({ table }: { table: DataTable }) {
       {hasPerturbedFigures(table) ? (
         <p className="ev-note ev-note--perturbed">
           {t('explain.perturbed', {
-            max: MAX_COUNT_NOISE,
+            usual: USUAL_COUNT_NOISE,
+            share: formatNumber(1 - 2 * COUNT_NOISE_TAIL.probability, 'percent', locale),
             totals: DISCLOSURE_EXPLANATION.paragraphs[2]?.[locale] ?? '',
           })}{' '}
           <a href={`#${DISCLOSURE_HELP_ID}`}>{t('explain.more')}</a>

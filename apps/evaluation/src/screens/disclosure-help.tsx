@@ -1,10 +1,11 @@
 import {
-  COUNT_NOISE,
+  COUNT_NOISE_TAIL,
+  countNoiseProbability,
   DISCLOSURE_EXPLANATION,
   DISCLOSURE_METHOD_ID,
   MAGNITUDE_NOISE_SCALE,
-  MAX_COUNT_NOISE,
   MIN_CELL,
+  USUAL_COUNT_NOISE,
 } from '@vi/domain';
 import { type Locale, useLocale, useT } from '@vi/ui';
 import { type FragmentOf, graphql, readFragment } from '../graphql.ts';
@@ -18,7 +19,8 @@ export const DisclosureHelpFields = graphql(`
     disclosure {
       methodId
       minCell
-      maxCountNoise
+      usualCountNoise
+      tailProbability
       magnitudeNoiseScale
       countNoise { noise probability }
       dailyLimit
@@ -29,7 +31,8 @@ export const DisclosureHelpFields = graphql(`
 type Disclosure = {
   methodId: string;
   minCell: number;
-  maxCountNoise: number;
+  usualCountNoise: number;
+  tailProbability: number;
   magnitudeNoiseScale: number;
   countNoise: ReadonlyArray<{ noise: number; probability: number }>;
   dailyLimit: number | null;
@@ -39,9 +42,14 @@ type Disclosure = {
 const DOMAIN_PARAMETERS: Disclosure = {
   methodId: DISCLOSURE_METHOD_ID,
   minCell: MIN_CELL,
-  maxCountNoise: MAX_COUNT_NOISE,
+  usualCountNoise: USUAL_COUNT_NOISE,
+  tailProbability: COUNT_NOISE_TAIL.probability,
   magnitudeNoiseScale: MAGNITUDE_NOISE_SCALE,
-  countNoise: COUNT_NOISE,
+  // What the gateway lists: −6 to +6 (further out each step halves, without end).
+  countNoise: Array.from({ length: 13 }, (_, index) => index - 6).map((noise) => ({
+    noise,
+    probability: countNoiseProbability(noise),
+  })),
   dailyLimit: null,
 };
 
@@ -50,6 +58,24 @@ export function signedNoise(noise: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { signDisplay: 'exceptZero' })
     .format(noise)
     .replace('-', '\u2212');
+}
+
+/**
+ * A probability as a percentage with up to three significant digits, so the rare tails read as
+ * such (0,5 %, 0,125 %) instead of rounding to 0 %.
+ */
+export function probabilityText(probability: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    style: 'percent',
+    maximumSignificantDigits: 3,
+  }).format(probability);
+}
+
+/**
+ * The share of cells whose noise stays within ±usualCountNoise (98 %), as the notes under tables say it.
+ */
+export function usualShareText(tailProbability: number, locale: Locale): string {
+  return formatNumber(1 - 2 * tailProbability, 'percent', locale);
 }
 
 /**
@@ -78,8 +104,14 @@ export function DisclosureHelp({ data }: { data: FragmentOf<typeof DisclosureHel
             <dd>{disclosure.methodId}</dd>
             <dt>{t('help.minCell')}</dt>
             <dd>{disclosure.minCell}</dd>
-            <dt>{t('help.maxCountNoise')}</dt>
-            <dd>{t('help.maxCountNoiseValue', { max: disclosure.maxCountNoise })}</dd>
+            <dt>
+              {t('help.usualCountNoise', { share: usualShareText(disclosure.tailProbability, locale) })}
+            </dt>
+            <dd>{t('help.usualCountNoiseValue', { usual: disclosure.usualCountNoise })}</dd>
+            <dt>{t('help.tailProbability', { usual: disclosure.usualCountNoise })}</dt>
+            <dd>
+              {t('help.tailProbabilityValue', { each: probabilityText(disclosure.tailProbability, locale) })}
+            </dd>
             <dt>{t('help.magnitudeNoise')}</dt>
             <dd>
               {t('help.magnitudeNoiseValue', {
@@ -107,11 +139,14 @@ export function DisclosureHelp({ data }: { data: FragmentOf<typeof DisclosureHel
               {disclosure.countNoise.map(({ noise, probability }) => (
                 <tr key={noise}>
                   <th scope="row">{signedNoise(noise, locale)}</th>
-                  <td>{formatNumber(probability, 'percent', locale)}</td>
+                  <td>{probabilityText(probability, locale)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="ev-note" data-testid="disclosure-noise-tails">
+            {t('help.noiseTails', { last: Math.max(0, ...disclosure.countNoise.map(({ noise }) => noise)) })}
+          </p>
         </div>
       </div>
     </section>

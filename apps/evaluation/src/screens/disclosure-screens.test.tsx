@@ -1,11 +1,11 @@
-import { COUNT_NOISE, DISCLOSURE_EXPLANATION, fieldError } from '@vi/domain';
+import { countNoiseProbability, DISCLOSURE_EXPLANATION, fieldError } from '@vi/domain';
 import { LocaleProvider } from '@vi/ui';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import type { FragmentOf } from '../graphql.ts';
-import { DashboardFilters, EMPTY_FILTER } from './dashboard-filters.tsx';
+import { type DashboardFilter, DashboardFilters, EMPTY_FILTER } from './dashboard-filters.tsx';
 import { DisclosureHelp, type DisclosureHelpFields, signedNoise } from './disclosure-help.tsx';
 import { FiguresProblem, usageOfLimitError } from './figures-problem.tsx';
 
@@ -27,7 +27,7 @@ const organizations = [
 ];
 
 describe('DashboardFilters', () => {
-  it('offers only what the gateway answers: one or all, whole months', () => {
+  it('offers only what the gateway answers: one or all, a month, a quarter or whole years', () => {
     const html = render(
       'da',
       <DashboardFilters organizations={organizations} applied={EMPTY_FILTER} onApply={() => {}} />,
@@ -42,17 +42,75 @@ describe('DashboardFilters', () => {
     expect(html).toContain('<option value="" selected="">Alle mine organisationer</option>');
     expect(html).toContain('<option value="org-odense">Odense Kommune</option>');
     expect(html).toContain('<option value="" selected="">Alle</option><option value="MAN">Mand</option>');
+    // The period: a kind first, then only the inputs of that kind.
     expect(html).toMatch(
-      /<label for="ev-filter-from">Fra og med måned<\/label><input id="ev-filter-from" type="month"/,
+      /<label for="ev-filter-period">Periodens længde<\/label><select id="ev-filter-period" aria-invalid="false" aria-describedby="ev-filter-period-hint">/,
     );
-    expect(html).toMatch(
-      /<label for="ev-filter-to">Til og med måned<\/label><input id="ev-filter-to" type="month"/,
+    expect(html).toContain(
+      '<option value="ALL" selected="">Hele perioden</option><option value="MONTH">Måned</option><option value="QUARTER">Kvartal</option><option value="YEARS">Hele år</option>',
     );
+    expect(html).not.toContain('type="month"');
     expect(html).toContain('Vælg én eller alle i hvert filter.');
   });
 
-  it("shows the gateway's ONE_OR_ALL and WHOLE_MONTH errors beside their fields, and today's usage", () => {
-    const applied = { ...EMPTY_FILTER, gender: 'WOMAN' as const, fromMonth: '2024-01' };
+  it('shows the inputs of the chosen period kind, each labelled', () => {
+    const withPeriod = (patch: Partial<DashboardFilter['period']>) =>
+      render(
+        'da',
+        <DashboardFilters
+          organizations={organizations}
+          applied={{ ...EMPTY_FILTER, period: { ...EMPTY_FILTER.period, ...patch } }}
+          onApply={() => {}}
+        />,
+      );
+    expect(withPeriod({ kind: 'MONTH', month: '2024-03' })).toMatch(
+      /<label for="ev-filter-month">Måned<\/label><input id="ev-filter-month" type="month" min="2000-01" max="2100-12"[^>]*value="2024-03"/,
+    );
+    const quarter = withPeriod({ kind: 'QUARTER', quarterYear: '2024', quarter: '2' });
+    expect(quarter).toContain(
+      '<label for="ev-filter-quarter-year">År</label><select id="ev-filter-quarter-year"',
+    );
+    expect(quarter).toContain('<option value="2024" selected="">2024</option>');
+    expect(quarter).toContain('<option value="2" selected="">2. kvartal (april-juni)</option>');
+    expect(quarter).toContain('<option value="2000">2000</option>');
+    expect(quarter).toContain('<option value="2100">2100</option>');
+    expect(quarter).not.toContain('<option value="1999">');
+    const years = withPeriod({ kind: 'YEARS', fromYear: '', toYear: '2025' });
+    expect(years).toContain('<label for="ev-filter-from-year">Fra og med år</label>');
+    expect(years).toContain('<option value="" selected="">Fra begyndelsen</option>');
+    expect(years).toContain('<label for="ev-filter-to-year">Til og med år</label>');
+    expect(years).toContain('<option value="2025" selected="">2025</option>');
+  });
+
+  it("shows the gateway's PERIOD_GRID error beside the period control", () => {
+    const applied = {
+      ...EMPTY_FILTER,
+      period: { ...EMPTY_FILTER.period, kind: 'MONTH' as const, month: '2024-01' },
+    };
+    const html = render(
+      'en',
+      <DashboardFilters
+        organizations={organizations}
+        applied={applied}
+        onApply={() => {}}
+        serverErrors={[fieldError('from', 'PERIOD_GRID')]}
+      />,
+    );
+    expect(textOf(html, 'ev-filter-period-errors')).toContain(
+      'Choose one month, one quarter or whole calendar years.',
+    );
+    expect(html).toMatch(
+      /<input id="ev-filter-month" [^>]*aria-invalid="true" aria-describedby="ev-filter-period-hint ev-filter-period-errors"/,
+    );
+    expect(html).toContain('ev-filter-group--invalid');
+  });
+
+  it("shows the gateway's ONE_OR_ALL and WHOLE_MONTH errors beside their controls, and today's usage", () => {
+    const applied = {
+      ...EMPTY_FILTER,
+      gender: 'WOMAN' as const,
+      period: { ...EMPTY_FILTER.period, kind: 'MONTH' as const, month: '2024-01' },
+    };
     const html = render(
       'da',
       <DashboardFilters
@@ -64,11 +122,11 @@ describe('DashboardFilters', () => {
       />,
     );
     expect(textOf(html, 'ev-filter-genders-errors')).toContain('Vælg én eller alle.');
-    expect(textOf(html, 'ev-filter-from-errors')).toContain('Perioden skal bestå af hele måneder');
+    expect(textOf(html, 'ev-filter-period-errors')).toContain('Perioden skal bestå af hele måneder');
     expect(html).toMatch(
       /<select id="ev-filter-genders" aria-invalid="true" aria-describedby="ev-filter-genders-errors"/,
     );
-    expect(textOf(html, 'ev-filter-to-errors')).toBe('');
+    expect(textOf(html, 'ev-filter-roles-errors')).toBe('');
     expect(html).toContain('7 af 40 udsnit brugt i dag');
     expect(html).toContain('href="#disclosure-help"');
   });
@@ -86,7 +144,8 @@ describe('DashboardFilters', () => {
     expect(html).toContain('40 of 40 selections used today');
     expect(html).toContain('ev-usage--full');
     expect(html).toContain('<option value="" selected="">All my organisations</option>');
-    expect(html).toContain('From month (inclusive)');
+    expect(html).toContain('<option value="YEARS">Whole years</option>');
+    expect(html).toContain('Length of period');
   });
 });
 
@@ -147,9 +206,13 @@ describe('DisclosureHelp', () => {
       disclosure: {
         methodId: 'cellekey-2026-1',
         minCell: 5,
-        maxCountNoise: 3,
+        usualCountNoise: 3,
+        tailProbability: 0.01,
         magnitudeNoiseScale: 0.25,
-        countNoise: COUNT_NOISE,
+        countNoise: Array.from({ length: 13 }, (_, index) => index - 6).map((noise) => ({
+          noise,
+          probability: countNoiseProbability(noise),
+        })),
         dailyLimit: 40,
       },
     } as unknown as FragmentOf<typeof DisclosureHelpFields>;
@@ -159,14 +222,22 @@ describe('DisclosureHelp', () => {
     for (const paragraph of DISCLOSURE_EXPLANATION.paragraphs)
       expect(html).toContain(paragraph.da.slice(0, 40));
     expect(html).toContain('<dd>cellekey-2026-1</dd>');
-    expect(html).toContain('<dd>±3</dd>');
+    expect(html).toContain('<dt>Støj på et antal i 98\u00a0% af cellerne</dt><dd>højst ±3</dd>');
+    expect(html).toContain('<dt>Sandsynlighed for mere end ±3</dt><dd>1\u00a0% i hver side</dd>');
     expect(html).toContain('<dd>40</dd>');
-    expect(html).toContain('<th scope="row">\u22123</th><td>2\u00a0%</td>');
+    expect(html).toContain('<th scope="row">\u22123</th><td>1\u00a0%</td>');
+    expect(html).toContain('<th scope="row">\u22126</th><td>0,125\u00a0%</td>');
+    expect(html).toContain('<th scope="row">+4</th><td>0,5\u00a0%</td>');
+    expect(html).toContain('Længere ude end ±6 fortsætter støjen');
     expect(html).toContain('<th scope="row">0</th><td>44\u00a0%</td>');
     expect(html).toContain('<th scope="row">+1</th><td>20\u00a0%</td>');
     const en = render('en', <DisclosureHelp data={null} />);
     expect(en).toContain('How the figures are protected');
     expect(en).toContain('25% of the scale&#x27;s range ÷ n');
+    // Without the gateway's answer: the domain's own parameters, the same table −6 to +6.
+    expect(en).toContain('<dt>Noise on a count in 98% of cells</dt><dd>at most ±3</dd>');
+    expect(en).toContain('<th scope="row">+6</th><td>0.125%</td>');
+    expect(en).toContain('Beyond ±6 the noise continues');
   });
 
   it('signs the noise with a real minus sign', () => {

@@ -26,7 +26,7 @@ const EXAMPLE_QUERY = `# Samlede tal for de organisationer, du har adgang til.
 query Acceptance {
   evaluation(filter: { from: "2024-01-01" }) {
     organizations { id name }
-    disclosure { methodId maxCountNoise usedToday dailyLimit }
+    disclosure { methodId usualCountNoise usedToday dailyLimit }
     outreachFunnel {
       counts { identified { value suppressed } reached { value suppressed } }
       rates { acceptance { rate ci95Lower ci95Upper numerator denominator } }
