@@ -35,15 +35,29 @@ export function countTable(
   cells: CountCell[][],
   uniform: KeyedUniform,
 ): CountTable {
-  const at = (i: number, j: number) => cells[i]?.[j] ?? EMPTY_CELL;
-  const disclose = (cell: CountCell) => discloseCount(cell, uniform);
+  // One pass adds each cell into its row, its column and the grand total (key sums as bigints,
+  // parsed once: SQL returns them as strings).
+  const rowCells = rows.map(() => ({ count: 0, keySum: 0n }));
+  const colCells = cols.map(() => ({ count: 0, keySum: 0n }));
+  const grand = { count: 0, keySum: 0n };
+  const shown = rows.map((_, i) =>
+    cols.map((_, j) => {
+      const cell = cells[i]?.[j] ?? EMPTY_CELL;
+      const keySum = BigInt(cell.keySum);
+      for (const total of [rowCells[i]!, colCells[j]!, grand]) {
+        total.count += cell.count;
+        total.keySum += keySum;
+      }
+      return discloseCount({ count: cell.count, keySum }, uniform);
+    }),
+  );
   return {
     rows: [...rows],
     cols: [...cols],
-    cells: rows.map((_, i) => cols.map((_, j) => disclose(at(i, j)))),
-    rowTotals: rows.map((_, i) => disclose(unionCell(cols.map((_, j) => at(i, j))))),
-    colTotals: cols.map((_, j) => disclose(unionCell(rows.map((_, i) => at(i, j))))),
-    grandTotal: disclose(unionCell(rows.flatMap((_, i) => cols.map((_, j) => at(i, j))))),
+    cells: shown,
+    rowTotals: rowCells.map((cell) => discloseCount(cell, uniform)),
+    colTotals: colCells.map((cell) => discloseCount(cell, uniform)),
+    grandTotal: discloseCount(grand, uniform),
   };
 }
 
