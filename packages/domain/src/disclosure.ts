@@ -50,7 +50,7 @@ import { type Rate, rateOf } from './outreach/funnel.ts';
  *   bound, so every such count stays possible behind every shown value. Combining many
  *   differently composed answers that contain the same group (the averaging attack of
  *   Asghar and Kaafar, 2019) still narrows it *in probability*, which is why the gateway
- *   also restricts what can be asked (a month, a quarter or whole years; one organisation
+ *   also restricts what can be asked (everything, a month, a quarter or a year; one organisation
  *   or all granted; one category or all per dimension), how many distinct questions one
  *   evaluator can ask per day, and audits every question.
  * - It is not differential privacy: a determined evaluator with many days of questions
@@ -300,8 +300,8 @@ export const DISCLOSURE_EXPLANATION: { title: Label; paragraphs: Label[] } = {
       en: `Shares, confidence intervals, means, standard deviations and t-tests are computed from the shown figures. A share is shown only when numerator, denominator and the rest are all at least ${MIN_CELL}. Means and standard deviations carry noise of ${MAGNITUDE_NOISE_SCALE * 100}% of the scale's range divided by n, and are shown only for n of at least ${MIN_CELL}.`,
     },
     {
-      da: 'For at støjen ikke kan midles væk, er perioden én måned, ét kvartal eller hele kalenderår, valget er én organisation eller alle og én kategori eller alle pr. filter, og der er en grænse for, hvor mange forskellige udsnit én evaluator kan se pr. dag. Alle forespørgsler logges.',
-      en: 'So the noise cannot be averaged away, the period is one month, one quarter or whole calendar years, the choice is one organisation or all and one category or all per filter, and there is a limit on how many different selections one evaluator can see per day. Every request is logged.',
+      da: 'For at støjen ikke kan midles væk, er perioden hele perioden, én måned, ét kvartal eller ét kalenderår, valget er én organisation eller alle og én kategori eller alle pr. filter, og der er en grænse for, hvor mange forskellige udsnit én evaluator kan se pr. dag. Alle forespørgsler logges.',
+      en: 'So the noise cannot be averaged away, the period is everything, one month, one quarter or one calendar year, the choice is one organisation or all and one category or all per filter, and there is a limit on how many different selections one evaluator can see per day. Every request is logged.',
     },
   ],
 };

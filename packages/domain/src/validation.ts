@@ -96,8 +96,8 @@ export const FIELD_ERROR_MESSAGES = {
     en: 'The period must be whole months: from the 1st of a month to the last day of a month.',
   }),
   PERIOD_GRID: () => ({
-    da: 'Vælg én måned, ét kvartal eller hele kalenderår. Andre perioder kan bruges til at midle støjen på tallene væk.',
-    en: 'Choose one month, one quarter or whole calendar years. Other periods could be used to average away the noise on the figures.',
+    da: 'Vælg hele perioden, én måned, ét kvartal eller ét kalenderår. Andre perioder kan bruges til at midle støjen på tallene væk.',
+    en: 'Choose the whole period, one month, one quarter or one calendar year. Other periods could be used to average away the noise on the figures.',
   }),
   INVALID_EMAIL: () => ({
     da: 'E-mailadressen er ikke gyldig.',

@@ -171,12 +171,12 @@ describe('evaluation figures through the gateway', () => {
         };
       };
     }>(FUNNEL, {
-      filter: { organizationIds, from: '2018-01-01', to: '2023-12-31', genders: ['WOMAN'] },
+      filter: { organizationIds, from: '2023-01-01', to: '2023-12-31', genders: ['WOMAN'] },
     });
     expect(response.body.errors).toBeUndefined();
     const direct = await outreachFunnel(
       db,
-      { organizationIds, from: new Date('2018-01-01'), to: new Date('2023-12-31'), genders: ['WOMAN'] },
+      { organizationIds, from: new Date('2023-01-01'), to: new Date('2023-12-31'), genders: ['WOMAN'] },
       uniform,
     );
     const funnel = response.body.data!.evaluation.outreachFunnel;
@@ -390,7 +390,7 @@ describe('audit and daily limit', () => {
         costs { figures { organizationId model perCompleter { amount completers { value suppressed } } } }
       }
     }`;
-    const filter = { from: '2019-01-01', to: '2024-12-31' };
+    const filter = { from: '2024-01-01', to: '2024-12-31' };
     const one = await (await evaluatorBrowser(EVALUATOR_EMAILS.main)).graphql(question, { filter });
     const other = await (await evaluatorBrowser(EVALUATOR_EMAILS.second)).graphql(question, { filter });
     expect(one.body.errors).toBeUndefined();

@@ -211,7 +211,7 @@ beforeAll(async () => {
 
 /**
  * The filters an evaluator can ask for: one or all organisations, a period on the grid (one
- * month, one quarter, whole years), one category or all.
+ * month, one quarter, one year), one category or all.
  */
 function filters(): Array<{ label: string; filter: EvaluationFilter }> {
   const both = [bigOrg, smallOrg];
