@@ -27,8 +27,7 @@ describe('validateDashboardFilter', () => {
     expect(validateDashboardFilter(period({ kind: 'QUARTER', quarterYear: '2024', quarter: '2' }))).toEqual(
       [],
     );
-    expect(validateDashboardFilter(period({ kind: 'YEARS', fromYear: '2024', toYear: '2024' }))).toEqual([]);
-    expect(validateDashboardFilter(period({ kind: 'YEARS', fromYear: '', toYear: '2025' }))).toEqual([]);
+    expect(validateDashboardFilter(period({ kind: 'YEAR', year: '2024' }))).toEqual([]);
   });
 
   it('names the field, with a code and a Danish and English message', () => {
@@ -39,32 +38,27 @@ describe('validateDashboardFilter', () => {
       expect(malformed?.message.da).not.toBe(malformed?.message.en);
     }
     // A month typed in is not looked at while another kind is chosen.
-    expect(validateDashboardFilter(period({ kind: 'YEARS', month: 'x' }))).toEqual([]);
-    expect(validateDashboardFilter(period({ kind: 'YEARS', fromYear: '2025', toYear: '2024' }))).toEqual([
-      {
-        field: 'to',
-        code: 'BEFORE_FROM',
-        message: { da: 'Til-året ligger før fra-året.', en: 'The to year is before the from year.' },
-      },
-    ]);
+    expect(validateDashboardFilter(period({ kind: 'YEAR', month: 'x' }))).toEqual([]);
   });
 });
 
 describe('the period grid', () => {
-  it('offers the previous month, the previous quarter and the last three years by default, all time chosen', () => {
+  it('offers the previous month, the previous quarter and the previous year by default, all time chosen', () => {
     expect(defaultPeriod(new Date(2026, 10, 30))).toEqual({
       kind: 'ALL',
       month: '2026-10',
       quarterYear: '2026',
       quarter: '3',
-      fromYear: '2024',
-      toYear: '2026',
+      year: '2025',
     });
     expect(defaultPeriod(new Date(2026, 0, 5))).toMatchObject({
       month: '2025-12',
       quarterYear: '2025',
       quarter: '4',
+      year: '2025',
     });
+    // Only years that can be chosen.
+    expect(defaultPeriod(new Date(2000, 5, 1)).year).toBe('2000');
     expect(YEARS[0]).toBe('2000');
     expect(YEARS.at(-1)).toBe('2100');
   });
@@ -85,17 +79,26 @@ describe('the period grid', () => {
       { from: '2025-07-01', to: '2025-09-30' },
       { from: '2025-10-01', to: '2025-12-31' },
     ]);
-    expect(periodDates({ ...base, kind: 'YEARS', fromYear: '2023', toYear: '2024' })).toEqual({
-      from: '2023-01-01',
+    expect(periodDates({ ...base, kind: 'YEAR', year: '2024' })).toEqual({
+      from: '2024-01-01',
       to: '2024-12-31',
     });
-    // An open end is a whole year too.
-    expect(periodDates({ ...base, kind: 'YEARS', fromYear: '', toYear: '2024' })).toEqual({
-      to: '2024-12-31',
-    });
-    expect(periodDates({ ...base, kind: 'YEARS', fromYear: '2023', toYear: '' })).toEqual({
-      from: '2023-01-01',
-    });
+  });
+
+  it('never gives an open end or a span of more than one year', () => {
+    const base = defaultPeriod(new Date(2026, 10, 30));
+    const choices: PeriodChoice[] = [
+      base,
+      ...YEARS.map((year) => ({ ...base, kind: 'YEAR' as const, year })),
+      ...QUARTERS.map((quarter) => ({ ...base, kind: 'QUARTER' as const, quarter })),
+      { ...base, kind: 'MONTH', month: '2024-12' },
+    ];
+    for (const choice of choices) {
+      const { from, to } = periodDates(choice);
+      // Both ends or neither.
+      expect(from === undefined).toBe(to === undefined);
+      if (from && to) expect(from.slice(0, 4)).toBe(to.slice(0, 4));
+    }
   });
 });
 
@@ -140,7 +143,8 @@ describe('filterVariables', () => {
       from: '2024-01-01',
       to: '2024-03-31',
     });
-    expect(filterVariables(period({ kind: 'YEARS', fromYear: '', toYear: '2024' }))).toEqual({
+    expect(filterVariables(period({ kind: 'YEAR', year: '2024' }))).toEqual({
+      from: '2024-01-01',
       to: '2024-12-31',
     });
   });

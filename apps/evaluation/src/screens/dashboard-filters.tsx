@@ -19,10 +19,10 @@ import { DISCLOSURE_HELP_ID } from './data-table-view.tsx';
 
 /**
  * The period kinds the gateway answers (its publication grid): everything, one month, one calendar
- * quarter, or whole calendar years (either end of a span of years may be open). Month ranges are
- * refused (PERIOD_GRID): differences of overlapping ranges could average the noise away.
+ * quarter or one calendar year. Anything else (month ranges, year ranges, open ends) is refused
+ * (PERIOD_GRID): differences of overlapping periods could average the noise away.
  */
-export const PERIOD_KINDS = ['ALL', 'MONTH', 'QUARTER', 'YEARS'] as const;
+export const PERIOD_KINDS = ['ALL', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export const QUARTERS = ['1', '2', '3', '4'] as const;
 export type Quarter = (typeof QUARTERS)[number];
@@ -44,16 +44,15 @@ export type PeriodChoice = {
   /** The year of a quarter, `yyyy`. */
   quarterYear: string;
   quarter: Quarter;
-  /** First and last whole year, `yyyy` ('' = no limit at that end). */
-  fromYear: string;
-  toYear: string;
+  /** One calendar year, `yyyy`. */
+  year: string;
 };
 
 const pad2 = (value: number) => String(value).padStart(2, '0');
 
 /**
- * The choices offered first: the previous month, the previous quarter, and the last three
- * calendar years (this one included).
+ * The choices offered first: the previous month, the previous quarter and the previous calendar
+ * year (each the latest one that is over), within the years one can choose from.
  */
 export function defaultPeriod(today: Date = new Date()): PeriodChoice {
   const year = today.getFullYear();
@@ -73,8 +72,7 @@ export function defaultPeriod(today: Date = new Date()): PeriodChoice {
     kind: 'ALL',
     month: previousMonth,
     ...previousQuarter,
-    fromYear: clampYear(year - 2),
-    toYear: clampYear(year),
+    year: clampYear(year - 1),
   };
 }
 
@@ -147,8 +145,8 @@ function periodInputId(kind: PeriodKind): string {
       return 'ev-filter-month';
     case 'QUARTER':
       return 'ev-filter-quarter-year';
-    case 'YEARS':
-      return 'ev-filter-from-year';
+    case 'YEAR':
+      return 'ev-filter-year';
   }
 }
 
@@ -175,8 +173,8 @@ export function formatDate(date: string): string {
 }
 
 /**
- * The period as the gateway's `from` and `to` (first and last day), or the problem with it. Every
- * period this gives lies on the gateway's grid: one month, one quarter, whole years.
+ * The period as the gateway's `from` and `to` (first and last day). Every period this gives lies on
+ * the gateway's grid: everything (neither), one month, one quarter or one calendar year (both).
  */
 export function periodDates(period: PeriodChoice): { from?: string; to?: string } {
   switch (period.kind) {
@@ -192,11 +190,8 @@ export function periodDates(period: PeriodChoice): { from?: string; to?: string 
         to: monthEnd(`${period.quarterYear}-${pad2(first + 2)}`),
       };
     }
-    case 'YEARS':
-      return {
-        ...(YEAR.test(period.fromYear) ? { from: `${period.fromYear}-01-01` } : {}),
-        ...(YEAR.test(period.toYear) ? { to: `${period.toYear}-12-31` } : {}),
-      };
+    case 'YEAR':
+      return YEAR.test(period.year) ? { from: `${period.year}-01-01`, to: `${period.year}-12-31` } : {};
   }
 }
 
@@ -214,11 +209,6 @@ export function validateDashboardFilter(filter: DashboardFilter): FieldError[] {
         code: 'INVALID_MONTH',
         message: bothLanguages(dashboardMessages, 'filters.invalidMonth'),
       },
-    ];
-  }
-  if (period.kind === 'YEARS' && period.fromYear && period.toYear && period.fromYear > period.toYear) {
-    return [
-      { field: 'to', code: 'BEFORE_FROM', message: bothLanguages(dashboardMessages, 'filters.beforeFrom') },
     ];
   }
   return [];
@@ -321,12 +311,7 @@ export function DashboardFilters({
       {control}
     </div>
   );
-  const yearSelect = (
-    id: string,
-    value: string,
-    onChange: (year: string) => void,
-    noLimit: string | null,
-  ) => (
+  const yearSelect = (id: string, value: string, onChange: (year: string) => void) => (
     <select
       id={id}
       value={value}
@@ -334,7 +319,6 @@ export function DashboardFilters({
       aria-describedby={periodDescribedBy}
       onChange={(event) => onChange(event.target.value)}
     >
-      {noLimit !== null ? <option value="">{noLimit}</option> : null}
       {YEARS.map((year) => (
         <option key={year} value={year}>
           {year}
@@ -371,11 +355,8 @@ export function DashboardFilters({
             {periodField(
               'ev-filter-quarter-year',
               t('filters.year'),
-              yearSelect(
-                'ev-filter-quarter-year',
-                period.quarterYear,
-                (year) => updatePeriod({ quarterYear: year }),
-                null,
+              yearSelect('ev-filter-quarter-year', period.quarterYear, (year) =>
+                updatePeriod({ quarterYear: year }),
               ),
             )}
             {periodField(
@@ -397,42 +378,11 @@ export function DashboardFilters({
             )}
           </>
         );
-      case 'YEARS':
-        // A span of years can only be chosen the right way round: moving one end past the other moves
-        // the other along.
-        return (
-          <>
-            {periodField(
-              'ev-filter-from-year',
-              t('filters.fromYear'),
-              yearSelect(
-                'ev-filter-from-year',
-                period.fromYear,
-                (fromYear) =>
-                  updatePeriod(
-                    fromYear && period.toYear && fromYear > period.toYear
-                      ? { fromYear, toYear: fromYear }
-                      : { fromYear },
-                  ),
-                t('filters.noStart'),
-              ),
-            )}
-            {periodField(
-              'ev-filter-to-year',
-              t('filters.toYear'),
-              yearSelect(
-                'ev-filter-to-year',
-                period.toYear,
-                (toYear) =>
-                  updatePeriod(
-                    toYear && period.fromYear && toYear < period.fromYear
-                      ? { toYear, fromYear: toYear }
-                      : { toYear },
-                  ),
-                t('filters.noEnd'),
-              ),
-            )}
-          </>
+      case 'YEAR':
+        return periodField(
+          'ev-filter-year',
+          t('filters.year'),
+          yearSelect('ev-filter-year', period.year, (year) => updatePeriod({ year })),
         );
     }
   };

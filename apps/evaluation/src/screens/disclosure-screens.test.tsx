@@ -27,7 +27,7 @@ const organizations = [
 ];
 
 describe('DashboardFilters', () => {
-  it('offers only what the gateway answers: one or all, a month, a quarter or whole years', () => {
+  it('offers only what the gateway answers: one or all, a month, a quarter or one year', () => {
     const html = render(
       'da',
       <DashboardFilters organizations={organizations} applied={EMPTY_FILTER} onApply={() => {}} />,
@@ -47,7 +47,7 @@ describe('DashboardFilters', () => {
       /<label for="ev-filter-period">Periodens længde<\/label><select id="ev-filter-period" aria-invalid="false" aria-describedby="ev-filter-period-hint">/,
     );
     expect(html).toContain(
-      '<option value="ALL" selected="">Hele perioden</option><option value="MONTH">Måned</option><option value="QUARTER">Kvartal</option><option value="YEARS">Hele år</option>',
+      '<option value="ALL" selected="">Hele perioden</option><option value="MONTH">Måned</option><option value="QUARTER">Kvartal</option><option value="YEAR">År</option>',
     );
     expect(html).not.toContain('type="month"');
     expect(html).toContain('Vælg én eller alle i hvert filter.');
@@ -75,11 +75,17 @@ describe('DashboardFilters', () => {
     expect(quarter).toContain('<option value="2000">2000</option>');
     expect(quarter).toContain('<option value="2100">2100</option>');
     expect(quarter).not.toContain('<option value="1999">');
-    const years = withPeriod({ kind: 'YEARS', fromYear: '', toYear: '2025' });
-    expect(years).toContain('<label for="ev-filter-from-year">Fra og med år</label>');
-    expect(years).toContain('<option value="" selected="">Fra begyndelsen</option>');
-    expect(years).toContain('<label for="ev-filter-to-year">Til og med år</label>');
-    expect(years).toContain('<option value="2025" selected="">2025</option>');
+    const year = withPeriod({ kind: 'YEAR', year: '2025' });
+    expect(year).toContain('<label for="ev-filter-year">År</label><select id="ev-filter-year"');
+    expect(year).toContain('<option value="2025" selected="">2025</option>');
+    expect(year).toContain('<option value="2000">2000</option>');
+    expect(year).toContain('<option value="2100">2100</option>');
+    // One year only: no second year, no open end.
+    const selects = (html: string) => html.match(/<select /g)?.length ?? 0;
+    expect(selects(year)).toBe(selects(withPeriod({ kind: 'ALL' })) + 1);
+    expect(year).not.toContain('ev-filter-from-year');
+    expect(year).not.toContain('ev-filter-to-year');
+    expect(year).not.toContain('<option value="">Fra begyndelsen</option>');
   });
 
   it("shows the gateway's PERIOD_GRID error beside the period control", () => {
@@ -97,7 +103,7 @@ describe('DashboardFilters', () => {
       />,
     );
     expect(textOf(html, 'ev-filter-period-errors')).toContain(
-      'Choose one month, one quarter or whole calendar years.',
+      'Choose the whole period, one month, one quarter or one calendar year.',
     );
     expect(html).toMatch(
       /<input id="ev-filter-month" [^>]*aria-invalid="true" aria-describedby="ev-filter-period-hint ev-filter-period-errors"/,
@@ -144,7 +150,8 @@ describe('DashboardFilters', () => {
     expect(html).toContain('40 of 40 selections used today');
     expect(html).toContain('ev-usage--full');
     expect(html).toContain('<option value="" selected="">All my organisations</option>');
-    expect(html).toContain('<option value="YEARS">Whole years</option>');
+    expect(html).toContain('<option value="YEAR">Year</option>');
+    expect(html).toContain('All time, one month, one quarter or one calendar year');
     expect(html).toContain('Length of period');
   });
 });

@@ -24,7 +24,7 @@ const fetcher: GraphiQLProps['fetcher'] = async (params) => {
 const EXAMPLE_QUERY = `# Samlede tal for de organisationer, du har adgang til.
 # Aggregate figures for the organisations you are granted.
 query Acceptance {
-  evaluation(filter: { from: "2024-01-01" }) {
+  evaluation(filter: { from: "2024-01-01", to: "2024-12-31" }) {
     organizations { id name }
     disclosure { methodId usualCountNoise usedToday dailyLimit }
     outreachFunnel {
