@@ -70,8 +70,9 @@ const DAILY_LIMIT = 40;
  * 1 in 4; one noisy view of a count is right 44 % of the time (the table's P(d = 0)), so a
  * day's answers may add something, but above 60 % an evaluator's guess of a small group
  * would be right clearly more often than wrong, which is what the grid and the daily limit
- * must prevent. (The exposed groups are few, some 60: a share moves by about ±12 points
- * between keys from sampling alone.)
+ * must prevent. (On the grid of everything, months, quarters and single years the exposed
+ * groups are few, some 11: a share moves by about ±15 points between keys from sampling
+ * alone. Measured: the sha256 of attack-key-1 gives the likelihood guess 8 of 11, 72.7 %.)
  */
 const AVERAGING_THRESHOLD = 0.6;
 const savedEnv = {
@@ -260,9 +261,9 @@ afterAll(() => {
 
 /** A period as month indices (year × 12 + month − 1), both ends inclusive. */
 type Period = { first: number; last: number };
-/** Open ends (no from, no to) as month indices beyond any data. */
-const OPEN_FIRST = 2000 * 12;
-const OPEN_LAST = 2100 * 12 + 11;
+/** The data's years (the bench generator's ten years): "everything" is their union. */
+const FIRST_YEAR = 2016;
+const LAST_YEAR = 2025;
 const monthIndex = (yyyyMm: string) => Number(yyyyMm.slice(0, 4)) * 12 + Number(yyyyMm.slice(5, 7)) - 1;
 const single = (index: number): Period => ({ first: index, last: index });
 const quarterOf = (year: number, quarter: number): Period => ({
@@ -270,45 +271,48 @@ const quarterOf = (year: number, quarter: number): Period => ({
   last: year * 12 + quarter * 3 + 2,
 });
 const yearsOf = (first: number, last: number): Period => ({ first: first * 12, last: last * 12 + 11 });
+/** No from and no to: every record, i.e. the data's years (the oracle checks that they add up). */
+const EVERYTHING = yearsOf(FIRST_YEAR, LAST_YEAR);
+const isEverything = (period: Period) => period.first === EVERYTHING.first && period.last === EVERYTHING.last;
 const isoMonth = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 function periodName(period: Period): string {
-  const from = period.first === OPEN_FIRST ? '…' : isoMonth(period.first);
-  const to = period.last === OPEN_LAST ? '…' : isoMonth(period.last);
+  if (isEverything(period)) return 'everything';
+  const [from, to] = [isoMonth(period.first), isoMonth(period.last)];
   return from === to ? from : `${from}..${to}`;
 }
 
-/** The filter's from and to (whole days) of a period; open ends are left out. */
+/** The filter's from and to (whole days) of a period; everything has neither. */
 function periodFilter(period: Period): { from?: string; to?: string } {
+  if (isEverything(period)) return {};
   const first = new Date(Date.UTC(Math.floor(period.first / 12), period.first % 12, 1));
   const last = new Date(Date.UTC(Math.floor(period.last / 12), (period.last % 12) + 1, 0));
-  return {
-    ...(period.first === OPEN_FIRST ? {} : { from: first.toISOString().slice(0, 10) }),
-    ...(period.last === OPEN_LAST ? {} : { to: last.toISOString().slice(0, 10) }),
-  };
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
 }
 
-/** The fewest asked periods that tile [first, last] exactly (empty when first > last), or null. */
-function tiling(first: number, last: number, asked: readonly Period[]): Period[] | null {
-  if (first > last) return [];
-  const reached = new Map<number, Period[]>([[first, []]]);
-  let frontier = [first];
-  while (frontier.length > 0) {
-    const next: number[] = [];
-    for (const position of frontier)
-      for (const period of asked) {
-        if (period.first !== position || period.last > last || reached.has(period.last + 1)) continue;
-        const path = [...reached.get(position)!, period];
-        if (period.last === last) return path;
-        reached.set(period.last + 1, path);
-        next.push(period.last + 1);
-      }
-    frontier = next;
+/** Most tilings of one remainder (and most derivations per whole) the attacks enumerate. */
+const TILING_CAP = 8;
+
+/** Every way (up to `cap`) asked periods tile [first, last] exactly ([[]] when first > last). */
+function tilings(first: number, last: number, asked: readonly Period[], cap = TILING_CAP): Period[][] {
+  if (first > last) return [[]];
+  const found: Period[][] = [];
+  for (const period of asked) {
+    if (period.first !== first || period.last > last) continue;
+    for (const rest of tilings(period.last + 1, last, asked, cap - found.length)) {
+      found.push([period, ...rest]);
+      if (found.length >= cap) return found;
+    }
   }
-  return null;
+  return found;
 }
 
-/** Every grid difference of `target`: an asked period around it minus asked periods tiling the rest. */
+/**
+ * Every grid difference of `target`: an asked period around it minus asked periods tiling the
+ * rest, in every way the asked periods allow (quarter − its other months, year − other
+ * quarters or their months, everything − other years or their quarters − …), up to
+ * TILING_CAP per whole.
+ */
 function gridDerivations(
   target: Period,
   asked: readonly Period[],
@@ -317,11 +321,42 @@ function gridDerivations(
   for (const whole of asked) {
     if (whole.first > target.first || whole.last < target.last) continue;
     if (whole.first === target.first && whole.last === target.last) continue;
-    const left = tiling(whole.first, target.first - 1, asked);
-    const right = tiling(target.last + 1, whole.last, asked);
-    if (left && right) derivations.push({ whole, parts: [...left, ...right] });
+    const lefts = tilings(whole.first, target.first - 1, asked);
+    const rights = tilings(target.last + 1, whole.last, asked);
+    let count = 0;
+    for (const left of lefts)
+      for (const right of rights)
+        if (count++ < TILING_CAP) derivations.push({ whole, parts: [...left, ...right] });
   }
   return derivations;
+}
+
+/**
+ * The grid periods one evaluator asks in a day around one year, `limit` of them: the year's
+ * months, its quarters, the year, everything and every other year (each a difference of the
+ * year's people), then the quarters of the years nearest to it (each one more way to tile the
+ * rest of everything) and, for any slot left, months of those years.
+ */
+function gridPlan(year: number, limit = DAILY_LIMIT): Period[] {
+  const asked: Period[] = [
+    ...Array.from({ length: 12 }, (_, i) => single(year * 12 + i)),
+    ...[0, 1, 2, 3].map((q) => quarterOf(year, q)),
+    yearsOf(year, year),
+    EVERYTHING,
+  ];
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) if (y !== year) asked.push(yearsOf(y, y));
+  const nearest: number[] = [];
+  for (let d = 1; d <= LAST_YEAR - FIRST_YEAR; d++)
+    for (const y of [year - d, year + d]) if (y >= FIRST_YEAR && y <= LAST_YEAR) nearest.push(y);
+  const withQuarters: number[] = [];
+  for (const y of nearest) {
+    if (asked.length + 4 > limit) break;
+    asked.push(...[0, 1, 2, 3].map((q) => quarterOf(y, q)));
+    withQuarters.push(y);
+  }
+  for (const y of withQuarters)
+    for (let i = 0; i < 12 && asked.length < limit; i++) asked.push(single(y * 12 + i));
+  return asked;
 }
 
 // ── The attacks ─────────────────────────────────────────────────────────
@@ -479,113 +514,106 @@ describe('differencing by period differences on the publication grid', () => {
     }
   });
 
-  it('refuses month ranges off the grid (not one month, one calendar quarter or whole years)', async () => {
+  it('refuses periods off the grid (not everything, one month, one calendar quarter or one calendar year)', async () => {
     const browser = await evaluator(granted);
     const year = Number(windowStart.slice(0, 4)) + 1;
     const m = year * 12;
-    const offGrid: Array<[string, Period]> = [
-      ['two months', { first: m, last: m + 1 }],
-      ['a quarter shifted by a month', { first: m + 1, last: m + 3 }],
-      ['half a year', { first: m, last: m + 5 }],
-      ['across new year', { first: m - 1, last: m }],
-      ['a year shifted by a month', { first: m + 1, last: m + 12 }],
-      ['whole years but one month', { first: m, last: m + 22 }],
-      ['open start to mid-year', { first: OPEN_FIRST, last: m + 5 }],
-      ['mid-year to open end', { first: m + 3, last: OPEN_LAST }],
-      ['[a, m] of the old shift attack', { first: m - 12, last: m + 4 }],
+    const offGrid: Array<[string, { from?: string; to?: string }]> = [
+      ['two months', periodFilter({ first: m, last: m + 1 })],
+      ['a quarter shifted by a month', periodFilter({ first: m + 1, last: m + 3 })],
+      ['half a year', periodFilter({ first: m, last: m + 5 })],
+      ['across new year', periodFilter({ first: m - 1, last: m })],
+      ['a year shifted by a month', periodFilter({ first: m + 1, last: m + 12 })],
+      ['whole years but one month', periodFilter({ first: m, last: m + 22 })],
+      ['[a, m] of the old shift attack', periodFilter({ first: m - 12, last: m + 4 })],
+      // Year ranges and open ends: [a, b] − [a, y − 1] − [y + 1, b] for every a, b, and [y, …] − [y + 1, …].
+      ['a year range', { from: '2022-01-01', to: '2023-12-31' }],
+      ['three years', periodFilter(yearsOf(year - 1, year + 1))],
+      ['only from (a year on)', { from: '2022-01-01' }],
+      ['only to (up to a year)', { to: '2022-12-31' }],
+      ['only from (a month on)', { from: `${isoMonth(m + 3)}-01` }],
+      ['only to (up to a month)', { to: periodFilter(single(m + 5)).to! }],
     ];
-    for (const [name, period] of offGrid) {
-      const response = await refused(browser, periodFilter(period));
+    for (const [name, filter] of offGrid) {
+      const response = await refused(browser, filter);
       expect(errorCodes(response), name).toEqual(['VALIDATION']);
       expect(fieldCodes(response), name).toContain('PERIOD_GRID');
     }
     // Refusals do not count towards the limit; what the grid allows is answered.
-    const allowed = await refused(browser, periodFilter(quarterOf(year, 1)));
-    expect(allowed.body.errors).toBeUndefined();
+    for (const period of [quarterOf(year, 1), yearsOf(year, year), single(m + 4), EVERYTHING]) {
+      const allowed = await refused(browser, periodFilter(period));
+      expect(allowed.body.errors, periodName(period)).toBeUndefined();
+    }
   });
 
-  it('cannot determine a month’s, quarter’s or year’s small counts or means from grid differences', async () => {
-    const attacker = await evaluator(granted);
-    // The year half a year into the window: its months, quarters, the year, the years around
-    // it, year ranges and open ends (each a whole year on the grid).
+  it('cannot determine a month’s, quarter’s or year’s small counts or means from grid differences, over all and one organisation, all and one category', async () => {
+    // The year half a year into the window: its months, quarters, the year, everything, every
+    // other year and the quarters (and months) of the years nearest to it, the whole day's limit.
     const year = Math.floor(monthIndex(monthOf(windowStart, 6).from) / 12);
-    const periods: Period[] = [
-      ...Array.from({ length: 12 }, (_, i) => single(year * 12 + i)),
-      ...[0, 1, 2, 3].map((q) => quarterOf(year, q)),
-      yearsOf(year, year),
-      yearsOf(year - 1, year - 1),
-      yearsOf(year + 1, year + 1),
-      yearsOf(year - 1, year),
-      yearsOf(year, year + 1),
-      yearsOf(year - 1, year + 1),
-      { first: year * 12, last: OPEN_LAST },
-      { first: (year + 1) * 12, last: OPEN_LAST },
-      { first: OPEN_FIRST, last: year * 12 + 11 },
-      { first: OPEN_FIRST, last: year * 12 - 1 },
-      { first: OPEN_FIRST, last: OPEN_LAST },
+    const periods = gridPlan(year);
+    expect(periods).toHaveLength(DAILY_LIMIT);
+    expect(new Set(periods.map(periodName)).size).toBe(DAILY_LIMIT);
+    const scopes: Array<{ name: string; filter: Partial<AttackFilter> }> = [
+      { name: 'all', filter: {} },
+      { name: `org ${averagingOrg}`, filter: { organizationIds: [averagingOrg] } },
+      { name: 'WOMAN', filter: { genders: ['WOMAN'] } },
+      { name: `org ${averagingOrg} WOMAN`, filter: { organizationIds: [averagingOrg], genders: ['WOMAN'] } },
     ];
-    expect(periods.length).toBeLessThanOrEqual(DAILY_LIMIT);
-    const answers = await ask(
-      attacker,
-      granted,
-      periods.map((period) => ({ name: periodName(period), filter: periodFilter(period) })),
-    );
-    const byName = new Map(answers.map((answer) => [answer.name, answer]));
+    // One evaluator per scope, each within its own day's limit.
+    const byName = new Map<string, Answer>();
+    for (const scope of scopes) {
+      const answers = await ask(
+        await evaluator(granted),
+        granted,
+        periods.map((period) => ({
+          name: `${scope.name} ${periodName(period)}`,
+          filter: { ...scope.filter, ...periodFilter(period) },
+        })),
+      );
+      for (const answer of answers) byName.set(answer.name, answer);
+    }
     let derivations = 0;
     const reports = bothModes((mode) => {
       const attack = new Attack('grid differences', mode);
-      const observed = new Map<string, Observed>();
-      const o = (period: Period) => {
-        const name = periodName(period);
-        if (!observed.has(name)) observed.set(name, observe(byName.get(name)!, mode));
-        return observed.get(name)!;
-      };
       derivations = 0;
-      for (const target of periods) {
-        if (target.first === OPEN_FIRST || target.last === OPEN_LAST) continue;
-        attack.direct(periodName(target), o(target));
-        // E.g. year − other quarters, quarter − other months, [y−1, y+1] − [y−1] − [y+1], open ends.
-        for (const { whole, parts } of gridDerivations(target, periods)) {
-          derivations++;
-          attack.derive(periodName(target), o(whole), parts.map(o));
+      for (const scope of scopes) {
+        const observed = new Map<string, Observed>();
+        const o = (period: Period) => {
+          const name = `${scope.name} ${periodName(period)}`;
+          if (!observed.has(name)) observed.set(name, observe(byName.get(name)!, mode));
+          return observed.get(name)!;
+        };
+        for (const target of periods) {
+          const name = `${scope.name} ${periodName(target)}`;
+          attack.direct(name, o(target));
+          // E.g. quarter − other months, year − other quarters, everything − other years − ….
+          for (const { whole, parts } of gridDerivations(target, periods)) {
+            derivations++;
+            attack.derive(name, o(whole), parts.map(o));
+          }
         }
       }
       return attack.finish();
     });
-    console.log(`grid differences: ${periods.length} periods asked, ${derivations} grid derivations`);
+    console.log(
+      `grid differences: ${scopes.length} scopes × ${periods.length} periods asked, ${derivations} grid derivations`,
+    );
     judge(reports, ['combined', 'statistics']);
   }, 120_000);
 });
 
 /**
  * What one evaluator asks in a day about one organisation's quarter (all on the grid): the
- * quarter's months and the year's quarters (the targets), the year, and as many year ranges
- * around it as the limit allows: [a, b] with a ≤ year ≤ b and the ranges [a, year − 1],
- * [year + 1, b] that leave the year, each one more difference of the year's people with
- * independent noise; any slot left asks another month of the year.
+ * quarter's months and the year's quarters (the targets), and the rest of `gridPlan` (the
+ * year's other months, the year, everything, every other year, the nearest years' quarters):
+ * each one more difference of the target's people with independent noise.
  */
 function averagingPlan(month: string) {
   const year = Number(month.slice(0, 4));
   const q = quarterOf(year, Math.floor((monthIndex(month) % 12) / 3));
   const targets: Period[] = [single(q.first), single(q.first + 1), single(q.last)];
   for (let i = 0; i < 4; i++) targets.push(quarterOf(year, i));
-  const asked: Period[] = [...targets, yearsOf(year, year)];
-  const [firstYear, lastYear] = [2016, 2025];
-  let best = { before: 0, after: 0 };
-  for (let before = 0; before <= year - firstYear; before++)
-    for (let after = 0; after <= lastYear - year; after++) {
-      const cost = (before + 1) * (after + 1) - 1 + before + after;
-      const product = (before + 1) * (after + 1);
-      if (asked.length + cost <= DAILY_LIMIT && product > (best.before + 1) * (best.after + 1))
-        best = { before, after };
-    }
-  for (let a = year - best.before; a <= year; a++)
-    for (let b = year; b <= year + best.after; b++) if (a !== year || b !== year) asked.push(yearsOf(a, b));
-  for (let a = year - best.before; a < year; a++) asked.push(yearsOf(a, year - 1));
-  for (let b = year + 1; b <= year + best.after; b++) asked.push(yearsOf(year + 1, b));
-  for (let i = 0; i < 12 && asked.length < DAILY_LIMIT; i++)
-    if (!asked.some((p) => p.first === year * 12 + i && p.last === year * 12 + i))
-      asked.push(single(year * 12 + i));
+  const asked = gridPlan(year);
   // The atoms: the months between any two boundaries asked (each answer is a sum of atoms).
   const boundaries = [...new Set(asked.flatMap((p) => [p.first, p.last + 1]))].sort((a, b) => a - b);
   const atoms: Period[] = [];
@@ -595,7 +623,7 @@ function averagingPlan(month: string) {
   }
   const atomsOf = (period: Period) =>
     atoms.flatMap((atom, i) => (period.first <= atom.first && atom.last <= period.last ? [i] : []));
-  return { year, q, targets, asked, atoms, atomsOf, years: `${year - best.before}..${year + best.after}` };
+  return { year, q, targets, asked, atoms, atomsOf, years: `${FIRST_YEAR}..${LAST_YEAR}` };
 }
 
 describe('averaging within the daily limit', () => {
@@ -818,7 +846,7 @@ describe('averaging within the daily limit', () => {
     const sorted = [...derivationCounts].sort((a, b) => a - b);
     console.log(
       [
-        `averaging (estimate): ${averagingTargets.length} organisations × ${scopes.length} scopes × ${DAILY_LIMIT} answers (years ${[...new Set(runs.map((r) => r.plan.years))].join(', ')}), ` +
+        `averaging (estimate): ${averagingTargets.length} targets (${new Set(averagingTargets.map((t) => t.org)).size} organisations) × ${scopes.length} scopes × ${DAILY_LIMIT} answers (years ${[...new Set(runs.map((r) => r.plan.years))].join(', ')}), ` +
           `${keyCount} additive keys (${leftOut} left out); exact guesses of true counts 1-4:`,
         line('method'),
         line('differences'),
