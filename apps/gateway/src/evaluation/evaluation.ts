@@ -128,18 +128,19 @@ EvaluationRef.implement({
 
 export const EvaluationFilterInput = builder.inputType('EvaluationFilterInput', {
   description:
-    'Narrows every figure, on a fixed grid so that two answers cannot be subtracted to isolate a small group: one organisation or all you are granted (omitted = all); whole months; one category or all per dimension (omitted or empty = all).',
+    'Narrows every figure, on a fixed grid so that two answers cannot be subtracted to isolate a small group: one organisation or all you are granted (omitted = all); a period of everything (from and to omitted), one month, one calendar quarter or one calendar year; one category or all per dimension (omitted or empty = all).',
   fields: (t) => ({
     organizationIds: t.idList({ required: false, description: 'Omitted, one id, or every granted id.' }),
     from: t.field({
       type: 'Date',
       required: false,
-      description: 'First day of the period (inclusive): the 1st of a month.',
+      description:
+        'First day of the period (inclusive): the 1st of a month, quarter or year; set together with `to`.',
     }),
     to: t.field({
       type: 'Date',
       required: false,
-      description: 'Last day of the period (inclusive): the last day of a month.',
+      description: 'Last day of the period (inclusive): the last day of the same month, quarter or year.',
     }),
     incidentTypes: t.field({ type: [IncidentTypeEnum], required: false, description: 'At most one code.' }),
     genders: t.field({

@@ -70,7 +70,7 @@ export function validateEvaluationFilter(filter: EvaluationFilter): FieldError[]
         errors.push(fieldError(field, 'OUT_OF_RANGE', PERIOD_YEARS));
     }
   }
-  // Whole months: a period that starts or ends mid-month could be shifted by a day, and
+  // Whole months first (then the grid, periodGridError): a period that starts or ends mid-month could be shifted by a day, and
   // two answers a day apart would isolate the people of that day.
   if (filter.from instanceof Date && Number.isFinite(filter.from.getTime()) && filter.from.getUTCDate() !== 1)
     errors.push(fieldError('from', 'WHOLE_MONTH'));
