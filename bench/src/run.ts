@@ -79,6 +79,9 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = url;
   delete process.env.DATABASE_REPLICA_URL;
   process.env.NODE_ENV ??= 'production';
+  // The bench sends its own documents (`me`, each figure), as no app does: trusted documents
+  // off, so it measures the figures and not the manifest lookup. Limits and CSRF still apply.
+  process.env.VI_TRUSTED_DOCUMENTS ??= '0';
   // One log line per evaluation request (the audit's twin) would flood the bench's output.
   process.env.LOG_LEVEL ??= 'warn';
   // The evaluation types register themselves on the builder; importing them before the

@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { createServerAdapter } from '@whatwg-node/server';
+import { rememberSocketAddress } from './auth/client-address.ts';
 import { isHttps } from './auth/session.ts';
 import { requestIdFor } from './context.ts';
 import { openDatabase } from './database.ts';
 import { logger } from './logger.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { type StaticApp, serveStaticApp } from './static-files.ts';
-import { yoga as defaultYoga } from './yoga.ts';
+import { yoga as defaultYoga, loadTrustedDocuments } from './yoga.ts';
 
 /** The three apps the gateway serves, each from apps/<name>/dist. */
 export const APP_NAMES = ['outreach', 'group-course', 'evaluation'] as const;
@@ -116,7 +117,11 @@ export async function route(request: Request, options: AppOptions = {}): Promise
  * line per request (no query strings, no bodies).
  */
 export function createApp(options: AppOptions = {}) {
-  return createServerAdapter(async (request: Request) => {
+  // Trusted documents on and the apps not built: stop now, naming `npm run build` (a ConfigError).
+  if (!options.yoga) loadTrustedDocuments();
+  return createServerAdapter<{ req?: { socket?: { remoteAddress?: string } } }>(async (request, server) => {
+    // The socket's peer address, for the login throttle (auth/client-address.ts).
+    rememberSocketAddress(request, server?.req?.socket?.remoteAddress);
     const started = performance.now();
     const response = await route(request, options);
     logger.info(

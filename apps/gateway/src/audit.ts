@@ -15,6 +15,10 @@ export type AuditAction =
   /** An evaluator's aggregate request (filter and figures in `detail`). */
   | 'EVALUATE'
   | 'LOGIN'
+  /** A wrong password, an unknown e-mail or a disabled account (userId = the account aimed at, if any). */
+  | 'LOGIN_FAILED'
+  /** A login attempt the throttle turned away before any password check. */
+  | 'LOGIN_REFUSED'
   | 'LOGOUT'
   | 'SWITCH_ORGANIZATION';
 

@@ -25,6 +25,9 @@ export interface GatewayAuthScopes {
 
 export function holdsRole(context: GatewayContext, roles: Role | readonly Role[]): boolean {
   const wanted: readonly Role[] = typeof roles === 'string' ? [roles] : roles;
+  // A temporary password (set by an administrator) opens only the account
+  // screen: no role counts until the user has chosen their own password.
+  if (context.user?.mustChangePassword) return false;
   return context.organizationId !== null && wanted.some((role) => context.roles.includes(role));
 }
 
@@ -57,8 +60,21 @@ export const builder = new SchemaBuilder<{
     }),
     // Anonymous callers learn only that they must log in; logged-in users
     // learn only that they may not. Which scope failed stays in the logs.
-    unauthorizedError: (_parent, context) =>
-      gatewayError(context.user ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED),
+    unauthorizedError: (_parent, context, info) => {
+      const code = context.user ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED;
+      // A refused root field (query or mutation) goes on the audit trail,
+      // anonymous or not; refused objects below the root are audited by
+      // their own scope (authorization.ts) with the record's id.
+      if (info.path.prev === undefined) {
+        context.audit({
+          action: 'DENIED',
+          entity: info.parentType.name,
+          entityId: info.fieldName,
+          detail: { reason: code },
+        });
+      }
+      return gatewayError(code);
+    },
   },
   prisma: {
     client: () => prisma(),

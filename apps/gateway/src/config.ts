@@ -1,3 +1,6 @@
+import { readAuthSettings } from './auth/auth-settings.ts';
+import { readDoorSettings } from './door/door-settings.ts';
+
 /**
  * The gateway's own settings, read from the environment and checked before
  * anything starts, with one clear message per bad value. (Database settings
@@ -12,6 +15,8 @@ export interface ServerConfig {
    */
   seedDemo: 'always' | 'never' | 'auto';
   production: boolean;
+  /** VI_ALLOW_EMBEDDED_DATABASE=1: production on the embedded PGlite database is meant (a demo, one small team). */
+  allowEmbeddedDatabase: boolean;
 }
 
 export class ConfigError extends Error {
@@ -57,9 +62,53 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     problems.push(`VI_EVALUATION_DAILY_LIMIT must be a whole number of at least 1 (got "${rawLimit}").`);
   }
 
+  const rawEmbedded = env.VI_ALLOW_EMBEDDED_DATABASE?.trim();
+  if (rawEmbedded && rawEmbedded !== '0' && rawEmbedded !== '1') {
+    problems.push(`VI_ALLOW_EMBEDDED_DATABASE must be 1 or 0 (got "${rawEmbedded}").`);
+  }
+  const allowEmbeddedDatabase = rawEmbedded === '1';
+  const production = env.NODE_ENV === 'production';
+  if (production) {
+    problems.push(...productionProblems(env, { seed: rawSeed, allowEmbeddedDatabase }));
+  }
+
+  // Sessions, login throttle, trusted proxies: auth/auth-settings.ts.
+  problems.push(...readAuthSettings(env).problems);
+  // Trusted documents and CORS: door/door-settings.ts.
+  problems.push(...readDoorSettings(env).problems);
+
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
-  const seedDemo = rawSeed === '1' ? 'always' : rawSeed === '0' ? 'never' : 'auto';
-  return { port, host, seedDemo, production: env.NODE_ENV === 'production' };
+  // Production never loads the demo by itself: an empty database stays empty.
+  const seedDemo = rawSeed === '1' ? 'always' : rawSeed === '0' || production ? 'never' : 'auto';
+  return { port, host, seedDemo, production, allowEmbeddedDatabase };
+}
+
+/**
+ * What NODE_ENV=production refuses in the environment (issue 9): the demo's
+ * conveniences would otherwise reach real data. The database itself is
+ * checked once it is open (production-refusals.ts: demo passwords).
+ */
+function productionProblems(
+  env: NodeJS.ProcessEnv,
+  settings: { seed: string | undefined; allowEmbeddedDatabase: boolean },
+): string[] {
+  const problems: string[] = [];
+  if (settings.seed === '1') {
+    problems.push(
+      'VI_SEED_DEMO=1 loads demo accounts with the public demo password: remove VI_SEED_DEMO (or set it to 0) with NODE_ENV=production.',
+    );
+  }
+  if (!env.DATABASE_URL?.trim() && !settings.allowEmbeddedDatabase) {
+    problems.push(
+      'DATABASE_URL is not set, so real data would go into the embedded PGlite database (one query at a time, one process): set DATABASE_URL to a PostgreSQL server, or VI_ALLOW_EMBEDDED_DATABASE=1 if the embedded database is meant (a demo or one small team).',
+    );
+  }
+  if (!env.VI_DISCLOSURE_KEY?.trim()) {
+    problems.push(
+      'VI_DISCLOSURE_KEY must be set with NODE_ENV=production: 64 hexadecimal characters (`openssl rand -hex 32`), kept secret and unchanged. An installation that ran without it keeps its key in the table DisclosureSecret (SELECT encode(key, \'hex\') FROM "DisclosureSecret"): use that key, so figures already published keep their noise.',
+    );
+  }
+  return problems;
 }

@@ -7,6 +7,8 @@ import './root.ts';
 import './auth/organization.ts';
 import './auth/me.ts';
 import './auth/login.ts';
+import './auth/account.ts';
+import './auth/users.ts';
 import './persons/person.ts';
 import './persons/outreach-case.ts';
 import './outreach/index.ts';

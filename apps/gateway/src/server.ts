@@ -2,7 +2,9 @@
  * Starts the gateway: checks the configuration, opens (and migrates) the
  * database, loads the demo data when asked or when an embedded database is
  * empty, serves /graphql, /health and the three apps, and shuts down
- * gracefully. Everything else lives in app.ts / yoga.ts.
+ * gracefully. With NODE_ENV=production it refuses unsafe set-ups instead
+ * (config.ts, production-refusals.ts) and never loads the demo. Everything
+ * else lives in app.ts / yoga.ts.
  */
 import { createServer } from 'node:http';
 import { closeDatabase, type Database } from '@vi/db';
@@ -13,6 +15,8 @@ import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { logger } from './logger.ts';
 import { startRetentionJob } from './outreach/retention.ts';
+import { productionDatabaseProblems } from './production-refusals.ts';
+import { loadTrustedDocuments } from './yoga.ts';
 
 /** In-flight requests get this long to finish after SIGINT/SIGTERM. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -64,6 +68,8 @@ async function main(): Promise<void> {
   let config: ServerConfig;
   try {
     config = readServerConfig();
+    // With trusted documents on, the apps' manifests must be built: checked before the database opens.
+    loadTrustedDocuments();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -79,6 +85,17 @@ async function main(): Promise<void> {
     );
   }
   const hasDemo = await seedIfWanted(config, db);
+  if (config.production) {
+    // Refused before the first request: demo passwords must not guard real
+    // data. Checked after seedIfWanted (which never seeds in production), so
+    // a demo that got in by any road is caught here.
+    const problems = await productionDatabaseProblems(db);
+    if (problems.length > 0) {
+      console.error(new ConfigError(problems).message);
+      await closeDatabase();
+      process.exit(1);
+    }
+  }
 
   const server = createServer(createApp());
   // Slow clients must not hold connections forever.
@@ -99,7 +116,8 @@ async function main(): Promise<void> {
     console.error(`Could not start the gateway: ${reason}`);
     process.exit(1);
   });
-  printWelcome(config, db.engine, hasDemo);
+  // In production the demo password has just been refused: never print it as a login.
+  printWelcome(config, db.engine, hasDemo && !config.production);
 
   const sessionSweep = setInterval(() => {
     deleteExpiredSessions().then(

@@ -1,7 +1,11 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cookiesFor, createContext, type GatewayContext, requestIdFor } from './context.ts';
+import { corsFor, type DoorOptions, doorPlugins, MAX_REQUEST_BODY_BYTES } from './door/door.ts';
+import { readDoorSettings } from './door/door-settings.ts';
+import { DEFAULT_APPS_ROOT, readManifests, requireManifest } from './door/trusted-documents.ts';
 import { ErrorCode, internalError, isGatewayError, validationFromVariableError } from './errors.ts';
+import { hostileInputPlugin } from './input/hostile-input-plugin.ts';
 import { logger } from './logger.ts';
 import { schema } from './schema.ts';
 
@@ -91,18 +95,64 @@ function responseHeadersPlugin(): Plugin {
 export interface GatewayYogaOptions {
   /** GraphiQL on GET /graphql; only for development. */
   graphiql?: boolean;
+  /**
+   * The door (src/door): trusted documents, introspection, GET, CORS. Defaults from the environment:
+   * VI_TRUSTED_DOCUMENTS (on with NODE_ENV=production), VI_CORS_ORIGINS, and introspection for
+   * everyone only outside production with trusted documents off. Tests pass production's here.
+   */
+  door?: Partial<DoorOptions>;
+}
+
+const defaultManifests: { required?: Map<string, string>; optional?: Map<string, string> } = {};
+
+/**
+ * The built apps' manifests, read once. With trusted documents on, a missing one is a ConfigError;
+ * off, whatever is built answers hashes (and the rest are learnt from the client's resend).
+ */
+function defaultManifestFor(trustedDocuments: boolean): () => Map<string, string> {
+  return trustedDocuments
+    ? () => (defaultManifests.required ??= requireManifest(DEFAULT_APPS_ROOT))
+    : () => (defaultManifests.optional ??= readManifests(DEFAULT_APPS_ROOT).manifest);
+}
+
+/**
+ * For the server's start: with trusted documents on, read the manifests now, so a start without a
+ * build stops with a message naming `npm run build` and VI_TRUSTED_DOCUMENTS, not at the first request.
+ */
+export function loadTrustedDocuments(env: NodeJS.ProcessEnv = process.env): void {
+  const { settings } = readDoorSettings(env);
+  if (settings.trustedDocuments) defaultManifestFor(true)();
+}
+
+function doorOptionsFor(graphiql: boolean, given: Partial<DoorOptions> = {}): DoorOptions {
+  const { settings } = readDoorSettings(process.env);
+  const trustedDocuments = given.trustedDocuments ?? settings.trustedDocuments;
+  const open = process.env.NODE_ENV !== 'production' && !trustedDocuments;
+  return {
+    trustedDocuments,
+    manifest: defaultManifestFor(trustedDocuments),
+    introspection: open ? 'everyone' : 'evaluators',
+    allowGet: graphiql,
+    corsOrigins: settings.corsOrigins,
+    ...given,
+  };
 }
 
 export function createGatewayYoga(
   options: GatewayYogaOptions = {},
 ): YogaServerInstance<Record<string, unknown>, GatewayContext> {
+  const graphiql = options.graphiql ?? process.env.NODE_ENV === 'development';
+  const door = doorOptionsFor(graphiql, options.door);
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     context: (initialContext) => createContext(initialContext.request, initialContext),
     maskedErrors: true,
-    graphiql: options.graphiql ?? process.env.NODE_ENV === 'development',
+    graphiql,
     landingPage: false,
+    // No Access-Control-* header unless VI_CORS_ORIGINS names the origin exactly.
+    cors: corsFor(door.corsOrigins),
+    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
     // No file uploads; fewer request formats to reason about.
     multipart: false,
     logging: {
@@ -111,7 +161,7 @@ export function createGatewayYoga(
       warn: (...args) => logger.warn({ args }, 'yoga'),
       error: (...args) => logger.error({ err: args[0] }, 'yoga'),
     },
-    plugins: [responseHeadersPlugin(), auditAndErrorsPlugin()],
+    plugins: [responseHeadersPlugin(), auditAndErrorsPlugin(), hostileInputPlugin(), ...doorPlugins(door)],
   });
 }
 

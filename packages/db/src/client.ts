@@ -29,7 +29,19 @@ export interface DatabaseOptions {
   memory?: boolean;
   /** Apply pending migrations before resolving (default true; off for read replicas, which cannot be written). */
   migrate?: boolean;
+  /**
+   * PostgreSQL's statement_timeout on every connection, in ms (default DEFAULT_STATEMENT_TIMEOUT_MS;
+   * 0: none). Migrations run without it. PGlite takes the setting but cannot enforce it: it runs in
+   * this process's thread and no timer interrupts a running statement.
+   */
+  statementTimeoutMs?: number;
 }
+
+/**
+ * No statement of a request runs longer (issue 9): a runaway query would otherwise hold a connection
+ * and slow every other user. Well above the slowest real statement (an import of 20,000 rows).
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 /** Where the embedded database lives when nothing else is configured. */
 export const defaultDataDir = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
@@ -57,8 +69,16 @@ function warnAboutPglite(): void {
   }
 }
 
-async function openPostgres(url: string, runMigrations: boolean): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url });
+async function openPostgres(
+  url: string,
+  runMigrations: boolean,
+  statementTimeoutMs: number,
+): Promise<Database> {
+  // Sent in each connection's start-up packet, so it holds for every query on the pool.
+  const pool = new pg.Pool({
+    connectionString: url,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // An idle pooled connection can be ended by the server (restart, failover,
   // an administrator's pg_terminate_backend, a test database dropped WITH
   // FORCE). pg emits that on the pool; unheard it would crash the process.
@@ -72,6 +92,8 @@ async function openPostgres(url: string, runMigrations: boolean): Promise<Databa
       // transaction belong to a connection, not to the pool.
       const client = await pool.connect();
       try {
+        // A migration may rewrite a large table: no statement timeout for it.
+        await client.query('SET statement_timeout = 0');
         const executor: SqlExecutor = {
           async query<T>(sql: string, params?: unknown[]) {
             return (await client.query(sql, params)).rows as T[];
@@ -81,6 +103,7 @@ async function openPostgres(url: string, runMigrations: boolean): Promise<Databa
           },
         };
         await migrate(executor);
+        await client.query('RESET statement_timeout');
       } finally {
         client.release();
       }
@@ -128,6 +151,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     await pglite.close();
     throw error;
   }
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  // Set for parity with PostgreSQL (SHOW statement_timeout); PGlite does not enforce it.
+  await pglite.exec(`SET statement_timeout = ${Math.max(0, Math.floor(statementTimeoutMs))}`);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
@@ -144,7 +170,13 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 
 /** Opens a database and applies pending migrations before it resolves. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.migrate !== false);
+  if (options.url) {
+    return openPostgres(
+      options.url,
+      options.migrate !== false,
+      options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    );
+  }
   return openPglite(options);
 }
 

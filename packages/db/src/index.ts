@@ -4,6 +4,7 @@ export {
   type Database,
   type DatabaseEngine,
   type DatabaseOptions,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
   databaseOptionsFromEnv,
   defaultDataDir,
   getDatabase,

@@ -108,6 +108,8 @@ describe('isIsoDate', () => {
       '24-01-01',
       '2024-1-1',
       '',
+      '0000-01-01',
+      '0000-02-29',
     ]) {
       expect(isIsoDate(input), input).toBe(false);
     }

@@ -103,6 +103,88 @@ export const FIELD_ERROR_MESSAGES = {
     da: 'E-mailadressen er ikke gyldig.',
     en: 'The e-mail address is not valid.',
   }),
+  // Hostile or broken input, refused at the gateway's door (text-input.ts, text-file.ts).
+  INVALID_ID: () => ({
+    da: 'Værdien er ikke et gyldigt id.',
+    en: 'The value is not a valid id.',
+  }),
+  CONTROL_CHARACTER: () => ({
+    da: 'Teksten indeholder et usynligt styretegn (fx et nul- eller tabulatortegn). Skriv teksten igen i stedet for at indsætte den.',
+    en: 'The text contains an invisible control character (such as a null or tab character). Type the text again instead of pasting it.',
+  }),
+  LINE_BREAK: () => ({
+    da: 'Teksten skal stå på én linje.',
+    en: 'The text must be on one line.',
+  }),
+  BIDI_CONTROL: () => ({
+    da: 'Teksten indeholder et usynligt tegn, der ændrer skriveretningen, så den kan vises anderledes, end den er skrevet.',
+    en: 'The text contains an invisible character that changes the writing direction, so it could be shown differently from how it was written.',
+  }),
+  INVALID_TEXT: () => ({
+    da: 'Teksten indeholder tegn, der ikke er gyldig Unicode.',
+    en: 'The text contains characters that are not valid Unicode.',
+  }),
+  FILE_NOT_TEXT: () => ({
+    da: 'Filen er ikke en tekstfil. Er det en Excel-projektmappe? Gem den som CSV, og vælg filen igen.',
+    en: 'The file is not a text file. Is it an Excel workbook? Save it as CSV and choose the file again.',
+  }),
+  UNREADABLE_CHARACTER: () => ({
+    da: 'Teksten indeholder et tegn, der ikke kunne læses (�). Filen er nok gemt i et andet tegnsæt: gem den fra Excel som »CSV UTF-8 (kommasepareret)«, og vælg filen igen.',
+    en: 'The text contains a character that could not be read (�). The file was probably saved in another character set: save it from Excel as "CSV UTF-8 (Comma delimited)" and choose the file again.',
+  }),
+  FILE_ENCODING: () => ({
+    da: 'Filens tegnsæt kan ikke genkendes: den er hverken UTF-8 eller Windows-1252. Gem den fra Excel som »CSV UTF-8 (kommasepareret)«, og vælg filen igen.',
+    en: 'The file\'s character set is not recognised: it is neither UTF-8 nor Windows-1252. Save it from Excel as "CSV UTF-8 (Comma delimited)" and choose the file again.',
+  }),
+  // Accounts (password.ts and the gateway's auth/account.ts, auth/users.ts).
+  PASSWORD_TOO_SHORT: (p) => ({
+    da: `Adgangskoden skal være mindst ${p.min ?? '?'} tegn. En sætning af flere ord er let at huske.`,
+    en: `The password must be at least ${p.min ?? '?'} characters. A sentence of several words is easy to remember.`,
+  }),
+  PASSWORD_CONTAINS_EMAIL: () => ({
+    da: 'Adgangskoden må ikke bygge på din e-mailadresse eller dit navn.',
+    en: 'The password must not be built on your email address or your name.',
+  }),
+  PASSWORD_TOO_COMMON: () => ({
+    da: 'Adgangskoden er for let at gætte. Vælg en anden.',
+    en: 'The password is too easy to guess. Choose another.',
+  }),
+  PASSWORD_UNCHANGED: () => ({
+    da: 'Den nye adgangskode skal være forskellig fra den nuværende.',
+    en: 'The new password must differ from the current one.',
+  }),
+  PASSWORD_MISMATCH: () => ({
+    da: 'De to adgangskoder er ikke ens.',
+    en: 'The two passwords do not match.',
+  }),
+  WRONG_PASSWORD: () => ({
+    da: 'Adgangskoden er forkert.',
+    en: 'The password is wrong.',
+  }),
+  WRONG_CODE: () => ({
+    da: 'Koden er forkert eller udløbet. Skriv den kode, som appen viser nu.',
+    en: 'The code is wrong or has expired. Enter the code the app shows now.',
+  }),
+  EMAIL_TAKEN: () => ({
+    da: 'Der findes allerede en bruger med denne e-mail i organisationen.',
+    en: 'A user with this email already exists in the organisation.',
+  }),
+  ACCOUNT_ELSEWHERE: () => ({
+    da: 'E-mailen bruges allerede af en konto i en anden organisation. Kun en administrator i begge organisationer kan give den roller her.',
+    en: 'The email already belongs to an account in another organisation. Only an administrator of both organisations can give it roles here.',
+  }),
+  LAST_ADMIN: () => ({
+    da: 'Organisationen skal have mindst én aktiv administrator.',
+    en: 'The organisation must keep at least one active administrator.',
+  }),
+  NOT_YOURSELF: () => ({
+    da: 'Det kan du ikke gøre med din egen konto.',
+    en: 'You cannot do this to your own account.',
+  }),
+  MEMBER_ELSEWHERE: () => ({
+    da: 'Brugeren er også med i en organisation, hvor du ikke er administrator. Fjern i stedet brugerens roller her.',
+    en: 'The user also belongs to an organisation where you are not an administrator. Remove their roles here instead.',
+  }),
 } as const satisfies Record<string, MessageRule>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
@@ -147,14 +229,17 @@ export function normaliseEmail(input: string): string | null {
   return value;
 }
 
-/** True for a real calendar date written `yyyy-mm-dd` (no 2023-02-30). */
+/**
+ * True for a real calendar date written `yyyy-mm-dd` (no 2023-02-30). Year
+ * 0000 is refused: PostgreSQL has no year 0 and would fail on it.
+ */
 export function isIsoDate(input: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
   if (!match) return false;
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= daysInMonth;
 }

@@ -1,6 +1,7 @@
 import { labelOf, ROLES } from '@vi/domain';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
+import { AccountSettings } from './account-settings.tsx';
 import type { LocalizedText } from './catalogue.ts';
 import { CurrentUserContext, CurrentUserFragment, readCurrentUser } from './current-user.tsx';
 import { graphql } from './graphql.ts';
@@ -114,6 +115,9 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
     );
   } else if (!me || !user) {
     content = <LoginForm onLoggedIn={restart} />;
+  } else if (user.mustChangePassword) {
+    // A temporary password from an administrator: the user chooses their own before anything else.
+    content = <AccountSettings />;
   } else {
     content = children;
   }

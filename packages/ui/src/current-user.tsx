@@ -7,6 +7,7 @@ export const CurrentUserFragment = graphql(`
     id
     displayName
     roles
+    mustChangePassword
     organization { id name kind stance }
   }
 `);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from './graphql.ts';
-import { createGraphqlClient } from './graphql-client.ts';
+import { CSRF_HEADER, createGraphqlClient } from './graphql-client.ts';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -63,5 +63,44 @@ describe('createGraphqlClient', () => {
     await sessionClient.query(MeQuery, {}).toPromise();
     await sessionClient.query(MeQuery, {}).toPromise();
     expect(uncached.calls).toHaveLength(2);
+  });
+});
+
+describe('createGraphqlClient and trusted documents', () => {
+  it('sends only the sha256 of the document, over POST, with the CSRF header', async () => {
+    const { calls, fetchFn } = recordingFetch();
+    await createGraphqlClient({ fetch: fetchFn }).query(MeQuery, {}).toPromise();
+    const body = JSON.parse(String(calls[0]?.init.body));
+    expect(body.query).toBeUndefined();
+    expect(body.extensions.persistedQuery).toEqual({
+      version: 1,
+      sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(new Headers(calls[0]?.init.headers).get(CSRF_HEADER)).toBe('1');
+  });
+
+  it('sends mutations as a hash too, and the text with the same hash when the gateway does not know it', async () => {
+    const bodies: Array<{ query?: string; extensions: { persistedQuery: { sha256Hash: string } } }> = [];
+    const fetchFn = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body));
+      bodies.push(body);
+      return Response.json(
+        body.query
+          ? { data: { login: { id: 'u1', __typename: 'Me' } } }
+          : { errors: [{ message: 'PersistedQueryNotFound' }] },
+      );
+    }) as typeof fetch;
+    const result = await createGraphqlClient({ fetch: fetchFn, cache: false })
+      .mutation(LoginMutation, { input: { email: 'a@example.dk', password: 'x' } })
+      .toPromise();
+    expect(result.data?.login?.id).toBe('u1');
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]?.query).toBeUndefined();
+    const text = bodies[1]?.query ?? '';
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+    const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+    expect(bodies[1]?.extensions.persistedQuery.sha256Hash).toBe(hex);
+    expect(bodies[0]?.extensions.persistedQuery.sha256Hash).toBe(hex);
   });
 });

@@ -1,3 +1,5 @@
+export { type AccountMessageKey, accountMessages } from './account-messages.ts';
+export { AccountSettings } from './account-settings.tsx';
 export { AppRoot } from './app-root.tsx';
 export { AppShell, type AppShellProps } from './app-shell.tsx';
 export {
@@ -17,7 +19,7 @@ export {
 } from './catalogue.ts';
 export { type CurrentUser, CurrentUserFragment, useCurrentUser } from './current-user.tsx';
 export { FieldErrors } from './field-errors.tsx';
-export { createGraphqlClient, type GraphqlClientOptions } from './graphql-client.ts';
+export { CSRF_HEADER, createGraphqlClient, type GraphqlClientOptions } from './graphql-client.ts';
 export {
   describeRequestProblem,
   type FieldError,
@@ -33,3 +35,4 @@ export { problemText, useProblemText } from './problem-message.ts';
 export * from './questionnaire/index.ts';
 export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';
 export { TextField } from './text-field.tsx';
+export { UserAdmin } from './user-admin.tsx';

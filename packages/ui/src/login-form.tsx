@@ -33,10 +33,21 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   const headingId = `${formId}-heading`;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Two-step login: after a right password the gateway asks for the app's code (SECOND_FACTOR_REQUIRED);
+  // the same mutation is sent again with e-mail, password and code, so nothing half-logged-in is kept.
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const [problem, setProblem] = useState<RequestProblem | null>(null);
   const [result, login] = useSessionMutation(LoginMutation);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  function startOver() {
+    setNeedsCode(false);
+    setCode('');
+    setPassword('');
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,12 +57,32 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
       (localErrors[0]?.field === 'password' ? passwordRef : emailRef).current?.focus();
       return;
     }
+    if (needsCode && code.trim() === '') {
+      setProblem({ code: 'VALIDATION', message: null, fields: [fieldError('code', 'REQUIRED')] });
+      codeRef.current?.focus();
+      return;
+    }
     setProblem(null);
-    const outcome = await login({ input: { email: email.trim(), password } });
+    const outcome = await login({
+      input: { email: email.trim(), password, ...(needsCode ? { code: code.trim() } : {}) },
+    });
     if (outcome.error) {
-      setProblem(describeRequestProblem(outcome.error));
+      const found = describeRequestProblem(outcome.error);
+      if (
+        found.code === 'SECOND_FACTOR_REQUIRED' ||
+        (needsCode && fieldErrorsFor(found, 'code').length > 0)
+      ) {
+        // The password was right: keep it for the resend, and ask for (another) code.
+        setNeedsCode(true);
+        setCode('');
+        setProblem(found.code === 'SECOND_FACTOR_REQUIRED' ? null : found);
+        // The code field appears with this render; focus it once it is there.
+        setTimeout(() => codeRef.current?.focus(), 0);
+        return;
+      }
+      setProblem(found);
       // A wrong password is retyped, never kept: clear it and start again from the email field.
-      setPassword('');
+      startOver();
       emailRef.current?.focus();
       return;
     }
@@ -74,6 +105,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
           label={t('login.email')}
           autoComplete="username"
           required
+          readOnly={needsCode}
           value={email}
           onValueChange={setEmail}
           errors={fieldErrorsFor(problem, 'email')}
@@ -86,13 +118,46 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
           label={t('login.password')}
           autoComplete="current-password"
           required
+          readOnly={needsCode}
           value={password}
           onValueChange={setPassword}
           errors={fieldErrorsFor(problem, 'password')}
         />
+        {needsCode ? (
+          <>
+            <p id={`${formId}-code-hint`}>{t('login.codeIntro')}</p>
+            <TextField
+              ref={codeRef}
+              id={`${formId}-code`}
+              name="code"
+              label={t('login.code')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              required
+              aria-describedby={`${formId}-code-hint`}
+              value={code}
+              onValueChange={setCode}
+              errors={fieldErrorsFor(problem, 'code')}
+            />
+          </>
+        ) : null}
         <button type="submit" className="vi-button vi-button--primary" disabled={result.fetching}>
           {result.fetching ? t('login.submitting') : t('login.submit')}
         </button>
+        {needsCode ? (
+          <button
+            type="button"
+            className="vi-button"
+            onClick={() => {
+              startOver();
+              setProblem(null);
+              passwordRef.current?.focus();
+            }}
+          >
+            {t('login.startOver')}
+          </button>
+        ) : null}
       </form>
     </section>
   );

@@ -15,6 +15,8 @@ type TextFieldProps = {
 export function TextField({ id, label, errors = [], value, onValueChange, ref, ...input }: TextFieldProps) {
   const errorsId = `${id}-errors`;
   const invalid = errors.length > 0;
+  // A hint the caller links (e.g. password rules) is read together with the errors.
+  const describedBy = [input['aria-describedby'], invalid ? errorsId : undefined].filter(Boolean).join(' ');
   return (
     <div className={invalid ? 'vi-field vi-field--invalid' : 'vi-field'}>
       <label htmlFor={id}>{label}</label>
@@ -25,7 +27,7 @@ export function TextField({ id, label, errors = [], value, onValueChange, ref, .
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
         aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorsId : undefined}
+        aria-describedby={describedBy || undefined}
       />
       <FieldErrors id={errorsId} errors={errors} />
     </div>

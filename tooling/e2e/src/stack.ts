@@ -100,6 +100,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     PORT: String(port),
     HOST,
     VI_SEED_DEMO: options.seedDemo === false ? '0' : '1',
+    // As in production: only the built apps' own operations (their manifests) run, so the browser
+    // tests prove that every operation they use is in the manifest.
+    VI_TRUSTED_DOCUMENTS: '1',
     ...options.env,
   };
   if (scratch) {

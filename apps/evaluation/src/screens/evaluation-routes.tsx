@@ -1,4 +1,4 @@
-import { useT } from '@vi/ui';
+import { AccountSettings, accountMessages, UserAdmin, useCurrentUser, useT } from '@vi/ui';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { type DashboardFilter, EMPTY_FILTER } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
@@ -13,10 +13,14 @@ const GraphiqlScreen = lazy(() => import('./graphiql-screen.tsx'));
  * Two screens, chosen by the URL hash: `#/graphiql` for GraphiQL, anything else for the dashboard
  * (so in-page links such as `#outreach` keep the dashboard and jump to the section).
  */
-export type Screen = 'dashboard' | 'graphiql';
+export type Screen = 'dashboard' | 'graphiql' | 'account' | 'users';
 
 export function screenOf(hash: string): Screen {
-  return hash === '#/graphiql' ? 'graphiql' : 'dashboard';
+  if (hash === '#/graphiql') return 'graphiql';
+  // Every user's own account, and the administrators' user management (shared screens of @vi/ui).
+  if (hash === '#/account') return 'account';
+  if (hash === '#/users') return 'users';
+  return 'dashboard';
 }
 
 function useScreen(): Screen {
@@ -31,6 +35,8 @@ function useScreen(): Screen {
 
 export function EvaluationNav() {
   const t = useT(dashboardMessages);
+  const ta = useT(accountMessages);
+  const { roles } = useCurrentUser();
   const screen = useScreen();
   return (
     <ul className="ev-nav">
@@ -44,6 +50,18 @@ export function EvaluationNav() {
           {t('nav.graphiql')}
         </a>
       </li>
+      {roles.includes('ADMIN') ? (
+        <li>
+          <a href="#/users" aria-current={screen === 'users' ? 'page' : undefined}>
+            {ta('nav.users')}
+          </a>
+        </li>
+      ) : null}
+      <li>
+        <a href="#/account" aria-current={screen === 'account' ? 'page' : undefined}>
+          {ta('nav.account')}
+        </a>
+      </li>
     </ul>
   );
 }
@@ -53,6 +71,8 @@ export function EvaluationScreens() {
   const screen = useScreen();
   const [filter, setFilter] = useState<DashboardFilter>(EMPTY_FILTER);
   const [graphiqlStorage] = useState(createMemoryStorage);
+  if (screen === 'account') return <AccountSettings />;
+  if (screen === 'users') return <UserAdmin accountHref="#/account" />;
   if (screen === 'graphiql') {
     return (
       <Suspense fallback={<p role="status">{t('graphiql.loading')}</p>}>

@@ -1,6 +1,6 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
-import { useT } from '@vi/ui';
+import { CSRF_HEADER, useT } from '@vi/ui';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { dashboardMessages } from './dashboard-messages.ts';
 import type { GraphiqlStorage } from './graphiql-storage.ts';
@@ -9,13 +9,16 @@ import type { GraphiqlStorage } from './graphiql-storage.ts';
  * GraphiQL for evaluators, inside the app so it runs under the app's own content security policy and
  * sends the session cookie to the same-origin /graphql (the gateway's own GraphiQL is development
  * only). The schema's descriptions, shown in the documentation pane, document the aggregate part
- * field by field; the gateway's scopes decide what an evaluator may run.
+ * field by field; the gateway's scopes decide what an evaluator may run. With trusted documents
+ * (production) a document typed here runs only for an evaluator, and only as a read-only query on
+ * `evaluation` (introspection too, which fills the documentation pane).
  */
 const fetcher: GraphiQLProps['fetcher'] = async (params) => {
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    // The gateway's CSRF prevention refuses a request without the header the apps send.
+    headers: { 'content-type': 'application/json', accept: 'application/json', [CSRF_HEADER]: '1' },
     body: JSON.stringify(params),
   });
   return response.json();

@@ -1,12 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@vi/db';
 import { prisma } from '../database.ts';
+import { readAuthSettings } from './auth-settings.ts';
 
 export const SESSION_COOKIE = 'vi_session';
-/** A session ends after this much inactivity… */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-/** …and at the latest this long after login, however active. */
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+const settings = readAuthSettings().settings;
+/**
+ * A session ends after this much inactivity (VI_SESSION_IDLE_MINUTES,
+ * default 2 hours: a screen left open at a desk does not stay open)…
+ */
+export const SESSION_IDLE_MS = settings.sessionIdleMs;
+/** …and at the latest this long after login however active (VI_SESSION_ABSOLUTE_HOURS, default 12: a shift). */
+export const SESSION_ABSOLUTE_MS = settings.sessionAbsoluteMs;
 /**
  * lastSeenAt is only rewritten when it is older than this, so a busy screen
  * does not write the session row on every request. The idle limit is
@@ -19,6 +24,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   locale: string;
+  /** A temporary password is still in use: no role counts until it is changed (builder.ts holdsRole). */
+  mustChangePassword?: boolean;
 }
 
 export interface OrganizationMembership {
@@ -121,57 +128,88 @@ export type SessionLookup =
   | { state: 'expired' }
   | { state: 'active'; session: LoadedSession };
 
+interface SessionRow {
+  id: string;
+  activeOrganizationId: string | null;
+  userId: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  mustChangePassword: boolean;
+  live: boolean;
+  memberships: Array<{ organizationId: string; role: Role; name: string }> | string;
+}
+
 /**
  * Finds the session for a cookie token, enforcing both expiry limits and a
- * disabled account. An expired session row is deleted so it cannot come back.
+ * disabled account. One round trip on every request: session, user and
+ * memberships in one SELECT, and lastSeenAt moved forward in the same
+ * statement when it is older than the write interval. A dead session
+ * (expired, or its user disabled) is deleted so it cannot come back; that
+ * second query runs only then.
  */
 export async function lookupSession(token: string, now = new Date()): Promise<SessionLookup> {
   const id = hashSessionToken(token);
-  const row = await prisma().session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      activeOrganizationId: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          displayName: true,
-          locale: true,
-          disabledAt: true,
-          memberships: {
-            select: {
-              organizationId: true,
-              role: true,
-              organization: { select: { name: true } },
-            },
-            orderBy: { role: 'asc' },
-          },
-        },
-      },
-    },
-  });
+  const nowMs = now.getTime();
+  // Times go in as epoch milliseconds and are compared in UTC, as Prisma
+  // stores them, whatever the server's time zone.
+  const [row] = await prisma().$queryRaw<SessionRow[]>`
+    WITH clock AS (SELECT to_timestamp(${nowMs}::float8 / 1000) AT TIME ZONE 'UTC' AS now),
+    found AS (
+      SELECT s.id, s."activeOrganizationId", s."userId", u.email, u."displayName", u.locale,
+             u."mustChangePassword",
+             (s."expiresAt" > clock.now
+              AND s."lastSeenAt" > clock.now - ${SESSION_IDLE_MS}::float8 * interval '1 millisecond'
+              AND u."disabledAt" IS NULL) AS live,
+             s."lastSeenAt" <= clock.now - ${LAST_SEEN_WRITE_INTERVAL_MS}::float8 * interval '1 millisecond' AS stale
+        FROM "Session" s JOIN "User" u ON u.id = s."userId", clock
+       WHERE s.id = ${id}
+    ),
+    touched AS (
+      UPDATE "Session" s SET "lastSeenAt" = clock.now
+        FROM found f, clock
+       WHERE s.id = f.id AND f.live AND f.stale
+    )
+    SELECT f.id, f."activeOrganizationId"::text AS "activeOrganizationId", f."userId"::text AS "userId",
+           f.email, f."displayName", f.locale, f."mustChangePassword", f.live,
+           coalesce((SELECT json_agg(json_build_object('organizationId', m."organizationId", 'role', m.role,
+                                                       'name', o.name) ORDER BY m.role)
+                       FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
+                      WHERE m."userId" = f."userId" AND f.live), '[]'::json) AS memberships
+      FROM found f`;
   if (!row) {
     return { state: 'none' };
   }
-  const idleDeadline = row.lastSeenAt.getTime() + SESSION_IDLE_MS;
-  if (row.expiresAt <= now || idleDeadline <= now.getTime() || row.user.disabledAt) {
+  if (!row.live) {
     await prisma().session.deleteMany({ where: { id } });
     return { state: 'expired' };
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
-    await prisma().session.update({ where: { id }, data: { lastSeenAt: now } });
-  }
-  const { memberships, disabledAt: _disabledAt, ...user } = row.user;
+  const memberships = (
+    typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships
+  ) as Array<{
+    organizationId: string;
+    role: Role;
+    name: string;
+  }>;
   return {
     state: 'active',
     session: {
       id,
-      user,
+      user: {
+        id: row.userId,
+        email: row.email,
+        displayName: row.displayName,
+        locale: row.locale,
+        mustChangePassword: row.mustChangePassword,
+      },
       activeOrganizationId: row.activeOrganizationId,
-      memberships: groupMemberships(memberships),
+      memberships: groupMemberships(
+        memberships.map((m) => ({
+          organizationId: m.organizationId,
+          role: m.role,
+          organization: { name: m.name },
+        })),
+      ),
     },
   };
 }
@@ -201,6 +239,18 @@ export async function createSession(
 
 export async function deleteSession(id: string): Promise<void> {
   await prisma().session.deleteMany({ where: { id } });
+}
+
+/**
+ * Ends every session of a user at once (password changed, account
+ * deactivated), except `exceptSessionId` when given: the session that just
+ * changed its own password stays. Returns how many ended.
+ */
+export async function revokeSessionsOfUser(userId: string, exceptSessionId?: string): Promise<number> {
+  const { count } = await prisma().session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+  return count;
 }
 
 export async function setActiveOrganization(sessionId: string, organizationId: string): Promise<void> {

@@ -2,9 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@vi/db';
 import {
   callWindowFor,
+  cellTextProblems,
   checkIncidentRows,
   danishCalendarDate,
   eraseAfterFor,
+  fieldError,
   type IncidentImportCheck,
   type IncidentRowInput,
   type IncidentTypeCode,
@@ -333,6 +335,18 @@ function validateSize(rows: readonly unknown[]): void {
   throwValidation(rows.length > MAX_IMPORT_ROWS ? [outreachFieldError('rows', 'TOO_MANY_ROWS')] : []);
 }
 
+/**
+ * U+FFFD in a police list is a name the file's reader could not decode (a
+ * Windows-1252 file read as UTF-8 turns "Søren" into "S\uFFFDren"). The
+ * app decodes the bytes itself (@vi/domain decodeTextFile); this refuses such
+ * rows from any client, before anything is stored, instead of queueing a
+ * person under a garbled name. (Control and direction characters are refused
+ * at the door already, input/hostile-input-plugin.ts.)
+ */
+export function validateReadable(rows: readonly IncidentRowInput[]): void {
+  throwValidation(cellTextProblems(rows, 20).map((p) => fieldError(`rows.${p.index}.${p.field}`, p.code)));
+}
+
 builder.mutationField('previewIncidentImport', (t) =>
   t.field({
     nullable: false,
@@ -343,6 +357,7 @@ builder.mutationField('previewIncidentImport', (t) =>
     resolve: async (_root, { input }, context) => {
       const organizationId = requireOrganizationId(context);
       validateSize(input.rows);
+      validateReadable(input.rows);
       const check = await previewIncidentRows(prisma(), {
         organizationId,
         rows: input.rows,
@@ -364,6 +379,7 @@ builder.mutationField('importIncidents', (t) =>
       const organizationId = requireOrganizationId(context);
       const user = requireUser(context);
       validateSize(input.rows);
+      validateReadable(input.rows);
       const outcome = await importIncidentRows(prisma(), {
         organizationId,
         userId: user.id,

@@ -2,11 +2,12 @@ import type { Person } from '@vi/db';
 import { type FieldError, fieldError } from '@vi/domain';
 import { auditRow } from '../audit.ts';
 import { organizationRecordScope, PERSON_READER_ROLES, requireOrganizationId } from '../authorization.ts';
-import { builder } from '../builder.ts';
+import { builder, holdsRole } from '../builder.ts';
 import { prisma } from '../database.ts';
 import { GenderEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { OUTREACH_CASE_READER_ROLES } from './outreach-case.ts';
 
 export const MIN_BIRTH_YEAR = 1900;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -34,8 +35,12 @@ export const PersonRef = builder.prismaObject('Person', {
       nullable: false,
       // Filtered here as well as refused by OutreachCase's type scope:
       // belt and braces, and no error noise for data that cannot be shown.
+      // A role that may not read outreach cases gets an empty list, not a list
+      // of refusals: their number alone would tell that police reports exist.
       query: (_args, context) => ({
-        where: { organizationId: requireOrganizationId(context) },
+        where: holdsRole(context, OUTREACH_CASE_READER_ROLES)
+          ? { organizationId: requireOrganizationId(context) }
+          : { id: { in: [] } },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       }),
     }),

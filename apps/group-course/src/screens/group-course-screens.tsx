@@ -1,7 +1,7 @@
 import './group-course.css';
-import { useCurrentUser, useT } from '@vi/ui';
+import { AccountSettings, accountMessages, UserAdmin, useCurrentUser, useT } from '@vi/ui';
 import { AppLink } from './app-link.tsx';
-import { useAppPath } from './app-path.ts';
+import { hrefFor, useAppPath } from './app-path.ts';
 import { CourseScreen } from './course-screen.tsx';
 import { CoursesScreen } from './courses-screen.tsx';
 import { IntakeScreen } from './intake-screen.tsx';
@@ -33,6 +33,7 @@ function allowed(roles: readonly Role[], screen: (typeof SCREENS)[number]): bool
 
 export function GroupCourseNav() {
   const t = useT(screenMessages);
+  const ta = useT(accountMessages);
   const user = useCurrentUser();
   return (
     <ul>
@@ -41,6 +42,14 @@ export function GroupCourseNav() {
           <AppLink to={screen.path}>{t(screen.label)}</AppLink>
         </li>
       ))}
+      {user.roles.includes('ADMIN') ? (
+        <li>
+          <AppLink to="users">{ta('nav.users')}</AppLink>
+        </li>
+      ) : null}
+      <li>
+        <AppLink to="account">{ta('nav.account')}</AppLink>
+      </li>
     </ul>
   );
 }
@@ -50,6 +59,9 @@ export function GroupCourseScreens({ home }: { home: React.ReactNode }) {
   const path = useAppPath();
   const user = useCurrentUser();
   const [first, second] = path.split('/');
+  // Every user's own account, and the administrators' user management (the gateway decides who).
+  if (first === 'account') return <AccountSettings />;
+  if (first === 'users') return <UserAdmin accountHref={hrefFor('account')} />;
   const screen = SCREENS.find((s) => s.path === first);
   if (!screen || !allowed(user.roles, screen)) return <>{home}</>;
   if (first === 'courses' && second) return <CourseScreen key={second} courseId={second} />;

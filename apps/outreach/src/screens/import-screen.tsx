@@ -1,5 +1,8 @@
 import {
+  cellTextProblems,
+  decodeTextFile,
   type FieldError,
+  fieldError,
   INCIDENT_CSV_TEMPLATE_HEADER,
   type IncidentRowInput,
   type RowCheck,
@@ -55,6 +58,17 @@ function fieldLabelKey(field: string): ScreenMessageKey {
   return (known.includes(field) ? `import.field.${field}` : 'import.field.rows') as ScreenMessageKey;
 }
 
+/** Problems shown before anything is sent: the gateway would refuse the whole list for one of them. */
+const SHOWN_TEXT_PROBLEMS = 10;
+
+/** Cells that break the text rules or could not be decoded (see @vi/domain text-input.ts), as the worker reads them. */
+function textProblems(rows: readonly IncidentRowInput[]): Array<{ rowNumber: number; error: FieldError }> {
+  return cellTextProblems(rows, SHOWN_TEXT_PROBLEMS).map((p) => ({
+    rowNumber: p.index + 1,
+    error: fieldError(p.field, p.code),
+  }));
+}
+
 /** What the worker recognises a row by: date, type and name as written in the file (kept in the browser). */
 function rowSummary(row: IncidentRowInput | undefined): string {
   if (!row) return '';
@@ -91,12 +105,31 @@ export function ImportScreen() {
     setFileName(file.name);
     setStage({ kind: 'reading', percent: 0 });
     try {
-      const csv = await readIncidentCsv(file, (fraction) =>
+      // The bytes, not the browser's UTF-8 reading of them: Danish Excel saves
+      // Windows-1252, which read as UTF-8 turns "Søren" into "S\uFFFDren" silently.
+      const decoded = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) {
+        setLocalProblems([localized(decoded.error.message)]);
+        setStage({ kind: 'idle' });
+        return;
+      }
+      const csv = await readIncidentCsv(decoded.text, (fraction) =>
         setStage({ kind: 'reading', percent: Math.round(fraction * 100) }),
       );
       if (csv.columnErrors.length > 0) {
         setLocalProblems(
           csv.columnErrors.map((e) => `${t(fieldLabelKey(e.field))}: ${localized(e.message)}`),
+        );
+        setStage({ kind: 'idle' });
+        return;
+      }
+      const unreadable = textProblems(csv.rows);
+      if (unreadable.length > 0) {
+        setLocalProblems(
+          unreadable.map(
+            (p) =>
+              `${t('import.rowNumber')} ${p.rowNumber}, ${t(fieldLabelKey(p.error.field))}: ${localized(p.error.message)}`,
+          ),
         );
         setStage({ kind: 'idle' });
         return;

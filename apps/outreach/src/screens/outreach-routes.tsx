@@ -1,4 +1,4 @@
-import { useT } from '@vi/ui';
+import { AccountSettings, accountMessages, UserAdmin, useT } from '@vi/ui';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -23,7 +23,10 @@ export type Route =
   | { screen: 'call'; caseId: string }
   | { screen: 'referrals' }
   | { screen: 'overview' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  // Every user's own account, and the administrators' user management (shared screens of @vi/ui).
+  | { screen: 'account' }
+  | { screen: 'users' };
 
 export function parseRoute(hash: string): Route {
   const [, screen, id] = hash.replace(/^#/, '').split('/');
@@ -33,6 +36,8 @@ export function parseRoute(hash: string): Route {
     case 'referrals':
     case 'overview':
     case 'settings':
+    case 'account':
+    case 'users':
       return { screen };
     case 'call':
       return id && /^[0-9a-f-]{36}$/i.test(id) ? { screen: 'call', caseId: id } : { screen: 'queue' };
@@ -88,8 +93,10 @@ function allowedScreens(roles: readonly string[]) {
 /** The links of the shell's navigation, by the user's roles in the active organisation. */
 export function OutreachNav() {
   const t = useT(screenMessages);
+  const ta = useT(accountMessages);
   const route = useRoute();
-  const screens = allowedScreens(useRoles() ?? []);
+  const roles = useRoles() ?? [];
+  const screens = allowedScreens(roles);
   const current = route.screen === 'call' ? 'queue' : route.screen;
   return (
     <ul className="or-nav">
@@ -100,6 +107,18 @@ export function OutreachNav() {
           </a>
         </li>
       ))}
+      {roles.includes('ADMIN') ? (
+        <li>
+          <a href="#/users" aria-current={current === 'users' ? 'page' : undefined}>
+            {ta('nav.users')}
+          </a>
+        </li>
+      ) : null}
+      <li>
+        <a href="#/account" aria-current={current === 'account' ? 'page' : undefined}>
+          {ta('nav.account')}
+        </a>
+      </li>
     </ul>
   );
 }
@@ -130,6 +149,9 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
       </>
     );
   }
+  // The gateway decides who may manage users; the screen explains a refusal.
+  if (route.screen === 'account') return <AccountSettings />;
+  if (route.screen === 'users') return <UserAdmin accountHref="#/account" />;
   const screenOfRoute = route.screen === 'call' ? 'queue' : route.screen;
   if (!permitted(screenOfRoute)) return <p role="alert">{t('common.notAllowed')}</p>;
   switch (route.screen) {
