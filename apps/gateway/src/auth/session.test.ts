@@ -42,7 +42,13 @@ describe('lookupSession (fixed clock)', () => {
       state: 'active',
       session: {
         id,
-        user: { id: worker.id, email: 'worker@koege.test', displayName: 'Vera Værk', locale: 'da' },
+        user: {
+          id: worker.id,
+          email: 'worker@koege.test',
+          displayName: 'Vera Værk',
+          locale: 'da',
+          mustChangePassword: false,
+        },
         activeOrganizationId: organizationId,
         memberships: [
           { organizationId, organizationName: 'Køge Kommune', roles: ['ADMIN', 'OUTREACH_WORKER'] },
