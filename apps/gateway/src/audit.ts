@@ -62,6 +62,12 @@ export function auditRow(actor: AuditActor, event: AuditInput): Prisma.AuditEven
  *
  * Writes that change data should instead put `auditRow(...)` into their own
  * transaction, so the change and its audit row commit together.
+ *
+ * Each row is linked into its organisation's hash chain by the database's
+ * BEFORE INSERT trigger (migration 0309), never here: concurrent gateways
+ * cannot fork a chain, and this role cannot choose the values. The link holds
+ * a lock on the chain's head until the inserting transaction ends, so keep
+ * audit inserts near the end of long transactions.
  */
 export class AuditTrail {
   private readonly pending: Prisma.AuditEventCreateManyInput[] = [];

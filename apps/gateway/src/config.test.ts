@@ -6,6 +6,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgresql://vi@db.internal:5432/vi',
   VI_DISCLOSURE_KEY: 'a1'.repeat(32),
+  VI_MASTER_KEY: 'b2'.repeat(32),
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -85,7 +86,7 @@ describe('readServerConfig with NODE_ENV=production', () => {
 
   it('refuses everything unsafe at once, each problem naming the setting to change', () => {
     const problems = problemsOf({ NODE_ENV: 'production', VI_SEED_DEMO: '1' });
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/VI_SEED_DEMO/);
     expect(problems.find((p) => p.includes('VI_ALLOW_EMBEDDED_DATABASE'))).toMatch(/DATABASE_URL/);
     expect(problems.find((p) => p.includes('VI_DISCLOSURE_KEY'))).toMatch(/openssl rand -hex 32/);
@@ -93,7 +94,12 @@ describe('readServerConfig with NODE_ENV=production', () => {
 
   it('lists the production refusals together with the other bad values', () => {
     const problems = problemsOf({ NODE_ENV: 'production', PORT: 'eighty' });
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'DATABASE_URL', 'VI_DISCLOSURE_KEY']);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual([
+      'PORT',
+      'DATABASE_URL',
+      'VI_MASTER_KEY',
+      'VI_DISCLOSURE_KEY',
+    ]);
   });
 
   it('refuses the demo seed even on PostgreSQL', () => {
@@ -103,7 +109,11 @@ describe('readServerConfig with NODE_ENV=production', () => {
   });
 
   it('refuses the embedded database unless VI_ALLOW_EMBEDDED_DATABASE=1 says it is meant', () => {
-    const embedded = { NODE_ENV: 'production', VI_DISCLOSURE_KEY: 'a1'.repeat(32) };
+    const embedded = {
+      NODE_ENV: 'production',
+      VI_DISCLOSURE_KEY: 'a1'.repeat(32),
+      VI_MASTER_KEY: 'b2'.repeat(32),
+    };
     expect(problemsOf(embedded)).toEqual([expect.stringContaining('VI_ALLOW_EMBEDDED_DATABASE=1')]);
     expect(problemsOf({ ...embedded, VI_ALLOW_EMBEDDED_DATABASE: '0' })).toHaveLength(1);
     expect(readServerConfig({ ...embedded, VI_ALLOW_EMBEDDED_DATABASE: '1' })).toMatchObject({
@@ -117,6 +127,17 @@ describe('readServerConfig with NODE_ENV=production', () => {
     const { VI_DISCLOSURE_KEY: _key, ...withoutKey } = PRODUCTION;
     expect(problemsOf(withoutKey)).toEqual([expect.stringMatching(/^VI_DISCLOSURE_KEY must be set/)]);
     expect(problemsOf({ ...PRODUCTION, VI_DISCLOSURE_KEY: '  ' })).toHaveLength(1);
+  });
+
+  it('refuses a missing master key in production and a malformed one anywhere (issue 10)', () => {
+    const { VI_MASTER_KEY: _master, ...withoutMaster } = PRODUCTION;
+    expect(problemsOf(withoutMaster)).toEqual([
+      expect.stringMatching(/^VI_MASTER_KEY must be set.*openssl rand -hex 32/),
+    ]);
+    expect(problemsOf({ ...PRODUCTION, VI_MASTER_KEY: 'not-hex' })).toEqual([
+      expect.stringMatching(/^VI_MASTER_KEY must be 64 hexadecimal/),
+    ]);
+    expect(problemsOf({ NODE_ENV: 'development', VI_MASTER_KEY: 'abc' })).toHaveLength(1);
   });
 
   it('asks nothing of a development or test start', () => {

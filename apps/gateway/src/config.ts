@@ -1,3 +1,4 @@
+import { masterKeyProblems } from '@vi/db';
 import { readAuthSettings } from './auth/auth-settings.ts';
 import { readDoorSettings } from './door/door-settings.ts';
 
@@ -57,6 +58,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     );
   }
 
+  problems.push(...masterKeyProblems(env.VI_MASTER_KEY));
+
   const rawLimit = env.VI_EVALUATION_DAILY_LIMIT?.trim();
   if (rawLimit && (!/^\d+$/.test(rawLimit) || Number(rawLimit) < 1)) {
     problems.push(`VI_EVALUATION_DAILY_LIMIT must be a whole number of at least 1 (got "${rawLimit}").`);
@@ -103,6 +106,11 @@ function productionProblems(
   if (!env.DATABASE_URL?.trim() && !settings.allowEmbeddedDatabase) {
     problems.push(
       'DATABASE_URL is not set, so real data would go into the embedded PGlite database (one query at a time, one process): set DATABASE_URL to a PostgreSQL server, or VI_ALLOW_EMBEDDED_DATABASE=1 if the embedded database is meant (a demo or one small team).',
+    );
+  }
+  if (!env.VI_MASTER_KEY?.trim()) {
+    problems.push(
+      "VI_MASTER_KEY must be set with NODE_ENV=production: 64 hexadecimal characters (`openssl rand -hex 32`), kept secret apart from the database and its backups. It wraps the organisations' keys that encrypt names, phone numbers and free text; without it the public demo key would.",
     );
   }
   if (!env.VI_DISCLOSURE_KEY?.trim()) {

@@ -11,7 +11,8 @@ import {
   type SessionUser,
 } from './auth/session.ts';
 import { openDatabase } from './database.ts';
-import { internalError } from './errors.ts';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
+import { ErrorCode, gatewayError, internalError } from './errors.ts';
 import { logger } from './logger.ts';
 
 /**
@@ -113,7 +114,7 @@ export async function createContext(request: Request, target: object = {}): Prom
     await openDatabase();
   } catch (error) {
     logger.error({ requestId, err: error }, 'database unavailable');
-    throw internalError(requestId);
+    throw isDatabaseUnavailable(error) ? gatewayError(ErrorCode.UNAVAILABLE) : internalError(requestId);
   }
   // The actor is read when an event is recorded: login and
   // switchOrganization change it in the middle of a request.
@@ -143,7 +144,7 @@ export async function createContext(request: Request, target: object = {}): Prom
     } catch (error) {
       // Before execution Yoga would mask this without our request id.
       logger.error({ requestId, err: error }, 'session lookup failed');
-      throw internalError(requestId);
+      throw isDatabaseUnavailable(error) ? gatewayError(ErrorCode.UNAVAILABLE) : internalError(requestId);
     }
     if (found.state === 'active') {
       applySession(context, found.session);

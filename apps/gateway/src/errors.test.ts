@@ -1,5 +1,6 @@
+import { ownerQuery } from '@vi/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { database, openDatabase, prisma } from './database.ts';
+import { openDatabase, prisma } from './database.ts';
 import { createOrganization, createPerson, createUser, TEST_PASSWORD } from './testing/fixtures.ts';
 import { errorCodes, TestBrowser } from './testing/graphql-client.ts';
 
@@ -18,11 +19,12 @@ beforeAll(async () => {
 
 /** Runs `body` with a table renamed away, so the database fails the way a real outage would. */
 async function withTableMissing(table: string, body: () => Promise<void>): Promise<void> {
-  await database().query(`ALTER TABLE "${table}" RENAME TO "${table}_away"`);
+  // As the owner: the gateway's role cannot alter tables (issue 10).
+  await ownerQuery(`ALTER TABLE "${table}" RENAME TO "${table}_away"`);
   try {
     await body();
   } finally {
-    await database().query(`ALTER TABLE "${table}_away" RENAME TO "${table}"`);
+    await ownerQuery(`ALTER TABLE "${table}_away" RENAME TO "${table}"`);
   }
 }
 

@@ -32,6 +32,8 @@ export const ErrorCode = {
   TRUSTED_DOCUMENT_REQUIRED: 'TRUSTED_DOCUMENT_REQUIRED',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   TIMEOUT: 'TIMEOUT',
+  /** The database cannot be reached (restart, failover): try again shortly (with the same Idempotency-Key). */
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -112,6 +114,10 @@ const MESSAGES: Record<ErrorCode, LocalizedMessage> = {
   TIMEOUT: {
     da: 'Forespørgslen tog for lang tid og blev stoppet. Prøv et mindre udsnit.',
     en: 'The request took too long and was stopped. Try a smaller selection.',
+  },
+  UNAVAILABLE: {
+    da: 'Databasen er ikke tilgængelig lige nu. Vent et øjeblik, og prøv igen.',
+    en: 'The database is not available right now. Wait a moment and try again.',
   },
   INTERNAL: {
     da: 'Der opstod en uventet fejl. Oplys fejl-id, hvis du kontakter support.',

@@ -121,6 +121,7 @@ describe('a production start of the real server', () => {
       expect(run.stderr).toContain('Invalid configuration');
       expect(run.stderr).toContain('VI_ALLOW_EMBEDDED_DATABASE=1');
       expect(run.stderr).toContain('VI_DISCLOSURE_KEY must be set');
+      expect(run.stderr).toContain('VI_MASTER_KEY must be set');
       expect(run.stdout).not.toContain('demo-adgang');
       // Refused before the database was opened: nothing was made, nothing seeded.
       expect(existsSync(dataDir)).toBe(false);
@@ -135,6 +136,7 @@ describe('a production start of the real server', () => {
         NODE_ENV: 'production',
         VI_SEED_DEMO: '1',
         VI_DISCLOSURE_KEY: KEY,
+        VI_MASTER_KEY: KEY,
         VI_ALLOW_EMBEDDED_DATABASE: '1',
         VI_DATA_DIR: join(dir, 'seed-pglite'),
       });
@@ -154,6 +156,7 @@ describe('a production start of the real server', () => {
           NODE_ENV: 'production',
           VI_ALLOW_EMBEDDED_DATABASE: '1',
           VI_DISCLOSURE_KEY: KEY,
+          VI_MASTER_KEY: KEY,
           VI_DATA_DIR: dataDir,
           // Trusted documents (issue 9, item 1) are not what this test is about.
           VI_TRUSTED_DOCUMENTS: '0',
@@ -196,7 +199,13 @@ describe('a production start of the real server', () => {
       }
       try {
         const run = await runGateway(
-          { NODE_ENV: 'production', VI_DISCLOSURE_KEY: KEY, VI_TRUSTED_DOCUMENTS: '0', ...prepared.env },
+          {
+            NODE_ENV: 'production',
+            VI_DISCLOSURE_KEY: KEY,
+            VI_MASTER_KEY: KEY,
+            VI_TRUSTED_DOCUMENTS: '0',
+            ...prepared.env,
+          },
           /is running/,
         );
         expect(run.stdout).not.toContain('is running');

@@ -1,10 +1,18 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cookiesFor, createContext, type GatewayContext, requestIdFor } from './context.ts';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { corsFor, type DoorOptions, doorPlugins, MAX_REQUEST_BODY_BYTES } from './door/door.ts';
 import { readDoorSettings } from './door/door-settings.ts';
 import { DEFAULT_APPS_ROOT, readManifests, requireManifest } from './door/trusted-documents.ts';
-import { ErrorCode, internalError, isGatewayError, validationFromVariableError } from './errors.ts';
+import {
+  ErrorCode,
+  GatewayError,
+  internalError,
+  isGatewayError,
+  validationFromVariableError,
+} from './errors.ts';
+import { idempotencyPlugin } from './idempotency.ts';
 import { hostileInputPlugin } from './input/hostile-input-plugin.ts';
 import { logger } from './logger.ts';
 import { schema } from './schema.ts';
@@ -35,6 +43,11 @@ export function classifyError(error: GraphQLError, requestId: string): GraphQLEr
       return error;
     }
   }
+  if (isDatabaseUnavailable(original ?? error)) {
+    // A restart or failover, not a bug: a coded answer the client can retry on (issue 10).
+    logger.warn({ requestId, err: original ?? error, path: error.path?.join('.') }, 'database unavailable');
+    return new GatewayError(ErrorCode.UNAVAILABLE, { extensions: { requestId } });
+  }
   logger.error(
     { requestId, err: original ?? error, path: error.path?.join('.') },
     'unexpected error in GraphQL execution',
@@ -60,7 +73,13 @@ function auditAndErrorsPlugin(): Plugin<GatewayContext> {
             await context.auditTrail.flush();
           } catch (error) {
             logger.error({ requestId: context.requestId, err: error }, 'audit write failed');
-            setResult({ data: null, errors: [internalError(context.requestId)] });
+            const unavailable = isDatabaseUnavailable(error);
+            setResult({
+              data: null,
+              errors: [
+                unavailable ? new GatewayError(ErrorCode.UNAVAILABLE) : internalError(context.requestId),
+              ],
+            });
             return;
           }
           const executionResult = result as ExecutionResult;
@@ -161,7 +180,14 @@ export function createGatewayYoga(
       warn: (...args) => logger.warn({ args }, 'yoga'),
       error: (...args) => logger.error({ err: args[0] }, 'yoga'),
     },
-    plugins: [responseHeadersPlugin(), auditAndErrorsPlugin(), hostileInputPlugin(), ...doorPlugins(door)],
+    plugins: [
+      responseHeadersPlugin(),
+      auditAndErrorsPlugin(),
+      hostileInputPlugin(),
+      ...doorPlugins(door),
+      // Last: its onExecuteDone runs after auditAndErrorsPlugin's, so it stores the classified answer.
+      idempotencyPlugin(),
+    ],
   });
 }
 

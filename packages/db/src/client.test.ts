@@ -74,7 +74,8 @@ describe('PGlite on disk', () => {
     });
     await first.close();
 
-    const second = await createDatabase({ dataDir });
+    // As the owner: the runtime role may not read the migration runner's table (issue 10).
+    const second = await createDatabase({ dataDir, runtimeRole: false });
     opened.push(second);
     expect(second.engine).toBe('pglite');
     expect((await second.prisma.organization.findUniqueOrThrow({ where: { slug: 'koege' } })).name).toBe(

@@ -8,7 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { migrate, type SqlExecutor } from './migrate.ts';
+import { migrate } from './migrate.ts';
 
 export type DatabaseEngine = 'postgresql' | 'pglite';
 
@@ -23,6 +23,20 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgresql:// URL. When absent, PGlite is used. */
   url?: string;
+  /**
+   * The owner's postgresql:// URL (issue 10): migrations run on it, and `url` is then taken as the
+   * runtime login (a member of RUNTIME_ROLE) and used as it is. Absent: `url` is the owner, and
+   * after migrating every pooled connection acts as `runtimeRole` (see below).
+   */
+  ownerUrl?: string;
+  /**
+   * The role the connections take after migrating when no ownerUrl is given (default
+   * RUNTIME_ROLE; false: stay the owner, for owner-only commands such as audit:archive).
+   * PostgreSQL: sent as `-c role=…` in each connection's start-up packet. PGlite: SET ROLE on its
+   * one connection. Either can be undone by `SET ROLE` from SQL on that connection, because the
+   * session user is the owner; a separate runtime login (ownerUrl + url) cannot.
+   */
+  runtimeRole?: string | false;
   /** PGlite data directory (default `<repo root>/.data/pglite`). */
   dataDir?: string;
   /** PGlite in memory: nothing is persisted. */
@@ -42,6 +56,13 @@ export interface DatabaseOptions {
  * and slow every other user. Well above the slowest real statement (an import of 20,000 rows).
  */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
+/**
+ * The role the gateway's queries run as (migration 0308): owns nothing, may read and write the
+ * data tables, only INSERT and SELECT on "AuditEvent", nothing on migration or chain tables.
+ * NOLOGIN: on a server, log in as a member (CREATE ROLE vi_gateway LOGIN PASSWORD '…' IN ROLE vi_runtime).
+ */
+export const RUNTIME_ROLE = 'vi_runtime';
 
 /** Where the embedded database lives when nothing else is configured. */
 export const defaultDataDir = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
@@ -69,14 +90,57 @@ function warnAboutPglite(): void {
   }
 }
 
+const roleName = /^[a-z_][a-z0-9_]*$/;
+
+function checkedRole(role: string): string {
+  if (!roleName.test(role)) throw new Error(`Database role "${role}" must be a plain lower-case name.`);
+  return role;
+}
+
+/** The URL with `-c role=…` added to its start-up `options` (kept, e.g. `-c jit=off`: the URL's own would win). */
+function withStartupRole(url: string, role: string): string {
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get('options');
+  parsed.searchParams.set('options', [options, `-c role=${role}`].filter(Boolean).join(' '));
+  return parsed.toString();
+}
+
 async function openPostgres(
   url: string,
   runMigrations: boolean,
   statementTimeoutMs: number,
+  ownerUrl: string | undefined,
+  runtimeRole: string | false,
 ): Promise<Database> {
+  if (runMigrations) {
+    // Migrations need one session throughout: the advisory lock and each transaction belong to a
+    // connection. It is the owner's (DATABASE_OWNER_URL), or the pool's own login when none is set.
+    const owner = new pg.Client({ connectionString: ownerUrl ?? url });
+    // An idle connection ended by the server must not crash the process (see the pool below).
+    owner.on('error', () => {});
+    await owner.connect();
+    try {
+      // A migration may rewrite a large table: no statement timeout for it.
+      await owner.query('SET statement_timeout = 0');
+      await migrate({
+        async query<T>(sql: string, params?: unknown[]) {
+          return (await owner.query(sql, params)).rows as T[];
+        },
+        async exec(sql: string) {
+          await owner.query(sql);
+        },
+      });
+    } finally {
+      await owner.end();
+    }
+  }
+  // Without a separate owner URL the login that migrated is the owner: its pooled connections then
+  // act as the runtime role, taken in each connection's start-up packet (RESET ROLE keeps it).
+  // A replica (runMigrations false) is used with its URL as given.
+  const actAs = runMigrations && !ownerUrl && runtimeRole ? checkedRole(runtimeRole) : undefined;
   // Sent in each connection's start-up packet, so it holds for every query on the pool.
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: actAs ? withStartupRole(url, actAs) : url,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
   // An idle pooled connection can be ended by the server (restart, failover,
@@ -86,31 +150,19 @@ async function openPostgres(
   pool.on('error', (error) => {
     console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
   });
-  try {
-    if (runMigrations) {
-      // Migrations need one session throughout: the advisory lock and each
-      // transaction belong to a connection, not to the pool.
-      const client = await pool.connect();
-      try {
-        // A migration may rewrite a large table: no statement timeout for it.
-        await client.query('SET statement_timeout = 0');
-        const executor: SqlExecutor = {
-          async query<T>(sql: string, params?: unknown[]) {
-            return (await client.query(sql, params)).rows as T[];
-          },
-          async exec(sql: string) {
-            await client.query(sql);
-          },
-        };
-        await migrate(executor);
-        await client.query('RESET statement_timeout');
-      } finally {
-        client.release();
-      }
+  if (actAs) {
+    // Never serve as the owner by mistake (a URL whose options the role setting did not reach).
+    const who = await pool.query<{ role: string }>('SELECT current_user AS role').then(
+      (result) => result.rows[0]?.role,
+      async (error: unknown) => {
+        await pool.end();
+        throw error;
+      },
+    );
+    if (who !== actAs) {
+      await pool.end();
+      throw new Error(`The database connections act as "${who}", not the runtime role "${actAs}".`);
     }
-  } catch (error) {
-    await pool.end();
-    throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
@@ -151,6 +203,13 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     await pglite.close();
     throw error;
   }
+  const runtimeRole = options.runtimeRole ?? RUNTIME_ROLE;
+  if (runtimeRole && options.migrate !== false) {
+    // PGlite is one session of the superuser "postgres": SET ROLE is the nearest to a second login.
+    // It makes UPDATE/DELETE/TRUNCATE on "AuditEvent", DISABLE TRIGGER and session_replication_role
+    // fail as on PostgreSQL, but SQL on this connection could SET ROLE back (see SECURITY notes).
+    await pglite.exec(`SET ROLE ${checkedRole(runtimeRole)}`);
+  }
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   // Set for parity with PostgreSQL (SHOW statement_timeout); PGlite does not enforce it.
   await pglite.exec(`SET statement_timeout = ${Math.max(0, Math.floor(statementTimeoutMs))}`);
@@ -175,22 +234,45 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       options.url,
       options.migrate !== false,
       options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      options.ownerUrl,
+      options.runtimeRole ?? RUNTIME_ROLE,
     );
   }
   return openPglite(options);
 }
 
 /** The configuration the process-wide database is made from. */
+function postgresUrl(name: string, url: string): string {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error(`${name} must start with postgresql:// (got "${url.split(':')[0]}:…").`);
+  }
+  return url;
+}
+
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   const url = env.DATABASE_URL?.trim();
+  const ownerUrl = env.DATABASE_OWNER_URL?.trim();
+  if (ownerUrl && !url) {
+    throw new Error('DATABASE_OWNER_URL is set without DATABASE_URL, the runtime login the gateway uses.');
+  }
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error(`DATABASE_URL must start with postgresql:// (got "${url.split(':')[0]}:…").`);
-    }
-    return { url };
+    return {
+      url: postgresUrl('DATABASE_URL', url),
+      ...(ownerUrl ? { ownerUrl: postgresUrl('DATABASE_OWNER_URL', ownerUrl) } : {}),
+    };
   }
   const dataDir = env.VI_DATA_DIR?.trim();
   return { memory: env.VI_DB_MEMORY === '1', ...(dataDir ? { dataDir } : {}) };
+}
+
+/**
+ * The owner's connection for owner-only commands (audit:archive, audit:verify): DATABASE_OWNER_URL,
+ * else DATABASE_URL as it is, else the embedded database without SET ROLE.
+ */
+export function ownerDatabaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  const options = databaseOptionsFromEnv(env);
+  if (options.ownerUrl) return { url: options.ownerUrl, runtimeRole: false };
+  return { ...options, runtimeRole: false };
 }
 
 type DatabaseFactory = () => Promise<Database>;

@@ -1,4 +1,14 @@
 export {
+  AUDIT_RETENTION_MONTHS,
+  archiveAuditEvents,
+  type BrokenLink,
+  eventHash,
+  personAccessLog,
+  type VerifyReport,
+  verifyArchiveFile,
+  verifyAuditChains,
+} from './audit-chain.ts';
+export {
   closeDatabase,
   createDatabase,
   type Database,
@@ -9,7 +19,26 @@ export {
   defaultDataDir,
   getDatabase,
   getReplicaDatabase,
+  ownerDatabaseOptionsFromEnv,
+  RUNTIME_ROLE,
 } from './client.ts';
+export {
+  CONTACT_LOOKUP,
+  contactLookupOf,
+  contactToken,
+  createFieldKeyring,
+  ENCRYPTED_COLUMNS,
+  FieldEncryptionError,
+  FieldKeyring,
+  fieldKeyring,
+  isEncryptedValue,
+  keyIdOf,
+  masterKeyProblems,
+  openAnswers,
+  plainAnswerCodes,
+  type RawQueryable,
+  sealAnswers,
+} from './field-encryption.ts';
 export * from './generated/prisma/client.ts';
 export {
   checksumOf,

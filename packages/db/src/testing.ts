@@ -5,7 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { closeDatabase, createDatabase, type Database, setDefaultDatabaseFactory } from './client.ts';
+import {
+  closeDatabase,
+  createDatabase,
+  type Database,
+  getDatabase,
+  RUNTIME_ROLE,
+  setDefaultDatabaseFactory,
+} from './client.ts';
 
 /** postgresql://…/test → the same server and credentials with another database name. */
 function withDatabaseName(url: string, name: string): string {
@@ -44,10 +51,28 @@ export async function createScratchPostgresDatabase(
   };
 }
 
-/** A fresh, migrated database that is dropped (PostgreSQL) or discarded (PGlite) on close(). */
+/** The owner's session of each test database, for the few tests that must alter its schema. */
+const owners = new WeakMap<Database, (sql: string, params?: unknown[]) => Promise<unknown[]>>();
+
+/**
+ * A fresh, migrated database that is dropped (PostgreSQL) or discarded (PGlite) on close(). Its
+ * queries act as the runtime role (RUNTIME_ROLE), as the gateway's do: see ownerQuery for the owner.
+ */
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL?.trim();
-  if (!serverUrl) return createDatabase({ memory: true });
+  if (!serverUrl) {
+    const database = await createDatabase({ memory: true });
+    // PGlite has one session: step out of the role for the statement and back (tests run it alone).
+    owners.set(database, async (sql, params) => {
+      await database.query('SET ROLE NONE');
+      try {
+        return await database.query(sql, params);
+      } finally {
+        await database.query(`SET ROLE ${RUNTIME_ROLE}`);
+      }
+    });
+    return database;
+  }
 
   const scratch = await createScratchPostgresDatabase(serverUrl);
   let database: Database;
@@ -57,13 +82,31 @@ export async function createTestDatabase(): Promise<Database> {
     await scratch.drop();
     throw error;
   }
-  return {
+  let owner: pg.Pool | undefined;
+  const testDatabase: Database = {
     ...database,
     async close() {
+      await owner?.end();
       await database.close();
       await scratch.drop();
     },
   };
+  owners.set(testDatabase, async (sql, params) => {
+    owner ??= new pg.Pool({ connectionString: scratch.url, max: 1 });
+    return (await owner.query(sql, params)).rows;
+  });
+  return testDatabase;
+}
+
+/**
+ * Runs SQL as the owner of a test database (default: this test file's getDatabase()), for tests
+ * that rename a table or add a trigger to simulate a failure: the runtime role cannot.
+ */
+export async function ownerQuery(sql: string, params?: unknown[], database?: Database): Promise<unknown[]> {
+  const target = database ?? (await getDatabase());
+  const run = owners.get(target);
+  if (!run) throw new Error('ownerQuery: not a database made by createTestDatabase().');
+  return run(sql, params);
 }
 
 /**
@@ -77,3 +120,5 @@ export function useTestDatabaseAsDefault(): void {
     setDefaultDatabaseFactory(undefined);
   });
 }
+
+export { dumpAsText } from './dump-text.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from './graphql.ts';
-import { CSRF_HEADER, createGraphqlClient } from './graphql-client.ts';
+import { CSRF_HEADER, createGraphqlClient, IDEMPOTENCY_HEADER } from './graphql-client.ts';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -102,5 +102,23 @@ describe('createGraphqlClient and trusted documents', () => {
     const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
     expect(bodies[1]?.extensions.persistedQuery.sha256Hash).toBe(hex);
     expect(bodies[0]?.extensions.persistedQuery.sha256Hash).toBe(hex);
+  });
+});
+
+describe('idempotency keys (issue 10)', () => {
+  it('sends a new Idempotency-Key with each mutation, and none with queries', async () => {
+    const { calls, fetchFn } = recordingFetch();
+    const client = createGraphqlClient({ fetch: fetchFn, cache: false });
+    const variables = { input: { email: 'person@example.dk', password: 'secret phrase' } };
+    await client.mutation(LoginMutation, variables).toPromise();
+    await client.mutation(LoginMutation, variables).toPromise();
+    await client.query(MeQuery, {}).toPromise();
+    const keys = calls.map((call) => (call.init.headers as Record<string, string>)[IDEMPOTENCY_HEADER]);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(keys[2]).toBeUndefined();
+    // The CSRF header is still sent with a mutation.
+    expect((calls[0]!.init.headers as Record<string, string>)[CSRF_HEADER]).toBe('1');
   });
 });

@@ -1,3 +1,4 @@
+import { fieldKeyring } from '@vi/db';
 import { fieldError } from '@vi/domain';
 import { Secret, TOTP } from 'otpauth';
 import { prisma } from '../database.ts';
@@ -18,16 +19,19 @@ const DRIFT_STEPS = 1;
 export const totpClock = { now: (): number => Date.now() };
 
 /**
- * The secret as stored in User.totpSecret. Today the base32 text itself: issue 10 (encryption at
- * rest, packages/db's envelope module) replaces these two functions, and nothing else reads or
- * writes the column, so existing rows only need a one-off re-seal there.
+ * The secret as stored in User.totpSecret: encrypted with the installation key derived from the
+ * master key (packages/db field-encryption.ts; a user is no organisation's, so no data key).
+ * Nothing else reads or writes the column. A secret stored as plain base32 before issue 10 still
+ * opens, and is sealed the next time the user sets up the factor.
  */
+const TOTP_CONTEXT = 'User.totpSecret';
+
 export function sealTotpSecret(secret: string): string {
-  return secret;
+  return fieldKeyring().sealInstallationSecret(secret, TOTP_CONTEXT);
 }
 
 export function openTotpSecret(stored: string): string {
-  return stored;
+  return fieldKeyring().openInstallationSecret(stored, TOTP_CONTEXT);
 }
 
 /** 20 random bytes (160 bits, RFC 4226's recommendation) as base32, the form apps accept. */

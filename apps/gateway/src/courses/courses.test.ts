@@ -1,3 +1,4 @@
+import { fieldKeyring, openAnswers } from '@vi/db';
 import { isParticipantCode, scoreInspire } from '@vi/domain';
 import { isObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -204,12 +205,15 @@ describe('intake and risk assessment in an anonymous organisation', () => {
     }
     const contacts = await prisma().personContact.findMany({ where: { organizationId: orgs.odense.id } });
     expect(contacts).toHaveLength(1);
-    expect(contacts[0]).toMatchObject({
-      name: null,
-      caseReference: null,
-      alias: 'Sofie',
-      phone: '+4520304050',
-    });
+    // Stored encrypted (issue 10): the row holds ciphertext that opens to the given details.
+    expect(JSON.stringify(contacts[0])).not.toMatch(/Sofie|20304050/);
+    const keyring = fieldKeyring();
+    expect({
+      name: contacts[0]!.name,
+      caseReference: contacts[0]!.caseReference,
+      alias: await keyring.decrypt(prisma(), contacts[0]!.alias),
+      phone: await keyring.decrypt(prisma(), contacts[0]!.phone),
+    }).toEqual({ name: null, caseReference: null, alias: 'Sofie', phone: '+4520304050' });
     const assessments = await prisma().riskAssessment.findMany({ where: { organizationId: orgs.odense.id } });
     expect(assessments.map((a) => [a.riskLevel, a.safetyPlan, a.routes])).toEqual([
       [null, null, ['GROUP_COURSE']],
@@ -218,7 +222,12 @@ describe('intake and risk assessment in an anonymous organisation', () => {
     // The decision is written into the registration form's decision section.
     const stored = await prisma().intakeRegistration.findFirstOrThrow({ where: { personId } });
     expect(stored.referredTo).toEqual(['GROUP_COURSE']);
-    expect(stored.answers).toMatchObject({ sara_done: 'YES', referred_to: ['GROUP_COURSE'] });
+    // The form is sealed (issue 10): the plain column keeps only the evaluation's codes.
+    expect(Object.keys(stored.answers as object)).toEqual(['violence_status']);
+    expect(await openAnswers(fieldKeyring(), prisma(), stored)).toMatchObject({
+      sara_done: 'YES',
+      referred_to: ['GROUP_COURSE'],
+    });
 
     // The re-assessment (a scheduling date, kept in both stances) is due within 14 days.
     const due = await risk.graphql<{ reassessmentsDue: Array<{ personId: string; alias: string }> }>(

@@ -14,6 +14,7 @@ import { builder } from '../builder.ts';
 import { prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { openText, sealText } from '../persons/field-crypto.ts';
 import {
   COURSE_RUNNER_ROLES,
   canRunCourse,
@@ -53,7 +54,10 @@ export const EnrolmentRef = builder.prismaObject('Enrolment', {
       description: 'HELPED_ON_TO codes (the end form’s list of offers).',
       resolve: (enrolment) => enrolment.helpedOnTo ?? [],
     }),
-    helpedOnToOther: t.exposeString('helpedOnToOther', { nullable: true }),
+    helpedOnToOther: t.string({
+      nullable: true,
+      resolve: (enrolment) => openText(enrolment.helpedOnToOther),
+    }),
     pseudonym: t.string({
       nullable: false,
       select: { person: { select: { pseudonym: true } } },
@@ -65,8 +69,10 @@ export const EnrolmentRef = builder.prismaObject('Enrolment', {
       select: {
         person: { select: { pseudonym: true, contact: { select: { alias: true, name: true } } } },
       },
-      resolve: (enrolment) =>
-        enrolment.person.contact?.name ?? enrolment.person.contact?.alias ?? enrolment.person.pseudonym,
+      resolve: async (enrolment) =>
+        (await openText(enrolment.person.contact?.name)) ??
+        (await openText(enrolment.person.contact?.alias)) ??
+        enrolment.person.pseudonym,
     }),
     attendance: t.relation('attendance', { nullable: false }),
     sessionsAttended: t.int({
@@ -259,7 +265,7 @@ builder.mutationField('recordFollowUp', (t) =>
             followUpStatus: input.status,
             followUpOn: dateColumn(checked.followUp.on),
             helpedOnTo: checked.followUp.helpedOnTo,
-            helpedOnToOther: checked.followUp.helpedOnToOther,
+            helpedOnToOther: await sealText(enrolment.organizationId, checked.followUp.helpedOnToOther, tx),
           },
         });
         await tx.auditEvent.create({

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Prisma, QuestionnaireKind } from '@vi/db';
+import type { QuestionnaireKind } from '@vi/db';
 import {
   courseFieldError,
   FORM_LINK_PROBLEM_MESSAGES,
@@ -16,6 +16,7 @@ import type { GatewayContext } from '../context.ts';
 import { prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { logger } from '../logger.ts';
+import { sealedAnswers } from '../persons/field-crypto.ts';
 import { COURSE_RUNNER_ROLES } from './course-access.ts';
 import { ParticipantFormKindEnum, QuestionnaireAnswersScalar } from './course-enums.ts';
 import { runnableEnrolment } from './enrolment.ts';
@@ -257,7 +258,8 @@ builder.mutationField('submitParticipantForm', (t) =>
               participantCode: link.participantCode,
               kind: link.kind,
               submittedAt: now,
-              answers: stored as Prisma.InputJsonObject,
+              // The whole form encrypted; only the codes the evaluation aggregates stay plain.
+              ...(await sealedAnswers(link.organizationId, link.kind, stored, tx)),
               inspireOScore: scores.inspireO,
               inspireScore: scores.inspire,
             },

@@ -1,4 +1,4 @@
-import type { Gender, IntakeRegistration, Prisma, RiskRoute } from '@vi/db';
+import type { Gender, IntakeRegistration, RiskRoute } from '@vi/db';
 import {
   checkIntakeAnswers,
   checkIntakeContact,
@@ -13,6 +13,7 @@ import { builder } from '../builder.ts';
 import { prisma } from '../database.ts';
 import { GenderEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { openedAnswers, openText, sealContact, sealedAnswers } from '../persons/field-crypto.ts';
 import { INTAKE_READER_ROLES, INTAKE_ROLES } from './course-access.ts';
 import { QuestionnaireAnswersScalar, RiskRouteEnum } from './course-enums.ts';
 import { dateColumn, todayInDenmark } from './iso-date.ts';
@@ -47,7 +48,7 @@ export const IntakeRegistrationRef = builder.prismaObject('IntakeRegistration', 
       nullable: false,
       type: QuestionnaireAnswersScalar,
       description: 'Registration form answers (filled in by staff, so staff may read them).',
-      resolve: (intake) => intake.answers as Record<string, unknown>,
+      resolve: (intake) => openedAnswers(intake),
     }),
     gender: t.expose('gender', { type: GenderEnum, nullable: true }),
     ageYears: t.exposeInt('ageYears', { nullable: true }),
@@ -60,29 +61,29 @@ export const IntakeRegistrationRef = builder.prismaObject('IntakeRegistration', 
     alias: t.string({
       nullable: true,
       select: { person: { select: { contact: { select: { alias: true } } } } },
-      resolve: (intake) => intake.person.contact?.alias ?? null,
+      resolve: (intake) => openText(intake.person.contact?.alias),
     }),
     name: t.string({
       nullable: true,
       description: 'Only in journalised organisations.',
       select: { person: { select: { contact: { select: { name: true } } } } },
-      resolve: (intake) => intake.person.contact?.name ?? null,
+      resolve: (intake) => openText(intake.person.contact?.name),
     }),
     phone: t.string({
       nullable: true,
       select: { person: { select: { contact: { select: { phone: true } } } } },
-      resolve: (intake) => intake.person.contact?.phone ?? null,
+      resolve: (intake) => openText(intake.person.contact?.phone),
     }),
     reachNote: t.string({
       nullable: true,
       select: { person: { select: { contact: { select: { reachNote: true } } } } },
-      resolve: (intake) => intake.person.contact?.reachNote ?? null,
+      resolve: (intake) => openText(intake.person.contact?.reachNote),
     }),
     caseReference: t.string({
       nullable: true,
       description: 'Only in journalised organisations.',
       select: { person: { select: { contact: { select: { caseReference: true } } } } },
-      resolve: (intake) => intake.person.contact?.caseReference ?? null,
+      resolve: (intake) => openText(intake.person.contact?.caseReference),
     }),
   }),
 });
@@ -182,7 +183,9 @@ builder.mutationField('registerIntake', (t) =>
                 organizationId,
                 pseudonym: newPseudonym(),
                 ...copiedGenderAndBirthYear(stored, input.registeredOn),
-                contact: { create: { organizationId, ...contact.contact } },
+                contact: {
+                  create: { organizationId, ...(await sealContact(organizationId, contact.contact, tx)) },
+                },
               },
               select: { id: true },
             });
@@ -193,7 +196,8 @@ builder.mutationField('registerIntake', (t) =>
                 personId: person.id,
                 registeredById: context.user?.id ?? null,
                 registeredOn: dateColumn(input.registeredOn),
-                answers: stored as Prisma.InputJsonObject,
+                // The whole form encrypted; only the codes the evaluation aggregates stay plain.
+                ...(await sealedAnswers(organizationId, 'REGISTRATION', stored, tx)),
                 ...copiedColumns(stored),
               },
             });

@@ -1,4 +1,4 @@
-import type { Prisma, RiskAssessment, RiskRoute } from '@vi/db';
+import type { RiskAssessment, RiskRoute } from '@vi/db';
 import { type Answers, checkRiskAssessment, registrationWithDecision } from '@vi/domain';
 import { auditRow } from '../audit.ts';
 import { organizationRecordScope, requireOrganizationId } from '../authorization.ts';
@@ -6,6 +6,7 @@ import { builder } from '../builder.ts';
 import { database, prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { openedAnswers, openText, sealedAnswers, sealText } from '../persons/field-crypto.ts';
 import { INTAKE_READER_ROLES, RISK_ASSESSOR_ROLES } from './course-access.ts';
 import { RiskRouteEnum } from './course-enums.ts';
 import { dateColumn, isoDateOf, todayInDenmark } from './iso-date.ts';
@@ -28,16 +29,17 @@ export const RiskAssessmentRef = builder.prismaObject('RiskAssessment', {
     assessedOn: t.expose('assessedOn', { nullable: false, type: 'Date' }),
     reassessOn: t.expose('reassessOn', { type: 'Date', nullable: true }),
     routes: t.expose('routes', { nullable: false, type: [RiskRouteEnum] }),
-    otherSupport: t.exposeString('otherSupport', { nullable: true }),
+    otherSupport: t.string({ nullable: true, resolve: (assessment) => openText(assessment.otherSupport) }),
     riskLevel: t.exposeString('riskLevel', {
       nullable: true,
       authScopes: { role: RISK_ASSESSOR_ROLES },
       description: 'Null in anonymous organisations. Assessors only.',
     }),
-    safetyPlan: t.exposeString('safetyPlan', {
+    safetyPlan: t.string({
       nullable: true,
       authScopes: { role: RISK_ASSESSOR_ROLES },
       description: 'Null in anonymous organisations. Assessors only.',
+      resolve: (assessment) => openText(assessment.safetyPlan),
     }),
     pseudonym: t.string({
       nullable: false,
@@ -48,7 +50,9 @@ export const RiskAssessmentRef = builder.prismaObject('RiskAssessment', {
       nullable: true,
       select: { person: { select: { contact: { select: { alias: true, name: true } } } } },
       description: 'Name (journalised) or alias, for recognising the person on the list.',
-      resolve: (assessment) => assessment.person.contact?.name ?? assessment.person.contact?.alias ?? null,
+      resolve: async (assessment) =>
+        (await openText(assessment.person.contact?.name)) ??
+        (await openText(assessment.person.contact?.alias)),
     }),
   }),
 });
@@ -152,23 +156,31 @@ builder.mutationField('recordRiskAssessment', (t) =>
             assessorId: context.user?.id ?? null,
             assessedOn: dateColumn(assessment.assessedOn),
             riskLevel: assessment.riskLevel,
-            safetyPlan: assessment.safetyPlan,
+            safetyPlan: await sealText(organizationId, assessment.safetyPlan, tx),
             reassessOn: assessment.reassessOn ? dateColumn(assessment.reassessOn) : null,
             routes,
-            otherSupport: assessment.otherSupport,
+            otherSupport: await sealText(organizationId, assessment.otherSupport, tx),
           },
         });
         // The registration form's "referred to" (question 8) is this decision.
         const intake = await tx.intakeRegistration.findFirst({
           where: { organizationId, personId: person.id },
           orderBy: [{ registeredOn: 'desc' }, { createdAt: 'desc' }],
-          select: { id: true, answers: true },
+          select: { id: true, answers: true, answersSealed: true },
         });
         if (intake) {
-          const answers = registrationWithDecision(intake.answers as Answers, assessment);
+          const answers = registrationWithDecision((await openedAnswers(intake, tx)) as Answers, assessment);
           await tx.intakeRegistration.update({
             where: { id: intake.id },
-            data: { referredTo: routes, answers: answers as Prisma.InputJsonObject },
+            data: {
+              referredTo: routes,
+              ...(await sealedAnswers(
+                organizationId,
+                'REGISTRATION',
+                answers as Record<string, unknown>,
+                tx,
+              )),
+            },
           });
         }
 

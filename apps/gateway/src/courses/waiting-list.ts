@@ -3,6 +3,7 @@ import { waitingStatus } from '@vi/domain';
 import { organizationRecordScope, requireOrganizationId } from '../authorization.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../database.ts';
+import { openText } from '../persons/field-crypto.ts';
 import { ENROL_ROLES, INTAKE_READER_ROLES } from './course-access.ts';
 import { todayInDenmark } from './iso-date.ts';
 
@@ -40,7 +41,8 @@ export const WaitingListEntryRef = builder.prismaObject('WaitingListEntry', {
       nullable: true,
       description: 'Name (journalised) or alias.',
       select: { person: { select: { contact: { select: { alias: true, name: true } } } } },
-      resolve: (entry) => entry.person.contact?.name ?? entry.person.contact?.alias ?? null,
+      resolve: async (entry) =>
+        (await openText(entry.person.contact?.name)) ?? (await openText(entry.person.contact?.alias)),
     }),
     daysWaiting: t.int({
       nullable: false,

@@ -1,3 +1,4 @@
+import { ownerQuery } from '@vi/db/testing';
 // The evaluators' part of the schema through the gateway (yoga.fetch, in-process): who may
 // call it, that it applies the evaluator's grants and the filter grid (whole months, one or
 // all), that its figures equal the query functions' under the same disclosure key, that every
@@ -54,7 +55,11 @@ beforeAll(async () => {
   forgetDisclosureKey();
   await openDatabase();
   db = await getDatabase();
-  await fillDataset(db, parametersForScale(0.002), () => {});
+  await fillDataset(
+    { query: (sql, params) => ownerQuery(sql, params, db) },
+    parametersForScale(0.002),
+    () => {},
+  );
   organizations = await db.query<{ id: string; name: string }>(
     `SELECT id::text AS id, name FROM "Organization" ORDER BY name`,
   );

@@ -1,3 +1,5 @@
+import { fieldKeyring } from '@vi/db';
+import { ownerQuery } from '@vi/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../database.ts';
 import {
@@ -131,7 +133,10 @@ describe('importIncidents', () => {
     );
     expect(byStatus).toEqual({ OPEN: 2, NO_CONTACT_DETAILS: 1, INACTIVE_TYPE: 1 });
     const open = cases.find((c) => c.status === 'OPEN' && c.incidentType === 'VIOLENCE')!;
-    expect(open.person.contact?.phone).toBe('+4520112233');
+    // Stored encrypted (issue 10), with the keyed hash the duplicate check compares.
+    expect(open.person.contact?.phone).not.toContain('20112233');
+    expect(await fieldKeyring().decrypt(prisma(), open.person.contact?.phone)).toBe('+4520112233');
+    expect(open.person.contact?.contactLookup).toMatch(/^[\w-]{43}$/);
     expect(open.closedAt).toBeNull();
     // Not queued: closed at once, so their details fall under the retention rule.
     const inactive = cases.find((c) => c.status === 'INACTIVE_TYPE')!;
@@ -165,12 +170,34 @@ describe('importIncidents', () => {
     ]);
   });
 
+  it('finds a person listed by name only as a duplicate, though names are stored encrypted', async () => {
+    const worker = await browserFor(org.users.worker2);
+    const response = await worker.graphql(PREVIEW, {
+      input: {
+        fileName: 'navne.csv',
+        rows: [
+          { ...rows()[2]!, name: '  uden   NUMMER ' },
+          { ...rows()[2]!, name: 'Uden Nummersen' },
+        ],
+      },
+    });
+    const preview = (
+      response.body.data as {
+        previewIncidentImport: { rejected: { rowNumber: number; problems: { code: string }[] }[] };
+      }
+    ).previewIncidentImport;
+    expect(preview.rejected.map((r) => [r.rowNumber, r.problems[0]!.code])).toEqual([
+      [1, 'DUPLICATE_OF_EXISTING'],
+    ]);
+  });
+
   it('imports nothing at all when the database fails part-way (one transaction)', async () => {
     const before = await tableCounts();
     // A trigger that fails on the last row's case makes the database refuse mid-import.
-    await prisma().$executeRawUnsafe(`CREATE FUNCTION fail_on_age_119() RETURNS trigger LANGUAGE plpgsql AS $$
+    // As the owner: the gateway's role cannot create functions or triggers (issue 10).
+    await ownerQuery(`CREATE FUNCTION fail_on_age_119() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW."ageAtIncident" = 119 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
-    await prisma().$executeRawUnsafe(
+    await ownerQuery(
       `CREATE TRIGGER fail_on_age_119 BEFORE INSERT ON "OutreachCase" FOR EACH ROW EXECUTE FUNCTION fail_on_age_119()`,
     );
     try {
@@ -183,8 +210,8 @@ describe('importIncidents', () => {
       }));
       await expect(importRows(org, batch)).rejects.toThrow();
     } finally {
-      await prisma().$executeRawUnsafe(`DROP TRIGGER fail_on_age_119 ON "OutreachCase"`);
-      await prisma().$executeRawUnsafe(`DROP FUNCTION fail_on_age_119()`);
+      await ownerQuery(`DROP TRIGGER fail_on_age_119 ON "OutreachCase"`);
+      await ownerQuery(`DROP FUNCTION fail_on_age_119()`);
     }
     expect(await tableCounts()).toEqual(before);
   });

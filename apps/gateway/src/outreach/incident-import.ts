@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Prisma, PrismaClient } from '@vi/db';
+import {
+  CONTACT_LOOKUP,
+  contactLookupOf,
+  contactToken,
+  fieldKeyring,
+  type Prisma,
+  type PrismaClient,
+} from '@vi/db';
 import {
   callWindowFor,
   cellTextProblems,
@@ -11,7 +18,6 @@ import {
   type IncidentRowInput,
   type IncidentTypeCode,
   incidentDatesOf,
-  incidentDuplicateKey,
   MAX_IMPORT_ROWS,
   outreachFieldError,
   type RowCheck,
@@ -21,6 +27,7 @@ import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { prisma } from '../database.ts';
 import { throwValidation } from '../errors.ts';
+import { sealText } from '../persons/field-crypto.ts';
 import { auditWrites } from './outreach-audit.ts';
 import { FieldProblemRef } from './outreach-enums.ts';
 import { IMPORT_ROLES } from './outreach-roles.ts';
@@ -31,26 +38,36 @@ type Client = PrismaClient | Prisma.TransactionClient;
 /** Rows per INSERT: keeps each statement's arrays small while 10,000 rows stay ~40 statements. */
 const INSERT_BATCH = 2_000;
 
-/** Duplicate keys of people already on the list, for the incident dates in the file. */
+/**
+ * Duplicate keys of people already on the list, for the incident dates in the file. Names and
+ * phone numbers are encrypted, so the list is matched by keyed hash (PersonContact.contactLookup):
+ * the file's own contact tokens are hashed, and a stored hash that matches one gives back that
+ * token, so the domain's check sees the same keys as before.
+ */
 async function existingDuplicateKeys(client: Client, organizationId: string, checks: readonly RowCheck[]) {
   const dates = incidentDatesOf(checks);
   if (dates.length === 0) return new Set<string>();
-  const rows = await client.$queryRawUnsafe<
-    { occurred_on: string; phone: string | null; name: string | null }[]
-  >(
-    `SELECT to_char(i."occurredOn", 'YYYY-MM-DD') AS occurred_on, pc.phone, pc.name
+  const tokenByHash = new Map<string, string>();
+  for (const check of checks) {
+    if (!check.incident) continue;
+    const token = contactToken(check.incident);
+    if (token === null || tokenByHash.has(token)) continue;
+    tokenByHash.set(await fieldKeyring().lookupHash(client, organizationId, CONTACT_LOOKUP, token), token);
+  }
+  if (tokenByHash.size === 0) return new Set<string>();
+  const rows = await client.$queryRawUnsafe<{ occurred_on: string; lookup: string }[]>(
+    `SELECT to_char(i."occurredOn", 'YYYY-MM-DD') AS occurred_on, pc."contactLookup" AS lookup
        FROM "OutreachCase" c
        JOIN "Incident" i ON i.id = c."incidentId"
        JOIN "PersonContact" pc ON pc."personId" = c."personId"
-      WHERE c."organizationId" = $1::uuid AND i."occurredOn" = ANY($2::date[])`,
+      WHERE c."organizationId" = $1::uuid AND i."occurredOn" = ANY($2::date[])
+        AND pc."contactLookup" = ANY($3::text[])`,
     organizationId,
     dates,
+    [...tokenByHash.keys()],
   );
   const keys = new Set<string>();
-  for (const r of rows) {
-    const key = incidentDuplicateKey({ occurredOn: r.occurred_on, phone: r.phone, name: r.name });
-    if (key) keys.add(key);
-  }
+  for (const r of rows) keys.add(`${r.occurred_on}${tokenByHash.get(r.lookup)}`);
   return keys;
 }
 
@@ -150,6 +167,7 @@ export async function importIncidentRows(
         const contactNames: (string | null)[] = [];
         const contactPhones: (string | null)[] = [];
         const contactErase: (Date | null)[] = [];
+        const contactLookups: (string | null)[] = [];
         for (const row of slice) {
           const incident = row.incident!;
           const personId = randomUUID();
@@ -170,8 +188,9 @@ export async function importIncidentRows(
           closedAt.push(queued ? null : now);
           if (incident.name !== null || incident.phone !== null) {
             contactPersonIds.push(personId);
-            contactNames.push(incident.name);
-            contactPhones.push(incident.phone);
+            contactNames.push(await sealText(organizationId, incident.name, tx));
+            contactPhones.push(await sealText(organizationId, incident.phone, tx));
+            contactLookups.push(await contactLookupOf(fieldKeyring(), tx, organizationId, incident));
             contactErase.push(queued ? null : eraseAfter);
           }
         }
@@ -186,14 +205,16 @@ export async function importIncidentRows(
         );
         if (contactPersonIds.length > 0) {
           await tx.$executeRawUnsafe(
-            `INSERT INTO "PersonContact" ("personId", "organizationId", name, phone, "eraseAfter")
-             SELECT u.id, $1::uuid, u.name, u.phone, u.erase
-               FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, name, phone, erase)`,
+            `INSERT INTO "PersonContact" ("personId", "organizationId", name, phone, "eraseAfter", "contactLookup")
+             SELECT u.id, $1::uuid, u.name, u.phone, u.erase, u.lookup
+               FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+                    AS u(id, name, phone, erase, lookup)`,
             organizationId,
             contactPersonIds,
             contactNames,
             contactPhones,
             contactErase,
+            contactLookups,
           );
         }
         await tx.$executeRawUnsafe(

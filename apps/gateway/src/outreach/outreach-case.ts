@@ -12,6 +12,7 @@ import type { GatewayContext } from '../context.ts';
 import { prisma } from '../database.ts';
 import { GenderEnum, IncidentTypeEnum, OutreachStatusEnum, PersonRoleEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { openText, sealText } from '../persons/field-crypto.ts';
 import { CASE_NOT_AVAILABLE } from './call-queue.ts';
 import { auditWrites } from './outreach-audit.ts';
 import { CallOutcomeEnum, DeclineReasonEnum, SurveyStatusEnum } from './outreach-enums.ts';
@@ -85,8 +86,8 @@ async function loadClaimedCase(context: GatewayContext, caseId: string): Promise
     organizationId: row.organizationId,
     personId: row.personId,
     pseudonym: row.person.pseudonym,
-    name: row.person.contact?.name ?? null,
-    phone: row.person.contact?.phone ?? null,
+    name: await openText(row.person.contact?.name),
+    phone: await openText(row.person.contact?.phone),
     incidentType: row.incidentType as IncidentTypeCode,
     occurredOn: row.incident.occurredOn,
     role: row.role,
@@ -241,7 +242,7 @@ export async function recordCallOutcome(
         outcome: effect.outcome as CallOutcome,
         attemptCount: effect.attemptCount,
         declineReason: effect.declineReason as DeclineReason | null,
-        declineReasonText: effect.declineReasonText,
+        declineReasonText: await sealText(organizationId, effect.declineReasonText, tx),
         surveyStatus: effect.surveyStatus as SurveyStatus | null,
         nextAttemptAfter: effect.nextAttemptAfter,
         reachedAt: effect.reached ? now : null,

@@ -11,6 +11,7 @@ import type { GatewayContext } from '../context.ts';
 import { prisma } from '../database.ts';
 import { IncidentTypeEnum, PersonRoleEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { openText } from '../persons/field-crypto.ts';
 import { auditWrites } from './outreach-audit.ts';
 import { LostReasonEnum, ReferralResultEnum, ReferralStatusEnum } from './outreach-enums.ts';
 import { COUNSELLOR_ROLES } from './outreach-roles.ts';
@@ -130,13 +131,16 @@ const ReferralRef = builder.objectRef<ReferralShape>('Referral').implement({
       resolve: (r) => Math.floor(((r.takenAt ?? new Date()).getTime() - r.createdAt.getTime()) / DAY_MS),
     }),
     takenByMe: t.exposeBoolean('takenByMe', { nullable: false }),
-    name: t.exposeString('name', {
+    // The shape holds the stored (encrypted) values, or null when not shown: decrypted only here.
+    name: t.string({
       nullable: true,
       description: 'Only for the counsellor who took the referral.',
+      resolve: (r) => openText(r.name),
     }),
-    phone: t.exposeString('phone', {
+    phone: t.string({
       nullable: true,
       description: 'Only for the counsellor who took the referral.',
+      resolve: (r) => openText(r.phone),
     }),
   }),
 });

@@ -3,6 +3,7 @@
 // (DOMAIN 2.1 and 2.2). Deterministic for a given "now", idempotent, and in
 // one transaction so a failed run leaves nothing half-made.
 import { hash } from '@node-rs/argon2';
+import { fieldKeyring } from '../field-encryption.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { startOfDay } from './calendar.ts';
 import { buildCostInputs } from './costs.ts';
@@ -10,6 +11,7 @@ import { buildGroupCourseDemo, type CourseDemoPlan, type GroupCourseDemoRows } f
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgSlug } from './organizations.ts';
 import { buildOutreachDemo } from './outreach.ts';
 import { SeededRandom } from './random.ts';
+import { sealAnswerRows, sealColumns, sealContactRows } from './sealed-rows.ts';
 
 export {
   DEMO_ORGANIZATIONS,
@@ -219,6 +221,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     referralsPerHalfYear: outreach.referrals.length,
   });
 
+  const keyring = fieldKeyring();
   await prisma.$transaction(
     async (tx) => {
       await tx.organization.createMany({ data: organizations });
@@ -236,19 +239,29 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       await tx.importBatch.createMany({ data: outreach.importBatches });
       await tx.incident.createMany({ data: outreach.incidents });
       await tx.person.createMany({ data: [...outreach.persons, ...all('persons')] });
-      await tx.personContact.createMany({ data: [...outreach.contacts, ...all('contacts')] });
-      await tx.outreachCase.createMany({ data: outreach.cases });
+      await tx.personContact.createMany({
+        data: await sealContactRows(keyring, tx, [...outreach.contacts, ...all('contacts')]),
+      });
+      await tx.outreachCase.createMany({
+        data: await sealColumns(keyring, tx, outreach.cases, ['declineReasonText']),
+      });
       await tx.callAttempt.createMany({ data: outreach.attempts });
       await tx.referral.createMany({ data: outreach.referrals });
-      await tx.intakeRegistration.createMany({ data: all('intakes') });
-      await tx.riskAssessment.createMany({ data: all('riskAssessments') });
+      await tx.intakeRegistration.createMany({ data: await sealAnswerRows(keyring, tx, all('intakes')) });
+      await tx.riskAssessment.createMany({
+        data: await sealColumns(keyring, tx, all('riskAssessments'), ['safetyPlan', 'otherSupport']),
+      });
       await tx.waitingListEntry.createMany({ data: all('waitingList') });
       await tx.course.createMany({ data: all('courses') });
       await tx.courseLeader.createMany({ data: all('leaders') });
       await tx.courseSession.createMany({ data: all('sessions') });
-      await tx.enrolment.createMany({ data: all('enrolments') });
+      await tx.enrolment.createMany({
+        data: await sealColumns(keyring, tx, all('enrolments'), ['helpedOnToOther']),
+      });
       await tx.attendance.createMany({ data: all('attendance') });
-      await tx.questionnaireResponse.createMany({ data: all('responses') });
+      await tx.questionnaireResponse.createMany({
+        data: await sealAnswerRows(keyring, tx, all('responses')),
+      });
       await tx.costInput.createMany({ data: costInputs });
     },
     { maxWait: 30_000, timeout: 120_000 },

@@ -9,6 +9,7 @@ import {
 } from '@vi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../client.ts';
+import { fieldKeyring, openAnswers, plainAnswerCodes } from '../field-encryption.ts';
 import { createTestDatabase } from '../testing.ts';
 import { startOfDay } from './calendar.ts';
 import { DEMO_PASSWORD, DEMO_USERS, MODULE_PLAN_TEMPLATES, type SeedSummary, seedDemo } from './index.ts';
@@ -214,9 +215,11 @@ describe('group courses follow seed 002 (DOMAIN 2.2)', () => {
     expect(bySlug('odense')).toBe(60);
     expect(bySlug('koege')).toBeGreaterThanOrEqual(30);
     for (const intake of intakes) {
-      const result = validateAnswers('REGISTRATION', intake.answers);
+      // The whole form is sealed (issue 10); the plain column keeps only the evaluation's codes.
+      const answers = await openAnswers(fieldKeyring(), db.prisma, intake);
+      expect(intake.answers).toEqual(plainAnswerCodes('REGISTRATION', answers));
+      const result = validateAnswers('REGISTRATION', answers);
       expect(result.ok ? [] : result.errors).toEqual([]);
-      const answers = intake.answers as Record<string, unknown>;
       expect([intake.gender, intake.ageYears, intake.heardFrom, intake.referredTo]).toEqual([
         answers.gender,
         answers.age,
@@ -278,9 +281,11 @@ describe('group courses follow seed 002 (DOMAIN 2.2)', () => {
   it('stores valid baseline and end forms with scores by the domain rule; recovery rises by ~0.8 category', async () => {
     const responses = await db.prisma.questionnaireResponse.findMany();
     for (const response of responses) {
-      const result = validateAnswers(response.kind, response.answers);
+      const answers = await openAnswers(fieldKeyring(), db.prisma, response);
+      expect(response.answers).toEqual(plainAnswerCodes(response.kind, answers));
+      const result = validateAnswers(response.kind, answers);
       expect(result.ok ? [] : result.errors).toEqual([]);
-      const scores = inspireScoresFromAnswers(response.answers as Record<string, unknown>);
+      const scores = inspireScoresFromAnswers(answers);
       expect([response.inspireOScore, response.inspireScore]).toEqual([scores.inspireO, scores.inspire]);
     }
     const mean = (kind: string) => {

@@ -1,3 +1,4 @@
+import { ownerQuery } from '@vi/db/testing';
 // The attack suite of issue 8 (item 4): a hostile evaluator with nothing but `Query.evaluation`
 // tries every differencing class (organisation subsets, category subsets of every filter
 // dimension, period differences on the publication grid, means × n, rate complements),
@@ -206,7 +207,11 @@ beforeAll(async () => {
   forgetDisclosureKey();
   await openDatabase();
   db = await getDatabase();
-  await fillDataset(db, parametersForScale(0.002), () => {});
+  await fillDataset(
+    { query: (sql, params) => ownerQuery(sql, params, db) },
+    parametersForScale(0.002),
+    () => {},
+  );
   // Every organisation with courses (intake, waiting list, forms) and the two with the most
   // outreach cases: small groups everywhere, as in a real municipality.
   const withCourses = await db.query<{ id: string }>(

@@ -7,6 +7,7 @@
 // or more; tests are the domain's tests recomputed from the published summaries; and the
 // same question asked twice gives the same answer.
 import { type Database, getDatabase } from '@vi/db';
+import { ownerQuery } from '@vi/db/testing';
 import {
   AGE_GROUPS,
   COURSE_ITEM_IDS,
@@ -146,7 +147,11 @@ async function expectTable(
 
 beforeAll(async () => {
   db = await getDatabase();
-  await fillDataset(db, parametersForScale(0.003), () => {});
+  await fillDataset(
+    { query: (sql, params) => ownerQuery(sql, params, db) },
+    parametersForScale(0.003),
+    () => {},
+  );
   const orgs = await db.query<{ id: string; n: number }>(
     `SELECT o.id::text AS id, count(c.id)::int AS n FROM "Organization" o
      LEFT JOIN "OutreachCase" c ON c."organizationId" = o.id GROUP BY o.id ORDER BY n DESC, o.id`,

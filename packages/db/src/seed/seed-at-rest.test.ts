@@ -1,0 +1,78 @@
+// Issue 10's acceptance: a dump of the demo database shows none of the seeded names, phone
+// numbers or free texts. The canaries are the seeded values themselves, read back through the
+// keys (so the test cannot pass by missing a value), plus the seed's own lists of texts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../client.ts';
+import { dumpAsText } from '../dump-text.ts';
+import { ENCRYPTED_COLUMNS, fieldKeyring, isEncryptedValue } from '../field-encryption.ts';
+import { createTestDatabase } from '../testing.ts';
+import { seedDemo } from './index.ts';
+
+let db: Database;
+
+/**
+ * Whether a value stands in the text as a whole word (an alias such as "Bo" is part of many
+ * words, and of base64url ciphertext: runs of letters, digits, '-' and '_'). A real leak of the
+ * value stands apart, between quotes, tabs or spaces.
+ */
+function appears(text: string, value: string): boolean {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped}(?![\\p{L}\\p{N}_-])`, 'u').test(text);
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemo(db.prisma, { now: new Date('2026-05-15T10:00:00Z') });
+}, 180_000);
+afterAll(async () => db?.close());
+
+/** Every seeded plaintext in an encrypted column, by column. */
+async function seededPlaintexts(): Promise<Map<string, string[]>> {
+  const keyring = fieldKeyring();
+  const byColumn = new Map<string, string[]>();
+  for (const { table, column } of ENCRYPTED_COLUMNS) {
+    const rows = await db.query<{ value: string }>(
+      `SELECT "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`,
+    );
+    const values: string[] = [];
+    for (const { value } of rows) {
+      expect(isEncryptedValue(value), `${table}.${column} holds plaintext`).toBe(true);
+      values.push((await keyring.decrypt(db.prisma, value))!);
+    }
+    byColumn.set(`${table}.${column}`, values);
+  }
+  return byColumn;
+}
+
+describe('the demo database at rest', () => {
+  it('holds encrypted values in every encrypted column, and a dump shows none of the plaintexts', async () => {
+    const byColumn = await seededPlaintexts();
+    // The seed fills these: a canary list that is empty would prove nothing.
+    for (const column of [
+      'PersonContact.name',
+      'PersonContact.phone',
+      'PersonContact.alias',
+      'PersonContact.reachNote',
+    ]) {
+      expect(byColumn.get(column)?.length, column).toBeGreaterThan(20);
+    }
+    expect(byColumn.get('RiskAssessment.safetyPlan')?.length).toBeGreaterThan(5);
+    expect(byColumn.get('OutreachCase.declineReasonText')?.length).toBeGreaterThan(0);
+
+    const { tool, text } = await dumpAsText(db);
+    expect(tool).toBe(process.env.DATABASE_URL ? 'pg_dump' : 'rows');
+    expect(text.length).toBeGreaterThan(10_000);
+    const found: string[] = [];
+    for (const [column, values] of byColumn) {
+      for (const value of new Set(values)) {
+        if (appears(text, value)) found.push(`${column}: ${value}`);
+      }
+    }
+    // Phone numbers also without the country code, as a dump reader would search them.
+    for (const phone of byColumn.get('PersonContact.phone') ?? []) {
+      const national = phone.replace(/^\+45/, '');
+      if (appears(text, national)) found.push(`phone digits: ${national}`);
+    }
+    expect(found, `found in the ${tool} dump`).toEqual([]);
+  }, 180_000);
+});
