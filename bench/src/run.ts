@@ -24,7 +24,17 @@ const TARGET_RATIO = 2;
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
+  if (index < 0) {
+    // `npm run bench -- --scale 0.1` from the root: the inner `npm run` takes `--scale` as its own
+    // option and leaves only npm_config_scale=true behind. Say so rather than run the full scale.
+    const eaten = process.env[`npm_config_${name}`];
+    if (eaten !== undefined) {
+      throw new Error(
+        `npm took --${name} as its own option (npm_config_${name}=${eaten}); write \`npm run bench -- -- --${name} <n>\` at the repository root, or \`npx tsx src/run.ts --${name} <n>\` in bench/.`,
+      );
+    }
+    return fallback;
+  }
   const value = Number(process.argv[index + 1]);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
   return value;
