@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@vi/db/testing';
+import { createTestDatabase, ownerQuery } from '@vi/db/testing';
 import { validateAnswers, validateGroupCourseCostInputs, validateOutreachCostInputs } from '@vi/domain';
 import { describe, expect, it } from 'vitest';
 import { fillDataset, parametersForScale } from './generate.ts';
@@ -18,7 +18,8 @@ describe('the synthetic dataset', () => {
     for (let run = 0; run < 2; run++) {
       const db = await createTestDatabase();
       try {
-        await fillDataset(db, parameters, () => {});
+        // The generator makes its own schema and functions: the owner's work, not the runtime role's.
+        await fillDataset({ query: (sql, params) => ownerQuery(sql, params, db) }, parameters, () => {});
         fingerprints.push((await db.query<{ f: string }>(FINGERPRINT))[0]!.f);
         const [counts] = await db.query<{
           cases: number;
