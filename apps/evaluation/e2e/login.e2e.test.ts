@@ -77,6 +77,13 @@ describe('evaluation app in headless Chromium', () => {
     await screenshot(page, 'evaluation-home-en');
   });
 
+  it('opens Account (password and two-step login) from the navigation', async () => {
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByRole('heading', { name: 'Account', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Change password' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'evaluation: account (en)');
+  });
+
   it('ran without script errors, CSP violations or failed requests', () => {
     expect(pageProblems).toEqual([]);
   });

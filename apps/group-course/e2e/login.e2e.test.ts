@@ -73,6 +73,14 @@ describe('group-course app in headless Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
   });
 
+  it('opens Konto (password and two-step login) from the navigation', async () => {
+    await page.getByRole('link', { name: 'Konto', exact: true }).click();
+    await page.getByRole('heading', { name: 'Konto', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Skift adgangskode' }).waitFor();
+    await page.getByRole('heading', { name: 'Totrinslogin' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: account (da)');
+  });
+
   it('ran without script errors, CSP violations or failed requests', () => {
     expect(pageProblems).toEqual([]);
   });
