@@ -47,13 +47,30 @@ li { margin: .5rem 0; }
 </html>
 `;
 
-function withHeaders(response: Response): Response {
-  // Some Response objects have immutable headers; copy into one we own.
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: new Headers(response.headers),
-  });
+/**
+ * Sets the request id and the security headers on the response itself: Yoga's, the static files'
+ * and our own responses have mutable headers. Only a response whose headers are immutable (a
+ * fetch() result, Response.redirect/error) is copied into one we own; the copy cost ~4 % of CPU
+ * when it was made for every response (issue 11). Setting the first header tells which it is.
+ */
+export function withHeaders(
+  response: Response,
+  requestId: string,
+  security: { https: boolean; csp: boolean },
+): Response {
+  let target = response;
+  try {
+    target.headers.set('x-request-id', requestId);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    target = new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: new Headers(response.headers),
+    });
+    target.headers.set('x-request-id', requestId);
+  }
+  return applySecurityHeaders(target, security);
 }
 
 async function health(): Promise<Response> {
@@ -106,9 +123,7 @@ export async function route(request: Request, options: AppOptions = {}): Promise
     status: 404,
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });
-  const final = withHeaders(response);
-  final.headers.set('x-request-id', requestIdFor(request));
-  return applySecurityHeaders(final, { https: isHttps(request), csp });
+  return withHeaders(response, requestIdFor(request), { https: isHttps(request), csp });
 }
 
 /**

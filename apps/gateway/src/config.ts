@@ -1,4 +1,4 @@
-import { masterKeyProblems } from '@vi/db';
+import { databaseOptionsFromEnv, masterKeyProblems } from '@vi/db';
 import { readAuthSettings } from './auth/auth-settings.ts';
 import { readDoorSettings } from './door/door-settings.ts';
 
@@ -73,6 +73,14 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   const production = env.NODE_ENV === 'production';
   if (production) {
     problems.push(...productionProblems(env, { seed: rawSeed, allowEmbeddedDatabase }));
+  }
+
+  // DATABASE_URL, DATABASE_OWNER_URL and VI_DATABASE_POOL_SIZE are read by @vi/db; listed here
+  // with the rest instead of failing at the first connection.
+  try {
+    databaseOptionsFromEnv(env);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
   }
 
   // Sessions, login throttle, trusted proxies: auth/auth-settings.ts.

@@ -10,17 +10,17 @@ import { createServer } from 'node:http';
 import { closeDatabase, type Database } from '@vi/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@vi/db/seed';
 import { createApp } from './app.ts';
-import { deleteExpiredSessions } from './auth/session.ts';
 import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { logger } from './logger.ts';
-import { startRetentionJob } from './outreach/retention.ts';
+import { retentionJob } from './outreach/retention.ts';
 import { productionDatabaseProblems } from './production-refusals.ts';
+import { schedulePeriodicJob } from './scale-out/periodic-job.ts';
+import { sessionSweepJob } from './scale-out/session-sweep.ts';
 import { loadTrustedDocuments } from './yoga.ts';
 
 /** In-flight requests get this long to finish after SIGINT/SIGTERM. */
 const SHUTDOWN_GRACE_MS = 10_000;
-const SESSION_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 async function seedIfWanted(config: ServerConfig, db: Database): Promise<boolean> {
   // The embedded database is the zero-configuration demo: fill it on first
@@ -119,15 +119,11 @@ async function main(): Promise<void> {
   // In production the demo password has just been refused: never print it as a login.
   printWelcome(config, db.engine, hasDemo && !config.production);
 
-  const sessionSweep = setInterval(() => {
-    deleteExpiredSessions().then(
-      (count) => count > 0 && logger.info({ count }, 'expired sessions removed'),
-      (error: unknown) => logger.error({ err: error }, 'removing expired sessions failed'),
-    );
-  }, SESSION_SWEEP_INTERVAL_MS);
-  sessionSweep.unref();
+  // Hourly jobs, each run once per hour by whichever gateway process claims the hour first
+  // (scale-out/periodic-job.ts); every process checks every few minutes.
+  const stopSessionSweep = schedulePeriodicJob(db, sessionSweepJob);
   // Closes cases whose call window has passed and erases contact details after the retention period.
-  const stopRetention = startRetentionJob(db, { intervalMs: 60 * 60 * 1000 });
+  const stopRetention = schedulePeriodicJob(db, retentionJob);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -136,7 +132,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    clearInterval(sessionSweep);
+    stopSessionSweep();
     stopRetention();
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => {

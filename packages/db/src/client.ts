@@ -9,6 +9,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { migrate } from './migrate.ts';
+import { chooseTemplate, isEmptyDataDir, pgliteExecutor } from './pglite-template.ts';
 
 export type DatabaseEngine = 'postgresql' | 'pglite';
 
@@ -17,7 +18,32 @@ export interface Database {
   engine: DatabaseEngine;
   /** Raw SQL with $1-style parameters, on the same connection pool (or PGlite instance) as `prisma`. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** NOTIFYs on INVALIDATION_CHANNEL, from any writer (see `InvalidationFeed`). */
+  invalidations: InvalidationFeed;
   close(): Promise<void>;
+}
+
+/**
+ * The channel the triggers of migration 0315 notify when a session, a membership, a user or an
+ * organisation's name changes, so a process's cached session views can be dropped.
+ */
+export const INVALIDATION_CHANNEL = 'vi_session_invalidation';
+
+/**
+ * NOTIFYs on INVALIDATION_CHANNEL. PostgreSQL: every pooled connection LISTENs, so a write
+ * committed through this process's own pool reaches the handlers before its query resolves (the
+ * server sends a session its own notifications ahead of ReadyForQuery); one dedicated connection
+ * more hears other writers (another gateway, an admin's psql) while no pooled one is open, and
+ * reconnects when it is lost. PGlite: one connection, delivered before the query resolves.
+ */
+export interface InvalidationFeed {
+  /** Calls `handler` with each payload; returns the unsubscribe. Starts the dedicated listener. */
+  subscribe(handler: (payload: string) => void, onState?: (heard: boolean) => void): () => void;
+  /**
+   * True while every committed NOTIFY reaches the handlers: PGlite always; PostgreSQL while the
+   * dedicated listener is connected and listening. False: notifications may be missed.
+   */
+  heard(): boolean;
 }
 
 export interface DatabaseOptions {
@@ -41,6 +67,12 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PGlite in memory: nothing is persisted. */
   memory?: boolean;
+  /**
+   * PGlite only: the migrated template an empty database starts from (pglite-template.ts), as the
+   * path of its tarball (default: the one `npm run generate` makes), or false to run initdb and
+   * every migration step by step. A missing or stale template falls back to step by step.
+   */
+  template?: string | false;
   /** Apply pending migrations before resolving (default true; off for read replicas, which cannot be written). */
   migrate?: boolean;
   /**
@@ -49,6 +81,32 @@ export interface DatabaseOptions {
    * this process's thread and no timer interrupts a running statement.
    */
   statementTimeoutMs?: number;
+  /** PostgreSQL: connections in the pool (VI_DATABASE_POOL_SIZE, default DEFAULT_POOL_SIZE). */
+  poolSize?: number;
+}
+
+/**
+ * Pooled PostgreSQL connections per process. A gateway on two cores keeps few statements running
+ * at once, and each idle connection costs the server memory; 10 (pg's own default) leaves room for
+ * a slow evaluation query without starving the short ones. Several processes: mind max_connections.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+const MAX_POOL_SIZE = 500;
+
+/** VI_DATABASE_POOL_SIZE as a number, or a message naming the variable and what it must be. */
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  poolSize?: number;
+  problem?: string;
+} {
+  const raw = env.VI_DATABASE_POOL_SIZE?.trim();
+  if (!raw) return {};
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > MAX_POOL_SIZE) {
+    return {
+      problem: `VI_DATABASE_POOL_SIZE must be a whole number from 1 to ${MAX_POOL_SIZE}: the PostgreSQL connections each gateway process keeps (got "${raw}").`,
+    };
+  }
+  return { poolSize: value };
 }
 
 /**
@@ -111,6 +169,7 @@ async function openPostgres(
   statementTimeoutMs: number,
   ownerUrl: string | undefined,
   runtimeRole: string | false,
+  poolSize: number,
 ): Promise<Database> {
   if (runMigrations) {
     // Migrations need one session throughout: the advisory lock and each transaction belong to a
@@ -139,9 +198,15 @@ async function openPostgres(
   // A replica (runMigrations false) is used with its URL as given.
   const actAs = runMigrations && !ownerUrl && runtimeRole ? checkedRole(runtimeRole) : undefined;
   // Sent in each connection's start-up packet, so it holds for every query on the pool.
+  const connectionString = actAs ? withStartupRole(url, actAs) : url;
+  const invalidations = postgresInvalidationFeed(connectionString);
   const pool = new pg.Pool({
-    connectionString: actAs ? withStartupRole(url, actAs) : url,
+    connectionString,
+    max: poolSize,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+    // Every pooled connection listens before its first use: a write through this pool is then
+    // heard on its own connection, ahead of the statement's result, never later.
+    onConnect: invalidations.listenOn,
   });
   // An idle pooled connection can be ended by the server (restart, failover,
   // an administrator's pg_terminate_backend, a test database dropped WITH
@@ -171,33 +236,130 @@ async function openPostgres(
     async query<T>(sql: string, params?: unknown[]) {
       return (await pool.query(sql, params)).rows as T[];
     },
+    invalidations,
     async close() {
+      await invalidations.close();
       await prisma.$disconnect();
       await pool.end();
     },
   };
 }
 
+/** Waits before the dedicated listener tries again: 0.25 s, doubling to 5 s. */
+const LISTENER_RETRY_MS = [250, 500, 1000, 2000, 5000];
+
+function postgresInvalidationFeed(connectionString: string): InvalidationFeed & {
+  listenOn(client: pg.ClientBase): Promise<void>;
+  close(): Promise<void>;
+} {
+  const handlers = new Set<(payload: string) => void>();
+  const stateHandlers = new Set<(heard: boolean) => void>();
+  const deliver = (message: pg.Notification) => {
+    if (message.channel !== INVALIDATION_CHANNEL) return;
+    for (const handler of handlers) handler(message.payload ?? '');
+  };
+
+  let listener: pg.Client | undefined;
+  let listening = false;
+  let closed = false;
+  let started = false;
+  let failures = 0;
+  let retry: NodeJS.Timeout | undefined;
+  const setListening = (value: boolean) => {
+    if (listening === value) return;
+    listening = value;
+    for (const handler of stateHandlers) handler(value);
+  };
+  const connect = async () => {
+    retry = undefined;
+    if (closed) return;
+    const client = new pg.Client({ connectionString });
+    listener = client;
+    const lost = () => {
+      if (listener !== client) return;
+      listener = undefined;
+      setListening(false);
+      client.end().catch(() => {});
+      if (!closed) {
+        const wait = LISTENER_RETRY_MS[Math.min(failures, LISTENER_RETRY_MS.length - 1)];
+        failures += 1;
+        retry = setTimeout(connect, wait);
+        retry.unref();
+      }
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', deliver);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+      if (listener !== client) return;
+      failures = 0;
+      setListening(true);
+    } catch {
+      lost();
+    }
+  };
+  return {
+    async listenOn(client) {
+      client.on('notification', deliver);
+      await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+    },
+    subscribe(handler, onState) {
+      handlers.add(handler);
+      if (onState) stateHandlers.add(onState);
+      if (!started) {
+        started = true;
+        void connect();
+      }
+      return () => {
+        handlers.delete(handler);
+        if (onState) stateHandlers.delete(onState);
+      };
+    },
+    heard: () => listening,
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const client = listener;
+      listener = undefined;
+      setListening(false);
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * The template's tarball when this PGlite starts empty and will be migrated, else undefined (a data
+ * folder in use, a replica, template: false, or no usable template: then initdb runs as before).
+ */
+async function templateFor(options: DatabaseOptions, dataDir: string | undefined): Promise<Blob | undefined> {
+  if (options.template === false || options.migrate === false) return undefined;
+  if (dataDir !== undefined && !isEmptyDataDir(dataDir)) return undefined;
+  const choice = await chooseTemplate(options.template ? { templateFile: options.template } : {});
+  if (choice.use) return choice.tarball;
+  if (dataDir !== undefined && !process.env.VITEST) {
+    console.warn(`Creating the embedded database step by step (slower): ${choice.reason}.`);
+  }
+  return undefined;
+}
+
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   warnAboutPglite();
   let pglite: PGlite;
   if (options.memory) {
-    pglite = new PGlite();
+    const loadDataDir = await templateFor(options, undefined);
+    pglite = new PGlite(loadDataDir ? { loadDataDir } : {});
   } else {
     const dataDir = options.dataDir ?? defaultDataDir;
+    const loadDataDir = await templateFor(options, dataDir);
     mkdirSync(dataDir, { recursive: true });
-    pglite = new PGlite(dataDir);
+    pglite = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
   }
   try {
     if (options.migrate !== false) {
-      await migrate({
-        async query<T>(sql: string, params?: unknown[]) {
-          return (await pglite.query<T>(sql, params)).rows;
-        },
-        async exec(sql: string) {
-          await pglite.exec(sql);
-        },
-      });
+      // From a template this applies only the migrations newer than it.
+      await migrate(pgliteExecutor(pglite));
     }
   } catch (error) {
     await pglite.close();
@@ -213,12 +375,24 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   // Set for parity with PostgreSQL (SHOW statement_timeout); PGlite does not enforce it.
   await pglite.exec(`SET statement_timeout = ${Math.max(0, Math.floor(statementTimeoutMs))}`);
+  // One connection in this process: a NOTIFY reaches the handlers before the statement resolves.
+  const handlers = new Set<(payload: string) => void>();
+  await pglite.listen(INVALIDATION_CHANNEL, (payload) => {
+    for (const handler of handlers) handler(payload);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
     engine: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
       return (await pglite.query<T>(sql, params)).rows;
+    },
+    invalidations: {
+      subscribe(handler) {
+        handlers.add(handler);
+        return () => handlers.delete(handler);
+      },
+      heard: () => !pglite.closed,
     },
     async close() {
       await prisma.$disconnect();
@@ -236,6 +410,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       options.ownerUrl,
       options.runtimeRole ?? RUNTIME_ROLE,
+      options.poolSize ?? DEFAULT_POOL_SIZE,
     );
   }
   return openPglite(options);
@@ -255,10 +430,14 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
   if (ownerUrl && !url) {
     throw new Error('DATABASE_OWNER_URL is set without DATABASE_URL, the runtime login the gateway uses.');
   }
+  // Checked with the embedded database too, so a typo shows before the move to PostgreSQL.
+  const { poolSize, problem } = poolSizeFromEnv(env);
+  if (problem) throw new Error(problem);
   if (url) {
     return {
       url: postgresUrl('DATABASE_URL', url),
       ...(ownerUrl ? { ownerUrl: postgresUrl('DATABASE_OWNER_URL', ownerUrl) } : {}),
+      ...(poolSize ? { poolSize } : {}),
     };
   }
   const dataDir = env.VI_DATA_DIR?.trim();

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@vi/db';
-import { prisma } from '../database.ts';
+import { database, prisma } from '../database.ts';
 import { readAuthSettings } from './auth-settings.ts';
+import { sessionCacheFor } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'vi_session';
 const settings = readAuthSettings().settings;
@@ -137,27 +138,59 @@ interface SessionRow {
   locale: string;
   mustChangePassword: boolean;
   live: boolean;
+  /** lastSeenAt is moved to now by this statement. */
+  stale: boolean;
+  expiresAtMs: number;
+  lastSeenAtMs: number;
   memberships: Array<{ organizationId: string; role: Role; name: string }> | string;
 }
 
 /**
  * Finds the session for a cookie token, enforcing both expiry limits and a
- * disabled account. One round trip on every request: session, user and
- * memberships in one SELECT, and lastSeenAt moved forward in the same
- * statement when it is older than the write interval. A dead session
- * (expired, or its user disabled) is deleted so it cannot come back; that
- * second query runs only then.
+ * disabled account. A recent answer comes from this process's session cache
+ * (session-cache.ts: dropped on every change by any writer, and checked
+ * against both limits at `now`), so most requests need no database at all.
+ * Otherwise one round trip: session, user and memberships in one SELECT, and
+ * lastSeenAt moved forward in the same statement when it is older than the
+ * write interval. A dead session (expired, or its user disabled) is deleted
+ * so it cannot come back; that second query runs only then.
  */
 export async function lookupSession(token: string, now = new Date()): Promise<SessionLookup> {
   const id = hashSessionToken(token);
   const nowMs = now.getTime();
+  const cache = sessionCacheFor(database());
+  const limits = { idleMs: SESSION_IDLE_MS, lastSeenWriteMs: LAST_SEEN_WRITE_INTERVAL_MS };
+  const cached = cache.get(id, nowMs, limits);
+  if (cached) {
+    return { state: 'active', session: cached.session };
+  }
+  const generation = cache.begin();
+  const found = await loadSession(id, nowMs);
+  if (found.state === 'active') {
+    cache.store(
+      { session: found.session, expiresAtMs: found.expiresAtMs, lastSeenAtMs: found.lastSeenAtMs },
+      generation,
+    );
+    return { state: 'active', session: found.session };
+  }
+  return found;
+}
+
+async function loadSession(
+  id: string,
+  nowMs: number,
+): Promise<
+  | { state: 'none' }
+  | { state: 'expired' }
+  | { state: 'active'; session: LoadedSession; expiresAtMs: number; lastSeenAtMs: number }
+> {
   // Times go in as epoch milliseconds and are compared in UTC, as Prisma
   // stores them, whatever the server's time zone.
   const [row] = await prisma().$queryRaw<SessionRow[]>`
     WITH clock AS (SELECT to_timestamp(${nowMs}::float8 / 1000) AT TIME ZONE 'UTC' AS now),
     found AS (
       SELECT s.id, s."activeOrganizationId", s."userId", u.email, u."displayName", u.locale,
-             u."mustChangePassword",
+             u."mustChangePassword", s."expiresAt", s."lastSeenAt",
              (s."expiresAt" > clock.now
               AND s."lastSeenAt" > clock.now - ${SESSION_IDLE_MS}::float8 * interval '1 millisecond'
               AND u."disabledAt" IS NULL) AS live,
@@ -171,7 +204,9 @@ export async function lookupSession(token: string, now = new Date()): Promise<Se
        WHERE s.id = f.id AND f.live AND f.stale
     )
     SELECT f.id, f."activeOrganizationId"::text AS "activeOrganizationId", f."userId"::text AS "userId",
-           f.email, f."displayName", f.locale, f."mustChangePassword", f.live,
+           f.email, f."displayName", f.locale, f."mustChangePassword", f.live, f.stale,
+           (extract(epoch FROM f."expiresAt") * 1000)::float8 AS "expiresAtMs",
+           (extract(epoch FROM f."lastSeenAt") * 1000)::float8 AS "lastSeenAtMs",
            coalesce((SELECT json_agg(json_build_object('organizationId', m."organizationId", 'role', m.role,
                                                        'name', o.name) ORDER BY m.role)
                        FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
@@ -181,7 +216,7 @@ export async function lookupSession(token: string, now = new Date()): Promise<Se
     return { state: 'none' };
   }
   if (!row.live) {
-    await prisma().session.deleteMany({ where: { id } });
+    await deleteSession(id);
     return { state: 'expired' };
   }
   const memberships = (
@@ -193,6 +228,9 @@ export async function lookupSession(token: string, now = new Date()): Promise<Se
   }>;
   return {
     state: 'active',
+    // Stored as timestamp(3) in UTC: extract(epoch) reads it as UTC, whole milliseconds.
+    expiresAtMs: Math.round(Number(row.expiresAtMs)),
+    lastSeenAtMs: row.stale ? nowMs : Math.round(Number(row.lastSeenAtMs)),
     session: {
       id,
       user: {
@@ -237,8 +275,20 @@ export async function createSession(
   return { token, id, expiresAt };
 }
 
+// The writes below also forget the cached view themselves, though the triggers of migration 0315
+// do the same through NOTIFY: the next request must not depend on the notification's path.
+
 export async function deleteSession(id: string): Promise<void> {
   await prisma().session.deleteMany({ where: { id } });
+  sessionCacheFor(database()).forgetSession(id);
+}
+
+/**
+ * Forgets every cached view of a user's sessions in this process, for a change made outside this
+ * file (roles, account details). Other processes hear it from the database's triggers.
+ */
+export function forgetCachedSessionsOfUser(userId: string): void {
+  sessionCacheFor(database()).forgetUser(userId);
 }
 
 /**
@@ -250,6 +300,8 @@ export async function revokeSessionsOfUser(userId: string, exceptSessionId?: str
   const { count } = await prisma().session.deleteMany({
     where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
   });
+  // The kept session too: its user changed (password, mustChangePassword).
+  forgetCachedSessionsOfUser(userId);
   return count;
 }
 
@@ -258,6 +310,7 @@ export async function setActiveOrganization(sessionId: string, organizationId: s
     where: { id: sessionId },
     data: { activeOrganizationId: organizationId },
   });
+  sessionCacheFor(database()).forgetSession(sessionId);
 }
 
 /**
@@ -270,5 +323,6 @@ export async function deleteExpiredSessions(now = new Date()): Promise<number> {
       OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_MS) } }],
     },
   });
+  if (count > 0) sessionCacheFor(database()).clear();
   return count;
 }

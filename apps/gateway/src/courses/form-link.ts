@@ -152,11 +152,11 @@ async function usableLink(
       })
     : null;
   if (!link || !hash) {
-    if (!unknownTokenLimiter.take('unknown')) throw gatewayError(ErrorCode.RATE_LIMITED);
+    if (!(await unknownTokenLimiter.admit('unknown'))) throw gatewayError(ErrorCode.RATE_LIMITED);
     logger.warn({ requestId: context.requestId }, 'participant form: unknown or malformed link');
     throw linkProblem('INVALID_LINK');
   }
-  if (!perLinkLimiter.take(hash)) throw gatewayError(ErrorCode.RATE_LIMITED);
+  if (!(await perLinkLimiter.admit(hash))) throw gatewayError(ErrorCode.RATE_LIMITED);
   const state = formLinkState(link, new Date());
   if (state !== 'OPEN' || (link.kind !== 'BASELINE' && link.kind !== 'END')) {
     await prisma().auditEvent.create({

@@ -1,7 +1,7 @@
 import type { CostLine } from '@vi/domain';
 import { builder } from '../builder.ts';
 import { EVALUATOR_SCOPE, ignoredFiltersField, SuppressedCountRef } from './aggregate-types.ts';
-import { EvaluationRef } from './evaluation.ts';
+import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import { type CostFigure, type CostInputProblem, type Costs, costs } from './queries/costs.ts';
 
 /** Costs through the domain's cost rules (DOMAIN §6) on the Evaluation type. */
@@ -132,6 +132,6 @@ builder.objectFields(EvaluationRef, (t) => ({
     nullable: false,
     description:
       "Each organisation's start-up, yearly, per-course and per-completer cost, against a shelter stay.",
-    resolve: (scope) => costs(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('costs', (scope) => costs(scope.source, scope.filter, scope.uniform)),
   }),
 }));

@@ -6,7 +6,7 @@ import {
   RateRef,
   SuppressedCountRef,
 } from './aggregate-types.ts';
-import { EvaluationRef } from './evaluation.ts';
+import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import { type CourseDelivery, type CourseDeliveryRow, courseDelivery } from './queries/course-delivery.ts';
 import { type CourseItemMean, type CourseItems, courseItems } from './queries/course-items.ts';
 import { type CourseParticipation, courseParticipation } from './queries/course-participation.ts';
@@ -191,21 +191,29 @@ builder.objectFields(EvaluationRef, (t) => ({
   courseDelivery: t.field({
     type: CourseDeliveryRef,
     nullable: false,
-    resolve: (scope) => courseDelivery(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('courseDelivery', (scope) =>
+      courseDelivery(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   courseParticipation: t.field({
     type: CourseParticipationRef,
     nullable: false,
-    resolve: (scope) => courseParticipation(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('courseParticipation', (scope) =>
+      courseParticipation(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   waitingTimes: t.field({
     type: WaitingTimesRef,
     nullable: false,
-    resolve: (scope) => waitingTimes(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('waitingTimes', (scope) =>
+      waitingTimes(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   courseItems: t.field({
     type: CourseItemsRef,
     nullable: false,
-    resolve: (scope) => courseItems(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('courseItems', (scope) =>
+      courseItems(scope.source, scope.filter, scope.uniform),
+    ),
   }),
 }));

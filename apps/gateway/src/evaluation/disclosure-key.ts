@@ -15,6 +15,8 @@ import { prisma } from '../database.ts';
 const HEX_KEY = /^[0-9a-f]{64}$/i;
 
 let cached: Promise<Buffer> | undefined;
+/** The keyed noise source made from the cached key, so a request takes it without a new closure. */
+let cachedUniform: { key: Buffer; uniform: KeyedUniform } | undefined;
 
 async function loadKey(env: NodeJS.ProcessEnv): Promise<Buffer> {
   const configured = env.VI_DISCLOSURE_KEY?.trim();
@@ -45,6 +47,7 @@ export function disclosureKey(env: NodeJS.ProcessEnv = process.env): Promise<Buf
 /** Tests switch databases between files; the next call loads the key again. */
 export function forgetDisclosureKey(): void {
   cached = undefined;
+  cachedUniform = undefined;
 }
 
 /** HMAC-SHA256 of the message, its first 48 bits as a number in (0, 1). */
@@ -56,5 +59,7 @@ export function keyedUniform(key: Buffer): KeyedUniform {
 }
 
 export async function evaluationUniform(): Promise<KeyedUniform> {
-  return keyedUniform(await disclosureKey());
+  const key = await disclosureKey();
+  if (cachedUniform?.key !== key) cachedUniform = { key, uniform: keyedUniform(key) };
+  return cachedUniform.uniform;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma } from '@vi/db';
 import { danishCalendarDate } from '@vi/domain';
 import { type AuditActor, auditRow } from '../audit.ts';
-import { prisma } from '../database.ts';
+import { database, prisma } from '../database.ts';
 import { GatewayError } from '../errors.ts';
 import { logger } from '../logger.ts';
 import type { EvaluationFilter } from './queries/evaluation-filter.ts';
@@ -15,7 +15,8 @@ import type { EvaluationFilter } from './queries/evaluation-filter.ts';
  * combination again the same day is free and gives the same answer.
  *
  * The count lives in the audit table, so every gateway process shares it; an advisory
- * lock per evaluator keeps two parallel requests from both taking the last slot.
+ * lock per evaluator keeps two parallel requests from both taking the last slot (the
+ * database function `vi_evaluation_request`, migration 0316).
  */
 export const DEFAULT_DAILY_LIMIT = 40;
 
@@ -58,6 +59,12 @@ const LIMIT_MESSAGE = (limit: number) => ({
  * Records the request in the audit trail and returns how many distinct combinations the
  * evaluator has used today (this one included), or throws EVALUATION_LIMIT (audited as
  * DENIED) when a new combination would pass the limit.
+ *
+ * One statement, one round trip: the database function of migration 0316 takes the
+ * evaluator's advisory lock, counts today's combinations after the lock is granted, and
+ * inserts the EVALUATE or DENIED row, all in the statement's own transaction (the lock and the
+ * audit chain's head lock end with it). On the plain pool, not Prisma: an interactive Prisma
+ * transaction was five round trips (BEGIN, lock, count, insert, COMMIT).
  */
 export async function auditEvaluationRequest(args: {
   actor: AuditActor;
@@ -67,51 +74,28 @@ export async function auditEvaluationRequest(args: {
   now?: Date;
 }): Promise<{ usedToday: number }> {
   const { actor, filter, figures, limit } = args;
-  const now = args.now ?? new Date();
-  const day = danishCalendarDate(now);
+  const day = danishCalendarDate(args.now ?? new Date());
   const combination = combinationId(filter);
-  const detail = { day, filter: canonicalFilter(filter), figures } as Prisma.InputJsonObject;
+  const detail = { day, filter: canonicalFilter(filter), figures };
   if (!actor.userId) throw new Error('An evaluation request needs a user.');
-  // A Danish day is at most 25 hours long: rows older than 26 hours cannot be today's.
-  const since = new Date(now.getTime() - 26 * 3_600_000);
 
-  const outcome = await prisma().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`evaluation-limit:${actor.userId}`}))`;
-    const [row] = await tx.$queryRaw<Array<{ used: number; seen: boolean }>>`
-      SELECT count(DISTINCT "entityId")::int AS used, coalesce(bool_or("entityId" = ${combination}), false) AS seen
-      FROM "AuditEvent"
-      WHERE "userId" = ${actor.userId}::uuid AND action = 'EVALUATE' AND at >= ${since}
-        AND detail ->> 'day' = ${day}`;
-    const used = row?.used ?? 0;
-    const seen = row?.seen ?? false;
-    if (!seen && used >= limit) {
-      await tx.auditEvent.create({
-        data: auditRow(actor, {
-          action: 'DENIED',
-          entity: 'Evaluation',
-          entityId: combination,
-          detail: { ...detail, reason: 'EVALUATION_LIMIT', limit },
-        }),
-      });
-      return { refused: true as const, used };
-    }
-    await tx.auditEvent.create({
-      data: auditRow(actor, { action: 'EVALUATE', entity: 'Evaluation', entityId: combination, detail }),
-    });
-    return { refused: false as const, used: seen ? used : used + 1 };
-  });
+  const [row] = await database().query<{ refused: boolean; used: number }>(
+    `SELECT refused, used FROM "vi_evaluation_request"($1::uuid, $2::text, $3::text, $4::text, $5::int, $6::jsonb)`,
+    [actor.userId, actor.requestId, combination, day, limit, JSON.stringify(detail)],
+  );
+  if (!row) throw new Error('vi_evaluation_request returned no row.');
   // The log names the request, never a figure's value (the audit row holds the filter too).
   logger.info(
-    { requestId: actor.requestId, userId: actor.userId, combination, figures, refused: outcome.refused },
+    { requestId: actor.requestId, userId: actor.userId, combination, figures, refused: row.refused },
     'evaluation request',
   );
-  if (outcome.refused) {
+  if (row.refused) {
     throw new GatewayError('EVALUATION_LIMIT', {
       message: LIMIT_MESSAGE(limit),
-      extensions: { limit, usedToday: outcome.used },
+      extensions: { limit, usedToday: row.used },
     });
   }
-  return { usedToday: outcome.used };
+  return { usedToday: row.used };
 }
 
 /** A refused evaluation request (a filter that is not allowed): audited as DENIED, never counted. */

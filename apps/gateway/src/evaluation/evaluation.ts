@@ -12,7 +12,15 @@ import {
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  GraphQLIncludeDirective,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  isObjectType,
   Kind,
+  type SelectionNode,
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
@@ -40,7 +48,57 @@ export type EvaluationScope = {
   /** The keyed noise source of disclosure control (packages/domain disclosure.ts). */
   uniform: KeyedUniform;
   limit: { dailyLimit: number; usedToday: number };
+  /** The figures already started for this scope, by name and arguments (see evaluationFigure). */
+  started: Map<string, Promise<unknown>>;
 };
+
+/** Computes one figure for a scope: its SQL, disclosure control and statistics. */
+type FigureStart<Args, Result> = (scope: EvaluationScope, args: Args) => Promise<Result>;
+
+const figureStarts = new Map<string, FigureStart<Record<string, unknown>, unknown>>();
+
+const figureKey = (name: string, args: Record<string, unknown>) =>
+  `${name}(${JSON.stringify(
+    Object.keys(args)
+      .sort()
+      .map((key) => [key, args[key]]),
+  )})`;
+
+const ignore = () => {};
+
+function startFigure<Args extends Record<string, unknown>, Result>(
+  scope: EvaluationScope,
+  name: string,
+  args: Args,
+  start: FigureStart<Args, Result>,
+): Promise<Result> {
+  const key = figureKey(name, args);
+  let running = scope.started.get(key) as Promise<Result> | undefined;
+  if (!running) {
+    try {
+      running = start(scope, args);
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    // A figure started for a request that is then refused is never awaited: no unhandled rejection.
+    running.catch(ignore);
+    scope.started.set(key, running);
+  }
+  return running;
+}
+
+/**
+ * A figure field of Evaluation (the *-figures.ts files): registers how to compute it, so the
+ * `evaluation` resolver can start the figures a request selects while the daily limit is
+ * checked, and returns the field's resolver, which takes the started figure (or starts it).
+ */
+export function evaluationFigure<Args extends Record<string, unknown>, Result>(
+  name: string,
+  start: FigureStart<Args, Result>,
+): (scope: EvaluationScope, args: Args) => Promise<Result> {
+  figureStarts.set(name, start as FigureStart<Record<string, unknown>, unknown>);
+  return (scope, args) => startFigure(scope, name, args, start);
+}
 
 export const EvaluationRef = builder.objectRef<EvaluationScope>('Evaluation');
 
@@ -230,22 +288,63 @@ builder.queryField('evaluation', (t) =>
       }
       const { filter, organizations } = resolved;
       const limit = dailyLimit();
-      const { usedToday } = await auditEvaluationRequest({
-        actor,
-        filter,
-        figures,
-        limit,
-      });
-      return {
+      // The limit check and the audit row (one statement) run while the figures' SQL runs. The
+      // figures are published only through the scope returned below, after the check allowed
+      // the request: a refused request answers with EVALUATION_LIMIT alone, as soon as the
+      // check says so, and what its figures computed is dropped unread. Running them is no new
+      // power: a combination already asked today can be asked again, uncounted, as often.
+      const admission = auditEvaluationRequest({ actor, filter, figures, limit });
+      admission.catch(ignore);
+      const [source, uniform] = await Promise.all([evaluationSource(), evaluationUniform()]);
+      const scope: EvaluationScope = {
         filter,
         organizations,
-        source: await evaluationSource(),
-        uniform: await evaluationUniform(),
-        limit: { dailyLimit: limit, usedToday },
+        source,
+        uniform,
+        limit: { dailyLimit: limit, usedToday: 0 },
+        started: new Map(),
       };
+      startSelectedFigures(scope, info);
+      const { usedToday } = await admission;
+      scope.limit.usedToday = usedToday;
+      return scope;
     },
   }),
 );
+
+/** Starts every registered figure selected directly under `evaluation` (fragments included). */
+function startSelectedFigures(scope: EvaluationScope, info: GraphQLResolveInfo): void {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return;
+  const fields = type.getFields();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (!included(selection, info.variableValues)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const start = figureStarts.get(selection.name.value);
+        const definition = fields[selection.name.value];
+        if (!start || !definition) continue;
+        // Validation has checked the arguments; should coercion still fail, the field's own
+        // resolver reports it.
+        let args: Record<string, unknown>;
+        try {
+          args = getArgumentValues(definition, selection, info.variableValues);
+        } catch {
+          continue;
+        }
+        startFigure(scope, selection.name.value, args, start);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else walk(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
+}
+
+/** @skip and @include as the executor applies them: a skipped figure is not started. */
+function included(node: SelectionNode, variables: Record<string, unknown>): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+}
 
 /** The figures a request asks for: field names directly under `evaluation`, fragments included. */
 function selectedFields(

@@ -6,7 +6,7 @@ import {
   RateRef,
   SuppressedCountRef,
 } from './aggregate-types.ts';
-import { EvaluationRef } from './evaluation.ts';
+import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import { type IntakeCountsByYear, intakeCountsByYear } from './queries/intake-counts-by-year.ts';
 import { intakeHeardFrom, type MultiChoiceCounts } from './queries/intake-heard-from.ts';
 import { intakeReferrals } from './queries/intake-referrals.ts';
@@ -71,22 +71,30 @@ builder.objectFields(EvaluationRef, (t) => ({
     type: MultiChoiceCountsRef,
     nullable: false,
     description: 'Where people heard of the offer (registration Q4).',
-    resolve: (scope) => intakeHeardFrom(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('intakeHeardFrom', (scope) =>
+      intakeHeardFrom(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   intakeReferrals: t.field({
     type: MultiChoiceCountsRef,
     nullable: false,
     description: 'Where the intake referred people (registration Q8).',
-    resolve: (scope) => intakeReferrals(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('intakeReferrals', (scope) =>
+      intakeReferrals(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   intakeViolenceForms: t.field({
     type: ViolenceFormsRef,
     nullable: false,
-    resolve: (scope) => intakeViolenceForms(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('intakeViolenceForms', (scope) =>
+      intakeViolenceForms(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   intakeCountsByYear: t.field({
     type: CountsByYearRef,
     nullable: false,
-    resolve: (scope) => intakeCountsByYear(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('intakeCountsByYear', (scope) =>
+      intakeCountsByYear(scope.source, scope.filter, scope.uniform),
+    ),
   }),
 }));

@@ -6,10 +6,11 @@ import {
   RateRef,
   SuppressedCountRef,
 } from './aggregate-types.ts';
-import { EvaluationRef } from './evaluation.ts';
+import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import { type DeclineReasons, declineReasons } from './queries/decline-reasons.ts';
 import {
   ACCEPTANCE_DIMENSIONS,
+  type AcceptanceDimension,
   type AcceptanceRow,
   type OutreachAcceptance,
   outreachAcceptance,
@@ -184,22 +185,30 @@ builder.objectFields(EvaluationRef, (t) => ({
   outreachFunnel: t.field({
     type: OutreachFunnelRef,
     nullable: false,
-    resolve: (scope) => outreachFunnel(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('outreachFunnel', (scope) =>
+      outreachFunnel(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   outreachAcceptance: t.field({
     type: OutreachAcceptanceRef,
     nullable: false,
     args: { dimension: t.arg({ type: AcceptanceDimensionEnum, required: true }) },
-    resolve: (scope, args) => outreachAcceptance(scope.source, scope.filter, args.dimension, scope.uniform),
+    resolve: evaluationFigure('outreachAcceptance', (scope, args: { dimension: AcceptanceDimension }) =>
+      outreachAcceptance(scope.source, scope.filter, args.dimension, scope.uniform),
+    ),
   }),
   declineReasons: t.field({
     type: DeclineReasonsRef,
     nullable: false,
-    resolve: (scope) => declineReasons(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('declineReasons', (scope) =>
+      declineReasons(scope.source, scope.filter, scope.uniform),
+    ),
   }),
   surveyOffers: t.field({
     type: SurveyOffersRef,
     nullable: false,
-    resolve: (scope) => surveyOffers(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('surveyOffers', (scope) =>
+      surveyOffers(scope.source, scope.filter, scope.uniform),
+    ),
   }),
 }));

@@ -6,7 +6,7 @@ import {
   SuppressedCountRef,
   TTestRef,
 } from './aggregate-types.ts';
-import { EvaluationRef } from './evaluation.ts';
+import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import {
   type Recovery,
   type RecoveryFigure,
@@ -97,6 +97,6 @@ builder.objectFields(EvaluationRef, (t) => ({
   recovery: t.field({
     type: RecoveryRef,
     nullable: false,
-    resolve: (scope) => recovery(scope.source, scope.filter, scope.uniform),
+    resolve: evaluationFigure('recovery', (scope) => recovery(scope.source, scope.filter, scope.uniform)),
   }),
 }));

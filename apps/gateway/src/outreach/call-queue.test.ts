@@ -15,13 +15,14 @@ import {
 
 const QUEUE = `query Queue($first: Int, $after: String, $types: [IncidentType!], $roles: [PersonRole!]) {
   callQueue(first: $first, after: $after, incidentTypes: $types, roles: $roles) {
-    totalCount hasNextPage endCursor
+    totalCount totalCountCapped hasNextPage endCursor
     entries { caseId pseudonym incidentType role callableFrom priority claimedByMe }
   } }`;
 
 type QueueData = {
   callQueue: {
     totalCount: number;
+    totalCountCapped: boolean;
     hasNextPage: boolean;
     endCursor: string | null;
     entries: { caseId: string; incidentType: string; role: string; priority: number; claimedByMe: boolean }[];
@@ -89,6 +90,7 @@ describe('callQueue', () => {
     expect(ids).toEqual(expected);
     const first = dataOf<QueueData>(await worker.graphql(QUEUE, { first: 3 })).callQueue;
     expect(first.totalCount).toBe(40);
+    expect(first.totalCountCapped).toBe(false);
     expect(first.entries.every((e) => e.incidentType === 'STALKING' && e.priority === 5)).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@vi/db';
+import type { Database, Prisma, PrismaClient } from '@vi/db';
 import {
   danishCalendarDate,
   decodeQueueCursor,
@@ -23,19 +23,37 @@ type Client = PrismaClient | Prisma.TransactionClient;
  * person the worker sees is a person they can claim. `c` is "OutreachCase", `$1` the
  * organisation, `$2` the worker, `$3` today's date in Denmark. A claim held by someone
  * else hides the case until it expires; the worker's own claim keeps it visible.
+ *
+ * Written for the queue's partial index (migration 0313, "OutreachCase_call_queue_idx"):
+ * status = 'OPEN' is its predicate, and the call window and the retry time are tests on
+ * its columns (the retry as the same COALESCE expression the index holds), so PostgreSQL
+ * checks them on the index entry and skips a case that waits for a retry or is not
+ * callable yet without reading the table. They are evaluated at every read against today
+ * and now(), never stored, so a case becomes callable the moment its time comes. Only the
+ * claim test reads the table, for the few cases someone holds.
  */
 const CALLABLE_NOW = `
   c."organizationId" = $1::uuid
   AND c.status = 'OPEN'
   AND c."callableFrom" <= $3::date AND c."callableUntil" >= $3::date
-  AND (c."nextAttemptAfter" IS NULL OR c."nextAttemptAfter" <= now())
+  AND COALESCE(c."nextAttemptAfter", '-infinity'::timestamp) <= now()
   AND (c."claimedById" IS NULL OR c."claimedById" = $2::uuid OR c."claimExpiresAt" < now())`;
 
-/** ORDER BY for compareQueueOrder in @vi/domain (priority desc, callableFrom, createdAt, id). */
-const QUEUE_ORDER = `-COALESCE(s.priority, 0), c."callableFrom", c."createdAt", c.id`;
+/**
+ * ORDER BY for compareQueueOrder in @vi/domain (priority desc, callableFrom, createdAt, id),
+ * column for column the index's, so the first callable entry of the index is the answer
+ * and nothing is sorted. "queuePriority" is the type's priority kept on the case by
+ * triggers (migration 0313): a settings change re-ranks the open cases at once.
+ */
+const QUEUE_ORDER = `-c."queuePriority", c."callableFrom", c."createdAt", c.id`;
 
-const PRIORITY_JOIN = `LEFT JOIN "IncidentTypeSetting" s
-  ON s."organizationId" = c."organizationId" AND s.type = c."incidentType"`;
+/**
+ * The queue's count stops here: counting every callable person read the whole queue on
+ * every page (0.3-0.5 s at 88,000 callable on PostgreSQL, against 2-5 ms for this cap;
+ * call-queue-load.test.ts), and nobody plans a shift on the difference between 1,200 and
+ * 12,000 waiting. Past it the page says "over 1,000" (totalCountCapped).
+ */
+export const QUEUE_COUNT_CAP = 1000;
 
 export interface QueueFilter {
   incidentTypes?: readonly IncidentTypeCode[] | null;
@@ -74,7 +92,10 @@ export interface QueueEntry {
 
 export interface QueuePage {
   entries: QueueEntry[];
+  /** Callable people matching the filter, at most QUEUE_COUNT_CAP. */
   totalCount: number;
+  /** More than QUEUE_COUNT_CAP are callable: totalCount is the cap, not the count. */
+  totalCountCapped: boolean;
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -101,62 +122,19 @@ export const MAX_QUEUE_PAGE = 100;
 
 /**
  * One page of the call queue in ONE SQL statement whatever the page size: the page
- * (keyset after the cursor, so claims by others do not shift it) and the total count
- * of the filtered queue come back together, even when the page is empty.
+ * (keyset after the cursor, so claims by others do not shift it) and the capped count
+ * of the filtered queue come back together, even when the page is empty. Both are
+ * index-range reads of the queue's index: the page starts at the cursor (the keyset's
+ * row comparison is on the index's own columns) and stops after `first` + 1 entries, the
+ * count stops after QUEUE_COUNT_CAP + 1.
  */
-export async function loadQueuePage(
-  client: Client,
-  args: {
-    organizationId: string;
-    workerId: string;
-    today: string;
-    first: number;
-    after: QueueOrderKey | null;
-  } & QueueFilter,
-): Promise<QueuePage> {
-  const params: unknown[] = [args.organizationId, args.workerId, args.today];
-  const filters = filterSql(args, params);
-  let keyset = '';
-  if (args.after) {
-    params.push(-args.after.priority, args.after.callableFrom, args.after.createdAt, args.after.id);
-    const n = params.length;
-    keyset = `WHERE (-f.priority, f.callable_from_d, f.created_at, f.id) > ($${n - 3}::int, $${n - 2}::date, $${n - 1}::timestamptz, $${n}::uuid)`;
-  }
-  params.push(args.first + 1);
-  const sql = `
-    WITH filtered AS (
-      SELECT c.id, c."personId" AS person_id, c."incidentType" AS incident_type, c.role, c.gender,
-             c."ageAtIncident" AS age, c."callableFrom" AS callable_from_d, c."callableUntil" AS callable_until_d,
-             c."attemptCount" AS attempt_count, COALESCE(s.priority, 0) AS priority, c."createdAt" AS created_at,
-             c."incidentId" AS incident_id,
-             (c."claimedById" = $2::uuid AND c."claimExpiresAt" >= now()) AS claimed_by_me
-        FROM "OutreachCase" c ${PRIORITY_JOIN}
-       WHERE ${CALLABLE_NOW} ${filters}
-    )
-    SELECT t.total, page.*
-      FROM (SELECT count(*)::int AS total FROM filtered) t
-      LEFT JOIN LATERAL (
-        -- Order and cut the page first, then join the page's few people (not the whole queue).
-        SELECT f.id, f.person_id, p.pseudonym, f.incident_type::text AS incident_type,
-               to_char(i."occurredOn", 'YYYY-MM-DD') AS occurred_on, f.role::text AS role, f.gender::text AS gender,
-               f.age, to_char(f.callable_from_d, 'YYYY-MM-DD') AS callable_from,
-               to_char(f.callable_until_d, 'YYYY-MM-DD') AS callable_until, f.attempt_count, f.priority, f.created_at,
-               COALESCE(f.claimed_by_me, false) AS claimed_by_me
-          FROM (
-            SELECT * FROM filtered f
-            ${keyset}
-            ORDER BY -f.priority, f.callable_from_d, f.created_at, f.id
-            LIMIT $${params.length}
-          ) f
-          JOIN "Person" p ON p.id = f.person_id
-          JOIN "Incident" i ON i.id = f.incident_id
-      ) page ON true
-     ORDER BY -page.priority, page.callable_from, page.created_at, page.id`;
+export async function loadQueuePage(client: Client, args: QueuePageArgs): Promise<QueuePage> {
+  const { sql, params } = queuePageStatement(args);
   const result = await client.$queryRawUnsafe<(Omit<QueueRow, 'id'> & { id: string | null })[]>(
     sql,
     ...params,
   );
-  const totalCount = Number(result[0]?.total ?? 0);
+  const counted = Number(result[0]?.total ?? 0);
   const rows = result.filter((r): r is QueueRow => r.id !== null);
   const hasNextPage = rows.length > args.first;
   const pageRows = rows.slice(0, args.first);
@@ -179,10 +157,77 @@ export async function loadQueuePage(
   const last = entries.at(-1);
   return {
     entries,
-    totalCount,
+    totalCount: Math.min(counted, QUEUE_COUNT_CAP),
+    totalCountCapped: counted > QUEUE_COUNT_CAP,
     endCursor: last ? encodeQueueCursor(last) : null,
     hasNextPage,
   };
+}
+
+export type QueuePageArgs = {
+  organizationId: string;
+  workerId: string;
+  today: string;
+  first: number;
+  after: QueueOrderKey | null;
+} & QueueFilter;
+
+/** The queue page's one statement, also EXPLAINed by call-queue-index.test.ts. */
+export function queuePageStatement(args: QueuePageArgs): { sql: string; params: unknown[] } {
+  const params: unknown[] = [args.organizationId, args.workerId, args.today];
+  const filters = filterSql(args, params);
+  let keyset = '';
+  if (args.after) {
+    // createdAt travels as ISO text and is read back as UTC wall time, the way it is stored
+    // (timestamp(3) without time zone), whatever the session's time zone.
+    params.push(
+      -args.after.priority,
+      args.after.callableFrom,
+      args.after.createdAt.toISOString(),
+      args.after.id,
+    );
+    const n = params.length;
+    keyset = ` AND (-c."queuePriority", c."callableFrom", c."createdAt", c.id)
+      > ($${n - 3}::int, $${n - 2}::date, ($${n - 1}::timestamptz AT TIME ZONE 'UTC'), $${n}::uuid)`;
+  }
+  params.push(args.first + 1);
+  const limit = params.length;
+  params.push(QUEUE_COUNT_CAP + 1);
+  const cap = params.length;
+  const sql = `
+    WITH page AS (
+      SELECT c.id, c."personId" AS person_id, c."incidentType" AS incident_type, c.role, c.gender,
+             c."ageAtIncident" AS age, c."callableFrom" AS callable_from_d, c."callableUntil" AS callable_until_d,
+             c."attemptCount" AS attempt_count, c."queuePriority" AS priority, c."createdAt" AS created_at,
+             c."incidentId" AS incident_id,
+             (c."claimedById" = $2::uuid AND c."claimExpiresAt" >= now()) AS claimed_by_me
+        FROM "OutreachCase" c
+       WHERE ${CALLABLE_NOW} ${filters} ${keyset}
+       ORDER BY ${QUEUE_ORDER}
+       LIMIT $${limit}
+    )
+    SELECT t.total, page.*
+      FROM (
+        -- The ORDER BY changes nothing in the count: it keeps the planner on the queue's index.
+        -- Without it a LIMIT tempts it into a sequential scan that "stops after 1,001 rows",
+        -- which on a real table (open cases are the newest rows, at its end) reads nearly all of it.
+        SELECT count(*)::int AS total
+          FROM (SELECT 1 FROM "OutreachCase" c WHERE ${CALLABLE_NOW} ${filters}
+                 ORDER BY ${QUEUE_ORDER} LIMIT $${cap}) capped
+      ) t
+      LEFT JOIN LATERAL (
+        -- The page's few people only (not the whole queue).
+        SELECT f.id, f.person_id, p.pseudonym, f.incident_type::text AS incident_type,
+               to_char(i."occurredOn", 'YYYY-MM-DD') AS occurred_on, f.role::text AS role, f.gender::text AS gender,
+               f.age, to_char(f.callable_from_d, 'YYYY-MM-DD') AS callable_from,
+               to_char(f.callable_until_d, 'YYYY-MM-DD') AS callable_until, f.attempt_count, f.priority, f.created_at,
+               COALESCE(f.claimed_by_me, false) AS claimed_by_me
+          FROM page f
+          JOIN "Person" p ON p.id = f.person_id
+          JOIN "Incident" i ON i.id = f.incident_id
+      ) page ON true
+     ORDER BY -page.priority, page.callable_from, page.created_at, page.id`;
+  return { sql, params };
 }
 
 export interface ClaimedCase {
@@ -192,33 +237,62 @@ export interface ClaimedCase {
 }
 
 /**
- * Claims the first callable case for a worker. The inner SELECT … FOR UPDATE SKIP LOCKED
- * skips a row another worker's claim is locking right now, and PostgreSQL re-checks the
- * WHERE clause on a row whose claim committed meanwhile, so two workers claiming at the
- * same moment get two different people.
+ * Claims the first callable case for a worker. The inner SELECT reads the queue's index
+ * from the front of the organisation's range and stops at the first case callable now
+ * (a plan test in call-queue-index.test.ts keeps it so). FOR UPDATE SKIP LOCKED skips a
+ * row another worker's claim is locking right now, and PostgreSQL re-checks the WHERE
+ * clause on a row whose claim committed meanwhile, so two workers claiming at the same
+ * moment get two different people.
  */
 export async function claimNextCase(
-  client: Client,
-  args: { organizationId: string; workerId: string; today: string; claimMinutes: number } & QueueFilter,
+  client: Client | Database,
+  args: ClaimNextArgs,
 ): Promise<ClaimedCase | null> {
+  const { sql, params } = claimNextStatement(args);
+  const rows =
+    'engine' in client
+      ? await client.query<ClaimRow>(sql, params)
+      : await client.$queryRawUnsafe<ClaimRow[]>(sql, ...params);
+  const row = rows[0];
+  return row ? { id: row.id, personId: row.person_id, claimExpiresAt: new Date(row.claim_expires_at) } : null;
+}
+
+export type ClaimNextArgs = {
+  organizationId: string;
+  workerId: string;
+  today: string;
+  /** How long the claim holds; absent: the organisation's claimMinutes, read in the same statement. */
+  claimMinutes?: number;
+} & QueueFilter;
+
+interface ClaimRow {
+  id: string;
+  person_id: string;
+  claim_expires_at: Date;
+}
+
+/** The claim's one statement, also EXPLAINed by call-queue-index.test.ts. */
+export function claimNextStatement(args: ClaimNextArgs): { sql: string; params: unknown[] } {
   const params: unknown[] = [args.organizationId, args.workerId, args.today];
   const filters = filterSql(args, params);
-  params.push(args.claimMinutes);
-  const rows = await client.$queryRawUnsafe<{ id: string; person_id: string; claim_expires_at: Date }[]>(
-    `UPDATE "OutreachCase"
-        SET "claimedById" = $2::uuid, "claimExpiresAt" = now() + make_interval(mins => $${params.length}::int)
+  let minutes = `(SELECT o."claimMinutes" FROM "Organization" o WHERE o.id = $1::uuid)`;
+  if (args.claimMinutes !== undefined) {
+    params.push(args.claimMinutes);
+    minutes = `$${params.length}::int`;
+  }
+  const sql = `UPDATE "OutreachCase"
+        SET "claimedById" = $2::uuid, "claimExpiresAt" = now() + make_interval(mins => ${minutes})
       WHERE id = (
-        SELECT c.id FROM "OutreachCase" c ${PRIORITY_JOIN}
+        SELECT c.id FROM "OutreachCase" c
          WHERE ${CALLABLE_NOW} ${filters}
            AND (c."claimedById" IS DISTINCT FROM $2::uuid OR c."claimExpiresAt" < now())
          ORDER BY ${QUEUE_ORDER}
          LIMIT 1
          FOR UPDATE OF c SKIP LOCKED)
-      RETURNING id, "personId" AS person_id, "claimExpiresAt" AS claim_expires_at`,
-    ...params,
-  );
-  const row = rows[0];
-  return row ? { id: row.id, personId: row.person_id, claimExpiresAt: new Date(row.claim_expires_at) } : null;
+      RETURNING id, "personId" AS person_id,
+                -- Stored as UTC wall time: say so, for a driver that would read it as local time.
+                "claimExpiresAt" AT TIME ZONE 'UTC' AS claim_expires_at`;
+  return { sql, params };
 }
 
 /** Claims one case the worker picked from the queue, if nobody else holds it. */
@@ -280,7 +354,11 @@ const CallQueueRef = builder.objectRef<QueuePage>('CallQueue').implement({
     entries: t.field({ nullable: false, type: [QueueEntryRef], resolve: (p) => p.entries }),
     totalCount: t.exposeInt('totalCount', {
       nullable: false,
-      description: 'All callable people matching the filter.',
+      description: `Callable people matching the filter, counted up to ${QUEUE_COUNT_CAP}: see totalCountCapped.`,
+    }),
+    totalCountCapped: t.exposeBoolean('totalCountCapped', {
+      nullable: false,
+      description: `More than ${QUEUE_COUNT_CAP} people are callable; show "over ${QUEUE_COUNT_CAP}" / "mere end ${QUEUE_COUNT_CAP}".`,
     }),
     endCursor: t.exposeString('endCursor', { nullable: true }),
     hasNextPage: t.exposeBoolean('hasNextPage', { nullable: false }),
@@ -384,11 +462,12 @@ builder.mutationField('claimNextCase', (t) =>
     resolve: async (_root, args, context) => {
       const organizationId = requireOrganizationId(context);
       const user = requireUser(context);
-      const claim = await claimNextCase(prisma(), {
+      // The hottest statement of the queue: straight to the pool (no Prisma layer), one round
+      // trip with the organisation's claim length read inside it.
+      const claim = await claimNextCase(database(), {
         organizationId,
         workerId: user.id,
         today: danishCalendarDate(new Date()),
-        claimMinutes: await claimMinutesOf(organizationId),
         incidentTypes: args.incidentTypes as IncidentTypeCode[] | null,
         roles: args.roles as PersonRoleCode[] | null,
       });

@@ -1,5 +1,5 @@
 import type { Database } from '@vi/db';
-import { logger } from '../logger.ts';
+import type { JobTransaction, PeriodicJob } from '../scale-out/periodic-job.ts';
 
 export interface RetentionResult {
   /** Open cases whose call window closed: now EXPIRED, with an erase date. */
@@ -18,64 +18,55 @@ export interface RetentionResult {
  * PersonContact (name, phone …) goes. Each erasure is written to the audit trail.
  */
 export async function runRetention(db: Database, now: Date = new Date()): Promise<RetentionResult> {
-  return db.prisma.$transaction(async (tx) => {
-    const expired = await tx.$queryRawUnsafe<{ person_id: string }[]>(
-      `WITH closed AS (
-         UPDATE "OutreachCase" c
-            SET status = 'EXPIRED', "closedAt" = $1::timestamptz, "claimedById" = NULL, "claimExpiresAt" = NULL
-           FROM "Organization" o
-          WHERE o.id = c."organizationId" AND c.status = 'OPEN'
-            AND c."callableUntil" < (($1::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date)
-          RETURNING c."personId", c."organizationId", o."contactRetentionDays"
-       ), marked AS (
-         UPDATE "PersonContact" pc
-            SET "eraseAfter" = $1::timestamptz + make_interval(days => closed."contactRetentionDays")
-           FROM closed
-          WHERE pc."personId" = closed."personId"
-          RETURNING pc."personId"
-       )
-       SELECT closed."personId" AS person_id FROM closed`,
-      now,
-    );
-    const erased = await tx.$queryRawUnsafe<{ person_id: string; organization_id: string }[]>(
-      `DELETE FROM "PersonContact" WHERE "eraseAfter" <= $1::timestamptz
-       RETURNING "personId" AS person_id, "organizationId" AS organization_id`,
-      now,
-    );
-    if (erased.length > 0) {
-      await tx.auditEvent.createMany({
-        data: erased.map((e) => ({
-          organizationId: e.organization_id,
-          personId: e.person_id,
-          action: 'DELETE',
-          entity: 'PersonContact',
-          entityId: e.person_id,
-          detail: { reason: 'retention' },
-        })),
-      });
-    }
-    return { expiredCases: expired.length, erasedContacts: erased.length };
-  });
+  return db.prisma.$transaction((tx) => applyRetention(tx, now));
 }
 
-/** Runs the retention job now and then every intervalMs (default hourly). Returns a stop function. */
-export function startRetentionJob(db: Database, options: { intervalMs?: number } = {}): () => void {
-  const intervalMs = options.intervalMs ?? 60 * 60 * 1000;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const result = await runRetention(db);
-      if (result.expiredCases > 0 || result.erasedContacts > 0) logger.info(result, 'outreach retention');
-    } catch (error) {
-      logger.error({ err: error }, 'outreach retention failed');
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** The job's two statements and the audit rows, on the caller's transaction. */
+export async function applyRetention(tx: JobTransaction, now: Date): Promise<RetentionResult> {
+  const expired = await tx.$queryRawUnsafe<{ person_id: string }[]>(
+    `WITH closed AS (
+       UPDATE "OutreachCase" c
+          SET status = 'EXPIRED', "closedAt" = $1::timestamptz, "claimedById" = NULL, "claimExpiresAt" = NULL
+         FROM "Organization" o
+        WHERE o.id = c."organizationId" AND c.status = 'OPEN'
+          AND c."callableUntil" < (($1::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date)
+        RETURNING c."personId", c."organizationId", o."contactRetentionDays"
+     ), marked AS (
+       UPDATE "PersonContact" pc
+          SET "eraseAfter" = $1::timestamptz + make_interval(days => closed."contactRetentionDays")
+         FROM closed
+        WHERE pc."personId" = closed."personId"
+        RETURNING pc."personId"
+     )
+     SELECT closed."personId" AS person_id FROM closed`,
+    now,
+  );
+  const erased = await tx.$queryRawUnsafe<{ person_id: string; organization_id: string }[]>(
+    `DELETE FROM "PersonContact" WHERE "eraseAfter" <= $1::timestamptz
+     RETURNING "personId" AS person_id, "organizationId" AS organization_id`,
+    now,
+  );
+  if (erased.length > 0) {
+    await tx.auditEvent.createMany({
+      data: erased.map((e) => ({
+        organizationId: e.organization_id,
+        personId: e.person_id,
+        action: 'DELETE',
+        entity: 'PersonContact',
+        entityId: e.person_id,
+        detail: { reason: 'retention' },
+      })),
+    });
+  }
+  return { expiredCases: expired.length, erasedContacts: erased.length };
 }
+
+/**
+ * Hourly, once per UTC hour across every gateway process and restart (server.ts schedules it with
+ * scale-out/periodic-job.ts): two processes that both find the hour due do not both close and erase.
+ */
+export const retentionJob: PeriodicJob<RetentionResult> = {
+  name: 'outreach-retention',
+  periodMs: 60 * 60 * 1000,
+  work: applyRetention,
+};

@@ -11,6 +11,7 @@ const QueueQuery = graphql(`
   query CallQueue($first: Int, $after: String, $incidentTypes: [IncidentType!], $roles: [PersonRole!]) {
     callQueue(first: $first, after: $after, incidentTypes: $incidentTypes, roles: $roles) {
       totalCount
+      totalCountCapped
       hasNextPage
       endCursor
       entries {
@@ -136,7 +137,11 @@ export function QueueScreen() {
       </div>
       <div aria-live="polite" className="or-status">
         {fetching && !queue ? <p>{t('common.loading')}</p> : null}
-        {queue ? <p>{t('queue.total', { count: queue.totalCount })}</p> : null}
+        {queue ? (
+          <p>
+            {t(queue.totalCountCapped ? 'queue.totalCapped' : 'queue.total', { count: queue.totalCount })}
+          </p>
+        ) : null}
         {nobody || (queue && queue.entries.length === 0) ? <p>{t('queue.empty')}</p> : null}
       </div>
       {problem ? (
