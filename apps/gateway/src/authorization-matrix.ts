@@ -492,7 +492,7 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
   },
   CallQueue: {
     who: CALLER,
-    fields: ['entries', 'totalCount', 'endCursor', 'hasNextPage'],
+    fields: ['entries', 'totalCount', 'totalCountCapped', 'endCursor', 'hasNextPage'],
     note: 'A page of the queue.',
   },
   CaseClaim: { who: CALLER, fields: ['caseId', 'claimExpiresAt'], note: 'The worker’s claim.' },
