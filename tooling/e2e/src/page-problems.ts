@@ -12,6 +12,13 @@ export function collectPageProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
+    // urql cancels the query of a screen that unmounts (after a login, a screen change): the page's own
+    // decision, not a failure. Any other failed request, and any aborted asset, is still a problem.
+    const cancelledQuery =
+      request.failure()?.errorText === 'net::ERR_ABORTED' &&
+      request.method() === 'POST' &&
+      new URL(request.url()).pathname === '/graphql';
+    if (cancelledQuery) return;
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
   });
   page.on('response', (response) => {
