@@ -99,6 +99,30 @@ export const ROLES = [
     },
   },
   {
+    code: 'LEGAL_FINANCIAL_ADVISER',
+    label: { da: 'Juridisk/økonomisk rådgiver', en: 'Legal and financial adviser' },
+    description: {
+      da: 'Hadforbrydelser: modtager henvisninger til juridisk/økonomisk rådgivning, åbner, arbejder med og lukker opgaver med et udfald.',
+      en: 'Hate crime: receives referrals to legal and financial counselling; opens, works and closes tasks with an outcome.',
+    },
+  },
+  {
+    code: 'PSYCHOLOGIST',
+    label: { da: 'Psykolog', en: 'Psychologist' },
+    description: {
+      da: 'Hadforbrydelser: modtager henvisninger til psykologisk støtte, tæller individuelle samtaler eller giver plads på et gruppeforløb.',
+      en: 'Hate crime: receives referrals to psychological support; counts individual sessions or gives a place in a group course.',
+    },
+  },
+  {
+    code: 'SHELTER_STAFF',
+    label: { da: 'Krisecentermedarbejder', en: 'Shelter staff' },
+    description: {
+      da: 'Registrerer ophold og fraflytning, §109-tjeklisten, psykologtimer, henvisning til civilsamfundet og opstartshjælp.',
+      en: 'Records stays and move-outs, the §109 checklist, psychologist hours, civil-society referral and start-up help.',
+    },
+  },
+  {
     code: 'EVALUATOR',
     label: { da: 'Evaluator', en: 'Evaluator' },
     description: {
@@ -112,6 +136,7 @@ export type RoleCode = CodeOf<typeof ROLES>;
 export const ORGANIZATION_KINDS = [
   { code: 'MUNICIPALITY', label: { da: 'Kommune', en: 'Municipality' } },
   { code: 'NGO', label: { da: 'Frivillig organisation', en: 'NGO' } },
+  { code: 'SHELTER', label: { da: 'Krisecenter', en: "Women's shelter" } },
 ] as const satisfies Taxonomy;
 export type OrganizationKindCode = CodeOf<typeof ORGANIZATION_KINDS>;
 
@@ -959,6 +984,8 @@ export type QuestionnaireKindCode = CodeOf<typeof QUESTIONNAIRE_KINDS>;
 export const INTERVENTION_MODELS = [
   { code: 'OUTREACH', label: { da: 'Opsøgende indsats', en: 'Outreach' } },
   { code: 'GROUP_COURSE', label: { da: 'Ambulant gruppeforløb', en: 'Ambulant group course' } },
+  { code: 'HATE_CRIME_AFTERCARE', label: { da: 'Efterværn for ofre for hadforbrydelser', en: 'Hate-crime aftercare' } },
+  { code: 'SHELTER_AFTERCARE', label: { da: 'Efterværn efter krisecenterophold', en: 'Aftercare after a shelter stay' } },
 ] as const satisfies Taxonomy;
 export type InterventionModelCode = CodeOf<typeof INTERVENTION_MODELS>;
 

@@ -1,5 +1,5 @@
 import type { Label } from '../labels.ts';
-import type { CodeOf, Taxonomy, TaxonomyEntry } from '../taxonomies.ts';
+import type { CodeOf, RoleCode, Taxonomy, TaxonomyEntry } from '../taxonomies.ts';
 
 /**
  * The lists of hate-crime aftercare (DOMAIN §2.3) as data. Codes are ours and stored;
@@ -64,28 +64,12 @@ export const HATE_CRIME_TRACKS = [
 ] as const satisfies ReadonlyArray<TaxonomyEntry & { candidate: Label }>;
 export type HateCrimeTrackCode = CodeOf<typeof HATE_CRIME_TRACKS>;
 
-/** The two roles of the tracks' staff (they join the ROLES of taxonomies.ts when the schema gets them). */
+/** The two roles of the tracks' staff (codes of ROLES in taxonomies.ts), each tied to the track it works. */
 export const HATE_CRIME_ROLES = [
-  {
-    code: 'LEGAL_FINANCIAL_ADVISER',
-    label: { da: 'Juridisk/økonomisk rådgiver', en: 'Legal and financial adviser' },
-    track: 'LEGAL_FINANCIAL',
-    description: {
-      da: 'Modtager henvisninger til juridisk/økonomisk rådgivning, åbner, arbejder med og lukker opgaver med et udfald.',
-      en: 'Receives referrals to legal and financial counselling; opens, works and closes tasks with an outcome.',
-    },
-  },
-  {
-    code: 'PSYCHOLOGIST',
-    label: { da: 'Psykolog', en: 'Psychologist' },
-    track: 'PSYCHOLOGICAL',
-    description: {
-      da: 'Modtager henvisninger til psykologisk støtte, tæller individuelle samtaler eller giver plads på et gruppeforløb.',
-      en: 'Receives referrals to psychological support; counts individual sessions or gives a place in a group course.',
-    },
-  },
-] as const satisfies ReadonlyArray<TaxonomyEntry & { track: HateCrimeTrackCode; description: Label }>;
-export type HateCrimeRoleCode = CodeOf<typeof HATE_CRIME_ROLES>;
+  { code: 'LEGAL_FINANCIAL_ADVISER', track: 'LEGAL_FINANCIAL' },
+  { code: 'PSYCHOLOGIST', track: 'PSYCHOLOGICAL' },
+] as const satisfies ReadonlyArray<{ code: RoleCode; track: HateCrimeTrackCode }>;
+export type HateCrimeRoleCode = (typeof HATE_CRIME_ROLES)[number]['code'];
 
 /**
  * The needs categories of the pre-study's survey (217 answers): individual psychologist

@@ -8,15 +8,12 @@ import {
   COUNSELLING_ITEM_STATUSES,
   NATIONAL_ACTION_PLAN_2014,
   SHELTER_AFTERCARE_PAPER,
-  SHELTER_ORGANIZATION_KIND,
-  SHELTER_ROLES,
   START_UP_HELP_NEEDS,
   START_UP_HELP_STATUSES,
   STAY_PERSON_ROLES,
 } from './shelter-taxonomies.ts';
 
 const LISTS: Record<string, Taxonomy> = {
-  SHELTER_ROLES,
   STAY_PERSON_ROLES,
   COUNSELLING_AREAS,
   COUNSELLING_ITEM_STATUSES,
@@ -46,9 +43,9 @@ describe('shelter-aftercare lists', () => {
     expect(`${SHELTER_AFTERCARE_PAPER.da}${NATIONAL_ACTION_PLAN_2014.da}`).not.toMatch(/seed/i);
   });
 
-  it('the shelter role and organisation kind are new codes', () => {
-    expect(codesOf(ROLES)).not.toContain(SHELTER_ROLES[0].code);
-    expect(codesOf(ORGANIZATION_KINDS)).not.toContain(SHELTER_ORGANIZATION_KIND.code);
+  it('the shelter role and organisation kind are codes of the shared lists', () => {
+    expect(codesOf(ROLES)).toContain('SHELTER_STAFF');
+    expect(codesOf(ORGANIZATION_KINDS)).toContain('SHELTER');
   });
 
   it('the start-up needs are the paper’s five', () => {

@@ -18,25 +18,6 @@ export const NATIONAL_ACTION_PLAN_2014: Label = {
   en: 'Action against violence in the family and in close relations – national action plan (2014)',
 };
 
-/** Shelter staff, the model's own role (it joins ROLES in taxonomies.ts when the schema gets it). */
-export const SHELTER_ROLES = [
-  {
-    code: 'SHELTER_STAFF',
-    label: { da: 'Krisecentermedarbejder', en: 'Shelter staff' },
-    description: {
-      da: 'Registrerer ophold og fraflytning, §109-tjeklisten, psykologtimer, henvisning til civilsamfundet og opstartshjælp.',
-      en: 'Records stays and move-outs, the §109 checklist, psychologist hours, civil-society referral and start-up help.',
-    },
-  },
-] as const satisfies ReadonlyArray<TaxonomyEntry & { description: Label }>;
-export type ShelterRoleCode = CodeOf<typeof SHELTER_ROLES>;
-
-/** The shelter as an organisation kind next to MUNICIPALITY and NGO. */
-export const SHELTER_ORGANIZATION_KIND = {
-  code: 'SHELTER',
-  label: { da: 'Krisecenter', en: "Women's shelter" },
-} as const satisfies TaxonomyEntry;
-
 /** Who a person on a stay is: the woman, or one of her children (a person linked to her). */
 export const STAY_PERSON_ROLES = [
   { code: 'WOMAN', label: { da: 'Kvinde', en: 'Woman' } },
