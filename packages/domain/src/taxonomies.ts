@@ -984,8 +984,14 @@ export type QuestionnaireKindCode = CodeOf<typeof QUESTIONNAIRE_KINDS>;
 export const INTERVENTION_MODELS = [
   { code: 'OUTREACH', label: { da: 'Opsøgende indsats', en: 'Outreach' } },
   { code: 'GROUP_COURSE', label: { da: 'Ambulant gruppeforløb', en: 'Ambulant group course' } },
-  { code: 'HATE_CRIME_AFTERCARE', label: { da: 'Efterværn for ofre for hadforbrydelser', en: 'Hate-crime aftercare' } },
-  { code: 'SHELTER_AFTERCARE', label: { da: 'Efterværn efter krisecenterophold', en: 'Aftercare after a shelter stay' } },
+  {
+    code: 'HATE_CRIME_AFTERCARE',
+    label: { da: 'Efterværn for ofre for hadforbrydelser', en: 'Hate-crime aftercare' },
+  },
+  {
+    code: 'SHELTER_AFTERCARE',
+    label: { da: 'Efterværn efter krisecenterophold', en: 'Aftercare after a shelter stay' },
+  },
 ] as const satisfies Taxonomy;
 export type InterventionModelCode = CodeOf<typeof INTERVENTION_MODELS>;
 
