@@ -22,6 +22,14 @@ const taxonomyOfEnum: Record<keyof typeof prismaEnums, ReadonlyArray<{ code: str
   FollowUpStatus: domain.FOLLOW_UP_STATUSES,
   QuestionnaireKind: domain.QUESTIONNAIRE_KINDS,
   InterventionModel: domain.INTERVENTION_MODELS,
+  StayPersonRole: domain.STAY_PERSON_ROLES,
+  CounsellingArea: domain.COUNSELLING_AREAS,
+  CounsellingItemStatus: domain.COUNSELLING_ITEM_STATUSES,
+  CivilSocietyOffer: domain.CIVIL_SOCIETY_OFFERS,
+  CivilSocietyReferralStatus: domain.CIVIL_SOCIETY_REFERRAL_STATUSES,
+  CivilSocietyOutcome: domain.CIVIL_SOCIETY_OUTCOMES,
+  StartUpHelpNeedKind: domain.START_UP_HELP_NEEDS,
+  StartUpHelpStatus: domain.START_UP_HELP_STATUSES,
 };
 
 const prismaEnumValues = new Map(
