@@ -30,6 +30,15 @@ const taxonomyOfEnum: Record<keyof typeof prismaEnums, ReadonlyArray<{ code: str
   CivilSocietyOutcome: domain.CIVIL_SOCIETY_OUTCOMES,
   StartUpHelpNeedKind: domain.START_UP_HELP_NEEDS,
   StartUpHelpStatus: domain.START_UP_HELP_STATUSES,
+  HateCrimeEntryPoint: domain.HATE_CRIME_ENTRY_POINTS,
+  HateCrimeTrack: domain.HATE_CRIME_TRACKS,
+  HateCrimeNeedAnswer: domain.HATE_CRIME_NEED_ANSWERS,
+  HateCrimeReferralStatus: domain.HATE_CRIME_REFERRAL_STATUSES,
+  HateCrimeMotive: domain.HATE_CRIME_MOTIVES,
+  LegalTaskKind: domain.LEGAL_TASK_KINDS,
+  LegalTaskStatus: domain.LEGAL_TASK_STATUSES,
+  LegalTaskOutcome: domain.LEGAL_TASK_OUTCOMES,
+  PsychologicalSupportForm: domain.PSYCHOLOGICAL_SUPPORT_FORMS,
 };
 
 const prismaEnumValues = new Map(
