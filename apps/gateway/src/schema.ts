@@ -13,6 +13,7 @@ import './persons/person.ts';
 import './persons/outreach-case.ts';
 import './outreach/index.ts';
 import './courses/index.ts';
+import './shelter-aftercare/index.ts';
 import './evaluation/index.ts';
 
 /** The built schema. Printed, sorted, into schema.graphql by scripts/print-schema.ts. */
