@@ -14,40 +14,67 @@
 import { createDatabase } from '@vi/db';
 import { MODULE_PLAN_TEMPLATES } from '@vi/db/seed';
 import {
+  COUNSELLING_AREAS,
   CURRENT_COST_RULE_SET_ID,
   DEFAULT_OUTREACH_INPUTS,
+  HATE_CRIME_NEEDS,
   KOEGE_EXAMPLE_INPUTS,
   VIOLENCE_STATUS,
 } from '@vi/domain';
 import pg from 'pg';
 import {
   ACCEPTANCE_FACTOR,
+  AFTERCARE_SHARE,
   AGE_RANGE_WEIGHTS,
   BURGLARY_SWITCHED_OFF_ON,
+  CHILDREN_WEIGHTS,
+  CIVIL_SOCIETY_OFFER_SHARE,
+  CLAIM_OUTCOME_WEIGHTS,
+  COUNSELLING_DONE_LATE_SHARE,
+  COUNSELLING_DONE_SHARE,
   DECLINE_REASON_WEIGHTS,
   FIGURE_3,
   GENDER_WEIGHTS,
+  HATE_CRIME_CASES_PER_YEAR,
+  HATE_CRIME_CERTAINLY_SHARE_OF_NEED,
+  HATE_CRIME_ENTRY_WEIGHTS,
+  HATE_CRIME_REFERRAL_RESULT_WEIGHTS,
   HEARD_FROM_SHARE,
   INCIDENT_TYPE_WEIGHTS,
   INTAKE_GENDER_WEIGHTS,
   NO_CONTACT_SHARE,
   NON_GROUP_ROUTE_WEIGHTS,
+  OTHER_TASK_OUTCOME_WEIGHTS,
+  PERSON_KEY_SHARE,
   REACHED_SHARE,
   REFERRAL_RESULT_WEIGHTS,
+  RETURN_SHARE,
   ROLE_WEIGHTS,
+  SHELTER_COUNT,
+  SHELTER_MOVE_OUTS_PER_YEAR,
+  START_UP_NEED_SHARE,
+  STAYS_PER_WOMAN,
   SURVEY_WEIGHTS,
+  TRANSFER_SHARE,
   VIOLENCE_FORM_SHARE,
 } from './proportions.ts';
 import { lookupSql, sqlLiteral, weightedChoiceSql } from './weighted-choice.ts';
 
 /** Bump when the generated data changes shape, so an old dataset is not reused. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export const FIRST_DAY = '2016-01-01';
 /** Ten years: 2016-01-01 up to and including 2025-12-31. */
 export const DAY_COUNT = 3653;
 export const MUNICIPALITY_COUNT = 98;
 export const NGO_COUNT = 4;
+/** Organisation index of the first shelter (after the municipalities and NGOs). */
+export const FIRST_SHELTER = MUNICIPALITY_COUNT + NGO_COUNT;
+/**
+ * Hate-crime aftercare's organisations (seed 000): the victim-counselling service that owns the
+ * case (the first NGO), legal/financial counselling at the second, psychological support at the third.
+ */
+export const HATE_CRIME_ORGS = { sender: 98, legal: 99, psychological: 100 } as const;
 
 export type DatasetParameters = {
   generatorVersion: number;
@@ -55,7 +82,16 @@ export type DatasetParameters = {
   outreachCases: number;
   intakes: number;
   courses: number;
+  /** Hate-crime aftercare cases (seed 000: 50-100 a year at the start of the model). */
+  hateCrimeCases: number;
+  /** Women who stay at a shelter (seed 004: 3,100 move-outs a year, 1 in 4 a repeat stay). */
+  shelterWomen: number;
 };
+
+/** Shelters of the dataset: SHELTER_COUNT at full scale, fewer for a small dataset (about 50 women each). */
+export function shelterCount(parameters: Pick<DatasetParameters, 'shelterWomen'>): number {
+  return Math.min(SHELTER_COUNT, Math.max(2, Math.round(parameters.shelterWomen / 50)));
+}
 
 export function parametersForScale(scale: number): DatasetParameters {
   if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be in (0, 10], got ${scale}`);
@@ -67,6 +103,8 @@ export function parametersForScale(scale: number): DatasetParameters {
     // Every enrolled person (~7 per course) has an intake, so there are at least that many.
     intakes: Math.max(Math.round(50_000 * scale), courses * 8),
     courses,
+    hateCrimeCases: Math.max(1, Math.round(HATE_CRIME_CASES_PER_YEAR * 10 * scale)),
+    shelterWomen: Math.max(1, Math.round(((SHELTER_MOVE_OUTS_PER_YEAR * 10) / STAYS_PER_WOMAN) * scale)),
   };
 }
 
@@ -131,7 +169,9 @@ function sameParameters(a: DatasetParameters, b: DatasetParameters): boolean {
     a.scale === b.scale &&
     a.outreachCases === b.outreachCases &&
     a.intakes === b.intakes &&
-    a.courses === b.courses
+    a.courses === b.courses &&
+    a.hateCrimeCases === b.hateCrimeCases &&
+    a.shelterWomen === b.shelterWomen
   );
 }
 
@@ -269,6 +309,16 @@ export async function fillDataset(
             (CASE WHEN k < ${MUNICIPALITY_COUNT} THEN 'MUNICIPALITY' ELSE 'NGO' END)::"OrganizationKind",
             (CASE WHEN ${R('k', 1)} < 0.5 THEN 'ANONYMOUS' ELSE 'JOURNALISED' END)::"PrivacyStance"
      FROM generate_series(0, ${MUNICIPALITY_COUNT + NGO_COUNT - 1}) k`,
+  );
+  const shelters = shelterCount(parameters);
+  await step(
+    client,
+    progress,
+    'Shelters',
+    `INSERT INTO "Organization" (id, slug, name, kind, stance)
+     SELECT ${orgId(`${FIRST_SHELTER} + k`)}, 'bench-shelter-' || k,
+            format('Bench Krisecenter %s', lpad((k + 1)::text, 2, '0')), 'SHELTER', 'JOURNALISED'
+     FROM generate_series(0, ${shelters - 1}) k`,
   );
   await step(
     client,
@@ -648,7 +698,8 @@ export async function fillDataset(
      SELECT md5('cost:' || o.id || ':OUTREACH:' || g.year)::uuid, o.id, 'OUTREACH', g.year, $2,
             $1::jsonb || jsonb_build_object('referralsPerYear', r.n)
      FROM "Organization" o CROSS JOIN generate_series(2016, 2025) AS g(year)
-     LEFT JOIN referrals r ON r.org = o.id AND r.y = g.year`,
+     LEFT JOIN referrals r ON r.org = o.id AND r.y = g.year
+     WHERE o.kind <> 'SHELTER'`,
     [JSON.stringify(DEFAULT_OUTREACH_INPUTS), CURRENT_COST_RULE_SET_ID],
   );
   await client.query(
@@ -666,6 +717,8 @@ export async function fillDataset(
   progress(`Cost inputs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   await client.query('DROP TABLE bench.i, bench.e, bench.k');
+  await fillHateCrime(client, parameters, progress);
+  await fillShelterStays(client, parameters, progress);
   if (options.tuneSession) await client.query('RESET session_replication_role');
   await step(
     client,
@@ -674,6 +727,362 @@ export async function fillDataset(
     'VACUUM ANALYZE',
   );
   await client.query('UPDATE bench.dataset SET completed_at = now()');
+}
+
+const benchOrg = (index: string): string => `bench.id('org', ${index})`;
+const LAST_DAY = `(DATE '${FIRST_DAY}' + ${DAY_COUNT - 1})`;
+
+/**
+ * Hate-crime aftercare (seed 000): cases at the victim-counselling service, a needs assessment
+ * with the survey's shares, referrals with consent to the tracks asked for (legal/financial at
+ * one NGO, individual psychological sessions at another), legal tasks opened and closed with an
+ * outcome, sessions counted. Group places (an enrolment in a psychologist-led course) are not
+ * generated: the bench's courses are the group-course model's.
+ */
+async function fillHateCrime(client: SqlRunner, parameters: DatasetParameters, progress: Progress) {
+  const NH = parameters.hateCrimeCases;
+  const share = (code: string) => HATE_CRIME_NEEDS.find((need) => need.code === code)?.seedShare ?? 0;
+  const answer = (draw: string, need: string) =>
+    `CASE WHEN ${draw} < ${share(need) * HATE_CRIME_CERTAINLY_SHARE_OF_NEED} THEN 'CERTAINLY'
+          WHEN ${draw} < ${share(need)} THEN 'MAYBE' ELSE 'NO' END`;
+  await step(
+    client,
+    progress,
+    'Hate-crime staging',
+    `CREATE UNLOGGED TABLE bench.h AS
+     SELECT i, opened_on, opened_on + floor(d_assess * 7)::int AS assessed_on, entry,
+            ${answer('d_psy', 'INDIVIDUAL_PSYCHOLOGIST')} AS need_psy,
+            ${answer('d_legal', 'LEGAL_FINANCIAL')} AS need_legal,
+            ${answer('d_group', 'GROUP')} AS need_group,
+            d_k1 < 0.6 OR (d_k2 >= 0.3 AND d_k3 >= 0.45 AND d_k4 >= 0.35) AS k_claim,
+            d_k2 < 0.3 AS k_earnings, d_k3 < 0.45 AS k_report, d_k4 < 0.35 AS k_authority
+     FROM (SELECT i, DATE '${FIRST_DAY}' + floor(${R('i', 400)} * ${DAY_COUNT})::int AS opened_on,
+                  ${R('i', 401)} AS d_assess, ${R('i', 402)} AS d_psy, ${R('i', 403)} AS d_legal,
+                  ${R('i', 404)} AS d_group, ${R('i', 405)} AS d_k1, ${R('i', 406)} AS d_k2,
+                  ${R('i', 407)} AS d_k3, ${R('i', 408)} AS d_k4,
+                  ${weightedChoiceSql(R('i', 409), HATE_CRIME_ENTRY_WEIGHTS)} AS entry
+           FROM generate_series(0, ${NH - 1}) i OFFSET 0) d
+     WHERE opened_on + 7 <= ${LAST_DAY}`,
+  );
+  const sender = benchOrg(String(HATE_CRIME_ORGS.sender));
+  await step(
+    client,
+    progress,
+    'Hate-crime persons',
+    `INSERT INTO "Person" (id, "organizationId", pseudonym, "createdAt", "recordKey")
+     SELECT bench.id('hc-person', i), ${sender}, 'H' || i, opened_on, ${recordKey('i', 94)} FROM bench.h`,
+  );
+  // Separate statements: the record-key triggers read the person (and the case) the one before wrote.
+  await client.query(
+    `INSERT INTO "HateCrimeAftercareCase" (id, "organizationId", "personId", "entryPoint", "otherEntryText",
+       "openedOn", "createdAt", "recordKey")
+     SELECT bench.id('hc-case', i), ${sender}, bench.id('hc-person', i), entry::"HateCrimeEntryPoint",
+            CASE WHEN entry = 'OTHER' THEN 'Anden vej (syntetisk)' END, opened_on, opened_on, ${recordKey('i', 94)}
+     FROM bench.h`,
+  );
+  await client.query(
+    `INSERT INTO "HateCrimeNeedsAssessment" (id, "organizationId", "caseId", "assessedOn",
+       "needIndividualPsychologist", "needLegalFinancial", "needGroup")
+     SELECT bench.id('hc-needs', i), ${sender}, bench.id('hc-case', i), assessed_on,
+            need_psy::"HateCrimeNeedAnswer", need_legal::"HateCrimeNeedAnswer", need_group::"HateCrimeNeedAnswer"
+     FROM bench.h`,
+  );
+  // One referral per track asked for (t = 0 legal/financial, 1 psychological), sent a few days
+  // after the assessment; what became of it from the weights; support starts 2-40 days later.
+  await step(
+    client,
+    progress,
+    'Hate-crime referrals',
+    `CREATE UNLOGGED TABLE bench.hr AS
+     SELECT h.*, t, sent_on, result,
+            CASE WHEN result IN ('STARTED', 'COMPLETED', 'WITHDRAWN_AFTER_START')
+                  AND sent_on + start_gap <= ${LAST_DAY} THEN sent_on + start_gap END AS started_on,
+            sent_on + start_gap + 20 + floor(${R('h.i * 2 + t', 413)} * 100)::int AS ends_on
+     FROM bench.h h
+     CROSS JOIN generate_series(0, 1) t
+     CROSS JOIN LATERAL (
+       SELECT h.assessed_on + floor(${R('h.i * 2 + t', 410)} * 5)::int AS sent_on,
+              2 + floor(power(${R('h.i * 2 + t', 411)}, 2) * 38)::int AS start_gap,
+              ${weightedChoiceSql(R('h.i * 2 + t', 412), HATE_CRIME_REFERRAL_RESULT_WEIGHTS)} AS result
+     ) x
+     WHERE (t = 0 AND h.need_legal <> 'NO') OR (t = 1 AND h.need_psy <> 'NO')`,
+  );
+  const receiver = `CASE WHEN t = 0 THEN ${benchOrg(String(HATE_CRIME_ORGS.legal))} ELSE ${benchOrg(String(HATE_CRIME_ORGS.psychological))} END`;
+  const status = `CASE WHEN started_on IS NOT NULL THEN CASE WHEN result = 'COMPLETED' AND ends_on <= ${LAST_DAY} THEN 'COMPLETED' ELSE 'STARTED' END
+                       WHEN result IN ('STARTED', 'COMPLETED') THEN 'ACCEPTED'
+                       WHEN sent_on + 14 > ${LAST_DAY} THEN 'SENT'
+                       ELSE result END`;
+  await client.query(
+    `INSERT INTO "HateCrimeReferral" (id, "organizationId", "senderOrganizationId", "caseId", track, status, "sentOn",
+       "statusChangedOn", "startedOn", "consentGivenAt", "needFirmness", alias, phone, "legalTaskKinds",
+       "psychologicalForms", "createdAt", "recordKey")
+     SELECT bench.id('hc-referral', i * 2 + t), ${receiver}, ${sender}, bench.id('hc-case', i),
+            (CASE WHEN t = 0 THEN 'LEGAL_FINANCIAL' ELSE 'PSYCHOLOGICAL' END)::"HateCrimeTrack",
+            (${status})::"HateCrimeReferralStatus", sent_on,
+            least(${LAST_DAY}, coalesce(CASE WHEN ${status} = 'COMPLETED' THEN ends_on END, started_on, sent_on + 3)),
+            started_on, sent_on - 1 + interval '14 hours',
+            (CASE WHEN t = 0 THEN need_legal ELSE need_psy END)::"HateCrimeNeedAnswer",
+            'Person ' || i, '+45' || lpad((30000000 + i)::text, 8, '0'),
+            CASE WHEN t = 0 THEN array_remove(ARRAY[
+              CASE WHEN k_claim THEN 'COMPENSATION_CLAIM' END, CASE WHEN k_earnings THEN 'LOST_EARNINGS' END,
+              CASE WHEN k_report THEN 'REPORT_AND_CRIMINAL_CASE' END, CASE WHEN k_authority THEN 'AUTHORITY_CONTACT' END],
+              NULL)::"LegalTaskKind"[] ELSE '{}' END,
+            CASE WHEN t = 1 THEN ARRAY['INDIVIDUAL_SESSIONS']::"PsychologicalSupportForm"[] ELSE '{}' END,
+            sent_on, ${recordKey('i', 94)}
+     FROM bench.hr`,
+  );
+  // Legal tasks: one per kind asked for, opened in the first days of the support, closed 20-170
+  // days later with an outcome that fits the kind (only claims are granted or refused).
+  const kinds = `(VALUES (0, 'COMPENSATION_CLAIM'), (1, 'LOST_EARNINGS'), (2, 'REPORT_AND_CRIMINAL_CASE'), (3, 'AUTHORITY_CONTACT'))`;
+  await step(
+    client,
+    progress,
+    'Hate-crime legal tasks',
+    `INSERT INTO "HateCrimeLegalTask" (id, "organizationId", "referralId", kind, status, "openedOn", "closedOn", outcome)
+     SELECT bench.id('hc-task', i * 4 + n), ${benchOrg(String(HATE_CRIME_ORGS.legal))}, bench.id('hc-referral', i * 2),
+            kind::"LegalTaskKind",
+            (CASE WHEN closes_on <= ${LAST_DAY} THEN 'CLOSED' WHEN opens_on + 7 <= ${LAST_DAY} THEN 'IN_PROGRESS'
+                  ELSE 'OPENED' END)::"LegalTaskStatus",
+            opens_on, CASE WHEN closes_on <= ${LAST_DAY} THEN closes_on END,
+            (CASE WHEN closes_on > ${LAST_DAY} THEN NULL
+                  WHEN kind IN ('COMPENSATION_CLAIM', 'LOST_EARNINGS') THEN ${weightedChoiceSql('d_outcome', CLAIM_OUTCOME_WEIGHTS)}
+                  ELSE ${weightedChoiceSql('d_outcome', OTHER_TASK_OUTCOME_WEIGHTS)} END)::"LegalTaskOutcome"
+     FROM (
+       SELECT hr.i, k.n, k.kind, ${R('hr.i * 4 + k.n', 420)} AS d_outcome,
+              least(${LAST_DAY}, hr.started_on + floor(${R('hr.i * 4 + k.n', 421)} * 10)::int) AS opens_on,
+              hr.started_on + 20 + floor(${R('hr.i * 4 + k.n', 422)} * 150)::int AS closes_on
+       FROM bench.hr hr CROSS JOIN ${kinds} AS k(n, kind)
+       WHERE hr.t = 0 AND hr.started_on IS NOT NULL
+         AND CASE k.n WHEN 0 THEN hr.k_claim WHEN 1 THEN hr.k_earnings WHEN 2 THEN hr.k_report ELSE hr.k_authority END
+     ) x`,
+  );
+  await step(
+    client,
+    progress,
+    'Hate-crime psychological sessions',
+    `INSERT INTO "HateCrimePsychologicalSupport" (id, "organizationId", "referralId", form, "sessionsHeld",
+       "lastSessionOn", "startedOn", "closedOn")
+     SELECT bench.id('hc-support', i), ${benchOrg(String(HATE_CRIME_ORGS.psychological))}, bench.id('hc-referral', i * 2 + 1),
+            'INDIVIDUAL_SESSIONS', sessions,
+            CASE WHEN sessions > 0 THEN least(${LAST_DAY}, started_on + 7 * (sessions - 1)) END,
+            started_on, CASE WHEN result = 'COMPLETED' AND ends_on <= ${LAST_DAY} THEN ends_on END
+     FROM (SELECT hr.*, floor(power(${R('hr.i', 430)}, 0.8) * 13)::int AS sessions FROM bench.hr hr
+           WHERE hr.t = 1 AND hr.started_on IS NOT NULL) x`,
+  );
+  await client.query('DROP TABLE bench.h, bench.hr');
+}
+
+/**
+ * Aftercare after a shelter stay (seed 004): women with one to three stays at the system's
+ * shelters, about a quarter of stays a repeat, fewer after aftercare; a few transfers; children
+ * as persons linked to the stay; the § 109 checklist, psychologist hours, civil-society
+ * referrals and start-up help of each move-out, consistent with whether aftercare followed it.
+ */
+async function fillShelterStays(client: SqlRunner, parameters: DatasetParameters, progress: Progress) {
+  const NW = parameters.shelterWomen;
+  const S = shelterCount(parameters);
+  const shelter = (index: string) => benchOrg(`${FIRST_SHELTER} + ${index}`);
+  // Per woman the three possible stays, each from the one before: length of stay, aftercare,
+  // a transfer or a return (likelier without aftercare), the gap before the next admission.
+  const stay = (k: number) => {
+    const row = `(w.j * 4 + ${k})`;
+    return {
+      length: `20 + floor(power(${R(row, 501)}, 1.6) * 220)::int`,
+      aftercare: `${R(row, 502)} < ${AFTERCARE_SHARE}`,
+      transfer: `${R(row, 503)} < ${TRANSFER_SHARE}`,
+      returns: `${R(row, 504)}`,
+      gap: `7 + floor(power(${R(row, 505)}, 1.7) * 1100)::int`,
+      transferGap: `floor(${R(row, 506)} * 2)::int`,
+      other: `floor(${R(row, 507)} * ${S})::int`,
+    };
+  };
+  const [s1, s2, s3] = [stay(1), stay(2), stay(3)];
+  await step(
+    client,
+    progress,
+    'Shelter stay staging',
+    `CREATE UNLOGGED TABLE bench.s AS
+     WITH w AS (
+       SELECT j, floor(${R('j', 500)} * ${S})::int AS home, ${R('j', 508)} < ${PERSON_KEY_SHARE} AS has_key,
+              DATE '${FIRST_DAY}' + floor(${R('j', 509)} * ${DAY_COUNT})::int AS first_admitted
+       FROM generate_series(0, ${NW - 1}) j
+     ),
+     chain AS (
+       SELECT w.*,
+              ${s1.aftercare} AS aft1, ${s1.transfer} AS tr1, ${s1.length} AS len1,
+              ${s2.aftercare} AS aft2, ${s2.transfer} AS tr2, ${s2.length} AS len2,
+              ${s3.aftercare} AS aft3, ${s3.length} AS len3,
+              CASE WHEN ${s1.transfer} THEN ${s1.transferGap} ELSE ${s1.gap} END AS gap1,
+              CASE WHEN ${s2.transfer} THEN ${s2.transferGap} ELSE ${s2.gap} END AS gap2,
+              ${s1.transfer} OR ${s1.returns} < CASE WHEN ${s1.aftercare} THEN ${RETURN_SHARE.withAftercare} ELSE ${RETURN_SHARE.withoutAftercare} END AS back1,
+              ${s2.transfer} OR ${s2.returns} < CASE WHEN ${s2.aftercare} THEN ${RETURN_SHARE.withAftercare} ELSE ${RETURN_SHARE.withoutAftercare} END AS back2,
+              ${s2.other} AS other2, ${s3.other} AS other3,
+              ${R('(w.j * 4 + 2)', 510)} < 0.5 AS home2, ${R('(w.j * 4 + 3)', 510)} < 0.5 AS home3
+       FROM w
+     ),
+     dated AS (
+       SELECT c.*, first_admitted AS a1, first_admitted + len1 AS m1,
+              first_admitted + len1 + gap1 AS a2, first_admitted + len1 + gap1 + len2 AS m2,
+              first_admitted + len1 + gap1 + len2 + gap2 AS a3, first_admitted + len1 + gap1 + len2 + gap2 + len3 AS m3
+       FROM chain c
+     )
+     SELECT j, k, has_key, planned, aftercare,
+            CASE WHEN k = 1 THEN home
+                 WHEN transferred THEN (previous_shelter + 1 + other % ${Math.max(1, S - 1)}) % ${S}
+                 WHEN at_home THEN home ELSE other END AS shelter,
+            admitted, CASE WHEN moved_out <= ${LAST_DAY} THEN moved_out END AS moved_out,
+            ${weightedChoiceSql(R('(j * 4 + k)', 511), CHILDREN_WEIGHTS)}::int AS children
+     FROM dated d
+     CROSS JOIN LATERAL (VALUES
+       (1, a1, m1, a1 + len1, aft1, false, home, 0, true),
+       (2, a2, m2, a2 + len2, aft2, tr1, home, other2, home2),
+       (3, a3, m3, a3 + len3, aft3, tr2, CASE WHEN tr1 THEN (home + 1 + other2 % ${Math.max(1, S - 1)}) % ${S} WHEN home2 THEN home ELSE other2 END, other3, home3)
+     ) AS v(k, admitted, moved_out, planned, aftercare, transferred, previous_shelter, other, at_home)
+     WHERE admitted <= ${LAST_DAY} AND (k = 1 OR (k = 2 AND back1) OR (k = 3 AND back1 AND back2))`,
+  );
+  // One Person per woman and shelter (a shelter's persons are its own); children per stay.
+  await step(
+    client,
+    progress,
+    'Shelter women',
+    `INSERT INTO "Person" (id, "organizationId", pseudonym, gender, "createdAt", "recordKey")
+     SELECT bench.id('woman', j * 100 + shelter), ${shelter('shelter')}, 'W' || j || '-' || shelter, 'WOMAN'::"Gender",
+            min(admitted), ${recordKey('j * 100 + shelter', 95)}
+     FROM bench.s GROUP BY j, shelter`,
+  );
+  await step(
+    client,
+    progress,
+    'Shelter stays',
+    `INSERT INTO "ShelterStay" (id, "organizationId", "personId", "personKey", "admittedOn", "plannedMoveOutOn",
+       "movedOutOn", "recordKey", "createdAt")
+     SELECT bench.id('stay', j * 4 + k), ${shelter('shelter')}, bench.id('woman', j * 100 + shelter),
+            CASE WHEN has_key THEN md5('cpr:' || j) END, admitted, planned, moved_out,
+            ${recordKey('j * 100 + shelter', 95)}, admitted
+     FROM bench.s`,
+  );
+  // The repeat-stay flag as the gateway sets it at admission (isRepeatAdmission): an earlier
+  // move-out of the same woman (her CPR hash, else her Person row) more than a day before.
+  await client.query(
+    `UPDATE "ShelterStay" st SET "repeatStay" = true
+     FROM (SELECT id, min("movedOutOn") OVER (PARTITION BY coalesce("personKey", "personId"::text)
+                                             ORDER BY "admittedOn", id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS first_out
+           FROM "ShelterStay") pv
+     WHERE pv.id = st.id AND pv.first_out < st."admittedOn" - 1`,
+  );
+  await step(
+    client,
+    progress,
+    'Shelter children',
+    `INSERT INTO "Person" (id, "organizationId", pseudonym, "createdAt", "recordKey")
+     SELECT bench.id('shelter-child', (j * 4 + k) * 4 + c), ${shelter('shelter')}, 'C' || ((j * 4 + k) * 4 + c), admitted,
+            ${recordKey('(j * 4 + k) * 4 + c', 96)}
+     FROM bench.s CROSS JOIN generate_series(1, 3) c WHERE c <= children`,
+  );
+  await client.query(
+    `INSERT INTO "ShelterStayChild" (id, "organizationId", "stayId", "personId")
+     SELECT bench.id('stay-child', (j * 4 + k) * 4 + c), ${shelter('shelter')}, bench.id('stay', j * 4 + k),
+            bench.id('shelter-child', (j * 4 + k) * 4 + c)
+     FROM bench.s CROSS JOIN generate_series(1, 3) c WHERE c <= children`,
+  );
+  // § 109: most areas done by the move-out, some only after it, the rest open; the children's
+  // areas are "not relevant" without children.
+  const areas = `(VALUES ${COUNSELLING_AREAS.map((area, n) => `(${n}, '${area.code}', ${area.childrenOnly})`).join(', ')})`;
+  await step(
+    client,
+    progress,
+    'Shelter § 109 checklists',
+    `INSERT INTO "CounsellingItem" (id, "organizationId", "stayId", area, status, "dueOn", "completedOn")
+     SELECT bench.id('counselling', (j * 4 + k) * 8 + n), ${shelter('shelter')}, bench.id('stay', j * 4 + k),
+            area::"CounsellingArea", status::"CounsellingItemStatus", coalesce(moved_out, planned),
+            CASE WHEN status = 'DONE' THEN done_on END
+     FROM (
+       SELECT s.*, a.n, a.area, x.done_on,
+              CASE WHEN a.children_only AND s.children = 0 THEN 'NOT_RELEVANT'
+                   WHEN x.done_on IS NOT NULL AND x.done_on <= ${LAST_DAY} THEN 'DONE'
+                   WHEN ${R('(s.j * 4 + s.k) * 8 + a.n', 522)} < 0.5 THEN 'IN_PROGRESS' ELSE 'NOT_STARTED' END AS status
+       FROM bench.s s CROSS JOIN ${areas} AS a(n, area, children_only)
+       CROSS JOIN LATERAL (SELECT CASE
+           WHEN s.moved_out IS NULL THEN
+             CASE WHEN ${R('(s.j * 4 + s.k) * 8 + a.n', 520)} < 0.4
+                  THEN s.admitted + floor(${R('(s.j * 4 + s.k) * 8 + a.n', 521)} * (${LAST_DAY} - s.admitted + 1))::int END
+           WHEN ${R('(s.j * 4 + s.k) * 8 + a.n', 520)} < ${COUNSELLING_DONE_SHARE}
+             THEN s.admitted + floor(${R('(s.j * 4 + s.k) * 8 + a.n', 521)} * (s.moved_out - s.admitted + 1))::int
+           WHEN ${R('(s.j * 4 + s.k) * 8 + a.n', 520)} < ${COUNSELLING_DONE_SHARE + COUNSELLING_DONE_LATE_SHARE}
+             THEN s.moved_out + 1 + floor(${R('(s.j * 4 + s.k) * 8 + a.n', 521)} * 30)::int
+         END AS done_on) x
+     ) items`,
+  );
+  // Psychologist hours (10 each): after aftercare she used some and the children some; without
+  // it hours may be booked, none used (aftercare received = any used, domain aftercareReceived).
+  await step(
+    client,
+    progress,
+    'Shelter psychologist hours',
+    `INSERT INTO "PsychologistHours" (id, "organizationId", "stayId", "personId", role, booked, used)
+     SELECT bench.id('hours', (j * 4 + k) * 4 + c), ${shelter('shelter')}, bench.id('stay', j * 4 + k),
+            CASE WHEN c = 0 THEN bench.id('woman', j * 100 + shelter) ELSE bench.id('shelter-child', (j * 4 + k) * 4 + c) END,
+            (CASE WHEN c = 0 THEN 'WOMAN' ELSE 'CHILD' END)::"StayPersonRole", booked, used
+     FROM (
+       SELECT s.*, c, 10 AS booked,
+              CASE WHEN NOT s.aftercare THEN 0
+                   WHEN c = 0 THEN 1 + floor(${R('(s.j * 4 + s.k) * 4 + c', 531)} * 37) / 4.0
+                   ELSE floor(${R('(s.j * 4 + s.k) * 4 + c', 531)} * 41) / 4.0 END AS used
+       FROM bench.s s CROSS JOIN generate_series(0, 3) c
+       WHERE s.moved_out IS NOT NULL AND c <= s.children
+         AND (s.aftercare OR ${R('(s.j * 4 + s.k) * 4 + c', 530)} < 0.3)
+         AND (c = 0 OR ${R('(s.j * 4 + s.k) * 4 + c', 532)} < 0.6)
+     ) x`,
+  );
+  // Civil society: offered at move-out; taken up (started, then ended) only after aftercare.
+  const offers = `(VALUES ${CIVIL_SOCIETY_OFFER_SHARE.map(([code, offerShare], n) => `(${n}, '${code}', ${offerShare})`).join(', ')})`;
+  await step(
+    client,
+    progress,
+    'Shelter civil-society referrals',
+    `INSERT INTO "CivilSocietyReferral" (id, "organizationId", "stayId", offer, status, "offeredOn", "consentGivenOn",
+       "referredOn", "startedOn", outcome)
+     SELECT bench.id('civil', (j * 4 + k) * 4 + n), ${shelter('shelter')}, bench.id('stay', j * 4 + k), offer::"CivilSocietyOffer",
+            status::"CivilSocietyReferralStatus", offered_on,
+            CASE WHEN status NOT IN ('OFFERED', 'DECLINED') THEN offered_on END,
+            CASE WHEN status NOT IN ('OFFERED', 'DECLINED') THEN offered_on END,
+            CASE WHEN status IN ('STARTED', 'ENDED') THEN starts_on END,
+            (CASE WHEN status = 'ENDED' THEN CASE WHEN d < 0.8 THEN 'COMPLETED' ELSE 'STOPPED_EARLY' END
+                  WHEN status = 'NOT_STARTED' THEN CASE WHEN d < 0.4 THEN 'NO_CONTACT' WHEN d < 0.6 THEN 'NO_PLACE' ELSE 'CHANGED_MIND' END
+             END)::"CivilSocietyOutcome"
+     FROM (
+       SELECT s.j, s.k, s.shelter, o.n, o.offer, x.offered_on, x.starts_on, x.d,
+              CASE WHEN s.aftercare AND x.d < 0.75 AND x.starts_on <= ${LAST_DAY}
+                     THEN CASE WHEN x.starts_on + 60 <= ${LAST_DAY} THEN 'ENDED' ELSE 'STARTED' END
+                   WHEN x.d < 0.3 THEN 'DECLINED'
+                   WHEN x.starts_on > ${LAST_DAY} THEN 'REFERRED'
+                   ELSE 'NOT_STARTED' END AS status
+       FROM bench.s s CROSS JOIN ${offers} AS o(n, offer, share)
+       CROSS JOIN LATERAL (SELECT greatest(s.admitted, s.moved_out - floor(${R('(s.j * 4 + s.k) * 4 + o.n', 541)} * 20)::int) AS offered_on,
+                                  s.moved_out + 3 + floor(${R('(s.j * 4 + s.k) * 4 + o.n', 542)} * 30)::int AS starts_on,
+                                  ${R('(s.j * 4 + s.k) * 4 + o.n', 543)} AS d) x
+       WHERE s.moved_out IS NOT NULL AND ${R('(s.j * 4 + s.k) * 4 + o.n', 540)} < o.share
+     ) r`,
+  );
+  // Start-up help: met only after aftercare (it is part of it); toys only with children.
+  const needs = `(VALUES ${START_UP_NEED_SHARE.map(([code, needShare], n) => `(${n}, '${code}', ${needShare})`).join(', ')})`;
+  await step(
+    client,
+    progress,
+    'Shelter start-up help',
+    `INSERT INTO "StartUpHelpNeed" (id, "organizationId", "stayId", need, status, amount)
+     SELECT bench.id('start-up', (s.j * 4 + s.k) * 8 + u.n), ${shelter('s.shelter')}, bench.id('stay', s.j * 4 + s.k),
+            u.need::"StartUpHelpNeedKind", x.status::"StartUpHelpStatus",
+            CASE WHEN x.status = 'MET' THEN 500 + floor(${R('(s.j * 4 + s.k) * 8 + u.n', 552)} * 15000)::int END
+     FROM bench.s s CROSS JOIN ${needs} AS u(n, need, share)
+     CROSS JOIN LATERAL (SELECT CASE WHEN s.aftercare AND ${R('(s.j * 4 + s.k) * 8 + u.n', 551)} < 0.6 THEN 'MET'
+                                     WHEN ${R('(s.j * 4 + s.k) * 8 + u.n', 551)} < 0.75 THEN 'APPLIED'
+                                     WHEN ${R('(s.j * 4 + s.k) * 8 + u.n', 551)} < 0.88 THEN 'NOT_MET'
+                                     ELSE 'NEEDED' END AS status) x
+     WHERE s.moved_out IS NOT NULL AND ${R('(s.j * 4 + s.k) * 8 + u.n', 550)} < u.share
+       AND (u.need <> 'TOYS' OR s.children > 0)`,
+  );
+  await client.query('DROP TABLE bench.s');
 }
 
 /** The tables the evaluation reads, for the data sizes in RESULTS.md. */
@@ -692,6 +1101,16 @@ export const COUNTED_TABLES = [
   'Attendance',
   'QuestionnaireResponse',
   'CostInput',
+  'HateCrimeAftercareCase',
+  'HateCrimeReferral',
+  'HateCrimeLegalTask',
+  'HateCrimePsychologicalSupport',
+  'ShelterStay',
+  'ShelterStayChild',
+  'CounsellingItem',
+  'PsychologistHours',
+  'CivilSocietyReferral',
+  'StartUpHelpNeed',
 ] as const;
 
 export async function tableRowCounts(client: pg.Client): Promise<Array<{ table: string; rows: number }>> {

@@ -153,3 +153,101 @@ export const INTAKE_GENDER_WEIGHTS: Weighted = [
   ['MAN', 8],
   ['OTHER', 1],
 ];
+
+// ── Hate-crime aftercare (seed 000) ─────────────────────────────────────
+
+/**
+ * Aftercare cases a year: the pre-study's 50-100 victims a year at the start of the model
+ * (HATE_CRIME_EXPECTED_VOLUME.startUp), its middle, over the dataset's ten years.
+ */
+export const HATE_CRIME_CASES_PER_YEAR = 75;
+
+/**
+ * How the victim reached aftercare. The pre-study names the police's hate-crime unit and
+ * Offerrådgivningen as the entries; the outreach-call entry needs a link to an outreach case of
+ * the same organisation, which the synthetic data does not make, so its share goes to the police.
+ */
+export const HATE_CRIME_ENTRY_WEIGHTS: Weighted = [
+  ['POLICE_HATE_CRIME_UNIT', 60],
+  ['SELF', 30],
+  ['OTHER', 10],
+];
+
+/**
+ * The survey's needs (217 answers): individual psychologist 58 %, legal/financial 37 %, group
+ * 32 % (HATE_CRIME_NEEDS' seedShare); a quarter "certainly", a third "maybe" overall, so of
+ * those with a need about 40 % certainly and 60 % maybe.
+ */
+export const HATE_CRIME_CERTAINLY_SHARE_OF_NEED = 0.4;
+
+/** What became of a referral (ours: the seed has no figures yet). Uptake = STARTED or COMPLETED. */
+export const HATE_CRIME_REFERRAL_RESULT_WEIGHTS: Weighted = [
+  ['COMPLETED', 55],
+  ['STARTED', 15],
+  ['NO_CONTACT', 14],
+  ['WITHDRAWN', 10],
+  ['DECLINED_BY_RECEIVER', 6],
+];
+
+/** Outcomes of closed claims (compensation, lost earnings) and of the other tasks (ours). */
+export const CLAIM_OUTCOME_WEIGHTS: Weighted = [
+  ['GRANTED', 40],
+  ['REFUSED', 20],
+  ['HELP_GIVEN', 15],
+  ['HANDED_ON', 10],
+  ['STOPPED_BY_PERSON', 10],
+  ['NO_CONTACT', 5],
+];
+export const OTHER_TASK_OUTCOME_WEIGHTS: Weighted = [
+  ['HELP_GIVEN', 60],
+  ['HANDED_ON', 20],
+  ['STOPPED_BY_PERSON', 12],
+  ['NO_CONTACT', 8],
+];
+
+// ── Aftercare after a shelter stay (seed 004) ───────────────────────────
+
+/** Danish women's shelters (about 50 in the Red Cross paper's time; ours, for the bench). */
+export const SHELTER_COUNT = 46;
+/** 3,100 women leave a shelter each year (seed 004), over the dataset's ten years. */
+export const SHELTER_MOVE_OUTS_PER_YEAR = 3100;
+/**
+ * 1 in 4 women in a shelter has been in one before (seed 004). A woman returns after a stay
+ * with probability RETURN_SHARE (lower after aftercare: the 2014 action plan's goal is 30 %
+ * fewer), for at most three stays: about 1.3 stays per woman, a quarter of them repeats.
+ */
+export const RETURN_SHARE = { withAftercare: 0.2, withoutAftercare: 0.34 } as const;
+export const MAX_STAYS_PER_WOMAN = 3;
+export const STAYS_PER_WOMAN = 1.31;
+/** Share of move-outs followed by aftercare (psychologist hours, civil society, start-up help). */
+export const AFTERCARE_SHARE = 0.55;
+/** A few stays end in a transfer to another shelter (admitted the same or the next day). */
+export const TRANSFER_SHARE = 0.05;
+/** Women with a CPR number the staff can give (the rest match only at the same shelter). */
+export const PERSON_KEY_SHARE = 0.92;
+/** 2,600 children leave with 3,100 women (seed 004): 0-3 children a stay, 0.84 on average. */
+export const CHILDREN_WEIGHTS: Weighted = [
+  ['0', 46],
+  ['1', 30],
+  ['2', 16],
+  ['3', 8],
+];
+/** § 109 areas done by move-out (ours): most are, some only after, a few not at all. */
+export const COUNSELLING_DONE_SHARE = 0.85;
+export const COUNSELLING_DONE_LATE_SHARE = 0.08;
+/**
+ * Civil-society offers per move-out: Qnet ~850 women and children a year, Fra Bolig til Hjem
+ * ~380 a year (seed 004), against 3,100 women: offered to about a third and a sixth.
+ */
+export const CIVIL_SOCIETY_OFFER_SHARE: ReadonlyArray<readonly [string, number]> = [
+  ['QNET', 0.33],
+  ['FRA_BOLIG_TIL_HJEM', 0.16],
+];
+/** Start-up needs per move-out (seed 004 lists them; shares ours). */
+export const START_UP_NEED_SHARE: ReadonlyArray<readonly [string, number]> = [
+  ['DEPOSIT', 0.4],
+  ['MOVING', 0.5],
+  ['FURNITURE', 0.45],
+  ['CLOTHES', 0.25],
+  ['TOYS', 0.3],
+];

@@ -6,3 +6,5 @@ import './intake-figures.ts';
 import './course-figures.ts';
 import './recovery-figures.ts';
 import './cost-figures.ts';
+import './hate-crime-figures.ts';
+import './shelter-figures.ts';

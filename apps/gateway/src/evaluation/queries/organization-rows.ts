@@ -1,0 +1,67 @@
+import {
+  type CountCell,
+  type DisclosedCount,
+  danishCalendarDate,
+  discloseMagnitude,
+  type KeyedUniform,
+  type MagnitudeRange,
+} from '@vi/domain';
+
+/**
+ * Pieces the aftercare figures (hate crime, shelter) share with the older figures' manner:
+ * rows are the selected organisations, never the groups SQL happened to find (a row's presence
+ * must not reveal records), and statistics of days go through the domain's magnitude noise.
+ */
+
+/** The selected organisations in a fixed order (lower-case ids, sorted). */
+export function selectedOrganizationIds(organizationIds: readonly string[]): string[] {
+  return [...new Set(organizationIds.map((id) => id.toLowerCase()))].sort((a, b) => (a < b ? -1 : 1));
+}
+
+/** A SQL row's count and key sum as a cell (no row = nobody). */
+export function cellOf(count: number | string | null | undefined, keySum: unknown): CountCell {
+  const n = Number(count ?? 0);
+  return n === 0 ? { count: 0, keySum: 0n } : { count: n, keySum: String(keySum ?? '0') };
+}
+
+/** Mean, median and 90th percentile of a set of waits in days, as SQL returns them. */
+export type DaySummary = { mean: number | null; median: number | null; p90: number | null };
+
+export type DisclosedDays = { meanDays: number | null; medianDays: number | null; p90Days: number | null };
+
+/**
+ * The waits of a cell's people with magnitude noise, the way waitingTimes publishes its days:
+ * noise scaled by a year over the published n, shown only where that n is 5 or more, clamped
+ * at 0 only (a wait can exceed a year). `measure` keeps two figures' noise independent.
+ */
+export const DAYS_RANGE: MagnitudeRange = { lower: 0, upper: 365 };
+const DAYS_CLAMP: MagnitudeRange = { lower: 0, upper: Number.POSITIVE_INFINITY };
+
+export function disclosedDays(
+  measure: string,
+  summary: DaySummary | undefined,
+  cell: CountCell,
+  publishedN: DisclosedCount,
+  uniform: KeyedUniform,
+): DisclosedDays {
+  const magnitude = (statistic: string, value: number | null | undefined) =>
+    discloseMagnitude(
+      `${statistic}|${measure}`,
+      value ?? null,
+      cell,
+      publishedN,
+      DAYS_RANGE,
+      uniform,
+      DAYS_CLAMP,
+    );
+  return {
+    meanDays: magnitude('mean', summary?.mean),
+    medianDays: magnitude('median', summary?.median),
+    p90Days: magnitude('p90', summary?.p90),
+  };
+}
+
+/** Today on the Danish calendar ('YYYY-MM-DD'): the cut-off of windows and "still open". */
+export function danishToday(now: Date = new Date()): string {
+  return danishCalendarDate(now);
+}
