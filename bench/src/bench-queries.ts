@@ -1,7 +1,8 @@
 /**
  * What `npm run bench` times: each evaluation figure through the gateway (a GraphQL document
  * for yoga.fetch) and as the fair raw SQL for the same numbers, on the same database, for
- * three selections: all organisations and years, one municipality and one year, and (for the
+ * three selections: all organisations and years, one municipality and one year (for the
+ * aftercare figures one shelter or one hate-crime track organisation and one year), and (for the
  * outreach figures) one incident type.
  *
  * "Fair raw SQL" is the best statement a careful engineer writes for the figure's numbers
@@ -26,6 +27,9 @@ import {
   filterSql,
   SqlParameters,
 } from '../../apps/gateway/src/evaluation/queries/evaluation-filter.ts';
+import { hateCrimeSessions } from '../../apps/gateway/src/evaluation/queries/hate-crime-sessions.ts';
+import { hateCrimeTasks } from '../../apps/gateway/src/evaluation/queries/hate-crime-tasks.ts';
+import { hateCrimeUptake } from '../../apps/gateway/src/evaluation/queries/hate-crime-uptake.ts';
 import { intakeCountsByYear } from '../../apps/gateway/src/evaluation/queries/intake-counts-by-year.ts';
 import { intakeHeardFrom } from '../../apps/gateway/src/evaluation/queries/intake-heard-from.ts';
 import { intakeReferrals } from '../../apps/gateway/src/evaluation/queries/intake-referrals.ts';
@@ -36,6 +40,10 @@ import {
 } from '../../apps/gateway/src/evaluation/queries/outreach-acceptance.ts';
 import { outreachFunnel } from '../../apps/gateway/src/evaluation/queries/outreach-funnel.ts';
 import { recovery } from '../../apps/gateway/src/evaluation/queries/recovery.ts';
+import { repeatStays } from '../../apps/gateway/src/evaluation/queries/repeat-stays.ts';
+import { shelterCivilSociety } from '../../apps/gateway/src/evaluation/queries/shelter-civil-society.ts';
+import { shelterCounselling } from '../../apps/gateway/src/evaluation/queries/shelter-counselling.ts';
+import { shelterPsychologistHours } from '../../apps/gateway/src/evaluation/queries/shelter-psychologist-hours.ts';
 import { surveyOffers } from '../../apps/gateway/src/evaluation/queries/survey-offers.ts';
 import { waitingTimes } from '../../apps/gateway/src/evaluation/queries/waiting-times.ts';
 
@@ -49,7 +57,19 @@ export type BenchScope = {
   year: number;
   /** The incident type of the one-incident-type rows. */
   incidentType: string;
+  /**
+   * The aftercare figures' one-organisation rows, each the organisation with the most of the
+   * figure's records and its busiest year: move-outs of a shelter, referrals received, legal
+   * tasks closed, psychological support started.
+   */
+  shelter: OrganizationYear;
+  hateCrimeReferrals: OrganizationYear;
+  hateCrimeTasks: OrganizationYear;
+  hateCrimeSessions: OrganizationYear;
 };
+
+export type OrganizationYear = { id: string; year: number };
+type AftercareOrganization = 'shelter' | 'hateCrimeReferrals' | 'hateCrimeTasks' | 'hateCrimeSessions';
 
 export type Statement = { sql: string; params: unknown[] };
 export type Rows = ReadonlyArray<Record<string, unknown>>;
@@ -57,7 +77,12 @@ export type Rows = ReadonlyArray<Record<string, unknown>>;
 export type Numbers = Map<string, number>;
 
 /** The selections each figure is timed for. */
-export const SELECTIONS = ['all', 'one municipality, one year', 'one incident type'] as const;
+export const SELECTIONS = [
+  'all',
+  'one municipality, one year',
+  'one organisation, one year',
+  'one incident type',
+] as const;
 export type Selection = (typeof SELECTIONS)[number];
 
 type GatewayQuery = (
@@ -72,6 +97,11 @@ type Figure = {
   fields: string;
   /** Whether the figure has incident types (the outreach figures): it gets a one-incident-type row. */
   byIncidentType: boolean;
+  /**
+   * The aftercare figures' own organisations: their one-organisation row is a shelter or a
+   * hate-crime track organisation (a municipality has none of their data).
+   */
+  organization?: AftercareOrganization;
   /** The gateway's query module: its statements are the fair raw SQL unless `raw` is given. */
   gateway: GatewayQuery;
   /** Columns that name a row (the rest are numbers) in the gateway's statements. */
@@ -505,6 +535,82 @@ const FIGURES: Figure[] = [
   },
 ];
 
+const AFTERCARE_FIGURES: Figure[] = [
+  {
+    name: 'hateCrimeUptake',
+    fields: `hateCrimeUptake {
+      total { track referred ${COUNT} started ${COUNT} uptake { rate ci95Lower ci95Upper } contacted ${COUNT} meanDays medianDays p90Days }
+      byOrganization { organizationId track referred ${COUNT} uptake { rate } meanDays } }`,
+    byIncidentType: false,
+    organization: 'hateCrimeReferrals',
+    gateway: hateCrimeUptake,
+    labels: ['org', 'track'],
+  },
+  {
+    name: 'hateCrimeLegalTasks',
+    fields: `hateCrimeLegalTasks { table { columns rows { key cells ${COUNT} total ${COUNT} } columnTotals ${COUNT} grandTotal ${COUNT} } }`,
+    byIncidentType: false,
+    organization: 'hateCrimeTasks',
+    gateway: hateCrimeTasks,
+    labels: ['kind', 'outcome'],
+  },
+  {
+    name: 'hateCrimeSessions',
+    fields: `hateCrimeSessions {
+      total { individual ${COUNT} usedSessions ${COUNT} meanSessions medianSessions groupPlace ${COUNT} }
+      byOrganization { organizationId individual ${COUNT} meanSessions } }`,
+    byIncidentType: false,
+    organization: 'hateCrimeSessions',
+    gateway: hateCrimeSessions,
+    labels: ['org'],
+  },
+  {
+    name: 'shelterCounselling',
+    fields: `shelterCounselling {
+      total { moveOuts ${COUNT} allCovered ${COUNT} share { rate ci95Lower ci95Upper } }
+      byOrganization { organizationId moveOuts ${COUNT} share { rate } }
+      areas { rows { key cells ${COUNT} total ${COUNT} } } }`,
+    byIncidentType: false,
+    organization: 'shelter',
+    gateway: shelterCounselling,
+    labels: ['part', 'key', 'covered'],
+  },
+  {
+    name: 'shelterPsychologistHours',
+    fields: `shelterPsychologistHours {
+      total { role persons ${COUNT} usedAny ${COUNT} usedShare { rate } meanHoursUsed meanHoursBooked }
+      byOrganization { organizationId role persons ${COUNT} meanHoursUsed } }`,
+    byIncidentType: false,
+    organization: 'shelter',
+    gateway: shelterPsychologistHours,
+    labels: ['org', 'role'],
+  },
+  {
+    name: 'shelterCivilSociety',
+    fields: `shelterCivilSociety {
+      offers { offer offered ${COUNT} referred ${COUNT} started ${COUNT} referredRate { rate } uptake { rate } }
+      byOrganization { organizationId offered ${COUNT} uptake { rate } }
+      moveOuts ${COUNT} referredShareOfMoveOuts { rate } }`,
+    byIncidentType: false,
+    organization: 'shelter',
+    gateway: shelterCivilSociety,
+    labels: ['org', 'offer'],
+  },
+  {
+    // The episodes are built over every stay of the system (her next admission counts at any
+    // shelter), then filtered: the same work for one shelter's year as for everything.
+    name: 'repeatStays',
+    fields: `repeatStays { cutoff baselineShare goalShare
+      total { months group followed ${COUNT} repeat ${COUNT} censored ${COUNT} rate { rate ci95Lower ci95Upper } comparedWithGoal }
+      byOrganization { organizationId months group followed ${COUNT} rate { rate } }
+      admissions { admissions ${COUNT} repeat ${COUNT} share { rate } } }`,
+    byIncidentType: false,
+    organization: 'shelter',
+    gateway: repeatStays,
+    labels: ['org', 'months', 'aftercare'],
+  },
+];
+
 const documentOf = (figure: Figure) =>
   `query ($filter: EvaluationFilterInput) { evaluation(filter: $filter) { ${figure.fields} } }`;
 
@@ -514,7 +620,7 @@ const yearOf = (year: number) => ({
   to: new Date(Date.UTC(year, 11, 31)),
 });
 
-export const BENCH_QUERIES: BenchQuery[] = FIGURES.flatMap((figure) => {
+export const BENCH_QUERIES: BenchQuery[] = [...FIGURES, ...AFTERCARE_FIGURES].flatMap((figure) => {
   const query = (selection: Selection, filter: BenchQuery['filter']): BenchQuery => ({
     name: selection === 'all' ? figure.name : `${figure.name} (${selection})`,
     figure,
@@ -524,10 +630,15 @@ export const BENCH_QUERIES: BenchQuery[] = FIGURES.flatMap((figure) => {
   });
   return [
     query('all', (scope) => ({ organizationIds: scope.organizationIds })),
-    query('one municipality, one year', (scope) => ({
-      organizationIds: [scope.municipalityId],
-      ...yearOf(scope.year),
-    })),
+    figure.organization
+      ? query('one organisation, one year', (scope) => {
+          const own = scope[figure.organization!];
+          return { organizationIds: [own.id], ...yearOf(own.year) };
+        })
+      : query('one municipality, one year', (scope) => ({
+          organizationIds: [scope.municipalityId],
+          ...yearOf(scope.year),
+        })),
     ...(figure.byIncidentType
       ? [
           query('one incident type', (scope) => ({
@@ -558,11 +669,30 @@ export async function benchScope(db: AggregateSource): Promise<BenchScope> {
   );
   if (!busiest || organizations.length === 0)
     throw new Error('The bench needs a dataset with a municipality.');
+  const busiestYear = async (table: string, date: string, where = 'true') =>
+    (
+      await db.query<OrganizationYear>(
+        `SELECT "organizationId"::text AS id, extract(year FROM "${date}")::int AS year FROM "${table}"
+         WHERE "${date}" IS NOT NULL AND ${where} GROUP BY 1, 2 ORDER BY count(*) DESC, 2 DESC, 1 LIMIT 1`,
+      )
+    )[0];
+  const shelter = await busiestYear('ShelterStay', 'movedOutOn');
+  const referrals = await busiestYear('HateCrimeReferral', 'sentOn');
+  const tasks = await busiestYear('HateCrimeLegalTask', 'closedOn', `status = 'CLOSED'`);
+  const sessions = await busiestYear('HateCrimePsychologicalSupport', 'startedOn');
+  if (!shelter || !referrals || !tasks || !sessions)
+    throw new Error(
+      'The bench needs a dataset with shelter stays and hate-crime referrals (generator version 5).',
+    );
   return {
     organizationIds: organizations.map((row) => row.id),
     municipalityId: busiest.id,
     year: busiest.year ?? 2024,
     incidentType: 'VIOLENCE',
+    shelter,
+    hateCrimeReferrals: referrals,
+    hateCrimeTasks: tasks,
+    hateCrimeSessions: sessions,
   };
 }
 

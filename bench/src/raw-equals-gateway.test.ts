@@ -31,7 +31,9 @@ beforeAll(async () => {
   // selection has courses of several sizes and a wrong band or class shows; it adds seconds.
   await fillDataset(
     { query: (sql, params) => ownerQuery(sql, params, db) },
-    { ...parametersForScale(0.002), courses: 100, intakes: 800 },
+    // Enough hate-crime cases and shelter stays that each aftercare figure's busiest organisation
+    // and year has rows of several kinds.
+    { ...parametersForScale(0.002), courses: 100, intakes: 800, hateCrimeCases: 200, shelterWomen: 300 },
     () => {},
   );
   scope = await benchScope(db);
