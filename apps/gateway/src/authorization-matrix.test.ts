@@ -67,7 +67,9 @@ interface World {
     | 'modulePlan'
     | 'course'
     | 'session'
-    | 'enrolment',
+    | 'enrolment'
+    | 'shelterStay'
+    | 'shelterWoman',
     string
   >;
   formToken: string;
@@ -266,7 +268,33 @@ async function buildWorld(): Promise<void> {
     },
   });
 
+  // A woman's stay at A with her child, hours and the § 109 checklist (aftercare after a shelter stay).
+  const shelterWoman = await prisma().person.create({
+    data: { organizationId: a.id, pseudonym: 'MX-A-SHELTER-1', gender: 'WOMAN', birthYear: 1988 },
+  });
+  const shelterChild = await prisma().person.create({
+    data: { organizationId: a.id, pseudonym: 'MX-A-SHELTER-CHILD', birthYear: 2018 },
+  });
+  const shelterStay = await prisma().shelterStay.create({
+    data: {
+      organizationId: a.id,
+      personId: shelterWoman.id,
+      admittedOn: day(-30),
+      plannedMoveOutOn: day(30),
+      children: { create: [{ organizationId: a.id, personId: shelterChild.id }] },
+      counsellingItems: { create: [{ organizationId: a.id, area: 'HOUSING', dueOn: day(30) }] },
+      hours: {
+        create: [
+          { organizationId: a.id, personId: shelterWoman.id, role: 'WOMAN', booked: 4, used: 1 },
+          { organizationId: a.id, personId: shelterChild.id, role: 'CHILD', booked: 2, used: 0 },
+        ],
+      },
+    },
+  });
+
   world.ids = {
+    shelterStay: shelterStay.id,
+    shelterWoman: shelterWoman.id,
     person1: one.person.id,
     person2: two.person.id,
     case1: one.outreachCase.id,
@@ -285,6 +313,7 @@ async function buildWorld(): Promise<void> {
     'Sikkerhedsplan MX-A',
     'MX-A-plan',
     'MX-A-kursus',
+    'MX-A-SHELTER',
     'Matrixby',
     participantCode,
     intake.id,
@@ -357,6 +386,7 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Query.callCase': { caseId: ids.case1 },
     'Query.course': { id: ids.course },
     'Query.person': { id: ids.person1 },
+    'Query.shelterStay': { id: ids.shelterStay },
     'Query.participantForm': { token: world.formToken },
     'Query.evaluation': { filter: { organizationIds: [world.orgA] } },
     'Mutation.claimCase': { caseId: ids.case2 },
@@ -416,6 +446,10 @@ function argumentOverrides(operation: string): Record<string, unknown> {
       input: { email: 'staff-to-add@matrixby.test', displayName: 'MX ny bruger', roles: ['COUNSELLOR'] },
     },
     'Mutation.setUserRoles': { userId: world.staff, roles: ['OUTREACH_WORKER'] },
+    // The stay's woman: another person would be refused as not on the stay (NOT_FOUND).
+    'Mutation.setPsychologistHours': {
+      input: { stayId: ids.shelterStay, personId: ids.shelterWoman, booked: 5, used: 1 },
+    },
   };
   return overrides[operation] ?? {};
 }
@@ -432,6 +466,7 @@ function idFor(name: string): string {
     modulePlanId: world.ids.modulePlan,
     organizationId: world.orgA,
     userId: world.staff,
+    stayId: world.ids.shelterStay,
   };
   return byName[name] ?? randomUUID();
 }

@@ -23,6 +23,7 @@ export const ROLES = [
   'RISK_ASSESSOR',
   'GROUP_LEADER',
   'PROJECT_LEAD',
+  'SHELTER_STAFF',
   'ADMIN',
   'EVALUATOR',
 ] as const satisfies readonly Role[];
@@ -101,6 +102,7 @@ const COURSE_READER = ['GROUP_LEADER', 'INTAKE_COORDINATOR', 'PROJECT_LEAD', 'AD
 const COURSE_RUNNER = ['GROUP_LEADER', 'PROJECT_LEAD', 'ADMIN'] as const;
 const EVALUATOR = ['EVALUATOR'] as const;
 const USER_ADMIN = ['ADMIN'] as const;
+const SHELTER_STAFF = ['SHELTER_STAFF'] as const;
 
 /** Every root field of schema.graphql, as `Query.name` / `Mutation.name`. */
 export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
@@ -433,6 +435,74 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     note: 'Once per link, in one transaction; staff never read the answers.',
   },
 
+  // ── Aftercare after a shelter stay (DOMAIN 2.4) ─────────────────────────
+  'Query.shelterStays': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'Only the shelter’s own staff work with its stays; not its administrator (accounts), not a lead.',
+  },
+  'Query.shelterStay': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Another shelter’s stay is as unknown; a repeat stay shows as a fact on the shelter’s own stay.',
+  },
+  'Query.civilSocietyOwnOffers': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The shelter’s own civil-society offers.',
+  },
+  'Mutation.admitToShelter': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'Admits to the caller’s own shelter; the repeat-stay flag reads other shelters’ move-out dates in the gateway only.',
+  },
+  'Mutation.recordShelterMoveOut': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The shelter’s own stays.',
+  },
+  'Mutation.planShelterMoveOut': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The shelter’s own stays.',
+  },
+  'Mutation.updateCounsellingItem': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The § 109 checklist of the shelter’s own stays.',
+  },
+  'Mutation.setPsychologistHours': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The woman and her children on the shelter’s own stays.',
+  },
+  'Mutation.addCivilSocietyOwnOffer': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'Adds to the caller’s own shelter’s offers.',
+  },
+  'Mutation.saveCivilSocietyReferral': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Referrals of the shelter’s own stays, with the woman’s consent.',
+  },
+  'Mutation.setStartUpHelpNeed': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Start-up needs of the shelter’s own stays.',
+  },
+
   // ── Evaluation (aggregates only) ───────────────────────────────────────
   'Query.evaluation': {
     who: EVALUATOR,
@@ -645,6 +715,38 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
     groupLeaderOwnCoursesOnly: true,
     fields: ['token', 'kind', 'expiresAt', 'participantCode'],
     note: 'Only in the answer to the request that opened it (the token is never stored).',
+  },
+  ShelterStay: {
+    who: SHELTER_STAFF,
+    fields: [
+      'id',
+      'personId',
+      'pseudonym',
+      'birthYear',
+      'admittedOn',
+      'plannedMoveOutOn',
+      'movedOutOn',
+      'repeatStay',
+      'matchableAcrossShelters',
+      'children',
+      'counsellingItems',
+      'psychologistHours',
+      'civilSocietyReferrals',
+      'startUpHelp',
+      'openCounsellingAreas',
+      'counsellingCoveredBeforeMoveOut',
+    ],
+    note: 'The shelter’s own staff only. repeatStay is the one fact from other shelters; their stays are never shown.',
+  },
+  ShelterStayChild: {
+    who: SHELTER_STAFF,
+    fields: ['id', 'personId', 'pseudonym', 'birthYear'],
+    note: 'As the stay.',
+  },
+  PsychologistHours: {
+    who: SHELTER_STAFF,
+    fields: ['id', 'personId', 'role', 'pseudonym', 'booked', 'used'],
+    note: 'As the stay.',
   },
 };
 
