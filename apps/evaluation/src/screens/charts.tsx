@@ -1,5 +1,15 @@
 import type { ReactElement } from 'react';
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 /**
  * The dashboard's charts (recharts). Each chart is one `role="img"` with a sentence-long text summary
@@ -58,12 +68,15 @@ export function RateBarChart({
   summary,
   bars,
   axisLabel,
+  references,
 }: {
   id: string;
   title: string;
   summary: string;
   bars: RateBar[];
   axisLabel: string;
+  /** Dashed vertical lines at reference shares (e.g. a baseline and a goal), each labelled. */
+  references?: ReadonlyArray<{ percent: number; label: string }>;
 }) {
   const height = Math.max(140, 40 + bars.length * 34);
   const data = bars.map((bar) => ({
@@ -76,7 +89,7 @@ export function RateBarChart({
       <BarChart
         data={data}
         layout="vertical"
-        margin={{ top: 8, right: 56, bottom: 24, left: 8 }}
+        margin={{ top: references?.length ? 24 : 8, right: 56, bottom: 24, left: 8 }}
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={GRID_COLOUR} />
@@ -91,6 +104,16 @@ export function RateBarChart({
         <Bar dataKey="percent" fill={SERIES_COLOURS[0]} isAnimationActive={false} barSize={20}>
           <ErrorBar dataKey="interval" width={6} strokeWidth={2} stroke={AXIS_COLOUR} direction="x" />
         </Bar>
+        {(references ?? []).map((reference) => (
+          <ReferenceLine
+            key={reference.label}
+            x={reference.percent}
+            stroke={SERIES_COLOURS[1]}
+            strokeDasharray="6 4"
+            strokeWidth={2}
+            label={{ value: reference.label, position: 'top', fill: AXIS_COLOUR, fontSize: 12 }}
+          />
+        ))}
       </BarChart>
     </ChartFigure>
   );

@@ -11,6 +11,8 @@ import { describeRequestProblem, type Locale, useLocale, useT } from '@vi/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { type FragmentOf, graphql, type ResultOf } from '../graphql.ts';
+import { AftercareFigures, aftercareSections } from './aftercare-figures.tsx';
+import { aftercareMessages } from './aftercare-messages.ts';
 import { CostSection, CostSectionFields } from './cost-section.tsx';
 import { CourseSection, CourseSectionFields } from './course-section.tsx';
 import { DashboardContext } from './dashboard-context.tsx';
@@ -75,6 +77,14 @@ const DashboardQuery = graphql(
   ],
 );
 
+/** The older models' sections a model choice shows (the aftercare ones: aftercareSections). */
+function modelSections(model: DashboardFilter['model']): { outreach: boolean; courses: boolean } {
+  return {
+    outreach: model === 'ALL' || model === 'OUTREACH',
+    courses: model === 'ALL' || model === 'GROUP_COURSE',
+  };
+}
+
 /**
  * With @include the result type cannot know which flags were sent, so a section's data is typed as
  * possibly absent; the caller passes the same flag it sent, which is what decides it at run time.
@@ -124,7 +134,9 @@ function Figures({
 }) {
   const t = useT(dashboardMessages);
   const { locale } = useLocale();
-  const variables = { outreach: filter.model !== 'GROUP_COURSE', courses: filter.model !== 'OUTREACH' };
+  const variables = modelSections(filter.model);
+  const aftercare = aftercareSections(filter.model);
+  const ta = useT(aftercareMessages);
   const context = useMemo(
     () => ({
       ...(evaluation?.from ? { from: evaluation.from } : {}),
@@ -165,12 +177,12 @@ function Figures({
       </p>
       <nav className="ev-toc" aria-label={t('dashboard.contents')}>
         <ul>
-          {filter.model !== 'GROUP_COURSE' ? (
+          {variables.outreach ? (
             <li>
               <a href="#outreach">{t('outreach.heading')}</a>
             </li>
           ) : null}
-          {filter.model !== 'OUTREACH' ? (
+          {variables.courses ? (
             <>
               <li>
                 <a href="#intake">{t('intake.heading')}</a>
@@ -182,6 +194,16 @@ function Figures({
                 <a href="#recovery">{t('recovery.heading')}</a>
               </li>
             </>
+          ) : null}
+          {aftercare.hateCrime ? (
+            <li>
+              <a href="#hate-crime">{ta('hateCrime.heading')}</a>
+            </li>
+          ) : null}
+          {aftercare.shelter ? (
+            <li>
+              <a href="#shelter">{ta('shelter.heading')}</a>
+            </li>
           ) : null}
           <li>
             <a href="#costs">{t('costs.heading')}</a>
@@ -198,6 +220,7 @@ function Figures({
       {intake ? <IntakeSection data={intake} /> : null}
       {course ? <CourseSection data={course} /> : null}
       {recovery ? <RecoverySection data={recovery} /> : null}
+      <AftercareFigures filter={filter} />
       <CostSection data={evaluation} model={filter.model} />
       <ReadinessSection data={evaluation} model={filter.model} />
     </DashboardContext.Provider>
@@ -221,8 +244,7 @@ function Dashboard({
   const variables = useMemo(
     () => ({
       filter: filterVariables(filter),
-      outreach: filter.model !== 'GROUP_COURSE',
-      courses: filter.model !== 'OUTREACH',
+      ...modelSections(filter.model),
     }),
     [filter],
   );
