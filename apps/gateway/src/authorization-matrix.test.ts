@@ -73,6 +73,8 @@ interface World {
     string
   >;
   formToken: string;
+  /** Hate-crime aftercare: A's case (sender side) and two referrals A received from organisation C. */
+  hateCrime: Record<'outreachCase' | 'case' | 'legalIn' | 'psychIn' | 'legalTask' | 'orgC', string>;
   /** Members of A whom the administrators' operations act on (createUser: staffToAdd's address). */
   staff: string;
   staffToAdd: string;
@@ -306,6 +308,7 @@ async function buildWorld(): Promise<void> {
     session: session.id,
     enrolment: enrolment.id,
   };
+  world.hateCrime = await hateCrimeWorld(a.id);
   world.contact = { name: 'Matrixperson Nummer1', phone: '29990001' };
   world.takenContact = { name: 'Matrixperson Nummer4', phone: '29990004' };
   world.markers = [
@@ -326,6 +329,105 @@ async function buildWorld(): Promise<void> {
     'staff-member@matrixby.test',
     'staff-to-add@matrixby.test',
   ];
+  world.markers.push(
+    'MX-A-HC',
+    'MX-HC-Alias',
+    'MX-HC-Received',
+    ...Object.values(world.hateCrime).slice(0, 5),
+  );
+}
+
+/**
+ * Hate-crime aftercare: A sends (a case with its assessment, and a hate-crime outreach case to
+ * start one from) and A receives (a legal and a psychological referral from organisation C,
+ * which has staff in both track roles, and a task on the legal one).
+ */
+async function hateCrimeWorld(orgA: string): Promise<World['hateCrime']> {
+  const c = await createOrganization({ name: 'Tredjeby Rådgivning', slug: 'tredjeby', kind: 'NGO' });
+  await createUser({
+    email: 'tracks@tredjeby.test',
+    memberships: [
+      { organizationId: c.id, role: 'LEGAL_FINANCIAL_ADVISER' },
+      { organizationId: c.id, role: 'PSYCHOLOGIST' },
+    ],
+  });
+  const callPerson = await prisma().person.create({
+    data: { organizationId: orgA, pseudonym: 'MX-A-HC-CALL' },
+  });
+  const incident = await prisma().incident.create({
+    data: { organizationId: orgA, occurredOn: day(-5), type: 'HATE_CRIME', hateMotive: 'RELIGION' },
+  });
+  const outreachCase = await prisma().outreachCase.create({
+    data: {
+      organizationId: orgA,
+      personId: callPerson.id,
+      incidentId: incident.id,
+      role: 'VICTIM',
+      incidentType: 'HATE_CRIME',
+      status: 'REFERRED',
+      callableFrom: day(-3),
+      callableUntil: day(20),
+    },
+  });
+  const person = await prisma().person.create({
+    data: {
+      organizationId: orgA,
+      pseudonym: 'MX-A-HC-1',
+      contact: { create: { organizationId: orgA, alias: 'MX-HC-Alias', phone: '29990009' } },
+    },
+  });
+  const hateCrimeCase = await prisma().hateCrimeAftercareCase.create({
+    data: {
+      organizationId: orgA,
+      personId: person.id,
+      entryPoint: 'POLICE_HATE_CRIME_UNIT',
+      openedOn: day(-5),
+      needsAssessment: {
+        create: {
+          organizationId: orgA,
+          assessedOn: day(-5),
+          needIndividualPsychologist: 'CERTAINLY',
+          needLegalFinancial: 'CERTAINLY',
+          needGroup: 'MAYBE',
+        },
+      },
+    },
+  });
+  const cPerson = await prisma().person.create({ data: { organizationId: c.id, pseudonym: 'TB-HC-1' } });
+  const cCase = await prisma().hateCrimeAftercareCase.create({
+    data: { organizationId: c.id, personId: cPerson.id, entryPoint: 'SELF', openedOn: day(-4) },
+  });
+  const received = (track: 'LEGAL_FINANCIAL' | 'PSYCHOLOGICAL') =>
+    prisma().hateCrimeReferral.create({
+      data: {
+        organizationId: orgA,
+        senderOrganizationId: c.id,
+        caseId: cCase.id,
+        track,
+        status: 'ACCEPTED',
+        sentOn: day(-3),
+        statusChangedOn: day(-3),
+        consentGivenAt: new Date(),
+        alias: 'MX-HC-Received',
+        phone: '29990010',
+        needFirmness: 'CERTAINLY',
+        legalTaskKinds: track === 'LEGAL_FINANCIAL' ? ['COMPENSATION_CLAIM'] : [],
+        psychologicalForms: track === 'PSYCHOLOGICAL' ? ['INDIVIDUAL_SESSIONS'] : [],
+      },
+    });
+  const legalIn = await received('LEGAL_FINANCIAL');
+  const psychIn = await received('PSYCHOLOGICAL');
+  const task = await prisma().hateCrimeLegalTask.create({
+    data: { organizationId: orgA, referralId: legalIn.id, kind: 'COMPENSATION_CLAIM', openedOn: day(-2) },
+  });
+  return {
+    outreachCase: outreachCase.id,
+    case: hateCrimeCase.id,
+    legalIn: legalIn.id,
+    psychIn: psychIn.id,
+    legalTask: task.id,
+    orgC: c.id,
+  };
 }
 
 // ── Sessions: one per actor, made directly (no login throttle, no argon2) ──
@@ -446,6 +548,51 @@ function argumentOverrides(operation: string): Record<string, unknown> {
       input: { email: 'staff-to-add@matrixby.test', displayName: 'MX ny bruger', roles: ['COUNSELLOR'] },
     },
     'Mutation.setUserRoles': { userId: world.staff, roles: ['OUTREACH_WORKER'] },
+    'Query.hateCrimeCase': { id: world.hateCrime.case },
+    'Mutation.startHateCrimeAftercare': {
+      input: { entryPoint: 'OUTREACH_CALL', outreachCaseId: world.hateCrime.outreachCase, openedOn: today },
+    },
+    'Mutation.recordHateCrimeNeeds': { hateCrimeCaseId: world.hateCrime.case },
+    'Mutation.referHateCrimeCase': {
+      hateCrimeCaseId: world.hateCrime.case,
+      input: { track: 'PSYCHOLOGICAL', receiverOrganizationId: world.hateCrime.orgC, consentGiven: true },
+    },
+    'Mutation.changeLegalReferralStatus': {
+      hateCrimeReferralId: world.hateCrime.legalIn,
+      input: { status: 'STARTED', on: today },
+    },
+    'Mutation.changePsychologicalReferralStatus': {
+      hateCrimeReferralId: world.hateCrime.psychIn,
+      input: { status: 'STARTED', on: today },
+    },
+    'Mutation.openHateCrimeLegalTask': {
+      hateCrimeReferralId: world.hateCrime.legalIn,
+      input: { kind: 'LOST_EARNINGS', openedOn: today },
+    },
+    'Mutation.changeHateCrimeLegalTaskStatus': {
+      legalTaskId: world.hateCrime.legalTask,
+      input: { status: 'IN_PROGRESS', on: today },
+    },
+    'Mutation.recordHateCrimeSessions': {
+      hateCrimeReferralId: world.hateCrime.psychIn,
+      input: { sessionsHeld: 2, lastSessionOn: today },
+    },
+    'Mutation.placeHateCrimeInGroup': {
+      hateCrimeReferralId: world.hateCrime.psychIn,
+      input: { courseId: ids.course, on: today },
+    },
+    'Query.hateCrimeLeadView': { year: Number(today.slice(0, 4)) },
+    'Mutation.saveHateCrimeBudget': {
+      year: Number(today.slice(0, 4)),
+      input: {
+        capacityPerYear: 100,
+        legalFinancialYearly: 0,
+        psychologicalYearly: 0,
+        otherYearly: 1,
+        yearlyBudget: 1,
+        budgetYears: 2,
+      },
+    },
     // The stay's woman: another person would be refused as not on the stay (NOT_FOUND).
     'Mutation.setPsychologistHours': {
       input: { stayId: ids.shelterStay, personId: ids.shelterWoman, booked: 5, used: 1 },

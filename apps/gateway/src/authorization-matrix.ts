@@ -24,6 +24,8 @@ export const ROLES = [
   'GROUP_LEADER',
   'PROJECT_LEAD',
   'SHELTER_STAFF',
+  'LEGAL_FINANCIAL_ADVISER',
+  'PSYCHOLOGIST',
   'ADMIN',
   'EVALUATOR',
 ] as const satisfies readonly Role[];
@@ -103,6 +105,11 @@ const COURSE_RUNNER = ['GROUP_LEADER', 'PROJECT_LEAD', 'ADMIN'] as const;
 const EVALUATOR = ['EVALUATOR'] as const;
 const USER_ADMIN = ['ADMIN'] as const;
 const SHELTER_STAFF = ['SHELTER_STAFF'] as const;
+/** Hate-crime aftercare: the sending organisation's outreach staff, and each track's role at the receiving one. */
+const HATE_CRIME_SENDER = ['OUTREACH_WORKER', 'COUNSELLOR'] as const;
+const ADVISER = ['LEGAL_FINANCIAL_ADVISER'] as const;
+const PSYCHOLOGIST = ['PSYCHOLOGIST'] as const;
+const HATE_CRIME_RECEIVER = ['LEGAL_FINANCIAL_ADVISER', 'PSYCHOLOGIST'] as const;
 
 /** Every root field of schema.graphql, as `Query.name` / `Mutation.name`. */
 export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
@@ -503,6 +510,104 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     note: 'Start-up needs of the shelter’s own stays.',
   },
 
+  // ── Hate-crime aftercare (DOMAIN 2.3): sender, the two tracks elsewhere, the lead ──
+  'Query.hateCrimeCases': {
+    who: HATE_CRIME_SENDER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The sending organisation’s cases; of each referral the status only.',
+  },
+  'Query.hateCrimeCase': {
+    who: HATE_CRIME_SENDER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'As the list.',
+  },
+  'Query.hateCrimeReceivers': {
+    who: HATE_CRIME_SENDER,
+    reach: 'NONE',
+    otherOrganization: 'ALLOWED',
+    note: 'A directory: names of the organisations with staff in a track’s role (no person, no case).',
+  },
+  'Mutation.startHateCrimeAftercare': {
+    who: HATE_CRIME_SENDER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'From the organisation’s own outreach case (another organisation’s reads as unknown) or a new pseudonymous person.',
+  },
+  'Mutation.recordHateCrimeNeeds': {
+    who: HATE_CRIME_SENDER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The case’s own organisation assesses.',
+  },
+  'Mutation.referHateCrimeCase': {
+    who: HATE_CRIME_SENDER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'With explicit consent; hands over only the track’s fields; answers with the status view.',
+  },
+  'Query.receivedHateCrimeReferrals': {
+    who: HATE_CRIME_RECEIVER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'Referrals the organisation received, on the caller’s own track only.',
+  },
+  'Mutation.changeLegalReferralStatus': {
+    who: ADVISER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The receiving organisation’s adviser moves a legal/financial referral on.',
+  },
+  'Mutation.changePsychologicalReferralStatus': {
+    who: PSYCHOLOGIST,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The receiving organisation’s psychologist moves a psychological referral on.',
+  },
+  'Mutation.openHateCrimeLegalTask': {
+    who: ADVISER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'On a referral the organisation received.',
+  },
+  'Mutation.changeHateCrimeLegalTaskStatus': {
+    who: ADVISER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The organisation’s own tasks.',
+  },
+  'Mutation.recordHateCrimeSessions': {
+    who: PSYCHOLOGIST,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'On a referral the organisation received.',
+  },
+  'Mutation.placeHateCrimeInGroup': {
+    who: PSYCHOLOGIST,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'In one of the organisation’s own courses, under a pseudonym of its own.',
+  },
+  'Query.hateCrimeGroupCourses': {
+    who: PSYCHOLOGIST,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'Names and start dates of the organisation’s groups (no participant).',
+  },
+  'Query.hateCrimeLeadView': {
+    who: OUTREACH_LEAD,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'Counts, capacity and budget of the lead’s own organisation; no person.',
+  },
+  'Mutation.saveHateCrimeBudget': {
+    who: OUTREACH_LEAD,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The lead’s own organisation’s inputs.',
+  },
+
   // ── Evaluation (aggregates only) ───────────────────────────────────────
   'Query.evaluation': {
     who: EVALUATOR,
@@ -747,6 +852,54 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
     who: SHELTER_STAFF,
     fields: ['id', 'personId', 'role', 'pseudonym', 'booked', 'used'],
     note: 'As the stay.',
+  },
+  HateCrimeCase: {
+    who: HATE_CRIME_SENDER,
+    fields: [
+      'id',
+      'pseudonym',
+      'alias',
+      'entryPoint',
+      'outreachCaseId',
+      'otherEntryText',
+      'openedOn',
+      'closedOn',
+      'needs',
+      'offer',
+      'referrals',
+    ],
+    note: 'The sending organisation’s staff; the referrals here are status views (no content).',
+  },
+  ReceivedHateCrimeReferral: {
+    who: HATE_CRIME_RECEIVER,
+    fields: [
+      'id',
+      'pseudonym',
+      'senderName',
+      'track',
+      'status',
+      'nextStatuses',
+      'sentOn',
+      'statusChangedOn',
+      'startedOn',
+      'consentGivenAt',
+      'alias',
+      'phone',
+      'contactTimes',
+      'preferredLanguage',
+      'interpreterNeeded',
+      'needFirmness',
+      'incidentDate',
+      'policeReportFiled',
+      'policeJournalNumber',
+      'legalTaskKinds',
+      'psychologicalForms',
+      'ageGroup',
+      'hateMotive',
+      'legalTasks',
+      'psychologicalSupport',
+    ],
+    note: 'Only the handed-over fields; the adviser sees legal/financial referrals, the psychologist psychological ones.',
   },
 };
 

@@ -14,6 +14,7 @@ import './persons/outreach-case.ts';
 import './outreach/index.ts';
 import './courses/index.ts';
 import './shelter-aftercare/index.ts';
+import './hate-crime/index.ts';
 import './evaluation/index.ts';
 
 /** The built schema. Printed, sorted, into schema.graphql by scripts/print-schema.ts. */

@@ -402,6 +402,13 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; column: s
   { table: 'RiskAssessment', key: 'id', column: 'otherSupport' },
   { table: 'OutreachCase', key: 'id', column: 'declineReasonText' },
   { table: 'Enrolment', key: 'id', column: 'helpedOnToOther' },
+  { table: 'HateCrimeAftercareCase', key: 'id', column: 'otherEntryText' },
+  // A referral's handed-over text, under the RECEIVING organisation's key (its organizationId).
+  { table: 'HateCrimeReferral', key: 'id', column: 'alias' },
+  { table: 'HateCrimeReferral', key: 'id', column: 'phone' },
+  { table: 'HateCrimeReferral', key: 'id', column: 'contactTimes' },
+  { table: 'HateCrimeReferral', key: 'id', column: 'preferredLanguage' },
+  { table: 'HateCrimeReferral', key: 'id', column: 'policeJournalNumber' },
 ];
 
 /**
