@@ -444,6 +444,10 @@ describe('the evaluator schema', () => {
     'CostFigure.ruleSetId',
     'CostInputProblem.model',
     'CostInputProblem.fields',
+    // The aftercare figures' domain codes (issue 12): track, person role on a stay, civil-society offer.
+    'HateCrimeTrackUptake.track',
+    'PsychologistHoursRow.role',
+    'CivilSocietyRow.offer',
   ]);
   /** IDs are organisation ids only. */
   const ALLOWED_ID_FIELDS = new Set([
@@ -455,6 +459,12 @@ describe('the evaluator schema', () => {
     'RecoveryRow.organizationId',
     'CostFigure.organizationId',
     'CostInputProblem.organizationId',
+    'HateCrimeTrackUptake.organizationId',
+    'HateCrimeSessionsRow.organizationId',
+    'ShelterCounsellingRow.organizationId',
+    'PsychologistHoursRow.organizationId',
+    'CivilSocietyRow.organizationId',
+    'RepeatStayRate.organizationId',
   ]);
 
   it('reaches only aggregate types: no Prisma model, no person, no free text', () => {
@@ -519,6 +529,28 @@ describe('the evaluator schema', () => {
       }
     }
     expect(mentions.filter((name) => name !== 'ParticipationRates.attendance')).toEqual([]);
+  });
+
+  it('never names the hate-crime motive: no figure, row, argument or filter breaks anything down by it', () => {
+    const mentions: string[] = [];
+    for (const type of reachableTypes().values()) {
+      if (/motive/i.test(type.name)) mentions.push(type.name);
+      if (!isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (/motive/i.test(field.name)) mentions.push(`${type.name}.${field.name}`);
+        for (const arg of field.args)
+          if (/motive/i.test(arg.name)) mentions.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    const filter = schema.getType('EvaluationFilterInput');
+    if (filter && 'getFields' in filter)
+      for (const name of Object.keys(filter.getFields()))
+        if (/motive/i.test(name)) mentions.push(`filter.${name}`);
+    expect(mentions).toEqual([]);
+    // The walk covers the hate-crime figures (the check is not vacuous for them).
+    expect([...reachableTypes().keys()]).toEqual(
+      expect.arrayContaining(['HateCrimeUptake', 'HateCrimeLegalTasks', 'HateCrimeSessions']),
+    );
   });
 
   it('protects every type reachable from it with the evaluator scope', () => {
