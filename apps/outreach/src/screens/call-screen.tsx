@@ -179,6 +179,13 @@ export function CallScreen({ caseId }: { caseId: string }) {
             <Paragraphs text={guidance} />
           </aside>
         ) : null}
+        {call.incidentType === 'HATE_CRIME' ? (
+          <p>
+            <a className="vi-button vi-button--primary" href={`#/hate-crime-start/${call.id}`}>
+              {t('call.startHateCrimeAftercare')}
+            </a>
+          </p>
+        ) : null}
         <p>
           <a className="vi-button" href="#/queue">
             {t('common.backToQueue')}

@@ -3,6 +3,11 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { CallScreen } from './call-screen.tsx';
+import { HateCrimeCaseScreen } from './hate-crime/case-screen.tsx';
+import { HateCrimeCasesScreen, StartFromCallScreen } from './hate-crime/cases-screen.tsx';
+import { HateCrimeLeadScreen } from './hate-crime/lead-screen.tsx';
+import { LegalScreen } from './hate-crime/legal-screen.tsx';
+import { PsychologyScreen } from './hate-crime/psychology-screen.tsx';
 import { ImportScreen } from './import-screen.tsx';
 import { type ScreenMessageKey, screenMessages } from './outreach-screen-messages.ts';
 import { OverviewScreen } from './overview-screen.tsx';
@@ -24,6 +29,13 @@ export type Route =
   | { screen: 'referrals' }
   | { screen: 'overview' }
   | { screen: 'settings' }
+  // Hate-crime aftercare (issue 12): the sender's cases, the two tracks' workspaces, the lead's view.
+  | { screen: 'hate-crime' }
+  | { screen: 'hate-crime-case'; caseId: string }
+  | { screen: 'hate-crime-start'; outreachCaseId: string }
+  | { screen: 'legal' }
+  | { screen: 'psychology' }
+  | { screen: 'hate-crime-lead' }
   // Every user's own account, and the administrators' user management (shared screens of @vi/ui).
   | { screen: 'account' }
   | { screen: 'users' };
@@ -38,7 +50,15 @@ export function parseRoute(hash: string): Route {
     case 'settings':
     case 'account':
     case 'users':
+    case 'hate-crime':
+    case 'legal':
+    case 'psychology':
+    case 'hate-crime-lead':
       return { screen };
+    case 'hate-crime-case':
+      return id && /^[0-9a-f-]{36}$/i.test(id) ? { screen, caseId: id } : { screen: 'hate-crime' };
+    case 'hate-crime-start':
+      return id && /^[0-9a-f-]{36}$/i.test(id) ? { screen, outreachCaseId: id } : { screen: 'queue' };
     case 'call':
       return id && /^[0-9a-f-]{36}$/i.test(id) ? { screen: 'call', caseId: id } : { screen: 'queue' };
     default:
@@ -69,7 +89,13 @@ const RolesQuery = graphql(`
   }
 `);
 
-type Role = 'OUTREACH_WORKER' | 'COUNSELLOR' | 'PROJECT_LEAD' | 'ADMIN';
+type Role =
+  | 'OUTREACH_WORKER'
+  | 'COUNSELLOR'
+  | 'PROJECT_LEAD'
+  | 'ADMIN'
+  | 'LEGAL_FINANCIAL_ADVISER'
+  | 'PSYCHOLOGIST';
 
 /** Which screens a role works with (the gateway enforces the same with its scopes). */
 const SCREENS: ReadonlyArray<{ screen: Route['screen']; label: ScreenMessageKey; roles: readonly Role[] }> = [
@@ -78,7 +104,18 @@ const SCREENS: ReadonlyArray<{ screen: Route['screen']; label: ScreenMessageKey;
   { screen: 'referrals', label: 'nav.referrals', roles: ['COUNSELLOR'] },
   { screen: 'overview', label: 'nav.overview', roles: ['PROJECT_LEAD'] },
   { screen: 'settings', label: 'nav.settings', roles: ['PROJECT_LEAD', 'ADMIN'] },
+  { screen: 'hate-crime', label: 'nav.hateCrime', roles: ['OUTREACH_WORKER', 'COUNSELLOR'] },
+  { screen: 'legal', label: 'nav.legal', roles: ['LEGAL_FINANCIAL_ADVISER'] },
+  { screen: 'psychology', label: 'nav.psychology', roles: ['PSYCHOLOGIST'] },
+  { screen: 'hate-crime-lead', label: 'nav.hateCrimeLead', roles: ['PROJECT_LEAD'] },
 ];
+
+/** The navigation entry a route belongs to (a case opens from its list, a call from the queue). */
+function screenOf(route: Route): Route['screen'] {
+  if (route.screen === 'call') return 'queue';
+  if (route.screen === 'hate-crime-case' || route.screen === 'hate-crime-start') return 'hate-crime';
+  return route.screen;
+}
 
 /** The user's roles, or null until they are known. */
 function useRoles(): readonly string[] | null {
@@ -97,7 +134,7 @@ export function OutreachNav() {
   const route = useRoute();
   const roles = useRoles() ?? [];
   const screens = allowedScreens(roles);
-  const current = route.screen === 'call' ? 'queue' : route.screen;
+  const current = screenOf(route);
   return (
     <ul className="or-nav">
       {screens.map((s) => (
@@ -152,7 +189,7 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
   // The gateway decides who may manage users; the screen explains a refusal.
   if (route.screen === 'account') return <AccountSettings />;
   if (route.screen === 'users') return <UserAdmin accountHref="#/account" />;
-  const screenOfRoute = route.screen === 'call' ? 'queue' : route.screen;
+  const screenOfRoute = screenOf(route);
   if (!permitted(screenOfRoute)) return <p role="alert">{t('common.notAllowed')}</p>;
   switch (route.screen) {
     case 'import':
@@ -167,5 +204,17 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
       return <OverviewScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'hate-crime':
+      return <HateCrimeCasesScreen />;
+    case 'hate-crime-case':
+      return <HateCrimeCaseScreen key={route.caseId} caseId={route.caseId} />;
+    case 'hate-crime-start':
+      return <StartFromCallScreen key={route.outreachCaseId} outreachCaseId={route.outreachCaseId} />;
+    case 'legal':
+      return <LegalScreen />;
+    case 'psychology':
+      return <PsychologyScreen />;
+    case 'hate-crime-lead':
+      return <HateCrimeLeadScreen />;
   }
 }
