@@ -38,7 +38,7 @@ describe('group-course app in headless Chromium', () => {
 
   it('explains empty fields next to them without sending anything', async () => {
     await page.goto(`${stack.baseUrl}/group-course/`);
-    expect(await page.title()).toBe('Gruppeforløb');
+    expect(await page.title()).toBe('Gruppeforløb og efterværn');
     await page.getByRole('button', { name: 'Log ind', exact: true }).click();
     const email = page.getByLabel('E-mail', { exact: true });
     await expect.poll(() => email.getAttribute('aria-invalid'), PATIENTLY).toBe('true');

@@ -15,3 +15,9 @@ export function addDaysIso(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** A calendar date `YYYY-MM-DD` as Danes write it, `dd.mm.åååå`. */
+export function danishDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-');
+  return `${day}.${month}.${year}`;
+}

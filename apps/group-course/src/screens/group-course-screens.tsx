@@ -7,6 +7,8 @@ import { CoursesScreen } from './courses-screen.tsx';
 import { IntakeScreen } from './intake-screen.tsx';
 import { RiskScreen } from './risk-screen.tsx';
 import { screenMessages } from './screen-messages.ts';
+import { ShelterStayScreen } from './shelter-stay-screen.tsx';
+import { ShelterStaysScreen } from './shelter-stays-screen.tsx';
 import { WaitingListScreen } from './waiting-list-screen.tsx';
 
 type Role = ReturnType<typeof useCurrentUser>['roles'][number];
@@ -25,6 +27,8 @@ const SCREENS = [
     label: 'nav.courses',
     roles: ['GROUP_LEADER', 'INTAKE_COORDINATOR', 'PROJECT_LEAD', 'ADMIN'],
   },
+  // Aftercare after a shelter stay: the shelter's own staff only (DOMAIN 2.4).
+  { path: 'shelter', label: 'nav.shelter', roles: ['SHELTER_STAFF'] },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: readonly Role[] }>;
 
 function allowed(roles: readonly Role[], screen: (typeof SCREENS)[number]): boolean {
@@ -65,6 +69,7 @@ export function GroupCourseScreens({ home }: { home: React.ReactNode }) {
   const screen = SCREENS.find((s) => s.path === first);
   if (!screen || !allowed(user.roles, screen)) return <>{home}</>;
   if (first === 'courses' && second) return <CourseScreen key={second} courseId={second} />;
+  if (first === 'shelter' && second) return <ShelterStayScreen key={second} stayId={second} />;
   switch (screen.path) {
     case 'intake':
       return <IntakeScreen />;
@@ -72,6 +77,8 @@ export function GroupCourseScreens({ home }: { home: React.ReactNode }) {
       return <RiskScreen />;
     case 'waiting':
       return <WaitingListScreen />;
+    case 'shelter':
+      return <ShelterStaysScreen />;
     default:
       return <CoursesScreen />;
   }

@@ -6,7 +6,7 @@ import type { OrganizationKind, PrivacyStance, Role } from '../generated/prisma/
 /** The one password of every demo login. Demo data only: never used outside the seed. */
 export const DEMO_PASSWORD = 'demo-adgang';
 
-export type DemoOrgSlug = 'odense' | 'koege' | 'offerraadgivning';
+export type DemoOrgSlug = 'odense' | 'koege' | 'offerraadgivning' | 'krisecenter';
 
 export interface DemoOrganization {
   slug: DemoOrgSlug;
@@ -19,6 +19,8 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
   { slug: 'odense', name: 'Odense Kommune', kind: 'MUNICIPALITY', stance: 'ANONYMOUS' },
   { slug: 'koege', name: 'Køge Kommune', kind: 'MUNICIPALITY', stance: 'JOURNALISED' },
   { slug: 'offerraadgivning', name: 'Offerrådgivningen København', kind: 'NGO', stance: 'JOURNALISED' },
+  // A women's shelter for aftercare after a shelter stay (DOMAIN 2.4); a made-up name.
+  { slug: 'krisecenter', name: 'Krisecentret Sydhavn (demo)', kind: 'SHELTER', stance: 'JOURNALISED' },
 ];
 
 export interface DemoUser {
@@ -55,6 +57,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user('admin', 'offerraadgivning', 'ADMIN', 'Alma Administrator (demo)'),
   ...municipalityStaff('odense', 'Odense'),
   ...municipalityStaff('koege', 'Køge'),
+  user('staff', 'krisecenter', 'SHELTER_STAFF', 'Sara Krisecentermedarbejder (demo)'),
   {
     email: 'evaluator@vive.demo',
     displayName: 'Eva Evaluator (VIVE, demo)',

@@ -42,7 +42,7 @@ const pct = (k: number, n: number) => (100 * k) / n;
 
 describe('seedDemo', () => {
   it('seeds the three organisations, every login and a few hundred cases in under 15 s', () => {
-    expect(summary).toMatchObject({ seeded: true, organizations: 3, users: 18, outreachCases: 400 });
+    expect(summary).toMatchObject({ seeded: true, organizations: 4, users: 19, outreachCases: 400 });
     expect(summary.intakes).toBeGreaterThanOrEqual(85);
     expect(seedMs).toBeLessThan(15_000);
   });
@@ -58,6 +58,7 @@ describe('seedDemo', () => {
     const orgs = await db.prisma.organization.findMany({ orderBy: { slug: 'asc' } });
     expect(orgs.map((o) => [o.slug, o.name, o.kind, o.stance])).toEqual([
       ['koege', 'Køge Kommune', 'MUNICIPALITY', 'JOURNALISED'],
+      ['krisecenter', 'Krisecentret Sydhavn (demo)', 'SHELTER', 'JOURNALISED'],
       ['odense', 'Odense Kommune', 'MUNICIPALITY', 'ANONYMOUS'],
       ['offerraadgivning', 'Offerrådgivningen København', 'NGO', 'JOURNALISED'],
     ]);

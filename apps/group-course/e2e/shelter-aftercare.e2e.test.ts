@@ -1,0 +1,180 @@
+import { addCalendarMonths, addDays, danishCalendarDate } from '@vi/domain';
+import {
+  collectPageProblems,
+  demoLogin,
+  expectNoSeriousA11yViolations,
+  type LaunchedBrowser,
+  launchBrowser,
+  logIn,
+  type Page,
+  type Stack,
+  screenshot,
+  startStack,
+} from '@vi/e2e';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Issue 12's acceptance for aftercare after a shelter stay, at the demo shelter: a woman and her
+// child are admitted; her § 109 move-out checklist is completed; she and the child use
+// psychologist hours; she is referred to Qnet with her consent; she moves out; 8 months later she
+// is admitted again and the stay is registered as a repeat stay. The dates are set back from today
+// so that move-out lies 13 months ago: the evaluation's 12-month window of that move-out has ended
+// and counts her return (the figure itself is the evaluation app's, tested there).
+
+const staff = demoLogin('staff@krisecenter.demo');
+const CPR = '150388-1234';
+const today = danishCalendarDate(new Date());
+const readmittedOn = addCalendarMonths(today, -5);
+const movedOutOn = addCalendarMonths(readmittedOn, -8);
+const admittedOn = addDays(movedOutOn, -90);
+const doneOn = addDays(movedOutOn, -10);
+const consentOn = addDays(movedOutOn, -20);
+const AREAS = ['Bolig', 'Økonomi', 'Arbejdsmarked', 'Skole', 'Daginstitution', 'Sundhedsvæsen'];
+const NARROW = { width: 390, height: 844 };
+
+function danish(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+describe('aftercare after a shelter stay in headless Chromium', () => {
+  let stack: Stack;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let problems: string[];
+  let pseudonym = '';
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ name: 'shelter-aftercare' }), launchBrowser()]);
+    page = await browser.newPage();
+    problems = collectPageProblems(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows shelter staff their stays under the app’s new title and admits a woman with her child', async () => {
+    await page.goto(`${stack.baseUrl}/group-course/`);
+    expect(await page.title()).toBe('Gruppeforløb og efterværn');
+    await logIn(page, staff.email, staff.password);
+    await page.getByText(`Logget ind som ${staff.displayName}`).waitFor();
+    // Shelter staff see their own screen, and none of the group-course screens.
+    expect(await page.getByRole('link', { name: 'Visitation' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Krisecenterophold' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Krisecenterophold' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: shelter stays');
+
+    await page.getByLabel('CPR-nummer (valgfrit)').fill(CPR);
+    await page.getByLabel('Kvindens fødselsår (valgfrit)').fill('1988');
+    await page.getByLabel('Indflyttet den').fill(admittedOn);
+    await page.getByLabel('Forventet fraflytning').fill(movedOutOn);
+    await page.getByRole('button', { name: 'Tilføj barn' }).click();
+    await page.getByLabel('Barn 1: fødselsår').fill('2016');
+    await page.getByRole('button', { name: 'Indskriv', exact: true }).click();
+    const admitted = page.getByRole('status').getByText(/Kvinden er indskrevet som P-/);
+    await admitted.waitFor();
+    const text = (await admitted.textContent()) ?? '';
+    pseudonym = /P-[A-Z0-9]+/.exec(text)?.[0] ?? '';
+    expect(pseudonym).not.toBe('');
+    expect(text).not.toContain('gentaget');
+    // The CPR number is gone from the form, and the page shows no part of it.
+    expect(await page.getByLabel('CPR-nummer (valgfrit)').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('150388');
+    await page.getByRole('link', { name: pseudonym }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Ophold for ${pseudonym}` }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: shelter stay');
+  });
+
+  it('completes her move-out checklist, refusing a due date after the move-out', async () => {
+    await page.getByLabel('Frist for Bolig').fill(addDays(movedOutOn, 1));
+    await page.getByRole('button', { name: 'Gem Bolig' }).click();
+    await page.getByText('Fristen skal ligge senest på fraflytningsdagen').waitFor();
+    expect(await page.getByLabel('Frist for Bolig').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Frist for Bolig').fill(movedOutOn);
+    for (const area of AREAS) {
+      await page.getByLabel(`Status for ${area}`).selectOption({ label: 'Afklaret' });
+      await page.getByLabel(`Afklaret den (${area})`).fill(doneOn);
+      await page.getByRole('button', { name: `Gem ${area}` }).click();
+      await page.getByRole('status').getByText(`${area} er gemt.`).waitFor();
+    }
+    await page.getByText('Alle områder er afklaret eller ikke relevante.').waitFor();
+  });
+
+  it('books and uses psychologist hours for her and her child, never over 10', async () => {
+    const woman = `Kvinden (${pseudonym})`;
+    await page.getByLabel(`Bookede timer for ${woman}`).fill('10,5');
+    await page.getByRole('button', { name: `Gem timer for ${woman}` }).click();
+    await page.getByText('Der kan højst bookes 10 psykologtimer pr. person.').waitFor();
+    await page.getByLabel(`Bookede timer for ${woman}`).fill('10');
+    await page.getByLabel(`Brugte timer for ${woman}`).fill('6');
+    await page.getByRole('button', { name: `Gem timer for ${woman}` }).click();
+    await page.getByRole('status').getByText(`Timerne for ${woman} er gemt.`).waitFor();
+
+    const childLabel = page.getByLabel(/^Bookede timer for Barn \(P-/);
+    const child = ((await childLabel.getAttribute('id')) ?? '').replace(/-booked$/, '');
+    await childLabel.fill('8');
+    await page.locator(`[id="${child}-used"]`).fill('2,5');
+    await page.getByRole('button', { name: /^Gem timer for Barn/ }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Timerne for Barn \(P-.+\) er gemt\.$/)
+      .waitFor();
+  });
+
+  it('refers her to Qnet with her consent', async () => {
+    await page.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Qnet (Røde Kors)' });
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Henvist' });
+    await page.getByLabel('Tilbudt den').fill(consentOn);
+    await page.getByLabel('Samtykke givet den').fill(consentOn);
+    await page.getByLabel('Henvist den').fill(consentOn);
+    await page.getByRole('button', { name: 'Gem henvisning' }).click();
+    await page.getByText('Qnet (Røde Kors): Henvist').waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: shelter stay, filled in');
+    await screenshot(page, 'shelter-stay-before-move-out');
+  });
+
+  it('records the move-out, with every § 109 area covered before it', async () => {
+    await page.getByLabel('Fraflyttet den').fill(movedOutOn);
+    await page.getByRole('button', { name: 'Registrér fraflytning' }).click();
+    await page.getByText(`Fraflyttet ${danish(movedOutOn)}.`).waitFor();
+    await page.getByText('Alle områder var dækket før fraflytningen.').waitFor();
+  });
+
+  it('registers a repeat stay when she is admitted again 8 months after the move-out', async () => {
+    await page.getByRole('link', { name: 'Tilbage til ophold' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Krisecenterophold' }).waitFor();
+    await page.getByLabel('CPR-nummer (valgfrit)').fill(CPR.replace('-', ''));
+    await page.getByLabel('Indflyttet den').fill(readmittedOn);
+    await page.getByLabel('Forventet fraflytning').fill(addDays(today, 30));
+    await page.getByRole('button', { name: 'Indskriv', exact: true }).click();
+    await page
+      .getByRole('status')
+      .getByText(`Kvinden er indskrevet som ${pseudonym}. Hun har boet på et krisecenter før`)
+      .waitFor();
+    const row = page.getByRole('row').filter({ hasText: danish(readmittedOn) });
+    await row.getByText('Gentaget ophold').waitFor();
+    await row.getByRole('link', { name: pseudonym }).click();
+    await page.getByText(/^Gentaget ophold: kvinden var fraflyttet et krisecenter/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: repeat stay');
+  });
+
+  it('works at 390 px and in English', async () => {
+    await page.setViewportSize(NARROW);
+    await page.getByRole('heading', { level: 1, name: `Ophold for ${pseudonym}` }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page, 'group-course: repeat stay at 390 px');
+    await screenshot(page, 'shelter-repeat-stay-narrow');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `Stay of ${pseudonym}` }).waitFor();
+    await page.getByText(/^Repeat stay: the woman had moved out of a shelter/).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Coordinating counselling (section 109)' }).waitFor();
+    expect(await page.title()).toBe('Group courses and aftercare');
+    await expectNoSeriousA11yViolations(page, 'group-course: repeat stay in English');
+    await page.getByRole('link', { name: 'Back to stays' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Shelter stays' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: shelter stays in English at 390 px');
+    expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
+  });
+});

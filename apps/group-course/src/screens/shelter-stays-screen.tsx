@@ -1,0 +1,213 @@
+import { COUNSELLING_AREAS, fieldError, labelOf } from '@vi/domain';
+import { type FieldError, TextField, useLocale, useT } from '@vi/ui';
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { AppLink } from './app-link.tsx';
+import { danishDate, todayIso } from './calendar.ts';
+import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
+import { shelterMessages } from './shelter-messages.ts';
+
+const ShelterStaysQuery = graphql(`
+  query ShelterStays {
+    shelterStays { id pseudonym admittedOn plannedMoveOutOn movedOutOn repeatStay openCounsellingAreas }
+  }
+`);
+
+const AdmitToShelterMutation = graphql(`
+  mutation AdmitToShelter($input: AdmitToShelterInput!) {
+    admitToShelter(input: $input) { id pseudonym repeatStay }
+  }
+`);
+
+/** A whole number typed in a field: null when empty, NaN when it is not one. */
+function wholeNumber(value: string): number | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+function AdmitForm({ onAdmitted }: { onAdmitted: () => void }) {
+  const t = useT(shelterMessages);
+  const [cprNumber, setCprNumber] = useState('');
+  const [birthYear, setBirthYear] = useState('');
+  const [admittedOn, setAdmittedOn] = useState(todayIso());
+  const [plannedMoveOutOn, setPlannedMoveOutOn] = useState('');
+  const [children, setChildren] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [result, admit] = useMutation(AdmitToShelterMutation);
+  const errorsFor = (field: string) => errors.filter((e) => e.field === field);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    // A year that is not a whole number cannot be sent as one: say so at the field.
+    const years = [
+      ['birthYear', birthYear] as const,
+      ...children.map((y, i) => [`children.${i}.birthYear`, y] as const),
+    ];
+    const notNumbers = years
+      .filter(
+        ([field, value]) =>
+          Number.isNaN(wholeNumber(value)) || (field !== 'birthYear' && value.trim() === ''),
+      )
+      .map(([field]) => fieldError(field, 'NOT_AN_INTEGER'));
+    if (notNumbers.length) {
+      setErrors(notNumbers);
+      return;
+    }
+    const outcome = await admit({
+      input: {
+        cprNumber: cprNumber.trim() || null,
+        birthYear: wholeNumber(birthYear),
+        admittedOn,
+        plannedMoveOutOn,
+        children: children.map((year) => ({ birthYear: wholeNumber(year) ?? 0 })),
+      },
+    });
+    const problem = problemOf(outcome.error);
+    setErrors(problem?.fields ?? []);
+    const stay = outcome.data?.admitToShelter;
+    if (stay) {
+      setSaved(t(stay.repeatStay ? 'stays.admittedRepeat' : 'stays.admitted', { pseudonym: stay.pseudonym }));
+      setCprNumber('');
+      setBirthYear('');
+      setChildren([]);
+      onAdmitted();
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="gc-form" aria-labelledby="admit-heading">
+      <h2 id="admit-heading">{t('stays.admitHeading')}</h2>
+      <TextField
+        id="admit-cpr"
+        label={t('stays.cpr')}
+        value={cprNumber}
+        onValueChange={setCprNumber}
+        errors={errorsFor('cprNumber')}
+        autoComplete="off"
+        inputMode="numeric"
+        aria-describedby="admit-cpr-hint"
+      />
+      <p id="admit-cpr-hint" className="gc-muted gc-small">
+        {t('stays.cprHint')}
+      </p>
+      <TextField
+        id="admit-birth-year"
+        label={t('stays.birthYear')}
+        value={birthYear}
+        onValueChange={setBirthYear}
+        errors={errorsFor('birthYear')}
+        inputMode="numeric"
+      />
+      <TextField
+        id="admit-admitted-on"
+        type="date"
+        label={t('stays.admittedOn')}
+        value={admittedOn}
+        max={todayIso()}
+        onValueChange={setAdmittedOn}
+        errors={errorsFor('admittedOn')}
+      />
+      <TextField
+        id="admit-planned"
+        type="date"
+        label={t('stays.plannedMoveOutOn')}
+        value={plannedMoveOutOn}
+        onValueChange={setPlannedMoveOutOn}
+        errors={errorsFor('plannedMoveOutOn')}
+      />
+      <fieldset className="vi-q-item">
+        <legend>{t('stays.children')}</legend>
+        {children.map((year, i) => (
+          <div className="gc-inline" key={`child-${i.toString()}`}>
+            <TextField
+              id={`admit-child-${i}`}
+              label={t('stays.childBirthYear', { number: i + 1 })}
+              value={year}
+              inputMode="numeric"
+              onValueChange={(value) => setChildren((list) => list.map((y, j) => (j === i ? value : y)))}
+              errors={errorsFor(`children.${i}.birthYear`)}
+            />
+            <button
+              type="button"
+              className="vi-button"
+              onClick={() => setChildren((list) => list.filter((_, j) => j !== i))}
+            >
+              {t('stays.removeChild', { number: i + 1 })}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="vi-button" onClick={() => setChildren((list) => [...list, ''])}>
+          {t('stays.addChild')}
+        </button>
+      </fieldset>
+      <ProblemAlert problem={errors.length ? null : problemOf(result.error)} />
+      <StatusMessage text={saved} />
+      <button type="submit" className="vi-button vi-button--primary" disabled={result.fetching}>
+        {t('stays.admit')}
+      </button>
+    </form>
+  );
+}
+
+/** The shelter's stays, newest first, and the admission form. */
+export function ShelterStaysScreen() {
+  const t = useT(shelterMessages);
+  const { locale } = useLocale();
+  const [list, refetch] = useQuery({ query: ShelterStaysQuery });
+  const stays = list.data?.shelterStays ?? [];
+  return (
+    <>
+      <h1>{t('stays.heading')}</h1>
+      <p>{t('stays.intro')}</p>
+      <AdmitForm onAdmitted={() => refetch({ requestPolicy: 'network-only' })} />
+      <section aria-labelledby="stays-heading">
+        <h2 id="stays-heading">{t('stays.listHeading')}</h2>
+        {stays.length ? (
+          <div className="gc-table-wrap">
+            <table className="gc-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('stays.person')}</th>
+                  <th scope="col">{t('stays.admittedColumn')}</th>
+                  <th scope="col">{t('stays.moveOutColumn')}</th>
+                  <th scope="col">{t('stays.openAreas')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stays.map((stay) => (
+                  <tr key={stay.id}>
+                    <th scope="row">
+                      <AppLink to={`shelter/${stay.id}`}>{stay.pseudonym}</AppLink>
+                      {stay.repeatStay ? <span className="gc-small gc-flag">{t('stays.repeat')}</span> : null}
+                    </th>
+                    <td>{danishDate(stay.admittedOn)}</td>
+                    <td>
+                      {stay.movedOutOn
+                        ? danishDate(stay.movedOutOn)
+                        : stay.plannedMoveOutOn
+                          ? t('stays.planned', { date: danishDate(stay.plannedMoveOutOn) })
+                          : null}
+                    </td>
+                    <td>
+                      {stay.openCounsellingAreas.length
+                        ? stay.openCounsellingAreas
+                            .map((area) => labelOf(COUNSELLING_AREAS, area, locale))
+                            .join(', ')
+                        : t('common.none')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{list.fetching ? t('common.loading') : t('common.none')}</p>
+        )}
+      </section>
+    </>
+  );
+}
