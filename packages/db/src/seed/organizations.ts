@@ -6,7 +6,13 @@ import type { OrganizationKind, PrivacyStance, Role } from '../generated/prisma/
 /** The one password of every demo login. Demo data only: never used outside the seed. */
 export const DEMO_PASSWORD = 'demo-adgang';
 
-export type DemoOrgSlug = 'odense' | 'koege' | 'offerraadgivning' | 'krisecenter';
+export type DemoOrgSlug =
+  | 'odense'
+  | 'koege'
+  | 'offerraadgivning'
+  | 'krisecenter'
+  | 'raadgivning-had'
+  | 'psykisk-sundhed';
 
 export interface DemoOrganization {
   slug: DemoOrgSlug;
@@ -21,6 +27,14 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
   { slug: 'offerraadgivning', name: 'Offerrådgivningen København', kind: 'NGO', stance: 'JOURNALISED' },
   // A women's shelter for aftercare after a shelter stay (DOMAIN 2.4); a made-up name.
   { slug: 'krisecenter', name: 'Krisecentret Sydhavn (demo)', kind: 'SHELTER', stance: 'JOURNALISED' },
+  // The two tracks of hate-crime aftercare (DOMAIN 2.3) at two other organisations; made-up names.
+  { slug: 'raadgivning-had', name: 'Rådgivning mod Had (demo)', kind: 'NGO', stance: 'JOURNALISED' },
+  {
+    slug: 'psykisk-sundhed',
+    name: 'Center for Psykisk Sundhed (demo)',
+    kind: 'MUNICIPALITY',
+    stance: 'JOURNALISED',
+  },
 ];
 
 export interface DemoUser {
@@ -58,6 +72,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   ...municipalityStaff('odense', 'Odense'),
   ...municipalityStaff('koege', 'Køge'),
   user('staff', 'krisecenter', 'SHELTER_STAFF', 'Sara Krisecentermedarbejder (demo)'),
+  user('adviser', 'raadgivning-had', 'LEGAL_FINANCIAL_ADVISER', 'Lea Rådgiver (juridisk/økonomisk, demo)'),
+  user('psychologist', 'psykisk-sundhed', 'PSYCHOLOGIST', 'Per Psykolog (demo)'),
   {
     email: 'evaluator@vive.demo',
     displayName: 'Eva Evaluator (VIVE, demo)',

@@ -42,7 +42,7 @@ const pct = (k: number, n: number) => (100 * k) / n;
 
 describe('seedDemo', () => {
   it('seeds the three organisations, every login and a few hundred cases in under 15 s', () => {
-    expect(summary).toMatchObject({ seeded: true, organizations: 4, users: 19, outreachCases: 400 });
+    expect(summary).toMatchObject({ seeded: true, organizations: 6, users: 21, outreachCases: 400 });
     expect(summary.intakes).toBeGreaterThanOrEqual(85);
     expect(seedMs).toBeLessThan(15_000);
   });
@@ -61,6 +61,8 @@ describe('seedDemo', () => {
       ['krisecenter', 'Krisecentret Sydhavn (demo)', 'SHELTER', 'JOURNALISED'],
       ['odense', 'Odense Kommune', 'MUNICIPALITY', 'ANONYMOUS'],
       ['offerraadgivning', 'Offerrådgivningen København', 'NGO', 'JOURNALISED'],
+      ['psykisk-sundhed', 'Center for Psykisk Sundhed (demo)', 'MUNICIPALITY', 'JOURNALISED'],
+      ['raadgivning-had', 'Rådgivning mod Had (demo)', 'NGO', 'JOURNALISED'],
     ]);
   });
 

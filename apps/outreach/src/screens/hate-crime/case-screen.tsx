@@ -420,11 +420,14 @@ export function HateCrimeCaseScreen({ caseId }: { caseId: string }) {
         <dt>{t('case.opened')}</dt>
         <dd>{formatDate(c.openedOn, locale)}</dd>
       </dl>
-      <NeedsForm key={c.needs?.assessedOn ?? 'new'} data={c} />
+      <NeedsForm key={c.id} data={c} />
       {c.offer ? (
         <section aria-labelledby="hc-offer-heading">
           <h2 id="hc-offer-heading">{t('offer.heading')}</h2>
           {c.offer.noOffer ? <p>{t('offer.none')}</p> : null}
+          {!c.offer.noOffer && c.offer.tracks.every((o) => openTracks.has(o.track)) ? (
+            <p>{t('offer.allReferred')}</p>
+          ) : null}
           {c.offer.tracks
             .filter((o) => !openTracks.has(o.track))
             .map((o) => (
