@@ -47,26 +47,24 @@ export function AftercareFigures({ filter }: { filter: DashboardFilter }) {
     requestPolicy: 'cache-and-network',
     pause: !sections.hateCrime && !sections.shelter,
   });
-  const evaluation = data?.evaluation;
+  const evaluation = data?.evaluation as Record<string, unknown> | null | undefined;
   if (!sections.hateCrime && !sections.shelter) return null;
-  if (!evaluation) {
-    if (error) return <FiguresProblem problem={describeRequestProblem(error)} />;
-    return fetching ? (
-      <div className="ev-progress" role="status">
-        <progress aria-label={t('hateCrime.loading')} />
-        <span>{t('hateCrime.loading')}</span>
-      </div>
-    ) : null;
-  }
-  // With @include the result type cannot know which flags were sent: the flags decide it at run time.
+  // While a new choice of model is fetched, urql still holds the previous answer, which may lack the
+  // section now asked for: each section renders only once its own figures are in the answer.
+  const hateCrime = sections.hateCrime && evaluation && 'hateCrimeUptake' in evaluation ? evaluation : null;
+  const shelter = sections.shelter && evaluation && 'repeatStays' in evaluation ? evaluation : null;
+  const waiting = (sections.hateCrime && !hateCrime) || (sections.shelter && !shelter);
   return (
     <>
-      {sections.hateCrime ? (
-        <HateCrimeSection data={evaluation as FragmentOf<typeof HateCrimeSectionFields>} />
+      {error && waiting ? <FiguresProblem problem={describeRequestProblem(error)} /> : null}
+      {fetching && waiting ? (
+        <div className="ev-progress" role="status">
+          <progress aria-label={t('hateCrime.loading')} />
+          <span>{t('hateCrime.loading')}</span>
+        </div>
       ) : null}
-      {sections.shelter ? (
-        <ShelterSection data={evaluation as FragmentOf<typeof ShelterSectionFields>} />
-      ) : null}
+      {hateCrime ? <HateCrimeSection data={hateCrime as FragmentOf<typeof HateCrimeSectionFields>} /> : null}
+      {shelter ? <ShelterSection data={shelter as FragmentOf<typeof ShelterSectionFields>} /> : null}
     </>
   );
 }

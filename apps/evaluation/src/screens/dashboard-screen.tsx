@@ -89,8 +89,10 @@ function modelSections(model: DashboardFilter['model']): { outreach: boolean; co
  * With @include the result type cannot know which flags were sent, so a section's data is typed as
  * possibly absent; the caller passes the same flag it sent, which is what decides it at run time.
  */
-function included<Data>(data: unknown, flag: boolean): Data | null {
-  return flag ? (data as Data) : null;
+function included<Data>(data: unknown, flag: boolean, field: string): Data | null {
+  // While a new choice of model is fetched, urql still holds the previous answer, which may lack
+  // the section now asked for: a section renders only once its own first figure is in the answer.
+  return flag && typeof data === 'object' && data !== null && field in data ? (data as Data) : null;
 }
 
 function Progress({ label }: { label: string }) {
@@ -149,10 +151,26 @@ function Figures({
   if (fetching && !evaluation) return <Progress label={t('dashboard.loading')} />;
   if (error && !evaluation) return <FiguresProblem problem={describeRequestProblem(error)} />;
   if (!evaluation) return null;
-  const outreach = included<FragmentOf<typeof OutreachSectionFields>>(evaluation, variables.outreach);
-  const intake = included<FragmentOf<typeof IntakeSectionFields>>(evaluation, variables.courses);
-  const course = included<FragmentOf<typeof CourseSectionFields>>(evaluation, variables.courses);
-  const recovery = included<FragmentOf<typeof RecoverySectionFields>>(evaluation, variables.courses);
+  const outreach = included<FragmentOf<typeof OutreachSectionFields>>(
+    evaluation,
+    variables.outreach,
+    'outreachFunnel',
+  );
+  const intake = included<FragmentOf<typeof IntakeSectionFields>>(
+    evaluation,
+    variables.courses,
+    'intakeCountsByYear',
+  );
+  const course = included<FragmentOf<typeof CourseSectionFields>>(
+    evaluation,
+    variables.courses,
+    'courseDelivery',
+  );
+  const recovery = included<FragmentOf<typeof RecoverySectionFields>>(
+    evaluation,
+    variables.courses,
+    'recovery',
+  );
   const chosen = chosenFilters(filter, locale, {
     model: t('filters.model'),
     incidentTypes: t('filters.incidentTypes'),

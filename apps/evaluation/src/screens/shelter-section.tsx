@@ -14,7 +14,6 @@ import {
   countCell,
   type DataTable,
   displayCell,
-  formatNumber,
   numberCell,
   textCell,
 } from './table-model.ts';
@@ -119,7 +118,12 @@ export function ShelterSection({ data }: { data: FragmentOf<typeof ShelterSectio
   };
   const added = { notRecorded: d('group.notRecorded'), otherOrUnknown: d('group.otherOrUnknown') };
   const orgLabel = (id: string | null | undefined) => organizationName(id, d('group.allSelected'));
-  const percent = (share: number) => formatNumber(share, 'percent', locale);
+  // The national goal is 17.5 %: references keep one decimal where the dashboard's shares round to whole percent.
+  const percent = (share: number) =>
+    new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    }).format(share);
 
   // § 109 coverage before move-out.
   const counselling = figures.shelterCounselling;
