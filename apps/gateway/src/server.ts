@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@vi/db/seed';
 import { createApp } from './app.ts';
 import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
+import { hateCrimeRetentionJob } from './hate-crime/retention.ts';
 import { logger } from './logger.ts';
 import { retentionJob } from './outreach/retention.ts';
 import { productionDatabaseProblems } from './production-refusals.ts';
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
   const stopSessionSweep = schedulePeriodicJob(db, sessionSweepJob);
   // Closes cases whose call window has passed and erases contact details after the retention period.
   const stopRetention = schedulePeriodicJob(db, retentionJob);
+  // Erases a closed hate-crime referral's handed-over contact text after the receiver's retention period.
+  const stopHateCrimeRetention = schedulePeriodicJob(db, hateCrimeRetentionJob);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
     stopping = true;
     stopSessionSweep();
     stopRetention();
+    stopHateCrimeRetention();
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => {
       logger.warn('requests still running after the grace period: closing their connections');

@@ -738,3 +738,111 @@ describe('bad input: typed errors naming the field, nothing changed', () => {
     );
   });
 });
+
+describe('a group place, and erasure after the retention period', () => {
+  it('gives a place in one of the receiving organisation’s own groups through the course machinery', async () => {
+    const worker = await browserFor(w.users.worker);
+    const id = dataOf<{ startHateCrimeAftercare: { id: string } }>(
+      await worker.graphql(START, {
+        input: { entryPoint: 'SELF', openedOn: today, alias: 'Kim', phone: '22334477' },
+      }),
+    ).startHateCrimeAftercare.id;
+    dataOf(
+      await worker.graphql(NEEDS, {
+        id,
+        input: { assessedOn: today, individualPsychologist: 'NO', legalFinancial: 'NO', group: 'CERTAINLY' },
+      }),
+    );
+    const referralId = dataOf<{ referHateCrimeCase: { id: string } }>(
+      await worker.graphql(REFER, {
+        id,
+        input: {
+          track: 'PSYCHOLOGICAL',
+          receiverOrganizationId: w.psych,
+          consentGiven: true,
+          psychologicalForms: ['GROUP_PLACE'],
+        },
+      }),
+    ).referHateCrimeCase.id;
+    const course = await prisma().course.create({
+      data: {
+        organizationId: w.psych,
+        name: 'Gruppe efter hadforbrydelser',
+        venue: 'Center for Mental Sundhed',
+        startsOn: new Date(`${today}T00:00:00Z`),
+      },
+    });
+    const psychologist = await browserFor(w.users.psychologist);
+    const groups = dataOf<{ hateCrimeGroupCourses: Array<{ id: string }> }>(
+      await psychologist.graphql('{ hateCrimeGroupCourses { id name } }'),
+    ).hateCrimeGroupCourses;
+    expect(groups.map((g) => g.id)).toEqual([course.id]);
+    dataOf(
+      await psychologist.graphql(PSYCH_STATUS, { id: referralId, input: { status: 'ACCEPTED', on: today } }),
+    );
+    const placed = dataOf<{ placeHateCrimeInGroup: { status: string; psychologicalSupport: unknown[] } }>(
+      await psychologist.graphql(
+        `mutation($id: ID!, $input: HateCrimeGroupPlaceInput!) { placeHateCrimeInGroup(hateCrimeReferralId: $id, input: $input) {
+          status psychologicalSupport { form sessionsHeld groupName } } }`,
+        { id: referralId, input: { courseId: course.id, on: today } },
+      ),
+    ).placeHateCrimeInGroup;
+    expect(placed).toEqual({
+      status: 'STARTED',
+      psychologicalSupport: [
+        { form: 'GROUP_PLACE', sessionsHeld: null, groupName: 'Gruppe efter hadforbrydelser' },
+      ],
+    });
+    // The enrolment and its person belong to the receiving organisation, under a pseudonym of its own.
+    const enrolment = await prisma().enrolment.findFirstOrThrow({
+      where: { courseId: course.id },
+      include: { person: true },
+    });
+    expect(enrolment.organizationId).toBe(w.psych);
+    expect(enrolment.person.organizationId).toBe(w.psych);
+    expect(enrolment.person.pseudonym).toMatch(/^P-/);
+    expect(await prisma().personContact.count({ where: { personId: enrolment.personId } })).toBe(0);
+    // A second place for the same referral is a conflict.
+    expect(
+      codes(
+        await psychologist.graphql(
+          `mutation($id: ID!, $input: HateCrimeGroupPlaceInput!) { placeHateCrimeInGroup(hateCrimeReferralId: $id, input: $input) { id } }`,
+          { id: referralId, input: { courseId: course.id, on: today } },
+        ),
+      ),
+    ).toEqual(['CONFLICT']);
+  });
+
+  it('erases a closed referral’s handed-over contact text after the retention period; statuses and codes stay', async () => {
+    const { applyHateCrimeRetention } = await import('./retention.ts');
+    const row = await prisma().hateCrimeReferral.findUniqueOrThrow({ where: { id: legalReferralId } });
+    expect(row.eraseAfter).not.toBeNull();
+    const eraseAfter = row.eraseAfter as Date;
+    const before = await prisma().$transaction((tx) =>
+      applyHateCrimeRetention(tx, new Date(eraseAfter.getTime() - 1000)),
+    );
+    expect(before.erasedReferrals).toBe(0);
+    const result = await prisma().$transaction((tx) => applyHateCrimeRetention(tx, eraseAfter));
+    expect(result.erasedReferrals).toBeGreaterThanOrEqual(1);
+    const after = await prisma().hateCrimeReferral.findUniqueOrThrow({ where: { id: legalReferralId } });
+    expect([
+      after.alias,
+      after.phone,
+      after.contactTimes,
+      after.preferredLanguage,
+      after.policeJournalNumber,
+    ]).toEqual([null, null, null, null, null]);
+    expect([after.status, after.legalTaskKinds, after.hateMotive]).toEqual([
+      row.status,
+      row.legalTaskKinds,
+      row.hateMotive,
+    ]);
+    const audit = await prisma().auditEvent.findFirst({
+      where: { action: 'DELETE', entity: 'HateCrimeReferral', entityId: legalReferralId },
+    });
+    expect(audit?.organizationId).toBe(w.legal);
+    // An open referral keeps its text.
+    const open = await prisma().hateCrimeReferral.findFirstOrThrow({ where: { status: 'ACCEPTED' } });
+    expect(open.alias).not.toBeNull();
+  });
+});
