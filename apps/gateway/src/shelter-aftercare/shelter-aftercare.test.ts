@@ -405,6 +405,33 @@ describe('a repeat stay at another shelter', () => {
     expect(anonymous.matchableAcrossShelters).toBe(false);
   });
 
+  it('is registered when the first shelter records the move-out late, and undone when it was a transfer', async () => {
+    clockAt('2027-02-15T11:00:00Z');
+    const staffA = await as('staffA');
+    const staffB = await as('staffB');
+    const atA = data<Stay>(
+      await staffA.graphql(ADMIT, {
+        input: { cprNumber: '030375-1111', admittedOn: '2027-01-05', plannedMoveOutOn: '2027-03-01' },
+      }),
+      'admitToShelter',
+    );
+    // She arrives at B while A has not yet recorded that she left.
+    const atB = data<Stay>(
+      await staffB.graphql(ADMIT, {
+        input: { cprNumber: '030375-1111', admittedOn: '2027-02-12', plannedMoveOutOn: '2027-04-01' },
+      }),
+      'admitToShelter',
+    );
+    expect(atB.repeatStay).toBe(false);
+    const repeatAtB = async () =>
+      data<Stay>(await staffB.graphql(STAY, { id: atB.id }), 'shelterStay').repeatStay;
+    data(await staffA.graphql(MOVE_OUT, { stayId: atA.id, on: '2027-01-31' }), 'recordShelterMoveOut');
+    expect(await repeatAtB()).toBe(true);
+    // A corrects the date to the day before B's admission: a transfer, not a repeat stay.
+    data(await staffA.graphql(MOVE_OUT, { stayId: atA.id, on: '2027-02-11' }), 'recordShelterMoveOut');
+    expect(await repeatAtB()).toBe(false);
+  });
+
   it('at the same shelter, recognises her by the CPR number and keeps her pseudonym', async () => {
     clockAt('2027-09-15T10:00:00Z');
     const staffA = await as('staffA');

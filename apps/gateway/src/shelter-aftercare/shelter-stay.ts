@@ -402,6 +402,40 @@ builder.mutationField('admitToShelter', (t) =>
   }),
 );
 
+/**
+ * A move-out recorded (or corrected) after she was already admitted again somewhere (a shelter
+ * registers late) changes whether her later admissions are repeat stays: the flags of her later
+ * stays at every shelter are set again by the domain's rule. Only dates are read, and nothing of
+ * the other shelters' stays leaves this function. Returns how many flags changed.
+ */
+async function refreshLaterRepeatFlags(
+  tx: Pick<ReturnType<typeof prisma>, 'shelterStay'>,
+  woman: { personId: string; personKey: string | null },
+  after: Date,
+): Promise<number> {
+  const stays = await tx.shelterStay.findMany({
+    where: {
+      OR: [{ personId: woman.personId }, ...(woman.personKey ? [{ personKey: woman.personKey }] : [])],
+    },
+    select: { id: true, admittedOn: true, movedOutOn: true, repeatStay: true },
+  });
+  let changed = 0;
+  for (const stay of stays) {
+    if (stay.admittedOn <= after) continue;
+    const repeatStay = isRepeatAdmission(
+      stays
+        .filter((other) => other.admittedOn < stay.admittedOn)
+        .map((other) => ({ movedOutOn: other.movedOutOn ? isoDateOf(other.movedOutOn) : null })),
+      isoDateOf(stay.admittedOn),
+    );
+    if (repeatStay !== stay.repeatStay) {
+      await tx.shelterStay.update({ where: { id: stay.id }, data: { repeatStay } });
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
 builder.mutationField('recordShelterMoveOut', (t) =>
   t.prismaField({
     nullable: false,
@@ -427,6 +461,7 @@ builder.mutationField('recordShelterMoveOut', (t) =>
           data: { dueOn: dateColumn(movedOutOn) },
         });
         await tx.shelterStay.update({ where: { id: stay.id }, data: { movedOutOn: dateColumn(movedOutOn) } });
+        const repeatFlagsChanged = await refreshLaterRepeatFlags(tx, stay, stay.admittedOn);
         await tx.auditEvent.createMany({
           data: [
             auditRow(actor, {
@@ -434,7 +469,8 @@ builder.mutationField('recordShelterMoveOut', (t) =>
               entity: 'ShelterStay',
               entityId: stay.id,
               personId: stay.personId,
-              detail: { fields: ['movedOutOn'], dueDatesMoved: moved.count },
+              // How many later stays (at any shelter) changed their repeat-stay flag; never which.
+              detail: { fields: ['movedOutOn'], dueDatesMoved: moved.count, repeatFlagsChanged },
             }),
           ],
         });
