@@ -55,6 +55,17 @@ const CALLERS: Record<string, readonly string[]> = {
   deactivateUser: ADMINS,
   reactivateUser: ADMINS,
   resetUserPassword: ADMINS,
+  // Hate-crime aftercare: the sending organisation's staff, and each track's role elsewhere.
+  startHateCrimeAftercare: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
+  recordHateCrimeNeeds: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
+  referHateCrimeCase: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
+  changeLegalReferralStatus: ['adviser@raadgivning-had.demo'],
+  openHateCrimeLegalTask: ['adviser@raadgivning-had.demo'],
+  changeHateCrimeLegalTaskStatus: ['adviser@raadgivning-had.demo'],
+  changePsychologicalReferralStatus: ['psychologist@psykisk-sundhed.demo'],
+  recordHateCrimeSessions: ['psychologist@psykisk-sundhed.demo'],
+  placeHateCrimeInGroup: ['psychologist@psykisk-sundhed.demo'],
+  saveHateCrimeBudget: OUTREACH_LEAD,
 };
 
 /** Tables with a uuid `id`, a few rows each: the ids the fuzzer sends besides random ones. */
