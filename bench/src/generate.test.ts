@@ -1,5 +1,16 @@
 import { createTestDatabase, ownerQuery } from '@vi/db/testing';
-import { validateAnswers, validateGroupCourseCostInputs, validateOutreachCostInputs } from '@vi/domain';
+import {
+  type CivilSocietyReferral,
+  type CounsellingItem,
+  type LegalTask,
+  stayEpisodes,
+  validateAnswers,
+  validateCivilSocietyReferral,
+  validateCounsellingChecklist,
+  validateGroupCourseCostInputs,
+  validateLegalTask,
+  validateOutreachCostInputs,
+} from '@vi/domain';
 import { describe, expect, it } from 'vitest';
 import { fillDataset, parametersForScale } from './generate.ts';
 
@@ -9,7 +20,10 @@ const FINGERPRINT = `SELECT md5(string_agg(x, ',' ORDER BY x)) AS f FROM (
   SELECT concat_ws('|', id, status, "incidentType", gender, "ageAtIncident", outcome, "declineReason") AS x
   FROM "OutreachCase"
   UNION ALL SELECT concat_ws('|', "participantCode", kind, "inspireOScore", "inspireScore") FROM "QuestionnaireResponse"
-  UNION ALL SELECT concat_ws('|', id, answers) FROM "IntakeRegistration") rows`;
+  UNION ALL SELECT concat_ws('|', id, answers) FROM "IntakeRegistration"
+  UNION ALL SELECT concat_ws('|', id, "personKey", "admittedOn", "movedOutOn", "repeatStay", "recordKey") FROM "ShelterStay"
+  UNION ALL SELECT concat_ws('|', id, status, "sentOn", "startedOn", "recordKey") FROM "HateCrimeReferral"
+  UNION ALL SELECT concat_ws('|', id, kind, outcome, "closedOn") FROM "HateCrimeLegalTask") rows`;
 
 describe('the synthetic dataset', () => {
   it('is the same on every run, follows the scale and writes answers and cost inputs the domain accepts', async () => {
@@ -60,5 +74,108 @@ describe('the synthetic dataset', () => {
       }
     }
     expect(fingerprints[0]).toBe(fingerprints[1]);
+  }, 120_000);
+});
+
+describe('the synthetic aftercare data', () => {
+  it('follows the seeds’ proportions and holds only records the domain’s rules accept', async () => {
+    // Hate crime at scale 0.1 (75 cases over ten years: the start-up's 75 a year at scale 1 is 750),
+    // shelters at scale 0.05 (about 1,180 women, 155 move-outs a year).
+    const SHELTER_SCALE = 0.05;
+    const parameters = {
+      hateCrimeCases: parametersForScale(0.1).hateCrimeCases,
+      shelterWomen: parametersForScale(SHELTER_SCALE).shelterWomen,
+    };
+    expect(parameters.hateCrimeCases).toBe(75);
+    const db = await createTestDatabase();
+    const today = '2025-12-31';
+    try {
+      await fillDataset(
+        { query: (sql, params) => ownerQuery(sql, params, db) },
+        {
+          ...parametersForScale(0.002),
+          hateCrimeCases: parameters.hateCrimeCases,
+          shelterWomen: parameters.shelterWomen,
+        },
+        () => {},
+      );
+      // Seed 004: about 3,100 move-outs a year nationally (here at scale 0.01), a quarter repeat stays.
+      const stays = await db.query<{
+        id: string;
+        woman: string;
+        admitted: string;
+        out: string | null;
+        org: string;
+      }>(
+        `SELECT id::text, coalesce("personKey", "personId"::text) AS woman, "admittedOn"::text AS admitted,
+                "movedOutOn"::text AS out, "organizationId"::text AS org FROM "ShelterStay"`,
+      );
+      const moveOuts = stays.filter((s) => s.out !== null).length;
+      expect(moveOuts / 10).toBeGreaterThan(3100 * SHELTER_SCALE * 0.7);
+      expect(moveOuts / 10).toBeLessThan(3100 * SHELTER_SCALE * 1.3);
+      const episodes = stayEpisodes(
+        stays.map((s) => ({
+          id: s.id,
+          personId: s.woman,
+          shelterOrganizationId: s.org,
+          admittedOn: s.admitted,
+          movedOutOn: s.out,
+        })),
+      );
+      const repeats = episodes.filter((e, i) => i > 0 && episodes[i - 1]!.personId === e.personId).length;
+      expect(repeats / episodes.length).toBeGreaterThan(0.12);
+      expect(repeats / episodes.length).toBeLessThan(0.32);
+      // Seed 000: 50-100 aftercare cases a year at the start of the model.
+      const [cases] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "HateCrimeAftercareCase"`,
+      );
+      expect(cases!.n).toBeGreaterThanOrEqual(70);
+      expect(cases!.n).toBeLessThanOrEqual(parameters.hateCrimeCases);
+
+      const tasks = await db.query<LegalTask>(
+        `SELECT kind::text, status::text, "openedOn"::text AS "openedOn", "closedOn"::text AS "closedOn", outcome::text
+         FROM "HateCrimeLegalTask"`,
+      );
+      expect(tasks.length).toBeGreaterThan(0);
+      const badTasks = tasks.filter((task) => validateLegalTask(task, today).length > 0);
+      expect(JSON.stringify(badTasks.slice(0, 2))).toBe('[]');
+
+      const referrals = await db.query<CivilSocietyReferral>(
+        `SELECT offer::text, NULL AS "otherOfferName", status::text, "offeredOn"::text AS "offeredOn",
+                "consentGivenOn"::text AS "consentGivenOn", "referredOn"::text AS "referredOn",
+                "startedOn"::text AS "startedOn", outcome::text FROM "CivilSocietyReferral"`,
+      );
+      expect(referrals.length).toBeGreaterThan(0);
+      const badReferrals = referrals
+        .map((referral) => ({ referral, errors: validateCivilSocietyReferral(referral, today) }))
+        .filter((r) => r.errors.length > 0);
+      expect(JSON.stringify(badReferrals.slice(0, 2))).toBe('[]');
+
+      const checklists = await db.query<{
+        out: string | null;
+        planned: string;
+        children: number;
+        items: CounsellingItem[];
+      }>(
+        `SELECT st."movedOutOn"::text AS out, st."plannedMoveOutOn"::text AS planned,
+                (SELECT count(*)::int FROM "ShelterStayChild" c WHERE c."stayId" = st.id) AS children,
+                (SELECT json_agg(json_build_object('area', i.area, 'status', i.status, 'dueOn', i."dueOn"::text,
+                                                   'completedOn', i."completedOn"::text))
+                 FROM "CounsellingItem" i WHERE i."stayId" = st.id) AS items
+         FROM "ShelterStay" st`,
+      );
+      const badChecklists = checklists
+        .map((c) =>
+          validateCounsellingChecklist(c.items ?? [], {
+            moveOutOn: c.out ?? c.planned,
+            today,
+            hasChildren: c.children > 0,
+          }),
+        )
+        .filter((errors) => errors.length > 0);
+      expect(JSON.stringify(badChecklists.slice(0, 2))).toBe('[]');
+    } finally {
+      await db.close();
+    }
   }, 120_000);
 });
