@@ -25,8 +25,12 @@ import { errorCodes, TestBrowser } from '../testing/graphql-client.ts';
 import { forgetDisclosureKey, keyedUniform } from './disclosure-key.ts';
 import { courseDelivery } from './queries/course-delivery.ts';
 import { courseParticipation } from './queries/course-participation.ts';
+import { hateCrimeUptake } from './queries/hate-crime-uptake.ts';
+import { danishToday } from './queries/organization-rows.ts';
 import { outreachFunnel } from './queries/outreach-funnel.ts';
 import { recovery } from './queries/recovery.ts';
+import { repeatStays } from './queries/repeat-stays.ts';
+import { shelterCounselling } from './queries/shelter-counselling.ts';
 
 /** The gateway's disclosure key for this file (VI_DISCLOSURE_KEY), and the same key for direct calls. */
 const KEY = Buffer.alloc(32, 7);
@@ -253,6 +257,52 @@ describe('evaluation figures through the gateway', () => {
     expect(
       viaDelivery.total.coursesUnder6 + viaDelivery.total.courses6To8 + viaDelivery.total.coursesOver8,
     ).toBe(viaDelivery.total.courses);
+  });
+
+  it('answers the aftercare figures as their query functions do, and names the filters they cannot apply', async () => {
+    const browser = await evaluatorBrowser();
+    const before = danishToday();
+    const count = '{ value suppressed }';
+    const response = await browser.graphql<{ evaluation: Record<string, Record<string, unknown>> }>(
+      `query ($filter: EvaluationFilterInput) {
+        evaluation(filter: $filter) {
+          hateCrimeUptake { total { track referred ${count} started ${count} uptake { rate } meanDays } ignoredFilters }
+          hateCrimeLegalTasks { table { grandTotal ${count} } ignoredFilters }
+          hateCrimeSessions { total { individual ${count} meanSessions } ignoredFilters }
+          shelterCounselling { total { moveOuts ${count} allCovered ${count} } ignoredFilters }
+          shelterPsychologistHours { total { role persons ${count} meanHoursUsed } ignoredFilters }
+          shelterCivilSociety { offers { offer offered ${count} started ${count} } ignoredFilters }
+          repeatStays { cutoff total { months group followed ${count} repeat ${count} } ignoredFilters }
+        }
+      }`,
+      { filter: { genders: ['WOMAN'] } },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const evaluation = response.body.data!.evaluation;
+    for (const figure of Object.values(evaluation)) expect(figure.ignoredFilters).toEqual(['GENDERS']);
+    const filter = { organizationIds: granted, genders: ['WOMAN'] };
+    const uptake = await hateCrimeUptake(db, filter, uniform);
+    expect(evaluation.hateCrimeUptake!.total).toEqual(
+      uptake.total.map((row) => ({
+        track: row.track,
+        referred: row.referred,
+        started: row.started,
+        uptake: row.uptake && { rate: row.uptake.rate },
+        meanDays: row.meanDays,
+      })),
+    );
+    // The windows are measured at today on the Danish calendar, as the gateway read it.
+    const cutoff = evaluation.repeatStays!.cutoff as string;
+    expect([before, danishToday()]).toContain(cutoff);
+    const stays = await repeatStays(db, filter, uniform, cutoff);
+    expect(evaluation.repeatStays!.total).toEqual(
+      stays.total.map(({ months, group, followed, repeat }) => ({ months, group, followed, repeat })),
+    );
+    const counselling = await shelterCounselling(db, filter, uniform);
+    expect(evaluation.shelterCounselling!.total).toEqual({
+      moveOuts: counselling.total.moveOuts,
+      allCovered: counselling.total.allCovered,
+    });
   });
 });
 
