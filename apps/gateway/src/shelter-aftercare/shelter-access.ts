@@ -34,6 +34,11 @@ export const INVALID_CPR: FieldError['message'] = {
   en: 'Enter a valid CPR number: 10 digits (ddmmyy-xxxx).',
 };
 
+export const CPR_MISMATCH: FieldError['message'] = {
+  da: 'CPR-nummeret passer ikke til det, der blev angivet ved kvindens tidligere ophold.',
+  en: "The CPR number does not match the one given at the woman's earlier stay.",
+};
+
 /**
  * The ten digits of a CPR number written `ddmmyy-xxxx`, `ddmmyyxxxx` or with spaces, or null
  * when it is not one: the first six digits must be a real day of some century (the modulus-11

@@ -432,6 +432,48 @@ describe('a repeat stay at another shelter', () => {
     expect(await repeatAtB()).toBe(false);
   });
 
+  it('readmits an earlier woman of the shelter by her person, taking up a CPR number given now', async () => {
+    clockAt('2027-02-15T11:00:00Z');
+    const staffA = await as('staffA');
+    const first = data<Stay>(
+      await staffA.graphql(ADMIT, { input: { admittedOn: '2026-12-01', plannedMoveOutOn: '2027-01-20' } }),
+      'admitToShelter',
+    );
+    expect(first.matchableAcrossShelters).toBe(false);
+    data(await staffA.graphql(MOVE_OUT, { stayId: first.id, on: '2027-01-20' }), 'recordShelterMoveOut');
+    // Another shelter cannot name her.
+    const elsewhere = await (await as('staffB')).graphql(ADMIT, {
+      input: { personId: first.personId, admittedOn: '2027-02-14', plannedMoveOutOn: '2027-03-01' },
+    });
+    expect(errorCodes(elsewhere)).toEqual(['NOT_FOUND']);
+    const again = data<Stay>(
+      await staffA.graphql(ADMIT, {
+        input: {
+          personId: first.personId,
+          cprNumber: '040480-2222',
+          admittedOn: '2027-02-14',
+          plannedMoveOutOn: '2027-03-01',
+        },
+      }),
+      'admitToShelter',
+    );
+    expect([again.personId, again.pseudonym, again.repeatStay]).toEqual([
+      first.personId,
+      first.pseudonym,
+      true,
+    ]);
+    expect((await stayRow(first.id)).personKey).toBe((await stayRow(again.id)).personKey);
+    const mismatch = await staffA.graphql(ADMIT, {
+      input: {
+        personId: first.personId,
+        cprNumber: '040480-3333',
+        admittedOn: '2027-02-15',
+        plannedMoveOutOn: '2027-03-01',
+      },
+    });
+    expect(fields(mismatch)).toEqual([['cprNumber', 'CPR_MISMATCH']]);
+  });
+
   it('at the same shelter, recognises her by the CPR number and keeps her pseudonym', async () => {
     clockAt('2027-09-15T10:00:00Z');
     const staffA = await as('staffA');

@@ -18,6 +18,7 @@ import { prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import {
+  CPR_MISMATCH,
   INVALID_CPR,
   normaliseCprNumber,
   SHELTER_STAFF_ROLES,
@@ -295,6 +296,16 @@ builder.mutationField('admitToShelter', (t) =>
         try {
           return await prisma().$transaction(async (tx) => {
             const personKey = cpr ? await shelterPersonKey(cpr, tx) : (person?.personKey ?? null);
+            if (person && cpr && personKey !== null) {
+              // Her earlier stay had another CPR number: one of the two is mistyped.
+              if (person.personKey !== null && person.personKey !== personKey)
+                throwValidation([{ field: 'cprNumber', code: 'CPR_MISMATCH', message: CPR_MISMATCH }]);
+              // Her earlier stays here had none: they become matchable across shelters too.
+              await tx.shelterStay.updateMany({
+                where: { organizationId, personId: person.id, personKey: null },
+                data: { personKey },
+              });
+            }
             // The same woman back at this shelter, recognised by her CPR number.
             if (!person && personKey) {
               const known = await tx.shelterStay.findFirst({

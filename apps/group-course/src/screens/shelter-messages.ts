@@ -14,6 +14,8 @@ export const shelterMessages = defineCatalogue({
     'stays.intro':
       'Ophold for kvinder og deres børn på krisecentret: koordinerende rådgivning efter serviceloven § 109 før fraflytning, psykologtimer, henvisning til civilsamfundet og starthjælp.',
     'stays.admitHeading': 'Indskriv en kvinde',
+    'stays.earlier': 'Tidligere beboer (valgfrit)',
+    'stays.newWoman': 'Ny kvinde',
     'stays.cpr': 'CPR-nummer (valgfrit)',
     'stays.cprHint':
       'CPR-nummeret gemmes ikke. Kun en nøgle afledt af det gemmes, så et senere ophold på et hvilket som helst krisecenter kan genkendes som et gentaget ophold.',
@@ -108,6 +110,8 @@ export const shelterMessages = defineCatalogue({
     'stays.intro':
       'Stays of women and their children at the shelter: coordinating counselling under section 109 of the Social Services Act before move-out, psychologist hours, referral to civil society and start-up help.',
     'stays.admitHeading': 'Admit a woman',
+    'stays.earlier': 'Earlier resident (optional)',
+    'stays.newWoman': 'A new woman',
     'stays.cpr': 'CPR number (optional)',
     'stays.cprHint':
       'The CPR number is not stored. Only a key derived from it is, so a later stay at any shelter is recognised as a repeat stay.',

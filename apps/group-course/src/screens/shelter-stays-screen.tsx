@@ -10,7 +10,7 @@ import { shelterMessages } from './shelter-messages.ts';
 
 const ShelterStaysQuery = graphql(`
   query ShelterStays {
-    shelterStays { id pseudonym admittedOn plannedMoveOutOn movedOutOn repeatStay openCounsellingAreas }
+    shelterStays { id personId pseudonym admittedOn plannedMoveOutOn movedOutOn repeatStay openCounsellingAreas }
   }
 `);
 
@@ -27,8 +27,11 @@ function wholeNumber(value: string): number | null {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-function AdmitForm({ onAdmitted }: { onAdmitted: () => void }) {
+type EarlierWoman = { personId: string; pseudonym: string };
+
+function AdmitForm({ earlier, onAdmitted }: { earlier: readonly EarlierWoman[]; onAdmitted: () => void }) {
   const t = useT(shelterMessages);
+  const [personId, setPersonId] = useState('');
   const [cprNumber, setCprNumber] = useState('');
   const [birthYear, setBirthYear] = useState('');
   const [admittedOn, setAdmittedOn] = useState(todayIso());
@@ -59,8 +62,9 @@ function AdmitForm({ onAdmitted }: { onAdmitted: () => void }) {
     }
     const outcome = await admit({
       input: {
+        personId: personId || null,
         cprNumber: cprNumber.trim() || null,
-        birthYear: wholeNumber(birthYear),
+        birthYear: personId ? null : wholeNumber(birthYear),
         admittedOn,
         plannedMoveOutOn,
         children: children.map((year) => ({ birthYear: wholeNumber(year) ?? 0 })),
@@ -73,6 +77,7 @@ function AdmitForm({ onAdmitted }: { onAdmitted: () => void }) {
       setSaved(t(stay.repeatStay ? 'stays.admittedRepeat' : 'stays.admitted', { pseudonym: stay.pseudonym }));
       setCprNumber('');
       setBirthYear('');
+      setPersonId('');
       setChildren([]);
       onAdmitted();
     }
@@ -81,6 +86,19 @@ function AdmitForm({ onAdmitted }: { onAdmitted: () => void }) {
   return (
     <form noValidate onSubmit={submit} className="gc-form" aria-labelledby="admit-heading">
       <h2 id="admit-heading">{t('stays.admitHeading')}</h2>
+      {earlier.length ? (
+        <div className="vi-field">
+          <label htmlFor="admit-earlier">{t('stays.earlier')}</label>
+          <select id="admit-earlier" value={personId} onChange={(e) => setPersonId(e.target.value)}>
+            <option value="">{t('stays.newWoman')}</option>
+            {earlier.map((woman) => (
+              <option key={woman.personId} value={woman.personId}>
+                {woman.pseudonym}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <TextField
         id="admit-cpr"
         label={t('stays.cpr')}
@@ -94,14 +112,16 @@ function AdmitForm({ onAdmitted }: { onAdmitted: () => void }) {
       <p id="admit-cpr-hint" className="gc-muted gc-small">
         {t('stays.cprHint')}
       </p>
-      <TextField
-        id="admit-birth-year"
-        label={t('stays.birthYear')}
-        value={birthYear}
-        onValueChange={setBirthYear}
-        errors={errorsFor('birthYear')}
-        inputMode="numeric"
-      />
+      {personId ? null : (
+        <TextField
+          id="admit-birth-year"
+          label={t('stays.birthYear')}
+          value={birthYear}
+          onValueChange={setBirthYear}
+          errors={errorsFor('birthYear')}
+          inputMode="numeric"
+        />
+      )}
       <TextField
         id="admit-admitted-on"
         type="date"
@@ -159,11 +179,19 @@ export function ShelterStaysScreen() {
   const { locale } = useLocale();
   const [list, refetch] = useQuery({ query: ShelterStaysQuery });
   const stays = list.data?.shelterStays ?? [];
+  // Women whose stays here have all ended, to admit again by their pseudonym (with or without a CPR number).
+  const earlier: EarlierWoman[] = [];
+  for (const stay of stays) {
+    if (earlier.some((w) => w.personId === stay.personId)) continue;
+    if (stays.some((s) => s.personId === stay.personId && !s.movedOutOn)) continue;
+    earlier.push({ personId: stay.personId, pseudonym: stay.pseudonym });
+  }
+  earlier.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
   return (
     <>
       <h1>{t('stays.heading')}</h1>
       <p>{t('stays.intro')}</p>
-      <AdmitForm onAdmitted={() => refetch({ requestPolicy: 'network-only' })} />
+      <AdmitForm earlier={earlier} onAdmitted={() => refetch({ requestPolicy: 'network-only' })} />
       <section aria-labelledby="stays-heading">
         <h2 id="stays-heading">{t('stays.listHeading')}</h2>
         {stays.length ? (
