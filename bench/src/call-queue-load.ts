@@ -87,6 +87,9 @@ async function runPhase(
   const { CLAIM_LOG_SQL, checkNoDoubleClaims, runClaimLoad, useGatewayPool } = await import(
     '../../apps/gateway/src/outreach/call-queue-workers.ts'
   );
+  // The caller may still hold another database open (run.ts: the figures' vi_bench); the phase's
+  // own database comes from the default factory only once that memo is dropped.
+  await closeDatabase();
   await openDatabase();
   // 20 workers share the gateway's pool as 20 concurrent requests would; it is sized for them
   // (VI_DATABASE_POOL_SIZE in a deployment), or claims wait behind call results for a connection.
