@@ -96,3 +96,35 @@ describe('the gateway app', () => {
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
   });
 });
+
+describe('the gateway as a Node HTTP server (server.ts)', () => {
+  it('answers /graphql straight from Yoga with the same headers as every other response', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      const base = `http://127.0.0.1:${address.port}`;
+      const graphql = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(graphql.status).toBe(200);
+      expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+      const page = await fetch(`${base}/outreach/`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(page.status).toBe(200);
+      for (const response of [graphql, page]) {
+        expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+        expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
+        expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      }
+      expect(graphql.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -119,6 +119,11 @@ export function httpGatePlugin(options: HttpGateOptions): Plugin {
       }
       if (method === 'GET') {
         bodySizes.set(request, request.url.length);
+      } else if (declared !== null && /^\d+$/.test(declared) && !request.headers.has('transfer-encoding')) {
+        // A declared length is the body's length: Node's HTTP parser frames the body by it and
+        // reads no further, so the stream need not be counted (which costs a TransformStream
+        // and a second Request per request). Streams without a length are counted below.
+        bodySizes.set(request, Number(declared));
       } else if (requestParser) {
         setRequestParser((incoming) =>
           requestParser(
