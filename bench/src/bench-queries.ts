@@ -213,27 +213,6 @@ export function gatewayNumbers(query: BenchQuery, rows: Rows[]): Numbers {
   return handWritten(query)?.gatewayNumbers?.(rows) ?? numbersOf(rows, query.figure.labels);
 }
 
-/** The gateway's incident-type condition (filterSql compares enum columns as text). */
-const INCIDENT_TYPE_AS_TEXT = /c\."incidentType"::text = ANY\((\$\d+)::text\[\]\)/g;
-
-/**
- * The outreach figures for one incident type: the gateway's own statements with the incident
- * type compared as the enum it is (`= ANY($n::"IncidentType"[])`, the same codes) instead of as
- * text, which turns every case's enum into text before comparing. EXPLAIN ANALYZE at scale 1
- * (machine shared with other work): funnel 1.1-1.4 s against 1.5-2.0 s, declineReasons 0.45-0.52 s
- * against 0.59-0.65 s; timed side by side, the acceptance tables and survey 1.3-1.7x faster. Where the
- * gateway compares the enum itself, nothing is replaced and this is the gateway's own statement.
- */
-const INCIDENT_TYPE_AS_ENUM = "gateway's own, incident type compared as the enum";
-
-const incidentTypeAsEnum =
-  (gateway: GatewayQuery) =>
-  async (filter: EvaluationFilter): Promise<Statement[]> =>
-    (await gatewayStatements(gateway, filter)).map((statement) => ({
-      ...statement,
-      sql: statement.sql.replace(INCIDENT_TYPE_AS_TEXT, 'c."incidentType" = ANY($1::"IncidentType"[])'),
-    }));
-
 /** The organisation and period conditions of a filter on a table's columns, with their parameters. */
 function where(filter: EvaluationFilter, columns: Parameters<typeof filterSql>[2]) {
   const params = new SqlParameters();
@@ -375,13 +354,6 @@ const acceptance = (dimension: AcceptanceDimension): Figure => ({
   byIncidentType: true,
   gateway: (db, filter, uniform) => outreachAcceptance(db, filter, dimension, uniform),
   labels: ['grp', 'status'],
-  raw: {
-    selections: ['one incident type'],
-    label: INCIDENT_TYPE_AS_ENUM,
-    statements: incidentTypeAsEnum((db, filter, uniform) =>
-      outreachAcceptance(db, filter, dimension, uniform),
-    ),
-  },
 });
 
 const FIGURES: Figure[] = [
@@ -400,11 +372,6 @@ const FIGURES: Figure[] = [
     byIncidentType: true,
     gateway: outreachFunnel,
     labels: ['part', 'key'],
-    raw: {
-      selections: ['one incident type'],
-      label: INCIDENT_TYPE_AS_ENUM,
-      statements: incidentTypeAsEnum(outreachFunnel),
-    },
   },
   acceptance('INCIDENT_TYPE'),
   acceptance('GENDER'),
@@ -417,11 +384,6 @@ const FIGURES: Figure[] = [
     byIncidentType: true,
     gateway: declineReasons,
     labels: ['key'],
-    raw: {
-      selections: ['one incident type'],
-      label: INCIDENT_TYPE_AS_ENUM,
-      statements: incidentTypeAsEnum(declineReasons),
-    },
   },
   {
     name: 'surveyOffers',
@@ -431,11 +393,6 @@ const FIGURES: Figure[] = [
     byIncidentType: true,
     gateway: surveyOffers,
     labels: ['key'],
-    raw: {
-      selections: ['one incident type'],
-      label: INCIDENT_TYPE_AS_ENUM,
-      statements: incidentTypeAsEnum(surveyOffers),
-    },
   },
   {
     name: 'intakeHeardFrom',

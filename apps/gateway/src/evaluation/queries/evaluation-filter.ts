@@ -152,9 +152,13 @@ export type FilterSql = {
   ignored: FilterDimension[];
 };
 
+/** The PostgreSQL enum type of each coded filter column (the codes were checked against the domain's lists). */
+const ENUM_TYPES = { incidentTypes: '"IncidentType"', genders: '"Gender"', roles: '"PersonRole"' } as const;
+
 /**
- * Turns a filter into SQL conditions on the given columns. Enum columns are compared as
- * text against a text[] parameter, so one parameter serves any number of codes.
+ * Turns a filter into SQL conditions on the given columns. Coded columns are compared as the enum
+ * they are against one array parameter, so one parameter serves any number of codes; comparing as
+ * text turned every row's enum into text first (1.3-1.7x slower over a million cases, issue 11).
  */
 export function filterSql(
   filter: EvaluationFilter,
@@ -175,13 +179,13 @@ export function filterSql(
     const selected = filter[dimension];
     if (!selected || selected.length === 0) return;
     if (!column) ignored.push(dimension);
-    else conditions.push(`${column}::text = ANY(${params.add(selected)}::text[])`);
+    else conditions.push(`${column} = ANY(${params.add(selected)}::${ENUM_TYPES[dimension]}[])`);
   };
   codes('incidentTypes', columns.incidentType);
   // Gender OTHER stands for "other or not recorded", the group the figures show: small
   // categories are merged before protection, so no filter can tell the two apart.
   if (filter.genders?.length === 1 && filter.genders[0] === 'OTHER' && columns.gender) {
-    conditions.push(`(${columns.gender} IS NULL OR ${columns.gender}::text = ${params.add('OTHER')}::text)`);
+    conditions.push(`(${columns.gender} IS NULL OR ${columns.gender} = ${params.add('OTHER')}::"Gender")`);
   } else codes('genders', columns.gender);
   codes('roles', columns.role);
 
