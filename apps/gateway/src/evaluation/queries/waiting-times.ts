@@ -80,11 +80,14 @@ export async function waitingTimes(
   const rows = await db.query<Row>(
     `WITH per_entry AS (
        SELECT w."organizationId" AS org, o."waitingLimitDays" AS limit_days, w."recordKey" AS record_key,
-              CASE WHEN w."leftOn" IS NOT NULL AND enrolled."personId" IS NOT NULL THEN w."leftOn" - w.since END AS waited,
+              -- A person belongs to one organisation, so "enrolled anywhere" is "enrolled here". A probe
+              -- of the Enrolment index per entry that left the list, not the distinct set of every
+              -- enrolled person (252.7 against 334.5 ms over all organisations at scale 1; 5.5 against
+              -- 11.3 ms for one municipality and one year).
+              CASE WHEN w."leftOn" IS NOT NULL AND EXISTS (SELECT FROM "Enrolment" e WHERE e."personId" = w."personId")
+                   THEN w."leftOn" - w.since END AS waited,
               CASE WHEN w."leftOn" IS NULL THEN current_date - w.since END AS waiting
        FROM "WaitingListEntry" w JOIN "Organization" o ON o.id = w."organizationId"
-       -- A person belongs to one organisation, so "enrolled anywhere" is "enrolled here".
-       LEFT JOIN (SELECT DISTINCT e."personId" FROM "Enrolment" e) enrolled ON enrolled."personId" = w."personId"
        WHERE ${where}
      )
      SELECT org::text AS org, count(waited)::int AS enrolled,
