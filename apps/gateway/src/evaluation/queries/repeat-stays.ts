@@ -98,16 +98,24 @@ export function compareWith(rate: Rate | null, share: number): Comparison | null
  * The episodes of the whole system with their move-out shelter, record key, aftercare and the
  * woman's next admission, as a SQL `WITH` list ending in `episodes`.
  */
-export function episodesSql(params: SqlParameters): string {
-  return `stays AS (
+export function episodesSql(params: SqlParameters, organizationIds: readonly string[]): string {
+  // Only the women with a stay at a selected shelter matter (their stays at every shelter).
+  return `women AS (
+       SELECT DISTINCT ${WOMAN_SQL('w')} AS woman FROM "ShelterStay" w
+       WHERE w."organizationId" = ANY (${params.add(organizationIds)}::uuid[])
+     ),
+     with_aftercare AS (
+       SELECT h."stayId" FROM "PsychologistHours" h WHERE h.used > 0
+       UNION SELECT c."stayId" FROM "CivilSocietyReferral" c
+         WHERE c.status::text = ANY (${params.add(UPTAKE_STATUSES)}::text[])
+       UNION SELECT n."stayId" FROM "StartUpHelpNeed" n WHERE n.status::text = ANY (${params.add(MET_STATUSES)}::text[])
+     ),
+     stays AS (
        SELECT st.id, st."organizationId" AS org, ${WOMAN_SQL('st')} AS woman, st."admittedOn" AS admitted,
-              st."movedOutOn" AS moved_out, st."recordKey" AS record_key,
-              (EXISTS (SELECT FROM "PsychologistHours" h WHERE h."stayId" = st.id AND h.used > 0)
-               OR EXISTS (SELECT FROM "CivilSocietyReferral" c WHERE c."stayId" = st.id
-                            AND c.status::text = ANY (${params.add(UPTAKE_STATUSES)}::text[]))
-               OR EXISTS (SELECT FROM "StartUpHelpNeed" n WHERE n."stayId" = st.id
-                            AND n.status::text = ANY (${params.add(MET_STATUSES)}::text[]))) AS aftercare
+              st."movedOutOn" AS moved_out, st."recordKey" AS record_key, a."stayId" IS NOT NULL AS aftercare
        FROM "ShelterStay" st
+       JOIN women ON women.woman = ${WOMAN_SQL('st')}
+       LEFT JOIN with_aftercare a ON a."stayId" = st.id
      ),
      marked AS (
        SELECT s.*, max(coalesce(s.moved_out, 'infinity'::date)) OVER (
@@ -139,7 +147,7 @@ export function episodesSql(params: SqlParameters): string {
 }
 
 type Row = {
-  org: string;
+  org: string | null;
   months: number;
   aftercare: boolean;
   followed: number;
@@ -159,46 +167,39 @@ export async function repeatStays(
   assertValidEvaluationFilter(filter);
   if (!isCalendarDate(today)) throw new RangeError(`Not a calendar date: ${today}`);
   const params = new SqlParameters();
-  const episodes = episodesSql(params);
+  const episodes = episodesSql(params, filter.organizationIds);
   const { where, ignored } = filterSql(filter, params, { organization: 'e.org', date: 'e.moved_out' });
+  const admitted = filterSql(filter, params, { organization: 'e.admitted_org', date: 'e.admitted' });
   const cutoff = `${params.add(today)}::date`;
   const windows = params.add([...REPEAT_STAY_WINDOWS_MONTHS]);
-  const admissionParams = new SqlParameters();
-  const admissionEpisodes = episodesSql(admissionParams);
-  const admissionFilter = filterSql(filter, admissionParams, {
-    organization: 'e.admitted_org',
-    date: 'e.admitted',
-  });
-  const [rows, admissionRows] = await Promise.all([
-    db.query<Row>(
-      `WITH ${episodes}
-       SELECT e.org::text AS org, w.months, e.aftercare,
-              count(*) FILTER (WHERE x.window_end <= ${cutoff})::int AS followed,
-              coalesce(sum(e.record_key) FILTER (WHERE x.window_end <= ${cutoff}), 0)::bigint AS followed_key,
-              count(*) FILTER (WHERE x.window_end <= ${cutoff} AND e.next_admitted <= x.window_end)::int AS repeat,
-              coalesce(sum(e.record_key) FILTER (WHERE x.window_end <= ${cutoff} AND e.next_admitted <= x.window_end), 0)::bigint AS repeat_key,
-              count(*) FILTER (WHERE x.window_end > ${cutoff})::int AS censored,
-              coalesce(sum(e.record_key) FILTER (WHERE x.window_end > ${cutoff}), 0)::bigint AS censored_key
-       FROM episodes e
-       CROSS JOIN unnest(${windows}::int[]) AS w(months)
-       CROSS JOIN LATERAL (SELECT (e.moved_out + make_interval(months => w.months))::date AS window_end) x
-       WHERE e.moved_out IS NOT NULL AND e.moved_out <= ${cutoff} AND ${where}
-       GROUP BY e.org, w.months, e.aftercare`,
-      params.values,
-    ),
-    // Admissions (episodes by their first stay) and those of a woman with an earlier episode.
-    db.query<{ n: number; key_sum: string; repeat: number; repeat_key: string }>(
-      `WITH ${admissionEpisodes}
-       SELECT count(*)::int AS n, coalesce(sum(e.admitted_key), 0)::bigint AS key_sum,
-              count(*) FILTER (WHERE e.episode > 1)::int AS repeat,
-              coalesce(sum(e.admitted_key) FILTER (WHERE e.episode > 1), 0)::bigint AS repeat_key
-       FROM episodes e
-       WHERE ${admissionFilter.where}`,
-      admissionParams.values,
-    ),
-  ]);
+  // One statement: the episodes once, then the windows of the move-outs in the period, and the
+  // admissions in the period (months 0 rows: followed = admissions, repeat = after an earlier episode).
+  const rows = await db.query<Row>(
+    `WITH ${episodes}
+     SELECT e.org::text AS org, w.months, e.aftercare,
+            count(*) FILTER (WHERE x.window_end <= ${cutoff})::int AS followed,
+            coalesce(sum(e.record_key) FILTER (WHERE x.window_end <= ${cutoff}), 0)::bigint AS followed_key,
+            count(*) FILTER (WHERE x.window_end <= ${cutoff} AND e.next_admitted <= x.window_end)::int AS repeat,
+            coalesce(sum(e.record_key) FILTER (WHERE x.window_end <= ${cutoff} AND e.next_admitted <= x.window_end), 0)::bigint AS repeat_key,
+            count(*) FILTER (WHERE x.window_end > ${cutoff})::int AS censored,
+            coalesce(sum(e.record_key) FILTER (WHERE x.window_end > ${cutoff}), 0)::bigint AS censored_key
+     FROM episodes e
+     CROSS JOIN unnest(${windows}::int[]) AS w(months)
+     CROSS JOIN LATERAL (SELECT (e.moved_out + make_interval(months => w.months))::date AS window_end) x
+     WHERE e.moved_out IS NOT NULL AND e.moved_out <= ${cutoff} AND ${where}
+     GROUP BY e.org, w.months, e.aftercare
+     UNION ALL
+     SELECT NULL, 0, false, count(*)::int, coalesce(sum(e.admitted_key), 0)::bigint,
+            count(*) FILTER (WHERE e.episode > 1)::int,
+            coalesce(sum(e.admitted_key) FILTER (WHERE e.episode > 1), 0)::bigint, 0, 0
+     FROM episodes e WHERE ${admitted.where}`,
+    params.values,
+  );
+  const admissionRow = rows.find((row) => row.months === 0);
   const orgs = selectedOrganizationIds(filter.organizationIds);
-  const rowOf = new Map(rows.map((row) => [`${row.org}|${row.months}|${row.aftercare}`, row]));
+  const rowOf = new Map(
+    rows.filter((row) => row.months > 0).map((row) => [`${row.org}|${row.months}|${row.aftercare}`, row]),
+  );
   type Cells = { followed: CountCell; repeat: CountCell; censored: CountCell };
   const cellsOf = (org: string, months: number, aftercare: boolean): Cells => {
     const row = rowOf.get(`${org}|${months}|${aftercare}`);
@@ -239,8 +240,7 @@ export async function repeatStays(
         shape(organizationId, months, group, groupCells(orgIds, months, group)),
       ),
     );
-  const admissionRow = admissionRows[0];
-  const admissions = discloseCount(cellOf(admissionRow?.n, admissionRow?.key_sum), uniform);
+  const admissions = discloseCount(cellOf(admissionRow?.followed, admissionRow?.followed_key), uniform);
   const repeatAdmissions = discloseCount(cellOf(admissionRow?.repeat, admissionRow?.repeat_key), uniform);
   return {
     cutoff: today,

@@ -42,18 +42,24 @@ export const MOVE_OUT_COLUMNS: FilterColumns = {
 export const WOMAN_SQL = (stay: string) => `coalesce(${stay}."personKey", ${stay}."personId"::text)`;
 
 /**
- * The stays of the system with the woman's next admission (any shelter), as a FROM item named
- * `st`: stays do not overlap (validateStay), so the next admission by date is the one a transfer
- * would be. Read whole (a few thousand stays a year); the figures' filters apply after it.
+ * The same woman on two stays, in SQL: the keyed hash of her CPR number where both have it, else
+ * the same Person row where neither has it (WOMAN_SQL's equality, written so that PostgreSQL can
+ * probe the ShelterStay indexes on personKey and on personId).
  */
-export const STAYS_WITH_NEXT_SQL = `(SELECT s.*, lead(s."admittedOn") OVER (
-    PARTITION BY ${WOMAN_SQL('s')} ORDER BY s."admittedOn", s.id) AS next_admitted
-  FROM "ShelterStay" s) st`;
+export function sameWomanSql(a: string, b: string): string {
+  return `((${b}."personKey" IS NOT NULL AND ${a}."personKey" = ${b}."personKey")
+    OR (${b}."personKey" IS NULL AND ${a}."personKey" IS NULL AND ${a}."personId" = ${b}."personId"))`;
+}
 
-/** A stay of STAYS_WITH_NEXT_SQL that ended in a move-out, not in a transfer, in SQL. */
+/**
+ * A stay `st` that ended in a move-out, not in a transfer: no admission of the same woman to a
+ * shelter of the system on the move-out day or the day after (one index probe per stay).
+ */
 export function moveOutSql(params: SqlParameters): string {
-  return `st."movedOutOn" IS NOT NULL
-    AND (st.next_admitted IS NULL OR st.next_admitted > st."movedOutOn" + ${params.add(TRANSFER_MAX_GAP_DAYS)}::int)`;
+  return `st."movedOutOn" IS NOT NULL AND NOT EXISTS (
+    SELECT FROM "ShelterStay" nx
+    WHERE ${sameWomanSql('nx', 'st')} AND nx.id <> st.id
+      AND nx."admittedOn" BETWEEN st."movedOutOn" AND st."movedOutOn" + ${params.add(TRANSFER_MAX_GAP_DAYS)}::int)`;
 }
 
 /** An item that covers its area by the move-out day (COUNSELLING_ITEM_STATUSES' `covers`). */
@@ -97,7 +103,7 @@ export async function shelterCounselling(
     `WITH m AS (
        SELECT st."organizationId"::text AS org, st."recordKey" AS record_key,
               coalesce(array_agg(i.area::text) FILTER (WHERE ${COVERS}), '{}') AS covered
-       FROM ${STAYS_WITH_NEXT_SQL} LEFT JOIN "CounsellingItem" i ON i."stayId" = st.id
+       FROM "ShelterStay" st LEFT JOIN "CounsellingItem" i ON i."stayId" = st.id
        WHERE ${moveOut} AND ${where}
        GROUP BY st.id, st."organizationId", st."recordKey"
      )
