@@ -140,7 +140,11 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   const today = startOfDay(now);
   const random = new SeededRandom(SEED);
 
-  const orgIds = new Map<DemoOrgSlug, string>(slugs.map((slug) => [slug, random.uuid()]));
+  // Organisations and logins added after the first demo take their ids from a stream of their own:
+  // the main stream then draws exactly as before, so every person, case and date stays the same.
+  const later = new SeededRandom(SEED + 1);
+  const idFor = (entry: { addedLater?: true }) => (entry.addedLater ? later.uuid() : random.uuid());
+  const orgIds = new Map<DemoOrgSlug, string>(DEMO_ORGANIZATIONS.map((o) => [o.slug, idFor(o)]));
   const orgId = (slug: DemoOrgSlug) => orgIds.get(slug) as string;
   const organizations = DEMO_ORGANIZATIONS.map((organization) => ({
     id: orgId(organization.slug),
@@ -156,7 +160,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   // second of the first start).
   const passwordHash = await hash(DEMO_PASSWORD);
   const users = DEMO_USERS.map((user) => ({
-    id: random.uuid(),
+    id: idFor(user),
     email: user.email,
     displayName: user.displayName,
     passwordHash,
@@ -164,7 +168,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   }));
   const memberships = users.flatMap(({ id, user }) =>
     [user.orgSlug, ...user.alsoMemberOf].map((slug) => ({
-      id: random.uuid(),
+      id: idFor(user),
       userId: id,
       organizationId: orgId(slug),
       role: user.role,
