@@ -107,8 +107,8 @@ export function episodesSql(params: SqlParameters, organizationIds: readonly str
      with_aftercare AS (
        SELECT h."stayId" FROM "PsychologistHours" h WHERE h.used > 0
        UNION SELECT c."stayId" FROM "CivilSocietyReferral" c
-         WHERE c.status::text = ANY (${params.add(UPTAKE_STATUSES)}::text[])
-       UNION SELECT n."stayId" FROM "StartUpHelpNeed" n WHERE n.status::text = ANY (${params.add(MET_STATUSES)}::text[])
+         WHERE c.status = ANY (${params.add(UPTAKE_STATUSES)}::"CivilSocietyReferralStatus"[])
+       UNION SELECT n."stayId" FROM "StartUpHelpNeed" n WHERE n.status = ANY (${params.add(MET_STATUSES)}::"StartUpHelpStatus"[])
      ),
      stays AS (
        SELECT st.id, st."organizationId" AS org, ${WOMAN_SQL('st')} AS woman, st."admittedOn" AS admitted,

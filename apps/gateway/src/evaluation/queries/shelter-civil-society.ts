@@ -88,8 +88,8 @@ export async function shelterCivilSociety(
      ),
      per_offer AS (
        SELECT s.id, s.org, s.record_key, c.offer::text AS offer,
-              bool_or(c.status::text = ANY (${consent}::text[])) AS referred,
-              bool_or(c.status::text = ANY (${uptake}::text[])) AS started
+              bool_or(c.status = ANY (${consent}::"CivilSocietyReferralStatus"[])) AS referred,
+              bool_or(c.status = ANY (${uptake}::"CivilSocietyReferralStatus"[])) AS started
        FROM s JOIN "CivilSocietyReferral" c ON c."stayId" = s.id
        GROUP BY s.id, s.org, s.record_key, c.offer
      ),
