@@ -42,23 +42,14 @@ export const MOVE_OUT_COLUMNS: FilterColumns = {
 export const WOMAN_SQL = (stay: string) => `coalesce(${stay}."personKey", ${stay}."personId"::text)`;
 
 /**
- * The same woman on two stays, in SQL: the keyed hash of her CPR number where both have it, else
- * the same Person row where neither has it (WOMAN_SQL's equality, written so that PostgreSQL can
- * probe the ShelterStay indexes on personKey and on personId).
- */
-export function sameWomanSql(a: string, b: string): string {
-  return `((${b}."personKey" IS NOT NULL AND ${a}."personKey" = ${b}."personKey")
-    OR (${b}."personKey" IS NULL AND ${a}."personKey" IS NULL AND ${a}."personId" = ${b}."personId"))`;
-}
-
-/**
  * A stay `st` that ended in a move-out, not in a transfer: no admission of the same woman to a
- * shelter of the system on the move-out day or the day after (one index probe per stay).
+ * shelter of the system on the move-out day or the day after. Over every stay PostgreSQL answers it
+ * with one hash anti-join on the woman; for one shelter's year it reads the stays once.
  */
 export function moveOutSql(params: SqlParameters): string {
   return `st."movedOutOn" IS NOT NULL AND NOT EXISTS (
     SELECT FROM "ShelterStay" nx
-    WHERE ${sameWomanSql('nx', 'st')} AND nx.id <> st.id
+    WHERE ${WOMAN_SQL('nx')} = ${WOMAN_SQL('st')} AND nx.id <> st.id
       AND nx."admittedOn" BETWEEN st."movedOutOn" AND st."movedOutOn" + ${params.add(TRANSFER_MAX_GAP_DAYS)}::int)`;
 }
 
