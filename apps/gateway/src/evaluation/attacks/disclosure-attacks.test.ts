@@ -231,7 +231,7 @@ beforeAll(async () => {
   // The averaging target: the busiest organisation's month with 1-4 identified cases, in the middle of its history.
   averagingOrg = busiest[0]!.id;
   const [target] = await db.query<{ month: string }>(
-    `SELECT to_char(date_trunc('month', "createdAt"), 'YYYY-MM') AS month FROM "OutreachCase"
+    `SELECT to_char(date_trunc('month', "createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen'), 'YYYY-MM') AS month FROM "OutreachCase"
      WHERE "organizationId" = $1 AND "createdAt" >= '2019-01-01' GROUP BY 1 HAVING count(*) BETWEEN 2 AND 4 ORDER BY 1 LIMIT 1`,
     [averagingOrg],
   );
@@ -242,7 +242,7 @@ beforeAll(async () => {
   for (const org of granted) {
     const [month] = await db.query<{ month: string }>(
       `SELECT to_char(date_trunc('month', d), 'YYYY-MM') AS month FROM (
-         SELECT "createdAt" AS d FROM "OutreachCase" WHERE "organizationId" = $1
+         SELECT ("createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date AS d FROM "OutreachCase" WHERE "organizationId" = $1
          UNION ALL SELECT "registeredOn" FROM "IntakeRegistration" WHERE "organizationId" = $1
          UNION ALL SELECT since FROM "WaitingListEntry" WHERE "organizationId" = $1) r
        WHERE d >= '2019-01-01' AND d < '2025-01-01' GROUP BY 1 HAVING count(*) BETWEEN 2 AND 4 ORDER BY 1 LIMIT 1`,

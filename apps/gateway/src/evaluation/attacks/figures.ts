@@ -669,7 +669,7 @@ function ageGroupOf(age: number | null): string {
 
 const OUTREACH: Columns = {
   organization: 'c."organizationId"',
-  date: 'c."createdAt"',
+  date: `(c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date`,
   incidentType: 'c."incidentType"',
   gender: 'c.gender',
   age: 'c."ageAtIncident"',
@@ -812,9 +812,9 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
      FROM "IntakeRegistration" i WHERE ${where(periodOnly, { organization: 'i."organizationId"', date: 'i."registeredOn"' }, params)}
      GROUP BY 2, 3
      UNION ALL
-     SELECT q.kind::text, q."organizationId"::text, extract(year FROM q."submittedAt")::int, count(*)::int
+     SELECT q.kind::text, q."organizationId"::text, extract(year FROM (q."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen'))::int, count(*)::int
      FROM "QuestionnaireResponse" q
-     WHERE q.kind IN ('BASELINE', 'END') AND ${where(periodOnly, { organization: 'q."organizationId"', date: 'q."submittedAt"' }, params)}
+     WHERE q.kind IN ('BASELINE', 'END') AND ${where(periodOnly, { organization: 'q."organizationId"', date: `(q."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date` }, params)}
      GROUP BY 1, 2, 3`,
     params,
   );
@@ -914,7 +914,7 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
     `SELECT q."organizationId"::text AS org, q.kind::text AS kind, q."participantCode" AS code,
             q."inspireOScore"::float8 AS o, q."inspireScore"::float8 AS l, q.answers
      FROM "QuestionnaireResponse" q
-     WHERE q.kind IN ('BASELINE', 'END') AND ${where(periodOnly, { organization: 'q."organizationId"', date: 'q."submittedAt"' }, params)}`,
+     WHERE q.kind IN ('BASELINE', 'END') AND ${where(periodOnly, { organization: 'q."organizationId"', date: `(q."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date` }, params)}`,
     params,
   );
   for (const r of responses) {
@@ -951,7 +951,7 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
             b."inspireScore"::float8 AS bl, e."inspireScore"::float8 AS el
      FROM "QuestionnaireResponse" b
      JOIN "QuestionnaireResponse" e ON e."participantCode" = b."participantCode" AND e.kind = 'END'
-     WHERE b.kind = 'BASELINE' AND ${where(periodOnly, { organization: 'b."organizationId"', date: 'b."submittedAt"' }, params)}`,
+     WHERE b.kind = 'BASELINE' AND ${where(periodOnly, { organization: 'b."organizationId"', date: `(b."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date` }, params)}`,
     params,
   );
   for (const pair of pairs) {

@@ -58,7 +58,7 @@ export async function courseItems(
   const params = new SqlParameters();
   const { where, ignored } = filterSql(filter, params, {
     organization: 'q."organizationId"',
-    date: 'q."submittedAt"',
+    instant: 'q."submittedAt"',
   });
   // One pass over the end forms: jsonb_to_record reads all eleven answers of a form at once
   // (one row per form, not per item); answers are likert numbers 1-5, validated on the way in.

@@ -137,8 +137,13 @@ const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 /** Where each filter dimension lives in the table a figure reads; absent = the figure has no such data. */
 export type FilterColumns = {
   organization: string;
-  /** A date or timestamp column; the period covers whole days. */
+  /** A calendar-date column (a Danish day already); the period covers whole days. */
   date?: string;
+  /**
+   * A timestamp column (UTC, as every stored instant): the period covers whole Danish days, so a
+   * form sent at 00:30 on 1 January Danish time (23:30 UTC the day before) belongs to the new year.
+   */
+  instant?: string;
   incidentType?: string;
   gender?: string;
   age?: string;
@@ -169,11 +174,25 @@ export function filterSql(
   const ignored: FilterDimension[] = [];
 
   if (filter.from || filter.to) {
-    if (!columns.date) ignored.push('period');
-    else {
+    if (columns.date) {
       if (filter.from) conditions.push(`${columns.date} >= ${params.add(isoDay(filter.from))}::date`);
       if (filter.to) conditions.push(`${columns.date} < ${params.add(isoDay(filter.to))}::date + 1`);
-    }
+    } else if (columns.instant) {
+      // The bounds become the UTC instants of Danish midnights (daylight saving included), and the
+      // column is compared as it is stored, so its index still serves the range.
+      const danishMidnight = (day: string) =>
+        `((${day})::timestamp AT TIME ZONE 'Europe/Copenhagen') AT TIME ZONE 'UTC'`;
+      if (filter.from) {
+        conditions.push(
+          `${columns.instant} >= ${danishMidnight(`${params.add(isoDay(filter.from))}::date`)}`,
+        );
+      }
+      if (filter.to) {
+        conditions.push(
+          `${columns.instant} < ${danishMidnight(`${params.add(isoDay(filter.to))}::date + 1`)}`,
+        );
+      }
+    } else ignored.push('period');
   }
   const codes = (dimension: 'incidentTypes' | 'genders' | 'roles', column: string | undefined) => {
     const selected = filter[dimension];

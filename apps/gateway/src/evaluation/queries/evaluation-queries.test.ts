@@ -262,7 +262,8 @@ describe('outreach funnel', () => {
     const funnel = await outreachFunnel(db, filter, uniform);
     const independent = await count(
       `SELECT count(*) FROM "OutreachCase" WHERE "organizationId" = ANY($1::uuid[]) AND status <> 'INACTIVE_TYPE'
-       AND "createdAt" >= '2020-01-01' AND "createdAt" < '2021-01-01' AND gender = 'WOMAN'
+       AND ("createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN '2020-01-01' AND '2020-12-31'
+       AND gender = 'WOMAN'
        AND "ageAtIncident" >= 18 AND "ageAtIncident" <= 29
        AND role = 'VICTIM' AND "incidentType" = 'VIOLENCE'`,
       [all.organizationIds],

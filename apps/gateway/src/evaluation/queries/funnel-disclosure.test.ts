@@ -269,8 +269,10 @@ function truthWhere(filter: EvaluationFilter, params: unknown[]): string {
   };
   const conditions = [`c."organizationId" = ANY(${add(filter.organizationIds)}::uuid[])`];
   const day = (date: Date) => date.toISOString().slice(0, 10);
-  if (filter.from) conditions.push(`c."createdAt" >= ${add(day(filter.from))}::date`);
-  if (filter.to) conditions.push(`c."createdAt" < ${add(day(filter.to))}::date + 1`);
+  // Periods are Danish calendar days; createdAt is a UTC instant.
+  const danishDay = `(c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date`;
+  if (filter.from) conditions.push(`${danishDay} >= ${add(day(filter.from))}::date`);
+  if (filter.to) conditions.push(`${danishDay} <= ${add(day(filter.to))}::date`);
   if (filter.incidentTypes?.length)
     conditions.push(`c."incidentType"::text = ${add(filter.incidentTypes[0])}`);
   // Gender OTHER is the group the figures show: other or not recorded.

@@ -44,7 +44,7 @@ export async function intakeCountsByYear(
   });
   const forms = filterSql(periodOnly, params, {
     organization: 'q."organizationId"',
-    date: 'q."submittedAt"',
+    instant: 'q."submittedAt"',
   });
   const [rows, names, installation] = await Promise.all([
     db.query<{ kind: string; org: string; year: number; n: number; key_sum: string }>(
@@ -53,10 +53,10 @@ export async function intakeCountsByYear(
      FROM "IntakeRegistration" i WHERE ${registrations.where}
      GROUP BY i."organizationId", extract(year FROM i."registeredOn")
      UNION ALL
-     SELECT q.kind::text, q."organizationId"::text, extract(year FROM q."submittedAt")::int, count(*)::int,
+     SELECT q.kind::text, q."organizationId"::text, extract(year FROM q."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::int, count(*)::int,
             sum(q."recordKey")::bigint
      FROM "QuestionnaireResponse" q WHERE q.kind IN ('BASELINE', 'END') AND ${forms.where}
-     GROUP BY q.kind, q."organizationId", extract(year FROM q."submittedAt")`,
+     GROUP BY q.kind, q."organizationId", extract(year FROM q."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')`,
       params.values,
     ),
     // Organisation names are not personal data; every granted organisation gets a row, even an empty one.
@@ -70,7 +70,7 @@ export async function intakeCountsByYear(
       : db.query<{ year: number | null }>(
           `SELECT least(
                     (SELECT extract(year FROM min(i."registeredOn")) FROM "IntakeRegistration" i),
-                    (SELECT extract(year FROM min(q."submittedAt")) FROM "QuestionnaireResponse" q)
+                    (SELECT extract(year FROM min(q."submittedAt") AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen') FROM "QuestionnaireResponse" q)
                   )::int AS year`,
         ),
   ]);

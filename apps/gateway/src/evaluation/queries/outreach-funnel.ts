@@ -23,7 +23,7 @@ import {
  */
 export const OUTREACH_COLUMNS = {
   organization: 'c."organizationId"',
-  date: 'c."createdAt"',
+  instant: 'c."createdAt"',
   incidentType: 'c."incidentType"',
   gender: 'c.gender',
   age: 'c."ageAtIncident"',

@@ -156,12 +156,12 @@ async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promi
   const unpairedParams = new SqlParameters();
   const responses = filterSql(filter, unpairedParams, {
     organization: 'q."organizationId"',
-    date: 'q."submittedAt"',
+    instant: 'q."submittedAt"',
   });
   const pairedParams = new SqlParameters();
   const baselines = filterSql(filter, pairedParams, {
     organization: 'b."organizationId"',
-    date: 'b."submittedAt"',
+    instant: 'b."submittedAt"',
   });
   const improvement = pairedParams.add(CLINICALLY_RELEVANT_CHANGE);
   const cutoff = pairedParams.add(RECOVERY_CUTOFF);
