@@ -74,7 +74,10 @@ interface World {
   >;
   formToken: string;
   /** Hate-crime aftercare: A's case (sender side) and two referrals A received from organisation C. */
-  hateCrime: Record<'outreachCase' | 'case' | 'legalIn' | 'psychIn' | 'legalTask' | 'orgC', string>;
+  hateCrime: Record<
+    'outreachCase' | 'case' | 'legalIn' | 'psychIn' | 'legalTask' | 'sentOut' | 'orgC',
+    string
+  >;
   /** Members of A whom the administrators' operations act on (createUser: staffToAdd's address). */
   staff: string;
   staffToAdd: string;
@@ -333,7 +336,9 @@ async function buildWorld(): Promise<void> {
     'MX-A-HC',
     'MX-HC-Alias',
     'MX-HC-Received',
-    ...Object.values(world.hateCrime).slice(0, 5),
+    ...Object.entries(world.hateCrime)
+      .filter(([key]) => key !== 'orgC')
+      .map(([, id]) => id),
   );
 }
 
@@ -393,6 +398,19 @@ async function hateCrimeWorld(orgA: string): Promise<World['hateCrime']> {
       },
     },
   });
+  // A's own referral of its case to C's legal track (the sender may withdraw it).
+  const sentOut = await prisma().hateCrimeReferral.create({
+    data: {
+      organizationId: c.id,
+      senderOrganizationId: orgA,
+      caseId: hateCrimeCase.id,
+      track: 'LEGAL_FINANCIAL',
+      sentOn: day(-4),
+      statusChangedOn: day(-4),
+      consentGivenAt: new Date(),
+      needFirmness: 'CERTAINLY',
+    },
+  });
   const cPerson = await prisma().person.create({ data: { organizationId: c.id, pseudonym: 'TB-HC-1' } });
   const cCase = await prisma().hateCrimeAftercareCase.create({
     data: { organizationId: c.id, personId: cPerson.id, entryPoint: 'SELF', openedOn: day(-4) },
@@ -426,6 +444,7 @@ async function hateCrimeWorld(orgA: string): Promise<World['hateCrime']> {
     legalIn: legalIn.id,
     psychIn: psychIn.id,
     legalTask: task.id,
+    sentOut: sentOut.id,
     orgC: c.id,
   };
 }
@@ -549,6 +568,11 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     },
     'Mutation.setUserRoles': { userId: world.staff, roles: ['OUTREACH_WORKER'] },
     'Query.hateCrimeCase': { id: world.hateCrime.case },
+    'Mutation.closeHateCrimeCase': { hateCrimeCaseId: world.hateCrime.case, input: { closedOn: today } },
+    'Mutation.withdrawHateCrimeReferral': {
+      hateCrimeReferralId: world.hateCrime.sentOut,
+      input: { on: today },
+    },
     'Mutation.startHateCrimeAftercare': {
       input: { entryPoint: 'OUTREACH_CALL', outreachCaseId: world.hateCrime.outreachCase, openedOn: today },
     },

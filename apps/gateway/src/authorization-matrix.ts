@@ -541,6 +541,18 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     otherOrganization: 'NOT_FOUND',
     note: 'The case’s own organisation assesses.',
   },
+  'Mutation.withdrawHateCrimeReferral': {
+    who: HATE_CRIME_SENDER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The person withdrew consent: only the organisation that sent the referral; it answers with the status view.',
+  },
+  'Mutation.closeHateCrimeCase': {
+    who: HATE_CRIME_SENDER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'The case’s own organisation, once its referrals are closed (CONFLICT before).',
+  },
   'Mutation.referHateCrimeCase': {
     who: HATE_CRIME_SENDER,
     reach: 'ACTIVE_ORGANIZATION',

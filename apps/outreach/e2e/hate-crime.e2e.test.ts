@@ -228,6 +228,11 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
     }
     await expectNoSeriousA11yViolations(page, 'hate crime: sender, statuses');
     await screenshot(page, 'hate-crime-sender-statuses');
+    // Both tracks are closed: the sender closes the case, which leaves the list of open cases.
+    await page.getByRole('button', { name: 'Afslut sagen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Efterværn for ofre for hadforbrydelser' }).waitFor();
+    await page.getByText('Registrér en ny sag').waitFor();
+    expect(await page.getByRole('link', { name: `Åbn sagen for ${pseudonym}` }).count()).toBe(0);
     await logOut(page);
 
     await logIn(page, lead.email, lead.password);

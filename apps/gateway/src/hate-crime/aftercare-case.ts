@@ -3,7 +3,13 @@
 // unit, the person themselves, others). Its needs (needs-assessment.ts) and its referrals'
 // statuses (referral.ts) are added to this type by their own files.
 import type { HateCrimeEntryPoint } from '@vi/db';
-import { type FieldError, fieldError, normaliseDanishPhone, validateHateCrimeCaseEntry } from '@vi/domain';
+import {
+  type FieldError,
+  fieldError,
+  HATE_CRIME_REFERRAL_STATUSES,
+  normaliseDanishPhone,
+  validateHateCrimeCaseEntry,
+} from '@vi/domain';
 import { organizationRecordScope, requireOrganizationId, requireUser } from '../authorization.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
@@ -14,7 +20,7 @@ import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { auditWrites } from '../outreach/outreach-audit.ts';
 import { openText, sealContact, sealText } from '../persons/field-crypto.ts';
-import { HateCrimeEntryPointEnum, SENDER_ROLES, shortText } from './hate-crime-common.ts';
+import { checkDay, HateCrimeEntryPointEnum, SENDER_ROLES, shortText } from './hate-crime-common.ts';
 
 export const CASE_SELECT = {
   id: true,
@@ -232,6 +238,59 @@ builder.mutationField('startHateCrimeAftercare', (t) =>
         }
         throw error;
       }
+    },
+  }),
+);
+
+const CaseCloseInputRef = builder.inputType('CloseHateCrimeCaseInput', {
+  fields: (t) => ({ closedOn: t.field({ type: 'Date', required: true }) }),
+});
+
+const REFERRALS_OPEN = {
+  da: 'Sagen har henvisninger, der ikke er afsluttet. Vent på dem, eller træk dem tilbage.',
+  en: 'The case has referrals that are not closed. Wait for them, or withdraw them.',
+};
+
+builder.mutationField('closeHateCrimeCase', (t) =>
+  t.field({
+    type: HateCrimeCaseRef,
+    nullable: false,
+    description:
+      'Closes the aftercare case when its referrals are closed (CONFLICT while one is open, or when it is already closed).',
+    authScopes: { role: SENDER_ROLES },
+    args: {
+      hateCrimeCaseId: t.arg.id({ required: true }),
+      input: t.arg({ type: CaseCloseInputRef, required: true }),
+    },
+    resolve: async (_root, { hateCrimeCaseId, input }, context) => {
+      const found = await loadCase(context, String(hateCrimeCaseId));
+      const closedOn = (input.closedOn as Date).toISOString().slice(0, 10);
+      throwValidation(checkDay('closedOn', closedOn, todayInDenmark(), found.openedOn));
+      const referrals = await prisma().hateCrimeReferral.findMany({
+        where: { caseId: found.id },
+        select: { status: true },
+      });
+      const open = referrals.some(
+        (r) => !HATE_CRIME_REFERRAL_STATUSES.some((s) => s.code === r.status && s.closed),
+      );
+      if (open) throw gatewayError(ErrorCode.CONFLICT, { message: REFERRALS_OPEN });
+      await prisma().$transaction(async (tx) => {
+        const closed = await tx.hateCrimeAftercareCase.updateMany({
+          where: { id: found.id, closedOn: null },
+          data: { closedOn: dateColumn(closedOn) },
+        });
+        if (closed.count === 0) throw gatewayError(ErrorCode.CONFLICT);
+        await auditWrites(tx, context, [
+          {
+            action: 'UPDATE',
+            entity: 'HateCrimeAftercareCase',
+            entityId: found.id,
+            personId: found.personId,
+            detail: { closed: true },
+          },
+        ]);
+      });
+      return loadCase(context, found.id);
     },
   }),
 );

@@ -846,3 +846,70 @@ describe('a group place, and erasure after the retention period', () => {
     expect(open.alias).not.toBeNull();
   });
 });
+
+describe('the sender withdraws a referral when consent is withdrawn, and closes the case', () => {
+  it('withdraws only its own open referral, the receiver then sees it withdrawn; the case closes once nothing is open', async () => {
+    const worker = await browserFor(w.users.worker);
+    const id = dataOf<{ startHateCrimeAftercare: { id: string } }>(
+      await worker.graphql(START, {
+        input: { entryPoint: 'SELF', openedOn: today, alias: 'Noor', phone: '22334488' },
+      }),
+    ).startHateCrimeAftercare.id;
+    dataOf(
+      await worker.graphql(NEEDS, {
+        id,
+        input: { assessedOn: today, individualPsychologist: 'MAYBE', legalFinancial: 'NO', group: 'NO' },
+      }),
+    );
+    const referralId = dataOf<{ referHateCrimeCase: { id: string } }>(
+      await worker.graphql(REFER, {
+        id,
+        input: { track: 'PSYCHOLOGICAL', receiverOrganizationId: w.psych, consentGiven: true },
+      }),
+    ).referHateCrimeCase.id;
+    const CLOSE = `mutation($id: ID!, $input: CloseHateCrimeCaseInput!) { closeHateCrimeCase(hateCrimeCaseId: $id, input: $input) { id closedOn } }`;
+    const WITHDRAW = `mutation($id: ID!, $input: WithdrawHateCrimeReferralInput!) {
+      withdrawHateCrimeReferral(hateCrimeReferralId: $id, input: $input) { id status } }`;
+    // Open referral: the case cannot close yet.
+    expect(codes(await worker.graphql(CLOSE, { id, input: { closedOn: today } }))).toEqual(['CONFLICT']);
+    // Neither the receiver's staff nor a third organisation's sender can withdraw it.
+    const third = await browserFor(w.users.thirdWorker);
+    expect(codes(await third.graphql(WITHDRAW, { id: referralId, input: { on: today } }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const psychologist = await browserFor(w.users.psychologist);
+    expect(codes(await psychologist.graphql(WITHDRAW, { id: referralId, input: { on: today } }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(fields(await worker.graphql(WITHDRAW, { id: referralId, input: { on: '2999-01-01' } }))).toEqual([
+      { field: 'on', code: 'DATE_IN_FUTURE' },
+    ]);
+
+    expect(
+      dataOf<{ withdrawHateCrimeReferral: { status: string } }>(
+        await worker.graphql(WITHDRAW, { id: referralId, input: { on: today } }),
+      ).withdrawHateCrimeReferral.status,
+    ).toBe('WITHDRAWN');
+    const row = await prisma().hateCrimeReferral.findUniqueOrThrow({ where: { id: referralId } });
+    expect(row.eraseAfter).not.toBeNull();
+    expect((await received(psychologist, referralId))?.status).toBe('WITHDRAWN');
+    // A withdrawn referral stays withdrawn.
+    expect(fields(await worker.graphql(WITHDRAW, { id: referralId, input: { on: today } }))).toEqual([
+      { field: 'status', code: 'STATUS_CHANGE_NOT_ALLOWED' },
+    ]);
+
+    expect(fields(await worker.graphql(CLOSE, { id, input: { closedOn: '2999-01-01' } }))).toEqual([
+      { field: 'closedOn', code: 'DATE_IN_FUTURE' },
+    ]);
+    expect(
+      dataOf<{ closeHateCrimeCase: { closedOn: string } }>(
+        await worker.graphql(CLOSE, { id, input: { closedOn: today } }),
+      ).closeHateCrimeCase.closedOn,
+    ).toBe(today);
+    const open = dataOf<{ hateCrimeCases: Array<{ id: string }> }>(
+      await worker.graphql('{ hateCrimeCases { id } }'),
+    ).hateCrimeCases;
+    expect(open.map((c) => c.id)).not.toContain(id);
+    expect(codes(await worker.graphql(CLOSE, { id, input: { closedOn: today } }))).toEqual(['CONFLICT']);
+  });
+});

@@ -340,6 +340,83 @@ builder.mutationField('referHateCrimeCase', (t) =>
   }),
 );
 
+const WithdrawInputRef = builder.inputType('WithdrawHateCrimeReferralInput', {
+  fields: (t) => ({ on: t.field({ type: 'Date', required: true }) }),
+});
+
+builder.mutationField('withdrawHateCrimeReferral', (t) =>
+  t.field({
+    type: HateCrimeReferralStatusViewRef,
+    nullable: false,
+    description:
+      'The person withdrew their consent: the sender withdraws the referral (the receiver sees WITHDRAWN; its hand-over is erased after the retention period).',
+    authScopes: { role: SENDER_ROLES },
+    args: {
+      hateCrimeReferralId: t.arg.id({ required: true }),
+      input: t.arg({ type: WithdrawInputRef, required: true }),
+    },
+    resolve: async (_root, { hateCrimeReferralId, input }, context) => {
+      const senderOrganizationId = requireOrganizationId(context);
+      const id = String(hateCrimeReferralId);
+      const referral = isUuid(id)
+        ? await prisma().hateCrimeReferral.findFirst({
+            where: { id, senderOrganizationId },
+            select: {
+              id: true,
+              track: true,
+              status: true,
+              sentOn: true,
+              statusChangedOn: true,
+              startedOn: true,
+              organization: { select: { contactRetentionDays: true } },
+              case: { select: { personId: true } },
+            },
+          })
+        : null;
+      if (!referral) throw gatewayError(ErrorCode.NOT_FOUND);
+      const on = isoDateOf(input.on as Date);
+      const changed = changeReferralStatus(
+        {
+          id: referral.id,
+          track: referral.track,
+          status: referral.status,
+          sentOn: isoDateOf(referral.sentOn),
+          statusChangedOn: isoDateOf(referral.statusChangedOn),
+          startedOn: referral.startedOn ? isoDateOf(referral.startedOn) : null,
+        },
+        'WITHDRAWN',
+        on,
+        todayInDenmark(),
+      );
+      if (!changed.ok) throwValidation(changed.errors);
+      await prisma().$transaction(async (tx) => {
+        const updated = await tx.hateCrimeReferral.updateMany({
+          where: { id: referral.id, status: referral.status },
+          data: {
+            status: 'WITHDRAWN',
+            statusChangedOn: dateColumn(on),
+            eraseAfter: eraseAfterFor(new Date(), referral.organization.contactRetentionDays),
+          },
+        });
+        if (updated.count === 0) throw gatewayError(ErrorCode.CONFLICT);
+        await auditWrites(tx, context, [
+          {
+            action: 'UPDATE',
+            entity: 'HateCrimeReferral',
+            entityId: referral.id,
+            personId: referral.case.personId,
+            detail: { status: 'WITHDRAWN', by: 'sender' },
+          },
+        ]);
+      });
+      return prisma().hateCrimeReferral.findUniqueOrThrow({
+        where: { id: referral.id },
+        select: STATUS_SELECT,
+      });
+    },
+  }),
+);
+
 // ── The receiving organisation's view: the handed-over fields ───────────
 
 export const RECEIVED_SELECT = {

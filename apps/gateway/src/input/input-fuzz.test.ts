@@ -59,6 +59,8 @@ const CALLERS: Record<string, readonly string[]> = {
   startHateCrimeAftercare: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
   recordHateCrimeNeeds: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
   referHateCrimeCase: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
+  withdrawHateCrimeReferral: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
+  closeHateCrimeCase: [...OUTREACH, 'counsellor@offerraadgivning.demo'],
   changeLegalReferralStatus: ['adviser@raadgivning-had.demo'],
   openHateCrimeLegalTask: ['adviser@raadgivning-had.demo'],
   changeHateCrimeLegalTaskStatus: ['adviser@raadgivning-had.demo'],

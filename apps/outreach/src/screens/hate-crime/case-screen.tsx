@@ -24,6 +24,7 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { formatDate } from '../date-format.ts';
+import { navigate } from '../outreach-routes.tsx';
 import { hateCrimeMessages } from './hate-crime-messages.ts';
 import { DateField, errorsOf, ProblemAlert, problemOf, todayIso } from './hate-crime-ui.tsx';
 
@@ -49,6 +50,18 @@ const NeedsMutation = graphql(`
       needs { assessedOn individualPsychologist legalFinancial group }
       offer { noOffer tracks { track firmness forms } }
     }
+  }
+`);
+
+const WithdrawMutation = graphql(`
+  mutation WithdrawHateCrimeReferral($id: ID!, $input: WithdrawHateCrimeReferralInput!) {
+    withdrawHateCrimeReferral(hateCrimeReferralId: $id, input: $input) { id status statusChangedOn }
+  }
+`);
+
+const CloseMutation = graphql(`
+  mutation CloseHateCrimeCase($id: ID!, $input: CloseHateCrimeCaseInput!) {
+    closeHateCrimeCase(hateCrimeCaseId: $id, input: $input) { id closedOn }
   }
 `);
 
@@ -385,6 +398,40 @@ function ReferralForm({ caseId, offer, onSent }: { caseId: string; offer: TrackO
   );
 }
 
+function CloseForm({ caseId }: { caseId: string }) {
+  const t = useT(hateCrimeMessages);
+  const ids = useId();
+  const [closedOn, setClosedOn] = useState(todayIso());
+  const [state, close] = useMutation(CloseMutation);
+  const problem = problemOf(state.error);
+  return (
+    <form
+      className="or-form"
+      noValidate
+      aria-labelledby={`${ids}-heading`}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const response = await close({ id: caseId, input: { closedOn } });
+        if (response.data?.closeHateCrimeCase) navigate('/hate-crime');
+      }}
+    >
+      <h2 id={`${ids}-heading`}>{t('close.heading')}</h2>
+      <DateField
+        id={`${ids}-closed`}
+        label={t('close.closedOn')}
+        value={closedOn}
+        max={todayIso()}
+        onChange={setClosedOn}
+        errors={errorsOf(problem, 'closedOn')}
+      />
+      <ProblemAlert problem={problem} fields={['closedOn']} />
+      <button type="submit" className="vi-button" disabled={state.fetching}>
+        {t('close.submit')}
+      </button>
+    </form>
+  );
+}
+
 /** The sender's case: needs, offer, referrals with consent, and the statuses that come back. */
 export function HateCrimeCaseScreen({ caseId }: { caseId: string }) {
   const t = useT(hateCrimeMessages);
@@ -394,6 +441,7 @@ export function HateCrimeCaseScreen({ caseId }: { caseId: string }) {
     variables: { id: caseId },
     requestPolicy: 'cache-and-network',
   });
+  const [withdrawState, withdrawReferral] = useMutation(WithdrawMutation);
   const c = data?.hateCrimeCase;
   if (fetching && !c) return <p role="status">{t('common.loading')}</p>;
   if (!c) {
@@ -406,6 +454,10 @@ export function HateCrimeCaseScreen({ caseId }: { caseId: string }) {
   }
   const closed = (status: string) => HATE_CRIME_REFERRAL_STATUSES.some((s) => s.code === status && s.closed);
   const openTracks = new Set(c.referrals.filter((r) => !closed(r.status)).map((r) => r.track));
+  const withdraw = async (id: string) => {
+    await withdrawReferral({ id, input: { on: todayIso() } });
+    reexecute({ requestPolicy: 'network-only' });
+  };
   return (
     <section aria-labelledby="hc-case-heading" className="or-screen">
       <h1 id="hc-case-heading">{t('case.heading', { pseudonym: c.pseudonym })}</h1>
@@ -456,6 +508,7 @@ export function HateCrimeCaseScreen({ caseId }: { caseId: string }) {
                   <th scope="col">{t('status.col.status')}</th>
                   <th scope="col">{t('status.col.sent')}</th>
                   <th scope="col">{t('status.col.changed')}</th>
+                  <th scope="col">{t('status.col.action')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -466,13 +519,30 @@ export function HateCrimeCaseScreen({ caseId }: { caseId: string }) {
                     <td>{labelOf(HATE_CRIME_REFERRAL_STATUSES, r.status, locale)}</td>
                     <td>{formatDate(r.sentOn, locale)}</td>
                     <td>{formatDate(r.statusChangedOn, locale)}</td>
+                    <td>
+                      {closed(r.status) ? null : (
+                        <button
+                          type="button"
+                          className="vi-button"
+                          disabled={withdrawState.fetching}
+                          aria-label={t('status.withdraw', {
+                            track: labelOf(HATE_CRIME_TRACKS, r.track, locale),
+                          })}
+                          onClick={() => withdraw(r.id)}
+                        >
+                          {t('status.withdrawShort')}
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
+        <ProblemAlert problem={problemOf(withdrawState.error)} fields={[]} />
       </section>
+      {openTracks.size === 0 ? <CloseForm caseId={c.id} /> : <p>{t('close.waiting')}</p>}
     </section>
   );
 }
