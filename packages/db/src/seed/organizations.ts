@@ -39,12 +39,19 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     addedLater: true,
   },
   // The two tracks of hate-crime aftercare (DOMAIN 2.3) at two other organisations; made-up names.
-  { slug: 'raadgivning-had', name: 'Rådgivning mod Had (demo)', kind: 'NGO', stance: 'JOURNALISED' },
+  {
+    slug: 'raadgivning-had',
+    name: 'Rådgivning mod Had (demo)',
+    kind: 'NGO',
+    stance: 'JOURNALISED',
+    addedLater: true,
+  },
   {
     slug: 'psykisk-sundhed',
     name: 'Center for Psykisk Sundhed (demo)',
     kind: 'MUNICIPALITY',
     stance: 'JOURNALISED',
+    addedLater: true,
   },
 ];
 
@@ -88,8 +95,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     ...user('staff', 'krisecenter', 'SHELTER_STAFF', 'Sara Krisecentermedarbejder (demo)'),
     addedLater: true,
   },
-  user('adviser', 'raadgivning-had', 'LEGAL_FINANCIAL_ADVISER', 'Lea Rådgiver (juridisk/økonomisk, demo)'),
-  user('psychologist', 'psykisk-sundhed', 'PSYCHOLOGIST', 'Per Psykolog (demo)'),
+  {
+    ...user(
+      'adviser',
+      'raadgivning-had',
+      'LEGAL_FINANCIAL_ADVISER',
+      'Lea Rådgiver (juridisk/økonomisk, demo)',
+    ),
+    addedLater: true,
+  },
+  { ...user('psychologist', 'psykisk-sundhed', 'PSYCHOLOGIST', 'Per Psykolog (demo)'), addedLater: true },
   {
     email: 'evaluator@vive.demo',
     displayName: 'Eva Evaluator (VIVE, demo)',
