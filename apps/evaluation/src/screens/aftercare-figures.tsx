@@ -54,9 +54,14 @@ export function AftercareFigures({ filter }: { filter: DashboardFilter }) {
   const hateCrime = sections.hateCrime && evaluation && 'hateCrimeUptake' in evaluation ? evaluation : null;
   const shelter = sections.shelter && evaluation && 'repeatStays' in evaluation ? evaluation : null;
   const waiting = (sections.hateCrime && !hateCrime) || (sections.shelter && !shelter);
+  // The same filter gives this request the dashboard's own refusals (today's limit, a refused
+  // filter), which the dashboard already shows beside the filters: only other problems are shown here.
+  const problem = error ? describeRequestProblem(error) : null;
+  const ownProblem =
+    problem && problem.code !== 'EVALUATION_LIMIT' && problem.code !== 'VALIDATION' ? problem : null;
   return (
     <>
-      {error && waiting ? <FiguresProblem problem={describeRequestProblem(error)} /> : null}
+      {ownProblem && waiting ? <FiguresProblem problem={ownProblem} /> : null}
       {fetching && waiting ? (
         <div className="ev-progress" role="status">
           <progress aria-label={t('hateCrime.loading')} />
