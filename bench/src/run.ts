@@ -395,8 +395,7 @@ async function main(): Promise<void> {
     '',
     ...requestThroughput,
     '',
-    '## Call queue under load',
-    '',
+    // call-queue-load.ts writes its own heading.
     ...callQueue,
     '',
     '## Notes',
