@@ -83,7 +83,11 @@ export async function loadCase(context: GatewayContext, id: string): Promise<Hat
   const row = isUuid(id)
     ? await prisma().hateCrimeAftercareCase.findFirst({ where: { id, organizationId }, select: CASE_SELECT })
     : null;
-  if (!row) throw gatewayError(ErrorCode.NOT_FOUND);
+  if (!row) {
+    // A refusal goes on the audit trail with the id asked for, never a person id.
+    if (isUuid(id)) context.audit({ action: 'DENIED', entity: 'HateCrimeAftercareCase', entityId: id });
+    throw gatewayError(ErrorCode.NOT_FOUND);
+  }
   return row;
 }
 

@@ -142,7 +142,10 @@ builder.mutationField('changeHateCrimeLegalTaskStatus', (t) =>
       const task = isUuid(id)
         ? await prisma().hateCrimeLegalTask.findFirst({ where: { id, organizationId } })
         : null;
-      if (!task) throw gatewayError(ErrorCode.NOT_FOUND);
+      if (!task) {
+        if (isUuid(id)) context.audit({ action: 'DENIED', entity: 'HateCrimeLegalTask', entityId: id });
+        throw gatewayError(ErrorCode.NOT_FOUND);
+      }
       const referral = await loadReceived(context, task.referralId, 'LEGAL_FINANCIAL');
       const on = isoDateOf(input.on as Date);
       const changed = changeLegalTaskStatus(

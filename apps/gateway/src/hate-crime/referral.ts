@@ -373,7 +373,10 @@ builder.mutationField('withdrawHateCrimeReferral', (t) =>
             },
           })
         : null;
-      if (!referral) throw gatewayError(ErrorCode.NOT_FOUND);
+      if (!referral) {
+        if (isUuid(id)) context.audit({ action: 'DENIED', entity: 'HateCrimeReferral', entityId: id });
+        throw gatewayError(ErrorCode.NOT_FOUND);
+      }
       const on = isoDateOf(input.on as Date);
       const changed = changeReferralStatus(
         {
@@ -527,7 +530,11 @@ export async function loadReceived(
           select: RECEIVED_SELECT,
         })
       : null;
-  if (!row) throw gatewayError(ErrorCode.NOT_FOUND);
+  if (!row) {
+    // Another organisation's, another track's or an unknown id: audited with the id asked for.
+    if (isUuid(id)) context.audit({ action: 'DENIED', entity: 'HateCrimeReferral', entityId: id });
+    throw gatewayError(ErrorCode.NOT_FOUND);
+  }
   return row;
 }
 
