@@ -181,7 +181,11 @@ builder.mutationField('startHateCrimeAftercare', (t) =>
               select: { personId: true, incidentType: true },
             })
           : null;
-        if (!outreach) throw gatewayError(ErrorCode.NOT_FOUND);
+        if (!outreach) {
+          if (isUuid(outreachCaseId))
+            context.audit({ action: 'DENIED', entity: 'OutreachCase', entityId: outreachCaseId });
+          throw gatewayError(ErrorCode.NOT_FOUND);
+        }
         if (outreach.incidentType !== 'HATE_CRIME')
           errors.push(fieldError('outreachCaseId', 'NOT_APPLICABLE'));
         personId = outreach.personId;

@@ -350,6 +350,58 @@ describe('a third organisation, with every role, holding the real ids', () => {
   });
 });
 
+describe('a third organisation names the sender’s outreach call', () => {
+  it('cannot start aftercare from another organisation’s outreach case: NOT_FOUND whatever its type, audited', async () => {
+    const outreachCase = async (type: 'HATE_CRIME' | 'VIOLENCE') => {
+      const person = await prisma().person.create({
+        data: { organizationId: w.org.sender, pseudonym: `HCA-CALL-${type}` },
+      });
+      const incident = await prisma().incident.create({
+        data: {
+          organizationId: w.org.sender,
+          occurredOn: new Date(`${today}T00:00:00Z`),
+          type,
+          hateMotive: type === 'HATE_CRIME' ? MOTIVE : null,
+        },
+      });
+      return (
+        await prisma().outreachCase.create({
+          data: {
+            organizationId: w.org.sender,
+            personId: person.id,
+            incidentId: incident.id,
+            role: 'VICTIM',
+            incidentType: type,
+            status: 'REFERRED',
+            callableFrom: new Date(`${today}T00:00:00Z`),
+            callableUntil: new Date(`${today}T00:00:00Z`),
+          },
+        })
+      ).id;
+    };
+    const hate = await outreachCase('HATE_CRIME');
+    const violence = await outreachCase('VIOLENCE');
+    const before = await truth();
+    const third = await as('third');
+    const answers = [];
+    for (const id of [hate, violence]) {
+      const refused = await third.graphql(START, {
+        input: { entryPoint: 'OUTREACH_CALL', outreachCaseId: id, openedOn: today },
+      });
+      answers.push(refused.body.errors?.map((e) => [e.extensions?.code, e.extensions?.fields ?? null]));
+      expect(JSON.stringify(refused.body)).not.toContain('HCA-CALL');
+      const denied = await prisma().auditEvent.findMany({
+        where: { userId: w.user.third.id, action: 'DENIED', entityId: id },
+      });
+      expect(denied.map((d) => [d.entity, d.personId])).toEqual([['OutreachCase', null]]);
+    }
+    // The same answer for a hate crime and a violence case: no oracle on the incident type.
+    expect(answers[0]).toEqual([['NOT_FOUND', null]]);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(await truth()).toEqual(before);
+  });
+});
+
 describe('one organisation works both tracks: the adviser and the psychologist stay apart', () => {
   it('each sees and works only its own track’s referral, and no motive of the other', async () => {
     const adviser = await as('bothAdviser');
