@@ -14,6 +14,13 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 /**
+ * A woman or child of a shelter stay is the shelter staff's alone (shelter-aftercare/
+ * shelter-access.ts): the person queries of the organisation's other roles (its lead, its
+ * administrator) neither list, read nor change her; to them she is unknown.
+ */
+const NOT_A_SHELTER_PERSON = { shelterStays: { none: {} }, shelterChildOf: { none: {} } } as const;
+
+/**
  * A person the organisation works with, by pseudonym only. Contact details
  * are a separate type (later), so most screens never load them.
  */
@@ -61,7 +68,10 @@ builder.queryField('person', (t) =>
     resolve: async (query, _root, { id }, context) => {
       const organizationId = requireOrganizationId(context);
       const person = isUuid(id)
-        ? await prisma().person.findFirst({ ...query, where: { id, organizationId } })
+        ? await prisma().person.findFirst({
+            ...query,
+            where: { id, organizationId, ...NOT_A_SHELTER_PERSON },
+          })
         : null;
       if (!person) {
         if (isUuid(id)) {
@@ -111,7 +121,7 @@ builder.queryField('persons', (t) =>
         // organisation's person sorts.
         const cursor = isUuid(args.after)
           ? await prisma().person.findFirst({
-              where: { id: args.after, organizationId },
+              where: { id: args.after, organizationId, ...NOT_A_SHELTER_PERSON },
               select: { pseudonym: true },
             })
           : null;
@@ -126,6 +136,7 @@ builder.queryField('persons', (t) =>
         ...query,
         where: {
           organizationId,
+          ...NOT_A_SHELTER_PERSON,
           ...(afterPseudonym === null ? {} : { pseudonym: { gt: afterPseudonym } }),
         },
         orderBy: { pseudonym: 'asc' },
@@ -181,7 +192,10 @@ builder.mutationField('updatePersonProfile', (t) =>
       const actor = { userId: context.user?.id ?? null, organizationId, requestId: context.requestId };
       // The change and its audit row commit together or not at all.
       return prisma().$transaction(async (tx) => {
-        const existing = await tx.person.findFirst({ where: { id, organizationId }, select: { id: true } });
+        const existing = await tx.person.findFirst({
+          where: { id, organizationId, ...NOT_A_SHELTER_PERSON },
+          select: { id: true },
+        });
         if (!existing) {
           throw personNotFound();
         }

@@ -366,6 +366,35 @@ describe('roles that are not the shelter’s staff', () => {
   });
 });
 
+describe('the shelter’s women and children as persons', () => {
+  it('the lead and the administrator cannot list or read them through the person queries', async () => {
+    clockAt('2027-03-15T11:00:00Z');
+    for (const who of ['leadA', 'adminA'] as const) {
+      const browser = await as(who);
+      const list = await browser.graphql('{ persons(first: 100) { id pseudonym gender birthYear } }');
+      const ids = data<Array<{ id: string }>>(list, 'persons').map((p) => p.id);
+      for (const id of [A.woman, A.child]) expect(ids, who).not.toContain(id);
+      expect(JSON.stringify(list.body)).not.toContain(A.pseudonym);
+      for (const id of [A.woman, A.child]) {
+        const one = await browser.graphql('query($id: ID!) { person(id: $id) { id pseudonym birthYear } }', {
+          id,
+        });
+        expect(errorCodes(one), who).toEqual(['NOT_FOUND']);
+        const changed = await browser.graphql(
+          'mutation($id: ID!) { updatePersonProfile(id: $id, input: { birthYear: 1950 }) { id } }',
+          { id },
+        );
+        expect(errorCodes(changed), who).toEqual(['NOT_FOUND']);
+      }
+    }
+    const rows = await prisma().person.findMany({
+      where: { id: { in: [A.woman, A.child] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows.map((r) => r.birthYear).sort()).toEqual([1988, 2017]);
+  });
+});
+
 describe('the repeat-stay flag as an oracle (reported, not fixed)', () => {
   // A probe: a fresh woman admitted and moved out on `day` without a CPR number, then readmitted
   // by her person on `day` with X's number. Her own earlier stay ends that day (no overlap, no
