@@ -1,12 +1,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
+import { APP_NAMES, createApp } from './app.ts';
 import { openDatabase } from './database.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 let appsRoot = '';
+/** A bundle large enough to be worth compressing. */
+const BUNDLE = Array.from(
+  { length: 400 },
+  (_, i) => `export const value${i} = "${'x'.repeat(i % 37)}";`,
+).join('\n');
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
@@ -19,6 +25,7 @@ beforeAll(async () => {
     writeFileSync(join(appsRoot, name, 'dist', 'assets', 'index-AbCdEf12.js'), `console.log("${name}")`);
     writeFileSync(join(appsRoot, name, 'dist', 'favicon.svg'), '<svg/>');
   }
+  writeFileSync(join(appsRoot, 'outreach', 'dist', 'assets', 'vendor-Zz9Yy8Xx.js'), BUNDLE);
   writeFileSync(join(appsRoot, 'secret.txt'), 'not for the web');
   app = createApp({ appsRoot });
 });
@@ -70,6 +77,36 @@ describe('the gateway app', () => {
     expect(favicon.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('sends text files Brotli- or gzip-compressed as the browser accepts, and says so', async () => {
+    const path = '/outreach/assets/vendor-Zz9Yy8Xx.js';
+    const asked = async (acceptEncoding?: string) => {
+      const response = await get(
+        path,
+        acceptEncoding ? { headers: { 'accept-encoding': acceptEncoding } } : {},
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('vary')).toBe('accept-encoding');
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(response.headers.get('content-length')).toBe(String(body.byteLength));
+      return { encoding: response.headers.get('content-encoding'), body };
+    };
+    const br = await asked('gzip, deflate, br, zstd');
+    expect(br.encoding).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(BUNDLE);
+    expect(br.body.byteLength).toBeLessThan(BUNDLE.length / 4);
+    const gzip = await asked('gzip;q=1.0, br;q=0');
+    expect(gzip.encoding).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(BUNDLE);
+    for (const none of [undefined, 'identity', 'deflate']) {
+      const plain = await asked(none);
+      expect(plain.encoding).toBeNull();
+      expect(plain.body.toString()).toBe(BUNDLE);
+    }
+    // A file too small to gain is sent as it is.
+    const small = await get('/outreach/assets/index-AbCdEf12.js', { headers: { 'accept-encoding': 'br' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+
   it('answers 404 for a missing file and never leaves the dist folder', async () => {
     expect((await get('/outreach/assets/missing-12345678.js')).status).toBe(404);
     for (const path of ['/outreach/..%2F..%2Fsecret.txt', '/outreach/%2e%2e/%2e%2e/secret.txt']) {
@@ -98,7 +135,7 @@ describe('the gateway app', () => {
 });
 
 describe('the gateway as a Node HTTP server (server.ts)', () => {
-  it('answers /graphql straight from Yoga with the same headers as every other response', async () => {
+  it('answers /graphql over HTTP with the same headers as every other response', async () => {
     const { createServer } = await import('node:http');
     const server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -125,6 +162,40 @@ describe('the gateway as a Node HTTP server (server.ts)', () => {
       expect(graphql.headers.get('cache-control')).toBe('no-store');
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('the built apps as a browser loads them', () => {
+  it('sends each app compressed, its initial JavaScript under 150 kB', async () => {
+    // The real builds (npm install builds them): index.html's module script and preloads.
+    const built = createApp();
+    for (const name of APP_NAMES) {
+      const fetchFrom = (path: string) =>
+        Promise.resolve(
+          built.fetch(
+            new Request(`http://localhost${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } }),
+          ),
+        );
+      const index = await fetchFrom(`/${name}/`);
+      expect(index.status, `${name} is not built: run npm run build`).toBe(200);
+      const html = (
+        index.headers.get('content-encoding') === 'br'
+          ? brotliDecompressSync(Buffer.from(await index.arrayBuffer()))
+          : Buffer.from(await index.arrayBuffer())
+      ).toString();
+      const scripts = [
+        ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+        ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+      ].map((match) => match[1]!);
+      expect(scripts.length, `${name}: no module script in index.html`).toBeGreaterThan(0);
+      let bytes = 0;
+      for (const script of scripts) {
+        const response = await fetchFrom(script);
+        expect(response.headers.get('content-encoding'), script).toBe('br');
+        bytes += (await response.arrayBuffer()).byteLength;
+      }
+      expect(bytes, `${name}: initial JavaScript, compressed`).toBeLessThan(150_000);
     }
   });
 });

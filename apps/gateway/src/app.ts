@@ -14,6 +14,9 @@ export const APP_NAMES = ['outreach', 'group-course', 'evaluation'] as const;
 
 const APPS_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The build folders of the three apps the gateway serves. */
+export const APP_DIST_DIRS = APP_NAMES.map((name) => `${APPS_ROOT}/${name}/dist`);
+
 export interface AppOptions {
   /** Folder holding <name>/dist for each app; defaults to the repo's apps/. */
   appsRoot?: string;
@@ -113,7 +116,12 @@ export async function route(request: Request, options: AppOptions = {}): Promise
   } else {
     for (const name of APP_NAMES) {
       const app: StaticApp = { name, distDir: `${appsRoot}/${name}/dist` };
-      response = await serveStaticApp(app, url.pathname, request.method);
+      response = await serveStaticApp(
+        app,
+        url.pathname,
+        request.method,
+        request.headers.get('accept-encoding'),
+      );
       if (response) {
         break;
       }

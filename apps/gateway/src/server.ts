@@ -9,7 +9,8 @@
 import { createServer } from 'node:http';
 import { closeDatabase, type Database } from '@vi/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@vi/db/seed';
-import { createApp } from './app.ts';
+import { APP_DIST_DIRS, createApp } from './app.ts';
+import { precompressApps } from './compressed-files.ts';
 import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { hateCrimeRetentionJob } from './hate-crime/retention.ts';
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
   });
   // In production the demo password has just been refused: never print it as a login.
   printWelcome(config, db.engine, hasDemo && !config.production);
+  // The apps' files compressed in the background, so the first visitor is not the one who waits.
+  precompressApps(APP_DIST_DIRS).catch((error: unknown) =>
+    logger.warn({ err: error }, 'compressing the built apps ahead failed; files are compressed on first use'),
+  );
 
   // Hourly jobs, each run once per hour by whichever gateway process claims the hour first
   // (scale-out/periodic-job.ts); every process checks every few minutes.

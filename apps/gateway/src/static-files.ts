@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chooseEncoding, compressedFile, type Encoding, isCompressible } from './compressed-files.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +40,15 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-function fileResponse(body: Buffer, path: string, relative: string, method: string): Response {
+async function fileResponse(
+  path: string,
+  relative: string,
+  method: string,
+  encoding: Encoding | null,
+): Promise<Response> {
+  const { size } = await stat(path);
+  const compressible = isCompressible(path, size);
+  const body = compressible && encoding ? await compressedFile(path, encoding) : await readFile(path);
   const headers = new Headers({
     'content-type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
     'content-length': String(body.byteLength),
@@ -47,18 +56,25 @@ function fileResponse(body: Buffer, path: string, relative: string, method: stri
     // hashed assets can be kept for a year.
     'cache-control': HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
+  if (compressible) {
+    // A cache in between must keep the encodings apart.
+    headers.set('vary', 'accept-encoding');
+    if (encoding) headers.set('content-encoding', encoding);
+  }
   return new Response(method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
 }
 
 /**
  * Serves one built single-page app under /<name>/. Unknown paths without a
  * file extension get index.html (client-side routes); unknown files are 404.
- * Paths are resolved inside distDir only.
+ * Paths are resolved inside distDir only. Text files go out Brotli- or gzip-compressed when the
+ * client accepts it (compressed-files.ts).
  */
 export async function serveStaticApp(
   app: StaticApp,
   pathname: string,
   method: string,
+  acceptEncoding: string | null = null,
 ): Promise<Response | null> {
   const prefix = `/${app.name}`;
   if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) {
@@ -88,11 +104,12 @@ export async function serveStaticApp(
   if (target !== root && !target.startsWith(root + sep)) {
     return new Response('Not Found', { status: 404 });
   }
+  const encoding = chooseEncoding(acceptEncoding);
   if (relative !== '' && (await isFile(target))) {
-    return fileResponse(await readFile(target), target, relative.split(sep).join('/'), method);
+    return fileResponse(target, relative.split(sep).join('/'), method, encoding);
   }
   if (relative === '' || extname(relative) === '') {
-    return fileResponse(await readFile(indexPath), indexPath, 'index.html', method);
+    return fileResponse(indexPath, 'index.html', method, encoding);
   }
   return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
