@@ -44,7 +44,8 @@ type Who =
   | 'psychologist'
   | 'bothAdviser'
   | 'bothPsychologist'
-  | 'third';
+  | 'third'
+  | 'legalLead';
 const w = {
   org: { sender: '', legal: '', psych: '', both: '', third: '' },
   user: {} as Record<Who, { id: string; organizationId: string }>,
@@ -177,6 +178,7 @@ beforeAll(async () => {
   await make('lead', w.org.sender, ['PROJECT_LEAD']);
   await make('admin', w.org.sender, ['ADMIN']);
   await make('adviser', w.org.legal, ['LEGAL_FINANCIAL_ADVISER']);
+  await make('legalLead', w.org.legal, ['PROJECT_LEAD', 'ADMIN']);
   await make('psychologist', w.org.psych, ['PSYCHOLOGIST']);
   await make('bothAdviser', w.org.both, ['LEGAL_FINANCIAL_ADVISER']);
   await make('bothPsychologist', w.org.both, ['PSYCHOLOGIST']);
@@ -297,6 +299,27 @@ describe('the sending organisation reaches for the content it handed over', () =
       expect(errorCodes(await browser.graphql('{ hateCrimeCases { id } }'))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await browser.graphql(RECEIVED, {}))).toEqual(['FORBIDDEN']);
     }
+  });
+});
+
+describe('the receiving organisation’s lead and administrator', () => {
+  it('read no referral it received and work none (the adviser’s and psychologist’s alone)', async () => {
+    const before = await truth();
+    const lead = await as('legalLead');
+    expect(errorCodes(await lead.graphql(RECEIVED, {}))).toEqual(['FORBIDDEN']);
+    for (const [document, variables] of receiverCalls([w.legalId])) {
+      const refused = await lead.graphql(document, variables);
+      expect(errorCodes(refused), document).toEqual(['FORBIDDEN']);
+    }
+    // Its lead view counts what it sent (nothing), not what it received.
+    const view = await lead.graphql(
+      'query($y: Int!) { hateCrimeLeadView(year: $y) { casesOpened victimsWithAftercare } }',
+      {
+        y: Number(today.slice(0, 4)),
+      },
+    );
+    expect(view.body.data).toEqual({ hateCrimeLeadView: { casesOpened: 0, victimsWithAftercare: 0 } });
+    expect(await truth()).toEqual(before);
   });
 });
 
@@ -493,13 +516,15 @@ describe('the motive (special-category data) appears only where a track needs it
       }
       if (isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
-          if (getNamedType(field.type).name === 'HateCrimeMotive') inputs.push(`${type.name}.${field.name}`);
+          if (getNamedType(field.type).name === 'HateCrimeMotive' || /motive/i.test(field.name))
+            inputs.push(`${type.name}.${field.name}`);
         }
       }
     }
     expect(outputs).toEqual(['ReceivedHateCrimeReferral.hateMotive']);
     expect(named).toEqual(['ReceivedHateCrimeReferral.hateMotive']);
-    expect(inputs).toEqual(['HateCrimeReferralInput.hateMotive']);
+    // Where it enters: the police's list import (the incident's motive) and the referral.
+    expect(inputs.sort()).toEqual(['HateCrimeReferralInput.hateMotive', 'IncidentRowInput.motive']);
   });
 
   it('no type the sender, the lead or an evaluator reaches leads to the content, the receivers’ work or the motive', async () => {
