@@ -4,9 +4,11 @@
 // A's ids next to B's own, her CPR number through the readmission path), non-shelter roles of
 // A's own organisation, a user who is shelter staff elsewhere, and the repeat-stay flag used as
 // an oracle on fictitious admissions. Runs on PGlite by default, on PostgreSQL with DATABASE_URL.
+
+import { dumpAsText } from '@vi/db/testing';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession } from '../auth/session.ts';
-import { openDatabase, prisma } from '../database.ts';
+import { database, openDatabase, prisma } from '../database.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
 import { errorCodes, type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
 
@@ -425,5 +427,17 @@ describe('the repeat-stay flag as an oracle (reported, not fixed)', () => {
     const dayAfter = await probe(staffB, '2026-12-11');
     // What the attacker concludes: true then false means she moved out exactly on 2026-12-10.
     expect([twoDaysAfter, dayAfter]).not.toEqual([true, false]);
+  });
+});
+
+describe('at rest', () => {
+  it('no CPR number typed in by any of these attacks (right, wrong, refused) is in a dump of the database', async () => {
+    const { text } = await dumpAsText(database());
+    expect(text).toContain(A.pseudonym);
+    for (const cpr of [CPR_X, '010101-0101']) {
+      const digits = cpr.replace('-', '');
+      for (const form of [cpr, digits, `${digits.slice(0, 6)} ${digits.slice(6)}`])
+        expect(text).not.toContain(form);
+    }
   });
 });
