@@ -150,12 +150,12 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
     await page.getByRole('button', { name: 'Indskriv', exact: true }).click();
     await page
       .getByRole('status')
-      .getByText(`Kvinden er indskrevet som ${pseudonym}. Hun har boet på et krisecenter før`)
+      .getByText(`Kvinden er indskrevet som ${pseudonym}. Hun har boet her før`)
       .waitFor();
     const row = page.getByRole('row').filter({ hasText: danish(readmittedOn) });
     await row.getByText('Gentaget ophold').waitFor();
     await row.getByRole('link', { name: pseudonym }).click();
-    await page.getByText(/^Gentaget ophold: kvinden var fraflyttet et krisecenter/).waitFor();
+    await page.getByText(/^Gentaget ophold: kvinden var fraflyttet herfra/).waitFor();
     await expectNoSeriousA11yViolations(page, 'group-course: repeat stay');
   });
 
@@ -168,7 +168,7 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
     await screenshot(page, 'shelter-repeat-stay-narrow');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: `Stay of ${pseudonym}` }).waitFor();
-    await page.getByText(/^Repeat stay: the woman had moved out of a shelter/).waitFor();
+    await page.getByText(/^Repeat stay: the woman had moved out of this shelter/).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Coordinating counselling (section 109)' }).waitFor();
     expect(await page.title()).toBe('Group courses and aftercare');
     await expectNoSeriousA11yViolations(page, 'group-course: repeat stay in English');

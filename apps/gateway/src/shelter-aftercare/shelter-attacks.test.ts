@@ -397,7 +397,7 @@ describe('the shelter’s women and children as persons', () => {
   });
 });
 
-describe('the repeat-stay flag as an oracle (reported, not fixed)', () => {
+describe('the repeat-stay flag as an oracle', () => {
   // A probe: a fresh woman admitted and moved out on `day` without a CPR number, then readmitted
   // by her person on `day` with X's number. Her own earlier stay ends that day (no overlap, no
   // repeat), probes are made at falling dates so none counts for the next; the flag then says
@@ -419,8 +419,8 @@ describe('the repeat-stay flag as an oracle (reported, not fixed)', () => {
   // Staff of B, knowing only X's CPR number and with X never at B, learn the day X moved out of
   // A (two probes here; a falling scan of one probe per day in general). The flag is meant to be
   // the only thing B learns of another shelter's stays, and for a woman B actually admits now.
-  // Fixing it is a design change (see the report): when fixed, this test fails; drop `.fails`.
-  it.fails('fictitious admissions at chosen past dates do not reveal the day she moved out of A', async () => {
+  // Staff now see only the repeat stays their own shelter's records show.
+  it('fictitious admissions at chosen past dates do not reveal the day she moved out of A', async () => {
     clockAt('2027-03-15T11:00:00Z');
     const staffB = await as('staffB');
     const twoDaysAfter = await probe(staffB, '2026-12-12');

@@ -76,10 +76,26 @@ export const ShelterStayRef = builder.prismaObject('ShelterStay', {
       description: 'The § 109 due dates may not pass it until the move-out is recorded.',
     }),
     movedOutOn: t.expose('movedOutOn', { nullable: true, type: 'Date' }),
-    repeatStay: t.exposeBoolean('repeatStay', {
+    // The stored flag counts a move-out from ANY shelter (for the evaluation's repeat-stay rate).
+    // Staff see only what their own shelter's records show: the system-wide flag answered, for a
+    // made-up admission back-dated with a known CPR number, whether and on which day that woman
+    // had moved out of another shelter (a probe per day found the day).
+    repeatStay: t.boolean({
       nullable: false,
       description:
-        'She had moved out of a shelter of the system (any shelter) before this admission: a repeat stay. Nothing else of another shelter is shown.',
+        'She had moved out of this shelter before this admission. A repeat stay after another shelter is counted in the evaluation and never shown here.',
+      // Her Person belongs to this shelter, so these are her stays here only.
+      select: {
+        admittedOn: true,
+        person: { select: { shelterStays: { select: { admittedOn: true, movedOutOn: true } } } },
+      },
+      resolve: (stay) =>
+        isRepeatAdmission(
+          stay.person.shelterStays
+            .filter((other) => other.admittedOn < stay.admittedOn)
+            .map((other) => ({ movedOutOn: other.movedOutOn ? isoDateOf(other.movedOutOn) : null })),
+          isoDateOf(stay.admittedOn),
+        ),
     }),
     matchableAcrossShelters: t.boolean({
       nullable: false,

@@ -29,7 +29,7 @@ export const shelterMessages = defineCatalogue({
     'stays.admit': 'Indskriv',
     'stays.admitted': 'Kvinden er indskrevet som {pseudonym}.',
     'stays.admittedRepeat':
-      'Kvinden er indskrevet som {pseudonym}. Hun har boet på et krisecenter før: opholdet er registreret som et gentaget ophold.',
+      'Kvinden er indskrevet som {pseudonym}. Hun har boet her før: opholdet er registreret som et gentaget ophold.',
     'stays.listHeading': 'Ophold',
     'stays.person': 'Kvinde',
     'stays.admittedColumn': 'Indflyttet',
@@ -42,7 +42,7 @@ export const shelterMessages = defineCatalogue({
     'stay.facts': 'Indflyttet {admitted}. Forventet fraflytning {planned}.',
     'stay.movedOut': 'Fraflyttet {date}.',
     'stay.repeatNotice':
-      'Gentaget ophold: kvinden var fraflyttet et krisecenter, før hun blev indskrevet her. Andre krisecentres oplysninger vises ikke.',
+      'Gentaget ophold: kvinden var fraflyttet herfra, før hun blev indskrevet igen. Et ophold på et andet krisecenter tælles med i evalueringen, men vises ikke her.',
     'stay.notMatchable':
       'Intet CPR-nummer blev angivet, så et senere ophold på et andet krisecenter kan ikke genkendes.',
     'stay.children': 'Børn: {list}.',
@@ -125,7 +125,7 @@ export const shelterMessages = defineCatalogue({
     'stays.admit': 'Admit',
     'stays.admitted': 'The woman is admitted as {pseudonym}.',
     'stays.admittedRepeat':
-      'The woman is admitted as {pseudonym}. She has stayed in a shelter before: the stay is registered as a repeat stay.',
+      'The woman is admitted as {pseudonym}. She has stayed here before: the stay is registered as a repeat stay.',
     'stays.listHeading': 'Stays',
     'stays.person': 'Woman',
     'stays.admittedColumn': 'Admitted',
@@ -138,7 +138,7 @@ export const shelterMessages = defineCatalogue({
     'stay.facts': 'Admitted {admitted}. Planned move-out {planned}.',
     'stay.movedOut': 'Moved out {date}.',
     'stay.repeatNotice':
-      "Repeat stay: the woman had moved out of a shelter before she was admitted here. Other shelters' details are not shown.",
+      'Repeat stay: the woman had moved out of this shelter before she was admitted again. A stay at another shelter is counted in the evaluation but not shown here.',
     'stay.notMatchable': 'No CPR number was given, so a later stay at another shelter cannot be recognised.',
     'stay.children': 'Children: {list}.',
     'stay.noChildren': 'No children on the stay.',
