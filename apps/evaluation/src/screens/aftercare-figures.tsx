@@ -9,7 +9,7 @@ import { HateCrimeSection, HateCrimeSectionFields } from './hate-crime-section.t
 import { ShelterSection, ShelterSectionFields } from './shelter-section.tsx';
 
 /**
- * The two aftercare models' sections (seed 000, seed 004). They have a request of their own beside
+ * The two aftercare models' sections (hate-crime aftercare and aftercare after a shelter stay). They have a request of their own beside
  * the dashboard's, with the same filter: one request for all five models would pass the door's
  * limits on a document's size (door/limits.ts). Asking the same filter twice does not count twice
  * towards the daily limit of selections.

@@ -1,8 +1,8 @@
 import { defineCatalogue } from '@vi/ui';
 
 /**
- * Texts of the two aftercare sections (hate-crime aftercare, seed 000; aftercare after a shelter
- * stay, seed 004), Danish first and English complete. The shared marks, column names and notes
+ * Texts of the two aftercare sections (hate-crime aftercare; aftercare after a shelter
+ * stay), Danish first and English complete. The shared marks, column names and notes
  * stay in dashboardMessages.
  */
 export const aftercareMessages = defineCatalogue({

@@ -42,7 +42,7 @@ const SessionsRowFields = graphql(
   [CountFields],
 );
 
-/** Hate-crime aftercare (seed 000): uptake and wait per track, legal tasks by outcome, sessions used. */
+/** Hate-crime aftercare (Copenhagen pre-study, Als Research 2025): uptake and wait per track, legal tasks by outcome, sessions used. */
 export const HateCrimeSectionFields = graphql(
   `
   fragment HateCrimeSection on Evaluation {

@@ -66,7 +66,7 @@ const RepeatRowFields = graphql(
   [CountFields, RateFields],
 );
 
-/** Aftercare after a shelter stay (seed 004): § 109, psychologist hours, civil society, repeat stays. */
+/** Aftercare after a shelter stay (Danish Red Cross recommendations, 2025): § 109, psychologist hours, civil society, repeat stays. */
 export const ShelterSectionFields = graphql(
   `
   fragment ShelterSection on Evaluation {

@@ -16,7 +16,7 @@ import { type HateCrimeTasks, hateCrimeTasks } from './queries/hate-crime-tasks.
 import { type HateCrimeUptake, hateCrimeUptake, type TrackUptakeRow } from './queries/hate-crime-uptake.ts';
 
 /**
- * Hate-crime aftercare (DOMAIN §2.3, seed 000) on the Evaluation type: uptake and wait per
+ * Hate-crime aftercare (DOMAIN §2.3, the Copenhagen pre-study by Als Research, 2025) on the Evaluation type: uptake and wait per
  * track, legal tasks closed by outcome, psychological sessions used. The motive of the hate
  * crime is special-category data and is in no figure: not as a breakdown, not as a filter.
  * Organisation = the organisation that runs the track; the other filters than organisation
@@ -66,7 +66,7 @@ const TrackUptakeRowRef = builder.objectRef<TrackUptakeRow>('HateCrimeTrackUptak
 
 const HateCrimeUptakeRef = builder.objectRef<HateCrimeUptake>('HateCrimeUptake').implement({
   description:
-    'Uptake per track and the wait from referral to the first contact (seed 000: legal/financial counselling and psychological support at two other organisations). Period: the day the referral was sent.',
+    'Uptake per track and the wait from referral to the first contact (the Copenhagen pre-study on aftercare for hate-crime victims, Als Research 2025: legal/financial counselling and psychological support at two other organisations). Period: the day the referral was sent.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     total: t.field({ type: [TrackUptakeRowRef], nullable: false, resolve: (u) => u.total }),

@@ -32,7 +32,7 @@ import {
 } from './queries/shelter-psychologist-hours.ts';
 
 /**
- * Aftercare after a shelter stay (DOMAIN §2.4, seed 004) on the Evaluation type: § 109
+ * Aftercare after a shelter stay (DOMAIN §2.4, the Red Cross recommendations on aftercare, 2025) on the Evaluation type: § 109
  * counselling before move-out, psychologist hours, civil-society referral and uptake, and the
  * repeat-stay rate against the seed's baseline and the national goal. Organisation = the
  * shelter; period = the move-out day (admissions for the admission-based share). Gender, age,
@@ -84,7 +84,7 @@ const HoursRowRef = builder.objectRef<HoursRow>('PsychologistHoursRow').implemen
 
 const ShelterHoursRef = builder.objectRef<ShelterPsychologistHours>('ShelterPsychologistHours').implement({
   description:
-    'Psychologist hours used, for the woman and for her children (seed 004: 10 hours each). Stays that ended in the period.',
+    'Psychologist hours used, for the woman and for her children (Danish Red Cross recommendations on aftercare, 2025: 10 hours each). Stays that ended in the period.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     total: t.field({ type: [HoursRowRef], nullable: false, resolve: (h) => h.total }),

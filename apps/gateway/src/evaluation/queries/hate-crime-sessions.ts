@@ -19,7 +19,7 @@ import {
 import { cellOf, selectedOrganizationIds } from './organization-rows.ts';
 
 /**
- * Psychological support used (hate-crime aftercare, seed 000): people with individual sessions,
+ * Psychological support used (hate-crime aftercare): people with individual sessions,
  * the sessions they used (mean and median per person, with magnitude noise), and people given a
  * place in a psychologist-led group. The organisation is the one giving the support (the
  * mental-health centre); the period is the day the support started. Each support record belongs

@@ -26,7 +26,7 @@ import {
 } from './organization-rows.ts';
 
 /**
- * Hate-crime aftercare (DOMAIN §2.3, seed 000): uptake per track and the wait from referral to
+ * Hate-crime aftercare (DOMAIN §2.3): uptake per track and the wait from referral to
  * the start of support. A referral is the unit: one person referred to one track, at the
  * organisation that runs the track (legal/financial counselling at an NGO, psychological
  * support at a mental-health centre). The organisation filter and the rows are that receiving

@@ -21,7 +21,7 @@ import { cellOf, selectedOrganizationIds } from './organization-rows.ts';
 import { MOVE_OUT_COLUMNS } from './shelter-counselling.ts';
 
 /**
- * Civil-society aftercare (seed 004's must-have: referral to Qnet, Fra Bolig til Hjem and the
+ * Civil-society aftercare (the Red Cross recommendations' must-have: referral to Qnet, Fra Bolig til Hjem and the
  * organisation's own offers, with her consent): of the stays that ended in the period, how many
  * women were offered a civil-society offer, referred (she consented: the statuses marked
  * `consent` in CIVIL_SOCIETY_REFERRAL_STATUSES) and took it up (`uptake`), per offer and for

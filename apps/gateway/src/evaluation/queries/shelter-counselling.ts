@@ -20,7 +20,7 @@ import {
 import { cellOf, selectedOrganizationIds } from './organization-rows.ts';
 
 /**
- * The § 109 coordinating counselling before move-out (DOMAIN §2.4, seed 004): of the move-outs
+ * The § 109 coordinating counselling before move-out (DOMAIN §2.4, the Red Cross recommendations on aftercare, 2025): of the move-outs
  * in the period, the share with every area covered by the move-out day (the domain's
  * allAreasCoveredBeforeMoveOut: each area "not relevant", or done on or before the day), and per
  * area how many move-outs had it covered. A missing checklist item is an area not covered.

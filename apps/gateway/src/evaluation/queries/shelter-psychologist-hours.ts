@@ -22,7 +22,7 @@ import { cellOf, selectedOrganizationIds } from './organization-rows.ts';
 import { MOVE_OUT_COLUMNS } from './shelter-counselling.ts';
 
 /**
- * Psychologist hours after a shelter stay (seed 004: "ret til 10 timers psykologhjælp samt
+ * Psychologist hours after a shelter stay (the Red Cross recommendations: "ret til 10 timers psykologhjælp samt
  * psykologhjælp til deres børn"), for the woman and for the children apart: people with hours
  * on record, people who used any, and the hours used and booked per person (means with
  * magnitude noise over the 0-10 entitlement, never totals: a total is mean × n and would give
