@@ -17,8 +17,8 @@ export {
   type Translate,
   translate,
 } from './catalogue.ts';
-export { DANISH_TIME_ZONE, formatDate, formatDateTime } from './dates.ts';
 export { type CurrentUser, CurrentUserFragment, useCurrentUser } from './current-user.tsx';
+export { DANISH_TIME_ZONE, formatDate, formatDateTime } from './dates.ts';
 export { FieldErrors } from './field-errors.tsx';
 export { CSRF_HEADER, createGraphqlClient, type GraphqlClientOptions } from './graphql-client.ts';
 export {
