@@ -11,7 +11,7 @@ import {
   getReplicaDatabase,
 } from './client.ts';
 import { readMigrations } from './migrate.ts';
-import { createTestDatabase, useTestDatabaseAsDefault } from './testing.ts';
+import { createScratchPostgresDatabase, createTestDatabase, useTestDatabaseAsDefault } from './testing.ts';
 
 const serverUrl = process.env.DATABASE_URL?.trim();
 const expectedEngine = serverUrl ? 'postgresql' : 'pglite';
@@ -61,6 +61,43 @@ describe('createTestDatabase', () => {
     opened.push(server);
     const left = await server.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     expect(left).toEqual([]);
+  });
+});
+
+describe('time zone of a session', () => {
+  // The timestamp columns hold UTC; comparing them with timestamptz bounds converts them in the
+  // session's zone. A database whose default is Danish time must not move a period's boundary.
+  it(`is UTC on ${expectedEngine} even when the database's own default is Danish time`, async () => {
+    let db: Database;
+    if (serverUrl) {
+      const scratch = await createScratchPostgresDatabase(serverUrl);
+      const admin = await createDatabase({ url: serverUrl, migrate: false });
+      try {
+        await admin.query(
+          `ALTER DATABASE "${new URL(scratch.url).pathname.slice(1)}" SET timezone = 'Europe/Copenhagen'`,
+        );
+      } finally {
+        await admin.close();
+      }
+      const opened_ = await createDatabase({ url: scratch.url });
+      db = {
+        ...opened_,
+        close: async () => {
+          await opened_.close();
+          await scratch.drop();
+        },
+      };
+    } else {
+      db = await createTestDatabase();
+    }
+    opened.push(db);
+    const [row] = await db.query<{ zone: string; before: boolean }>(
+      // 22:30 UTC on 14 January is 23:30 in Denmark: as a UTC wall-clock value it lies before midnight
+      // Danish time (23:00 UTC); read in Danish time it would not.
+      `SELECT current_setting('TimeZone') AS zone,
+              '2026-01-14 22:30:00'::timestamp < '2026-01-15 00:00:00+01'::timestamptz AS before`,
+    );
+    expect(row).toEqual({ zone: 'UTC', before: true });
   });
 });
 

@@ -155,13 +155,22 @@ function checkedRole(role: string): string {
   return role;
 }
 
-/** The URL with `-c role=…` added to its start-up `options` (kept, e.g. `-c jit=off`: the URL's own would win). */
-function withStartupRole(url: string, role: string): string {
+/** The URL with settings added to its start-up `options` (kept, e.g. `-c jit=off`: the URL's own would win). */
+function withStartupSettings(url: string, settings: readonly string[]): string {
   const parsed = new URL(url);
   const options = parsed.searchParams.get('options');
-  parsed.searchParams.set('options', [options, `-c role=${role}`].filter(Boolean).join(' '));
+  parsed.searchParams.set('options', [options, ...settings].filter(Boolean).join(' '));
   return parsed.toString();
 }
+
+/**
+ * Every session runs in UTC, whatever the server's or the database's own default. The timestamp
+ * columns hold UTC wall-clock times, and the SQL compares them with timestamptz bounds (Danish
+ * days sent as instants). PostgreSQL converts a plain timestamp to timestamptz in the session's
+ * time zone, so a server set to Europe/Copenhagen, common in Denmark, would move every period
+ * boundary by one or two hours. PGlite's sessions are UTC already.
+ */
+const UTC_SESSION = '-c TimeZone=UTC';
 
 async function openPostgres(
   url: string,
@@ -174,7 +183,7 @@ async function openPostgres(
   if (runMigrations) {
     // Migrations need one session throughout: the advisory lock and each transaction belong to a
     // connection. It is the owner's (DATABASE_OWNER_URL), or the pool's own login when none is set.
-    const owner = new pg.Client({ connectionString: ownerUrl ?? url });
+    const owner = new pg.Client({ connectionString: withStartupSettings(ownerUrl ?? url, [UTC_SESSION]) });
     // An idle connection ended by the server must not crash the process (see the pool below).
     owner.on('error', () => {});
     await owner.connect();
@@ -198,7 +207,10 @@ async function openPostgres(
   // A replica (runMigrations false) is used with its URL as given.
   const actAs = runMigrations && !ownerUrl && runtimeRole ? checkedRole(runtimeRole) : undefined;
   // Sent in each connection's start-up packet, so it holds for every query on the pool.
-  const connectionString = actAs ? withStartupRole(url, actAs) : url;
+  const connectionString = withStartupSettings(
+    url,
+    actAs ? [UTC_SESSION, `-c role=${actAs}`] : [UTC_SESSION],
+  );
   const invalidations = postgresInvalidationFeed(connectionString);
   const pool = new pg.Pool({
     connectionString,
