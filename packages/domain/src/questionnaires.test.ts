@@ -10,13 +10,14 @@ import {
   isItemRequired,
   isItemShown,
   itemsOf,
+  optionsFor,
   PARTICIPANT_PRIVACY_NOTICE,
   QUESTIONNAIRES,
   type QuestionnaireItem,
   type QuestionnaireKind,
   validateAnswers,
 } from './questionnaires.ts';
-import { VIOLENCE_FORMS } from './taxonomies.ts';
+import { STILL_PRESENT, VIOLENCE_FORMS } from './taxonomies.ts';
 import type { FieldError } from './validation.ts';
 
 const KINDS: QuestionnaireKind[] = ['REGISTRATION', 'BASELINE', 'END'];
@@ -386,5 +387,52 @@ describe('conditionHolds', () => {
     };
     expect(conditionHolds(either, answers)).toBe(true);
     expect(conditionHolds({ any: [{ item: 'sara_done', anyOf: ['YES'] }] }, answers)).toBe(false);
+  });
+});
+
+describe('answers that only make sense after the course', () => {
+  const stillPresentCodes = (kind: QuestionnaireKind) => {
+    const item = findItem(kind, 'still_present');
+    if (item?.kind !== 'single') throw new Error('still_present must be a single-choice item');
+    return item.options.map((o) => o.code);
+  };
+
+  it('the baseline does not offer the answers that compare with before the course; the end form does', () => {
+    expect(stillPresentCodes('BASELINE')).toEqual(['STOPPED', 'YES_STILL', 'LEFT_RELATION']);
+    expect(stillPresentCodes('END')).toEqual([
+      'STOPPED',
+      'YES_BETTER',
+      'YES_SAME',
+      'YES_WORSE',
+      'LEFT_RELATION',
+    ]);
+    expect(optionsFor('BASELINE', STILL_PRESENT).some((o) => o.label.da.includes('før gruppeforløbet'))).toBe(
+      false,
+    );
+  });
+
+  it('validation follows the form: an end-only answer on a baseline is refused, and the other way round', () => {
+    expect(codes(errorsOf('BASELINE', { still_present: 'YES_WORSE' }))).toEqual([
+      'still_present:UNKNOWN_OPTION',
+    ]);
+    expect(codes(errorsOf('END', { still_present: 'YES_STILL' }))).toEqual(['still_present:UNKNOWN_OPTION']);
+    expect(validateAnswers('BASELINE', { still_present: 'YES_STILL' }).ok).toBe(true);
+    expect(validateAnswers('END', { still_present: 'YES_WORSE' }).ok).toBe(true);
+  });
+});
+
+describe('"Anden vold – skriv selv" in the participant forms', () => {
+  it('is a text item shown in the grid’s OTHER row, answerable before a frequency is chosen', () => {
+    for (const kind of ['BASELINE', 'END'] as const) {
+      const item = findItem(kind, 'violence_other');
+      expect(item?.kind).toBe('text');
+      if (item?.kind !== 'text') continue;
+      expect(item.inRow).toEqual({ item: 'violence_frequency', row: 'OTHER' });
+      expect(isItemShown(item, {})).toBe(true);
+      expect(validateAnswers(kind, { violence_other: 'Trusler mod min hund' })).toEqual({
+        ok: true,
+        answers: { violence_other: 'Trusler mod min hund' },
+      });
+    }
   });
 });

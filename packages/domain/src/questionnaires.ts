@@ -49,6 +49,11 @@ export type QuestionnaireOption = {
   readonly value?: number;
   /** Example text shown under a grid row (violence forms). */
   readonly example?: Label;
+  /**
+   * Offered in this participant form only: an answer that makes sense at the end of the course
+   * (it compares with "before the course") is `'END'` and left out of the baseline.
+   */
+  readonly onlyIn?: 'BASELINE' | 'END';
 };
 
 /**
@@ -93,6 +98,11 @@ export type TextItem = ItemBase & {
   readonly kind: 'text';
   readonly maxLength: number;
   readonly multiline: boolean;
+  /**
+   * The grid row this text belongs to ("Anden vold – skriv selv"): a renderer shows the field in
+   * that row, next to the answer it describes, instead of after the whole grid.
+   */
+  readonly inRow?: { readonly item: string; readonly row: string };
 };
 export type LikertItem = ItemBase & {
   readonly kind: 'likert';
@@ -153,6 +163,14 @@ const OTHER_TEXT_MAX = 200;
 const COMMENT_MAX = 2000;
 
 const likert = LIKERT_RESPONSES;
+
+/** The options of a list that this form offers (see `QuestionnaireOption.onlyIn`). */
+export function optionsFor<T extends QuestionnaireOption>(
+  kind: QuestionnaireKind,
+  options: readonly T[],
+): readonly T[] {
+  return options.filter((option) => option.onlyIn === undefined || option.onlyIn === kind);
+}
 
 /** Brief INSPIRE-O (how the person is doing), one item per CHIME process. */
 const INSPIRE_O_STATEMENTS: readonly Label[] = [
@@ -343,6 +361,12 @@ const STILL_PRESENT_LABEL: Label = {
 };
 const OTHER_VIOLENCE_TEXT: Label = { da: 'Anden vold: beskriv hvilken', en: 'Other violence: describe it' };
 
+/**
+ * The participant forms' violence grid and its "Anden vold (skriv selv)" text. The text is always
+ * offered, in the grid's OTHER row: a participant reads "skriv selv" and expects to write, before
+ * (or without) choosing how often; hiding the field until a frequency was chosen left people
+ * without it. The answer is stored under `violence_other` as before.
+ */
 function participantViolenceItems(seedNumber: string, addedDuringStudy: boolean): QuestionnaireItem[] {
   return [
     {
@@ -362,7 +386,7 @@ function participantViolenceItems(seedNumber: string, addedDuringStudy: boolean)
       required: false,
       maxLength: OTHER_TEXT_MAX,
       multiline: false,
-      showWhen: { item: 'violence_frequency', row: 'OTHER', answeredExcept: ['NEVER'] },
+      inRow: { item: 'violence_frequency', row: 'OTHER' },
     },
   ];
 }
@@ -621,7 +645,7 @@ const BASELINE: QuestionnaireDefinition = {
           kind: 'single',
           label: STILL_PRESENT_LABEL,
           required: false,
-          options: STILL_PRESENT,
+          options: optionsFor('BASELINE', STILL_PRESENT),
         },
         {
           id: 'earlier_violence',
@@ -744,7 +768,7 @@ const END: QuestionnaireDefinition = {
           kind: 'single',
           label: STILL_PRESENT_LABEL,
           required: false,
-          options: STILL_PRESENT,
+          options: optionsFor('END', STILL_PRESENT),
         },
         ...participantViolenceItems('8', true),
       ],

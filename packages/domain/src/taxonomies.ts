@@ -805,12 +805,28 @@ export const DURATION = [
 ] as const satisfies ReadonlyArray<TaxonomyEntry & { maxMonths: number | null }>;
 export type DurationCode = CodeOf<typeof DURATION>;
 
-/** Baseline Q12 / end Q7: is there still violence in the relation? */
+/**
+ * Baseline Q12 / end Q7: is there still violence in the relation?
+ *
+ * The seed's list is the end form's. Three of its answers compare with how it
+ * was before the course ("bedre", "lige så meget som før", "værre end før
+ * gruppeforløbet"); at the first session, when the baseline is filled in, there
+ * is no "before" yet, so they are `onlyIn: 'END'`. The baseline offers instead a
+ * plain "Ja, der er stadig vold" (`YES_STILL`, `onlyIn: 'BASELINE'`): without it
+ * a participant still living with violence would have no answer. Every "yes"
+ * has `stillViolence`, so the two forms can be compared on that.
+ */
 export const STILL_PRESENT = [
   {
     code: 'STOPPED',
     label: { da: 'Nej, volden er stoppet', en: 'No, the violence has stopped' },
     stillViolence: false,
+  },
+  {
+    code: 'YES_STILL',
+    label: { da: 'Ja, der er stadig vold', en: 'Yes, there is still violence' },
+    stillViolence: true,
+    onlyIn: 'BASELINE',
   },
   {
     code: 'YES_BETTER',
@@ -819,6 +835,7 @@ export const STILL_PRESENT = [
       en: 'Yes, there is still violence, but the situation is better',
     },
     stillViolence: true,
+    onlyIn: 'END',
   },
   {
     code: 'YES_SAME',
@@ -827,6 +844,7 @@ export const STILL_PRESENT = [
       en: 'Yes, there is still as much violence as before',
     },
     stillViolence: true,
+    onlyIn: 'END',
   },
   {
     code: 'YES_WORSE',
@@ -835,6 +853,7 @@ export const STILL_PRESENT = [
       en: 'Yes, there is still violence, and the situation is worse than before the group course',
     },
     stillViolence: true,
+    onlyIn: 'END',
   },
   {
     code: 'LEFT_RELATION',
@@ -844,7 +863,7 @@ export const STILL_PRESENT = [
     },
     stillViolence: false,
   },
-] as const satisfies ReadonlyArray<TaxonomyEntry & { stillViolence: boolean }>;
+] as const satisfies ReadonlyArray<TaxonomyEntry & { stillViolence: boolean; onlyIn?: 'BASELINE' | 'END' }>;
 export type StillPresentCode = CodeOf<typeof STILL_PRESENT>;
 
 /** Baseline Q13: earlier exposure to or witnessing of violence (several answers). */
