@@ -5,7 +5,6 @@ import {
   type IncidentCheckContext,
   incidentDuplicateKey,
   mapIncidentColumns,
-  rejectedRowsCsv,
   toIncidentRowInput,
 } from './incident-import.ts';
 
@@ -100,8 +99,44 @@ describe('checkIncidentRows', () => {
       'age:INVALID_AGE',
       'gender:UNKNOWN_GENDER',
     ]);
-    expect(row.errors[1]!.message.da).toBe('Ukendt hændelsestype.');
-    expect(row.errors[1]!.message.en).toBe('Unknown incident type.');
+    // The allowed values are listed by their labels, in each language.
+    expect(row.errors[1]!.message.da).toContain(
+      'Ukendt hændelsestype. Tilladte værdier: Tilhold og stalking, Voldtægt og seksuelle krænkelser,',
+    );
+    for (const type of INCIDENT_TYPES) {
+      expect(row.errors[1]!.message.da).toContain(type.label.da);
+      expect(row.errors[1]!.message.en).toContain(type.label.en);
+    }
+    expect(row.errors[1]!.message.en).toMatch(/^Unknown incident type\. Allowed values: /);
+  });
+
+  it("reads a numeric cell as a police crime code, looked up in the organisation's table only", () => {
+    const crimeCodes = new Map<string, IncidentTypeCode>([
+      ['1234', 'THREATS'],
+      ['0077', 'ROBBERY'],
+    ]);
+    const result = checkIncidentRows(
+      [
+        { ...good, incidentType: ' 1234 ', phone: '30303030' },
+        { ...good, incidentType: '0077', phone: '30303031' },
+        { ...good, incidentType: '77', phone: '30303032' },
+        { ...good, incidentType: '9999', phone: '30303033' },
+      ],
+      { ...ctx, crimeCodes },
+    );
+    expect(result.rows.map((r) => r.incident?.incidentType ?? r.errors[0]!.code)).toEqual([
+      'THREATS',
+      'ROBBERY',
+      'UNKNOWN_CRIME_CODE',
+      'UNKNOWN_CRIME_CODE',
+    ]);
+    expect(result.rows[3]!.errors[0]).toMatchObject({ field: 'incidentType' });
+    expect(result.rows[3]!.errors[0]!.message.da).toContain('Gerningskoden 9999 står ikke');
+    expect(result.rows[3]!.errors[0]!.message.en).toContain('The crime code 9999 is not');
+    // Without a table a code is unknown; it is never read as an incident-type label or code.
+    expect(checkIncidentRows([{ ...good, incidentType: '1234' }], ctx).rows[0]!.errors[0]!.code).toBe(
+      'UNKNOWN_CRIME_CODE',
+    );
   });
 
   it('keeps people without contact details and switched-off types, without queueing them', () => {
@@ -166,18 +201,5 @@ describe('checkIncidentRows', () => {
       'DATE_IN_FUTURE',
     );
     expect(checkIncidentRows([], ctx).fileErrors.map((e) => e.code)).toEqual(['NO_ROWS']);
-  });
-});
-
-describe('rejectedRowsCsv', () => {
-  it('lists the rejected rows with their reasons, neutralising spreadsheet formulas', () => {
-    const rows = [good, { ...good, name: '=HYPERLINK("x")', phone: '12' }];
-    const check = checkIncidentRows(rows, ctx);
-    const csv = rejectedRowsCsv(rows, check.rows, 'da');
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe('række,hændelsesdato,hændelsestype,rolle,navn,telefon,alder,køn,motiv,årsag');
-    expect(lines[1]).toContain(`2,20-11-2026,Vold,offer,"'=HYPERLINK(""x"")",12,34,kvinde,,`);
-    expect(lines[1]).toContain('phone: Telefonnummeret er ikke et gyldigt dansk nummer');
   });
 });

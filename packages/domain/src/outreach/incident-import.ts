@@ -11,6 +11,7 @@ import {
 } from '../taxonomies.ts';
 import { type FieldError, normaliseDanishPhone } from '../validation.ts';
 import { type CalendarDate, daysBetween, parseDanishDate } from './calendar-date.ts';
+import { crimeCodeOf, unknownCrimeCodeError, unknownIncidentTypeError } from './crime-codes.ts';
 import { outreachFieldError } from './outreach-errors.ts';
 
 /**
@@ -222,6 +223,25 @@ export interface IncidentCheckContext {
   activeTypes: ReadonlySet<IncidentTypeCode>;
   /** Duplicate keys of people already on the organisation's list. */
   existingKeys: ReadonlySet<string>;
+  /**
+   * The organisation's table of police crime codes (gerningskoder) → incident type. A cell of
+   * digits is looked up here and nowhere else; without a table every code is unknown.
+   */
+  crimeCodes?: ReadonlyMap<string, IncidentTypeCode>;
+}
+
+/** The incident type of a cell: a crime code from the table, or a label, code or short form. */
+function incidentTypeOfCell(
+  raw: string,
+  crimeCodes: ReadonlyMap<string, IncidentTypeCode> | undefined,
+): { type: IncidentTypeCode } | { error: FieldError } {
+  const code = crimeCodeOf(raw);
+  if (code !== null) {
+    const type = crimeCodes?.get(code);
+    return type === undefined ? { error: unknownCrimeCodeError(code) } : { type };
+  }
+  const type = parseIncidentType(raw);
+  return type === null ? { error: unknownIncidentTypeError() } : { type };
 }
 
 export function checkIncidentRow(
@@ -251,8 +271,9 @@ export function checkIncidentRow(
   const typeRaw = text('incidentType');
   if (typeRaw === null) errors.push(outreachFieldError('incidentType', 'REQUIRED'));
   else {
-    incidentType = parseIncidentType(typeRaw);
-    if (incidentType === null) errors.push(outreachFieldError('incidentType', 'UNKNOWN_INCIDENT_TYPE'));
+    const read = incidentTypeOfCell(typeRaw, ctx.crimeCodes);
+    if ('error' in read) errors.push(read.error);
+    else incidentType = read.type;
   }
 
   let role: PersonRoleCode | null = null;
@@ -392,36 +413,4 @@ export function checkIncidentRows(
 /** Dates that the duplicate check must look up among existing cases. */
 export function incidentDatesOf(rows: readonly RowCheck[]): CalendarDate[] {
   return [...new Set(rows.flatMap((r) => (r.incident ? [r.incident.occurredOn] : [])))].sort();
-}
-
-function csvCell(value: string): string {
-  // Cells starting with = + - @ are neutralised so the file cannot run formulas in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * The rejected rows as CSV with the original columns plus the row number and the reasons,
- * so the worker can correct them in a spreadsheet and import them again.
- */
-export function rejectedRowsCsv(
-  rows: readonly IncidentRowInput[],
-  checks: readonly RowCheck[],
-  locale: 'da' | 'en',
-): string {
-  const header = [
-    locale === 'da' ? 'række' : 'row',
-    ...INCIDENT_CSV_TEMPLATE_HEADER.map((h, i) => (locale === 'da' ? h : INCIDENT_FIELDS[i]!)),
-    locale === 'da' ? 'årsag' : 'reason',
-  ];
-  const lines = [header.map(csvCell).join(',')];
-  for (const check of checks) {
-    if (check.disposition !== 'REJECTED') continue;
-    const row = rows[check.rowNumber - 1] ?? {};
-    const reasons = check.errors.map((e) => `${e.field}: ${e.message[locale]}`).join(' | ');
-    lines.push(
-      [String(check.rowNumber), ...INCIDENT_FIELDS.map((f) => row[f] ?? ''), reasons].map(csvCell).join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }
