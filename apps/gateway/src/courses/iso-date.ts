@@ -1,3 +1,5 @@
+import { danishCalendarDate } from '@vi/domain';
+
 /** `@db.Date` columns come back as UTC midnight; inputs arrive as checked `YYYY-MM-DD`. */
 export function dateColumn(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);
@@ -7,14 +9,7 @@ export function isoDateOf(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
-const copenhagenDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today in Denmark, where the organisations work (a session at 00:30 belongs to that day). */
 export function todayInDenmark(now: Date = new Date()): string {
-  return copenhagenDay.format(now);
+  return danishCalendarDate(now);
 }

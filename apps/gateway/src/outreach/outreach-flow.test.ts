@@ -281,11 +281,11 @@ describe("the lead's overview", () => {
     const [expected] = await database().query<Record<string, number>>(
       `SELECT
          (SELECT count(*) FROM "OutreachCase" WHERE "organizationId" = $1 AND status <> 'INACTIVE_TYPE'
-             AND ("createdAt" AT TIME ZONE 'Europe/Copenhagen')::date = (now() AT TIME ZONE 'Europe/Copenhagen')::date)::int AS "identified",
+             AND ("createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date = (now() AT TIME ZONE 'Europe/Copenhagen')::date)::int AS "identified",
          (SELECT count(*) FROM "OutreachCase" WHERE "organizationId" = $1 AND status NOT IN ('INACTIVE_TYPE', 'NO_CONTACT_DETAILS')
-             AND ("createdAt" AT TIME ZONE 'Europe/Copenhagen')::date = (now() AT TIME ZONE 'Europe/Copenhagen')::date)::int AS "withContactDetails",
+             AND ("createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date = (now() AT TIME ZONE 'Europe/Copenhagen')::date)::int AS "withContactDetails",
          (SELECT count(*) FROM "OutreachCase" WHERE "organizationId" = $1 AND status = 'INACTIVE_TYPE'
-             AND ("createdAt" AT TIME ZONE 'Europe/Copenhagen')::date = (now() AT TIME ZONE 'Europe/Copenhagen')::date)::int AS "inactiveType",
+             AND ("createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date = (now() AT TIME ZONE 'Europe/Copenhagen')::date)::int AS "inactiveType",
          (SELECT count(*) FROM "OutreachCase" WHERE "organizationId" = $1 AND "reachedAt" IS NOT NULL)::int AS "reached",
          (SELECT count(*) FROM "OutreachCase" WHERE "organizationId" = $1 AND "reachedAt" IS NOT NULL AND outcome = 'WANTS_CALL')::int AS "wantsCall",
          (SELECT count(*) FROM "OutreachCase" WHERE "organizationId" = $1 AND "reachedAt" IS NOT NULL AND outcome = 'DECLINED')::int AS "declined",

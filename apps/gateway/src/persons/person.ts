@@ -1,5 +1,5 @@
 import type { Person } from '@vi/db';
-import { type FieldError, fieldError } from '@vi/domain';
+import { danishCalendarDate, type FieldError, fieldError } from '@vi/domain';
 import { auditRow } from '../audit.ts';
 import { organizationRecordScope, PERSON_READER_ROLES, requireOrganizationId } from '../authorization.ts';
 import { builder, holdsRole } from '../builder.ts';
@@ -160,7 +160,8 @@ export function validatePersonProfile(
   now = new Date(),
 ): FieldError[] {
   const errors: FieldError[] = [];
-  const maxYear = now.getUTCFullYear();
+  // The Danish year: at 00:30 on New Year's Day in Denmark it is still the old year in UTC.
+  const maxYear = Number(danishCalendarDate(now).slice(0, 4));
   if (input.birthYear !== null && input.birthYear !== undefined) {
     if (input.birthYear < MIN_BIRTH_YEAR || input.birthYear > maxYear) {
       errors.push(fieldError('birthYear', 'OUT_OF_RANGE', { min: MIN_BIRTH_YEAR, max: maxYear }));
