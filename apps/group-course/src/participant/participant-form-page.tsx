@@ -6,16 +6,18 @@ import {
   describeRequestProblem,
   LanguageSwitch,
   LocaleProvider,
+  type QuestionnaireDraft,
   QuestionnaireForm,
   type RequestProblem,
   useLocale,
   useProblemText,
   useT,
 } from '@vi/ui';
-import { StrictMode, useEffect, useMemo, useRef, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { screenMessages } from '../screens/screen-messages.ts';
+import { clearDraft, draftForLink, type ParticipantDraft, saveDraft } from './participant-draft.ts';
 
 const ParticipantFormQuery = graphql(`
   query ParticipantForm($token: String!) {
@@ -43,6 +45,19 @@ function takeTokenFromAddress(): string | null {
   return tokenFromAddress;
 }
 
+/**
+ * The link to answer: the one just opened, or after a reload (the address no longer holds it) the
+ * one this tab's draft was for, with the answers given so far.
+ */
+function resolveLink(): { token: string | null; draft: ParticipantDraft | null } {
+  const fromAddress = takeTokenFromAddress();
+  const draft = draftForLink(fromAddress);
+  const token = fromAddress ?? draft?.token ?? null;
+  // Remember the link at once, so a reload before the first answer still finds the form.
+  if (token && !draft) saveDraft({ token, answers: {}, page: 0 });
+  return { token, draft };
+}
+
 function Problem({ problem }: { problem: RequestProblem }) {
   const t = useT(screenMessages);
   const problemText = useProblemText();
@@ -54,7 +69,7 @@ function Problem({ problem }: { problem: RequestProblem }) {
   );
 }
 
-function ParticipantForm({ token }: { token: string }) {
+function ParticipantForm({ token, draft }: { token: string; draft: ParticipantDraft | null }) {
   const t = useT(screenMessages);
   const [form] = useQuery({
     query: ParticipantFormQuery,
@@ -69,6 +84,20 @@ function ParticipantForm({ token }: { token: string }) {
   useEffect(() => {
     if (done) thanks.current?.focus();
   }, [done]);
+  // A link the gateway refuses (used, expired, changed) leaves nothing behind in the tab; a lost
+  // connection or a server fault does not cost the answers, the next reload may work.
+  const linkRefused =
+    form.error !== undefined && !['NETWORK', 'UNEXPECTED'].includes(describeRequestProblem(form.error).code);
+  useEffect(() => {
+    if (done || linkRefused) clearDraft();
+  }, [done, linkRefused]);
+  const keepDraft = useCallback(
+    (next: QuestionnaireDraft) => saveDraft({ token, answers: next.answers, page: next.page }),
+    [token],
+  );
+  const [initialDraft] = useState<QuestionnaireDraft | undefined>(() =>
+    draft ? { answers: draft.answers, page: draft.page } : undefined,
+  );
 
   if (done) {
     return (
@@ -89,6 +118,8 @@ function ParticipantForm({ token }: { token: string }) {
         kind={kind}
         idPrefix="participant"
         submitting={result.fetching}
+        initialDraft={initialDraft}
+        onDraftChange={done ? undefined : keepDraft}
         onSubmit={async (answers: Answers) => {
           setProblem(null);
           const outcome = await submit({ token, answers });
@@ -105,7 +136,7 @@ function ParticipantForm({ token }: { token: string }) {
 
 function PageFrame() {
   const { locale } = useLocale();
-  const [token] = useState(takeTokenFromAddress);
+  const [{ token, draft }] = useState(resolveLink);
   const client = useMemo(() => createGraphqlClient(), []);
   useEffect(() => {
     document.title = locale === 'da' ? 'Spørgeskema' : 'Questionnaire';
@@ -129,7 +160,7 @@ function PageFrame() {
       <main id="main" className="vi-main gc-participant">
         <Provider value={client}>
           {token ? (
-            <ParticipantForm token={token} />
+            <ParticipantForm token={token} draft={draft} />
           ) : (
             <Problem
               problem={{

@@ -1,4 +1,8 @@
 export { type DraftAnswers, errorsForItem } from './answers-state.ts';
 export { QuestionnaireFields, type QuestionnaireFieldsProps } from './questionnaire-fields.tsx';
-export { QuestionnaireForm, type QuestionnaireFormProps } from './questionnaire-form.tsx';
+export {
+  type QuestionnaireDraft,
+  QuestionnaireForm,
+  type QuestionnaireFormProps,
+} from './questionnaire-form.tsx';
 export { questionnaireMessages } from './questionnaire-messages.ts';

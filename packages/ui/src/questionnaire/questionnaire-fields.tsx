@@ -33,6 +33,8 @@ export type QuestionnaireFieldsProps = {
   omitItems?: readonly string[];
   /** Heading level of the section titles (the page's h1 is usually the form's title). */
   sectionHeadingLevel?: 2 | 3;
+  /** Only these sections (one page of a paged form); all when left out. */
+  sectionIds?: readonly string[];
 };
 
 type ItemProps = {
@@ -42,6 +44,8 @@ type ItemProps = {
   errors: FieldError[];
   required: boolean;
   onChange: (value: DraftAnswers[string] | undefined) => void;
+  /** Text items that belong in one of this grid's rows ("Anden vold – skriv selv"), already wired. */
+  rowTexts?: readonly ItemProps[];
 };
 
 function RequiredMark({ required }: { required: boolean }) {
@@ -61,7 +65,7 @@ function describedBy(id: string, hasHelp: boolean, hasErrors: boolean): string |
 }
 
 /** One question as a fieldset: radios (single, likert), checkboxes (multi) or one radio group per grid row. */
-function ChoiceItem({ item, id, answers, errors, required, onChange }: ItemProps) {
+function ChoiceItem({ item, id, answers, errors, required, onChange, rowTexts = [] }: ItemProps) {
   const text = useLocalized();
   const t = useT(questionnaireMessages);
   if (item.kind !== 'single' && item.kind !== 'multi' && item.kind !== 'likert' && item.kind !== 'grid')
@@ -83,6 +87,7 @@ function ChoiceItem({ item, id, answers, errors, required, onChange }: ItemProps
     const value = (answers[item.id] ?? {}) as Record<string, string>;
     return (
       <fieldset
+        id={id}
         className={invalid ? 'vi-q-item vi-q-grid vi-q-item--invalid' : 'vi-q-item vi-q-grid'}
         aria-describedby={describedBy(id, Boolean(item.help), invalid)}
       >
@@ -94,6 +99,7 @@ function ChoiceItem({ item, id, answers, errors, required, onChange }: ItemProps
           return (
             <fieldset
               key={row.code}
+              id={rowId}
               className="vi-q-row"
               aria-describedby={rowErrors.length > 0 ? `${rowId}-errors` : undefined}
             >
@@ -128,6 +134,11 @@ function ChoiceItem({ item, id, answers, errors, required, onChange }: ItemProps
                 ) : null}
               </div>
               <FieldErrors id={`${rowId}-errors`} errors={rowErrors} />
+              {rowTexts
+                .filter((text) => text.item.kind === 'text' && text.item.inRow?.row === row.code)
+                .map((text) => (
+                  <InputItem key={text.item.id} {...text} inRow />
+                ))}
             </fieldset>
           );
         })}
@@ -150,6 +161,7 @@ function ChoiceItem({ item, id, answers, errors, required, onChange }: ItemProps
       : [String(current)];
   return (
     <fieldset
+      id={id}
       className={invalid ? 'vi-q-item vi-q-item--invalid' : 'vi-q-item'}
       aria-describedby={describedBy(id, Boolean(item.help), invalid)}
     >
@@ -188,10 +200,20 @@ function ChoiceItem({ item, id, answers, errors, required, onChange }: ItemProps
   );
 }
 
-function InputItem({ item, id, answers, errors, required, onChange }: ItemProps) {
+function InputItem({
+  item,
+  id,
+  answers,
+  errors,
+  required,
+  onChange,
+  inRow = false,
+}: ItemProps & { inRow?: boolean }) {
   const text = useLocalized();
   if (item.kind !== 'integer' && item.kind !== 'text') return null;
   const invalid = errors.length > 0;
+  // Inside a grid row the field is part of that row's box, not a question box of its own.
+  const box = inRow ? 'vi-q-row-text vi-field' : 'vi-q-item vi-field';
   const value = answers[item.id];
   const common = {
     id,
@@ -199,7 +221,7 @@ function InputItem({ item, id, answers, errors, required, onChange }: ItemProps)
     'aria-describedby': describedBy(id, Boolean(item.help), invalid),
   };
   return (
-    <div className={invalid ? 'vi-q-item vi-field vi-field--invalid' : 'vi-q-item vi-field'}>
+    <div className={invalid ? `${box} vi-field--invalid` : box}>
       <label htmlFor={id} className="vi-q-legend">
         {text(item.label)}
         <RequiredMark required={required} />
@@ -255,17 +277,39 @@ export function QuestionnaireFields({
   idPrefix = 'q',
   omitItems = [],
   sectionHeadingLevel = 2,
+  sectionIds,
 }: QuestionnaireFieldsProps) {
   const text = useLocalized();
   const definition = QUESTIONNAIRES[kind];
   const Heading = sectionHeadingLevel === 2 ? 'h2' : 'h3';
+  const sections = sectionIds
+    ? definition.sections.filter((section) => sectionIds.includes(section.id))
+    : definition.sections;
   return (
     <div className="vi-questionnaire">
-      {definition.sections.map((section) => {
+      {sections.map((section) => {
         const items = section.items.filter(
           (item) => !omitItems.includes(item.id) && isItemShown(item, answers as Answers),
         );
         if (items.length === 0) return null;
+        const propsOf = (item: QuestionnaireItem): ItemProps => ({
+          item,
+          id: `${idPrefix}-${item.id}`,
+          answers,
+          errors: errorsForItem(errors, item.id),
+          required: isItemRequired(item, answers as Answers),
+          onChange: (value) =>
+            onAnswersChange(
+              withoutHiddenAnswers(itemsOf(kind), withAnswer(answers, item.id, value), (it, a) =>
+                isItemShown(it, a as Answers),
+              ),
+            ),
+        });
+        // A text that belongs in a grid row of this section is rendered in that row, not on its own.
+        const inGridRow = (item: QuestionnaireItem) =>
+          item.kind === 'text' &&
+          item.inRow !== undefined &&
+          items.some((other) => other.id === item.inRow?.item);
         return (
           <section
             key={section.id}
@@ -274,26 +318,21 @@ export function QuestionnaireFields({
           >
             <Heading id={`${idPrefix}-section-${section.id}`}>{text(section.title)}</Heading>
             {section.intro ? <p className="vi-q-help">{text(section.intro)}</p> : null}
-            {items.map((item) => {
-              const props: ItemProps = {
-                item,
-                id: `${idPrefix}-${item.id}`,
-                answers,
-                errors: errorsForItem(errors, item.id),
-                required: isItemRequired(item, answers as Answers),
-                onChange: (value) =>
-                  onAnswersChange(
-                    withoutHiddenAnswers(itemsOf(kind), withAnswer(answers, item.id, value), (it, a) =>
-                      isItemShown(it, a as Answers),
-                    ),
-                  ),
-              };
-              return item.kind === 'integer' || item.kind === 'text' ? (
-                <InputItem key={item.id} {...props} />
-              ) : (
-                <ChoiceItem key={item.id} {...props} />
-              );
-            })}
+            {items
+              .filter((item) => !inGridRow(item))
+              .map((item) => {
+                const props: ItemProps = {
+                  ...propsOf(item),
+                  rowTexts: items
+                    .filter((other) => other.kind === 'text' && other.inRow?.item === item.id)
+                    .map(propsOf),
+                };
+                return item.kind === 'integer' || item.kind === 'text' ? (
+                  <InputItem key={item.id} {...props} />
+                ) : (
+                  <ChoiceItem key={item.id} {...props} />
+                );
+              })}
           </section>
         );
       })}

@@ -5,12 +5,17 @@ import {
   type QuestionnaireKind,
   validateAnswers,
 } from '@vi/domain';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldError } from '../graphql-errors.ts';
 import { useLocalized, useT } from '../locale.tsx';
 import type { DraftAnswers } from './answers-state.ts';
+import { ErrorSummary } from './error-summary.tsx';
 import { QuestionnaireFields } from './questionnaire-fields.tsx';
 import { questionnaireMessages } from './questionnaire-messages.ts';
+import { clampPage, errorsOnPage, firstPageWithErrors, pagesOf } from './questionnaire-pages.ts';
+
+/** Answers given so far and the page the person is on: what a caller may keep as a draft. */
+export type QuestionnaireDraft = { answers: DraftAnswers; page: number };
 
 export type QuestionnaireFormProps = {
   kind: QuestionnaireKind;
@@ -18,75 +23,139 @@ export type QuestionnaireFormProps = {
   onSubmit: (answers: Answers) => Promise<readonly FieldError[] | undefined>;
   submitting?: boolean;
   idPrefix?: string;
+  /** Where to start: a draft kept from before (e.g. before a reload). */
+  initialDraft?: QuestionnaireDraft;
+  /** Told of every change of answers or page, so the caller can keep a draft. */
+  onDraftChange?: (draft: QuestionnaireDraft) => void;
 };
 
 /**
- * A whole questionnaire for the person answering it: title, introduction, who can see the answers
- * (participant forms), the questions and a send button. Answers are checked with the same domain rule
- * the gateway applies before anything is sent; the first problem gets focus through a summary.
+ * A whole questionnaire for the person answering it, one section a page ("Side 2 af 5"): title,
+ * introduction and who can see the answers on the first page, back and next without losing
+ * answers, and "Send svar" on the last. The form follows Det Fælles Designsystem's patterns
+ * (one question per fieldset, an error summary linking to the questions, large touch targets)
+ * without its package, whose CSS and JavaScript would weigh more than the whole participant page.
+ *
+ * "Næste" checks the page's answers with the same domain rule the gateway applies (all answers
+ * are checked, only this page's problems stop it); "Send svar" checks everything and, if a
+ * problem is on another page, goes there. Problems are shown on the page that has them.
  */
 export function QuestionnaireForm({
   kind,
   onSubmit,
   submitting = false,
   idPrefix = 'q',
+  initialDraft,
+  onDraftChange,
 }: QuestionnaireFormProps) {
   const t = useT(questionnaireMessages);
   const text = useLocalized();
   const definition = QUESTIONNAIRES[kind];
-  const [answers, setAnswers] = useState<DraftAnswers>({});
+  const pages = useMemo(() => pagesOf(kind), [kind]);
+  const [answers, setAnswers] = useState<DraftAnswers>(() => initialDraft?.answers ?? {});
+  const [page, setPage] = useState(() => clampPage(initialDraft?.page, pages.length));
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const progressRef = useRef<HTMLParagraphElement>(null);
+  const movedTo = useRef<'summary' | 'page' | null>(null);
   const notice =
     definition.privacyNotice ?? (definition.filledBy === 'PARTICIPANT' ? PARTICIPANT_PRIVACY_NOTICE : null);
+  const last = page === pages.length - 1;
+  const shownErrors = errorsOnPage(pages, page, errors);
+  const current = pages[page];
 
-  function showErrors(found: readonly FieldError[]) {
+  useEffect(() => {
+    onDraftChange?.({ answers, page });
+  }, [answers, page, onDraftChange]);
+
+  // After a page change or a refused page, move focus once the new content is rendered: to the
+  // error summary (WCAG 3.3.1, the problems are read out) or to "Side x af y" at the new page's
+  // top, so neither a screen reader nor a thumb is left at the bottom of a page that is gone.
+  useEffect(() => {
+    const target = movedTo.current;
+    if (!target) return;
+    movedTo.current = null;
+    const element = target === 'summary' ? summaryRef.current : progressRef.current;
+    element?.focus({ preventScroll: true });
+    element?.scrollIntoView({ block: 'start' });
+  });
+
+  function goTo(next: number, found: readonly FieldError[]) {
     setErrors(found);
-    // Wait for the summary to render, then move focus to it (WCAG 3.3.1: errors are announced).
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setPage(next);
+    movedTo.current = errorsOnPage(pages, next, found).length > 0 ? 'summary' : 'page';
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (submitting) return;
     const checked = validateAnswers(kind, answers);
+    const found = checked.ok ? [] : checked.errors;
+    if (!last) {
+      const here = errorsOnPage(pages, page, found);
+      if (here.length > 0) goTo(page, here);
+      else goTo(page + 1, []);
+      return;
+    }
     if (!checked.ok) {
-      showErrors(checked.errors);
+      const first = firstPageWithErrors(pages, found);
+      goTo(first >= 0 ? first : page, found);
       return;
     }
     setErrors([]);
     const serverErrors = await onSubmit(checked.answers);
-    if (serverErrors && serverErrors.length > 0) showErrors(serverErrors);
+    if (serverErrors && serverErrors.length > 0) {
+      const first = firstPageWithErrors(pages, serverErrors);
+      goTo(first >= 0 ? first : page, serverErrors);
+    }
   }
 
   return (
     <form className="vi-q-form" noValidate onSubmit={submit} aria-labelledby={`${idPrefix}-title`}>
       <h1 id={`${idPrefix}-title`}>{text(definition.title)}</h1>
-      <p>{text(definition.intro)}</p>
-      {notice ? (
-        <aside className="vi-q-notice" aria-labelledby={`${idPrefix}-notice`}>
-          <h2 id={`${idPrefix}-notice`}>{t('questionnaire.whoSees')}</h2>
-          <p>{text(notice)}</p>
-        </aside>
+      <p ref={progressRef} tabIndex={-1} className="vi-q-progress" id={`${idPrefix}-progress`}>
+        {t('questionnaire.page', { page: page + 1, pages: pages.length })}
+      </p>
+      {page === 0 ? (
+        <>
+          <p>{text(definition.intro)}</p>
+          {notice ? (
+            <aside className="vi-q-notice" aria-labelledby={`${idPrefix}-notice`}>
+              <h2 id={`${idPrefix}-notice`}>{t('questionnaire.whoSees')}</h2>
+              <p>{text(notice)}</p>
+            </aside>
+          ) : null}
+        </>
       ) : null}
-      <div
-        ref={summaryRef}
-        tabIndex={-1}
-        className="vi-form-message"
-        role={errors.length > 0 ? 'alert' : undefined}
-      >
-        {errors.length > 0 ? t('questionnaire.fixFields') : null}
-      </div>
+      <ErrorSummary ref={summaryRef} kind={kind} errors={shownErrors} idPrefix={idPrefix} />
       <QuestionnaireFields
         kind={kind}
         answers={answers}
         onAnswersChange={setAnswers}
-        errors={errors}
+        errors={shownErrors}
         idPrefix={idPrefix}
+        sectionIds={current ? [current.sectionId] : []}
       />
-      {definition.closing ? <p>{text(definition.closing)}</p> : null}
-      <button type="submit" className="vi-button vi-button--primary vi-q-submit" disabled={submitting}>
-        {submitting ? t('questionnaire.submitting') : t('questionnaire.submit')}
-      </button>
+      {last && definition.closing ? <p>{text(definition.closing)}</p> : null}
+      <div className="vi-q-nav">
+        {page > 0 ? (
+          <button
+            type="button"
+            className="vi-button vi-q-back"
+            disabled={submitting}
+            onClick={() => goTo(page - 1, errors)}
+          >
+            {t('questionnaire.back')}
+          </button>
+        ) : null}
+        <button type="submit" className="vi-button vi-button--primary vi-q-submit" disabled={submitting}>
+          {last
+            ? submitting
+              ? t('questionnaire.submitting')
+              : t('questionnaire.submit')
+            : t('questionnaire.next')}
+        </button>
+      </div>
     </form>
   );
 }

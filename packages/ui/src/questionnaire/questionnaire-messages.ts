@@ -10,6 +10,10 @@ export const questionnaireMessages = defineCatalogue({
     'questionnaire.fixFields': 'Nogle svar skal rettes. Se beskederne ved spørgsmålene.',
     'questionnaire.whoSees': 'Hvem kan se dine svar?',
     'questionnaire.clearChoice': 'Fjern svar',
+    'questionnaire.page': 'Side {page} af {pages}',
+    'questionnaire.next': 'Næste',
+    'questionnaire.back': 'Tilbage',
+    'questionnaire.summaryHeading': 'Der er et problem',
   },
   en: {
     'questionnaire.required': 'required',
@@ -19,5 +23,9 @@ export const questionnaireMessages = defineCatalogue({
     'questionnaire.fixFields': 'Some answers need correcting. See the messages at the questions.',
     'questionnaire.whoSees': 'Who can see your answers?',
     'questionnaire.clearChoice': 'Clear answer',
+    'questionnaire.page': 'Page {page} of {pages}',
+    'questionnaire.next': 'Next',
+    'questionnaire.back': 'Back',
+    'questionnaire.summaryHeading': 'There is a problem',
   },
 });
