@@ -399,13 +399,11 @@ describe('evaluation dashboard in headless Chromium', () => {
     expect(cell('Årlig drift')).toBe(kroner(KOEGE_COSTS.yearly.total));
     expect(cell('Første år (opstart + drift)')).toBe(kroner(KOEGE_COSTS.firstYear));
     expect(cell('Pr. forløb')).toBe(kroner(KOEGE_COSTS.perCourse?.amount ?? Number.NaN));
-    // The completers are people: their count is perturbed (within ±3 of the seeded 35 in 98 % of
-    // installations' keys, further in the rare tails: ±10 is exceeded with probability under 0.02 %),
-    // and per completer divides by the published count, never the true one.
-    const trueCompleters = KOEGE_COSTS.perCompleter?.completers ?? Number.NaN;
+    // The completers are counted, not typed in (the seeded courses' participants with both forms),
+    // perturbed like every count of people; per completer divides by the published count.
     const completers = Number(cell('Gennemførte pr. år (n)'));
     expect(Number.isInteger(completers)).toBe(true);
-    expect(Math.abs(completers - trueCompleters)).toBeLessThanOrEqual(USUAL_COUNT_NOISE + 7);
+    expect(completers).toBeGreaterThanOrEqual(5);
     const perCompleter = kroner(Math.round(KOEGE_COSTS.yearly.total / completers));
     expect(cell('Pr. gennemfører (årlig drift ÷ gennemførte)')).toBe(perCompleter);
     expect(cell('Ét krisecenterophold')).toBe(kroner(SHELTER_STAY.value));

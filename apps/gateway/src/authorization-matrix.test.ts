@@ -560,6 +560,8 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.changePassword': { input: { currentPassword: 'matrix', newPassword: 'x' } },
     'Mutation.startTwoFactorEnrolment': { input: { currentPassword: '' } },
     'Mutation.confirmTwoFactor': { code: '' },
+    'Query.costInputs': { model: 'GROUP_COURSE', year: 2025 },
+    'Mutation.saveCostInputs': { input: { model: 'GROUP_COURSE', year: 2025, values: [] } },
     'Mutation.disableTwoFactor': { code: '' },
     // The address of one of A's staff: A's administrator meets EMAIL_TAKEN; another
     // organisation's must not reach the account.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { costInputChanges, validateCostInputs, validateCostYear } from './cost-input-changes.ts';
 import {
   COST_RULE_SETS,
   CURRENT_COST_RULE_SET_ID,
@@ -8,6 +9,7 @@ import {
   groupCourseCosts,
   KOEGE_EXAMPLE_INPUTS,
   outreachCosts,
+  SEED_002_ASSUMED_COMPLETERS,
   validateGroupCourseCostInputs,
   validateOutreachCostInputs,
 } from './costs.ts';
@@ -74,13 +76,15 @@ describe('outreachCosts (seed 001 Table 2)', () => {
     expect(result.firstYear).toBe(444_000);
   });
   it("follows an organisation's own hours, rates and other costs", () => {
-    const own = outreachCosts({
-      ...DEFAULT_OUTREACH_INPUTS,
-      outreachHoursPerWeek: 20,
-      outreachHourlyRate: 200,
-      otherYearlyCosts: 10_000,
-      referralsPerYear: 350,
-    });
+    const own = outreachCosts(
+      {
+        ...DEFAULT_OUTREACH_INPUTS,
+        outreachHoursPerWeek: 20,
+        outreachHourlyRate: 200,
+        otherYearlyCosts: 10_000,
+      },
+      350,
+    );
     expect(own.yearly.total).toBe(20 * 52 * 200 + 78_000 + 10_000);
     expect(own.firstYear).toBe(58_000 + own.yearly.total);
     expect(own.perReferral).toEqual({
@@ -94,7 +98,8 @@ describe('outreachCosts (seed 001 Table 2)', () => {
 });
 
 describe('groupCourseCosts (seed 002 ch. 4, Køge example)', () => {
-  const result = groupCourseCosts(KOEGE_EXAMPLE_INPUTS);
+  // The report's worked example divides by its assumed 35 completers; live figures count their own.
+  const result = groupCourseCosts(KOEGE_EXAMPLE_INPUTS, SEED_002_ASSUMED_COMPLETERS);
   it('start-up 975,000 kr, kept apart from running cost', () => {
     expect(result.startUp.total).toBe(975_000);
     expect(result.startUp.lines.find((l) => l.id === 'training')?.amount).toBe(125_000);
@@ -146,7 +151,7 @@ describe('groupCourseCosts (seed 002 ch. 4, Køge example)', () => {
     expect(r.startUp.total).toBe(Math.round(815_000 * 1.2));
   });
   it('gives no per-person figure without completers', () => {
-    const r = groupCourseCosts({ ...KOEGE_EXAMPLE_INPUTS, completersPerYear: 0, coursesPerYear: 0 });
+    const r = groupCourseCosts({ ...KOEGE_EXAMPLE_INPUTS, coursesPerYear: 0 }, 0);
     expect(r.perCompleter).toBeNull();
     expect(r.perCourse).toBeNull();
     expect(r.shelterComparison.ratio).toBeNull();
@@ -163,7 +168,7 @@ describe('cost input validation', () => {
       ...KOEGE_EXAMPLE_INPUTS,
       ruleSetId: 'dk-1999',
       hourlyRate: -1,
-      completersPerYear: 2.5,
+      coursesPerYear: 2.5,
       startUp: { ...KOEGE_EXAMPLE_INPUTS.startUp, salaries: 'lots', overhead: { rate: 3 } },
     });
     expect(result.ok).toBe(false);
@@ -172,7 +177,7 @@ describe('cost input validation', () => {
       'ruleSetId:UNKNOWN_OPTION',
       'startUp.salaries:NOT_A_NUMBER',
       'hourlyRate:OUT_OF_RANGE',
-      'completersPerYear:NOT_AN_INTEGER',
+      'coursesPerYear:NOT_AN_INTEGER',
       'startUp.overhead.rate:OUT_OF_RANGE',
     ]);
     expect(result.errors[0]?.message.da.length).toBeGreaterThan(0);
@@ -191,5 +196,43 @@ describe('cost input validation', () => {
   it('the cost functions refuse invalid inputs instead of computing nonsense', () => {
     expect(() => outreachCosts({ ...DEFAULT_OUTREACH_INPUTS, weeksPerYear: 0 })).toThrow(RangeError);
     expect(() => groupCourseCosts({ ...KOEGE_EXAMPLE_INPUTS, overheadHoursShare: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('saving cost inputs', () => {
+  it('the year must be a whole year in range, named as the field year', () => {
+    expect(validateCostYear(2026)).toEqual([]);
+    expect(validateCostYear(1999).map((e) => `${e.field}:${e.code}`)).toEqual(['year:OUT_OF_RANGE']);
+    expect(validateCostYear(2026.5).map((e) => `${e.field}:${e.code}`)).toEqual(['year:NOT_AN_INTEGER']);
+    expect(validateCostYear(1999)[0]?.message.da).toContain('2015');
+  });
+  it('completers are not an input any more: a live count divides', () => {
+    expect(groupCourseCosts(KOEGE_EXAMPLE_INPUTS).perCompleter).toBeNull();
+    expect(groupCourseCosts(KOEGE_EXAMPLE_INPUTS, 10).perCompleter?.amount).toBe(
+      Math.round(groupCourseCosts(KOEGE_EXAMPLE_INPUTS).yearly.total / 10),
+    );
+  });
+  it('an overhead given both as a rate and an amount is refused', () => {
+    const result = validateCostInputs('GROUP_COURSE', {
+      ...KOEGE_EXAMPLE_INPUTS,
+      startUp: { ...KOEGE_EXAMPLE_INPUTS.startUp, overhead: { rate: 0.2, amount: 1 } },
+    });
+    expect(result.ok ? [] : result.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'startUp.overhead:INVALID_TYPE',
+    ]);
+  });
+  it('lists the changed figures with old and new values', () => {
+    const after = {
+      ...KOEGE_EXAMPLE_INPUTS,
+      hourlyRate: 460,
+      startUp: { ...KOEGE_EXAMPLE_INPUTS.startUp, campaign: 1 },
+    };
+    expect(costInputChanges(KOEGE_EXAMPLE_INPUTS, after)).toEqual([
+      { field: 'hourlyRate', before: 445, after: 460 },
+      { field: 'startUp.campaign', before: 75_000, after: 1 },
+    ]);
+    expect(costInputChanges(null, { hourlyRate: 1 })).toEqual([
+      { field: 'hourlyRate', before: null, after: 1 },
+    ]);
   });
 });

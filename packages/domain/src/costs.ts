@@ -35,16 +35,16 @@ export type CostRuleSet = {
 };
 
 const SEED_001: Label = {
-  da: 'Evaluering af Projekt Opsøgende Indsats, København 2018-2020 (seed 001)',
-  en: 'Evaluation of Projekt Opsøgende Indsats, Copenhagen 2018-2020 (seed 001)',
+  da: 'Evaluering af Projekt Opsøgende Indsats, København 2018-2020',
+  en: 'Evaluation of Projekt Opsøgende Indsats, Copenhagen 2018-2020',
 };
 const SEED_002: Label = {
-  da: 'VIVE: Slutevaluering af den kommunale ambulante gruppeforløbsmodel, 2025 (seed 002)',
-  en: 'VIVE: final evaluation of the municipal ambulant group-course model, 2025 (seed 002)',
+  da: 'VIVE: Slutevaluering af den kommunale ambulante gruppeforløbsmodel, 2025',
+  en: 'VIVE: final evaluation of the municipal ambulant group-course model, 2025',
 };
 const SEED_000: Label = {
-  da: 'Københavns Kommune: forundersøgelse af efterværn for ofre for hadforbrydelser (seed 000)',
-  en: 'Copenhagen municipality: pre-study of aftercare for hate-crime victims (seed 000)',
+  da: 'Københavns Kommune: forundersøgelse af efterværn for ofre for hadforbrydelser',
+  en: 'Copenhagen municipality: pre-study of aftercare for hate-crime victims',
 };
 
 export const COST_RULE_SETS: readonly CostRuleSet[] = [
@@ -386,8 +386,6 @@ export type OutreachCostInputs = {
   weeksPerYear: number;
   /** Other staff and administration on top (seed 001: "Hertil kommer…"); 0 in the seed's table. */
   otherYearlyCosts: number;
-  /** Referrals to counsellors a year, for the per-referral figure; null to leave it out. */
-  referralsPerYear: number | null;
 };
 
 /**
@@ -406,7 +404,6 @@ export const DEFAULT_OUTREACH_INPUTS: OutreachCostInputs = {
   managementHourlyRate: rule('outreach.yearly.management').value / (6 * 52),
   weeksPerYear: 52,
   otherYearlyCosts: 0,
-  referralsPerYear: null,
 };
 
 export type StartUpOverhead = { rate: number } | { amount: number };
@@ -436,8 +433,6 @@ export type GroupCourseCostInputs = {
   hourlyRate: number;
   supervisionPerYear: number;
   coursesPerYear: number;
-  /** People who complete a course in a year: the per-person divisor. */
-  completersPerYear: number;
 };
 
 /**
@@ -447,8 +442,9 @@ export type GroupCourseCostInputs = {
  * - start-up overhead is the seed's 160,000 kr ("about 20%"; 20% of the
  *   other items would be 163,000 kr);
  * - hourly rate 445 kr: the middle of the seed's 415-475 kr;
- * - 5 courses a year (Table 4.3) and 35 completers (7 per course: groups of
- *   6-8, seed 002).
+ * - 5 courses a year (Table 4.3).
+ * The people who complete are not an input: a live system counts its own
+ * completers (see `SEED_002_ASSUMED_COMPLETERS` for the report's assumption).
  */
 export const KOEGE_EXAMPLE_INPUTS: GroupCourseCostInputs = {
   ruleSetId: CURRENT_COST_RULE_SET_ID,
@@ -474,8 +470,14 @@ export const KOEGE_EXAMPLE_INPUTS: GroupCourseCostInputs = {
   hourlyRate: (rule('group.hourly_rate').value + (rule('group.hourly_rate').upper as number)) / 2,
   supervisionPerYear: rule('group.supervision').value,
   coursesPerYear: 5,
-  completersPerYear: 35,
 };
+
+/**
+ * The report's own assumption behind its 30,000-40,000 kr per completer: 5 courses
+ * × 7 completers (groups of 6-8). Only for reproducing the report's worked example;
+ * live figures divide by the completers the system counts (DOMAIN §9).
+ */
+export const SEED_002_ASSUMED_COMPLETERS = 35;
 
 // ── Validation of stored or entered inputs ───────────────────────────────
 
@@ -534,7 +536,6 @@ export function validateOutreachCostInputs(inputs: unknown): CostInputsValidatio
       { path: 'managementHourlyRate', min: 0 },
       { path: 'weeksPerYear', min: 1, max: 53 },
       { path: 'otherYearlyCosts', min: 0 },
-      { path: 'referralsPerYear', min: 0, integer: true, nullable: true },
     ],
     errors,
   );
@@ -566,13 +567,14 @@ export function validateGroupCourseCostInputs(inputs: unknown): CostInputsValida
       { path: 'hourlyRate', min: 0 },
       { path: 'supervisionPerYear', min: 0 },
       { path: 'coursesPerYear', min: 0, integer: true },
-      { path: 'completersPerYear', min: 0, integer: true },
     ],
     errors,
   );
   const overhead = readPath(inputs, 'startUp.overhead');
   if (typeof overhead !== 'object' || overhead === null)
     errors.push(fieldError('startUp.overhead', 'REQUIRED'));
+  else if ('rate' in overhead && 'amount' in overhead)
+    errors.push(fieldError('startUp.overhead', 'INVALID_TYPE'));
   else if ('rate' in overhead)
     checkNumbers(inputs, [{ path: 'startUp.overhead.rate', min: 0, max: 1 }], errors);
   else if ('amount' in overhead) checkNumbers(inputs, [{ path: 'startUp.overhead.amount', min: 0 }], errors);
@@ -611,8 +613,12 @@ export type OutreachCosts = {
   perReferral: { amount: number; divisor: 'referrals'; referrals: number; basis: 'yearly' } | null;
 };
 
-/** Start-up, yearly and first-year cost of an outreach operation (seed 001 Table 2). */
-export function outreachCosts(inputs: OutreachCostInputs): OutreachCosts {
+/**
+ * Start-up, yearly and first-year cost of an outreach operation (seed 001 Table 2). The
+ * per-referral figure divides by `referrals`, the referrals the system counted (not typed
+ * in); null or 0 leaves it out.
+ */
+export function outreachCosts(inputs: OutreachCostInputs, referrals: number | null = null): OutreachCosts {
   const i = assertValid(validateOutreachCostInputs(inputs));
   costRuleSet(i.ruleSetId);
   const staffHours = i.outreachHoursPerWeek * i.weeksPerYear;
@@ -650,11 +656,11 @@ export function outreachCosts(inputs: OutreachCostInputs): OutreachCosts {
     yearly,
     firstYear: startUp.total + yearly.total,
     perReferral:
-      i.referralsPerYear && i.referralsPerYear > 0
+      referrals && referrals > 0
         ? {
-            amount: kroner(yearly.total / i.referralsPerYear),
+            amount: kroner(yearly.total / referrals),
             divisor: 'referrals',
-            referrals: i.referralsPerYear,
+            referrals,
             basis: 'yearly',
           }
         : null,
@@ -691,8 +697,15 @@ export const PER_COMPLETER_NOTE: Label = {
   en: 'Yearly running cost divided by the number of people who completed a course. It covers the whole effort, including detection and risk assessment of people who did not join a course. Start-up is not included.',
 };
 
-/** Start-up, yearly, first-year, per-course and per-completer cost of the group-course model (seed 002 ch. 4). */
-export function groupCourseCosts(inputs: GroupCourseCostInputs): GroupCourseCosts {
+/**
+ * Start-up, yearly, first-year, per-course and per-completer cost of the group-course model
+ * (seed 002 ch. 4). `completers` is the number of people the system counted as completers
+ * (one definition, shared with course participation); null or 0 leaves the figure out.
+ */
+export function groupCourseCosts(
+  inputs: GroupCourseCostInputs,
+  completers: number | null = null,
+): GroupCourseCosts {
   const i = assertValid(validateGroupCourseCostInputs(inputs));
   costRuleSet(i.ruleSetId);
   const s = i.startUp;
@@ -738,11 +751,11 @@ export function groupCourseCosts(inputs: GroupCourseCostInputs): GroupCourseCost
 
   const shelter = rule('shelter.stay');
   const perCompleter =
-    i.completersPerYear > 0
+    completers && completers > 0
       ? {
-          amount: kroner(yearly.total / i.completersPerYear),
+          amount: kroner(yearly.total / completers),
           divisor: 'completers' as const,
-          completers: i.completersPerYear,
+          completers,
           basis: 'yearly' as const,
           note: PER_COMPLETER_NOTE,
         }

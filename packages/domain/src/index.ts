@@ -1,4 +1,5 @@
 export * from './costs.ts';
+export * from './cost-input-changes.ts';
 export * from './courses/index.ts';
 export * from './disclosure.ts';
 export * from './hate-crime/index.ts';

@@ -1,9 +1,16 @@
-import { DEFAULT_OUTREACH_INPUTS, groupCourseCosts, KOEGE_EXAMPLE_INPUTS, outreachCosts } from '@vi/domain';
+import {
+  DEFAULT_OUTREACH_INPUTS,
+  groupCourseCosts,
+  KOEGE_EXAMPLE_INPUTS,
+  outreachCosts,
+  SEED_002_ASSUMED_COMPLETERS,
+} from '@vi/domain';
 import type { CostFigureValue } from './cost-figures.ts';
 
 /**
  * Cost figures in the gateway's shape for the unit tests, made from the domain's own results (Køge's
- * seed 002 example, and outreach at the seed 001 figures with 40 referrals a year) rather than typed in.
+ * seed 002 example divided by the report's assumed completers, and outreach at the seed 001 figures
+ * with 40 counted referrals a year) rather than typed in.
  * Organisation ids are the short names the tests map to display names.
  */
 const shown = { value: 0, suppressed: false };
@@ -17,7 +24,7 @@ const line = (l: { id: string; label: { da: string; en: string }; amount: number
 
 /** What the gateway sends for Køge's seeded inputs: the domain's own result in the API's shape. */
 export function koegeFigure(completersHidden = false): CostFigureValue {
-  const r = groupCourseCosts(KOEGE_EXAMPLE_INPUTS);
+  const r = groupCourseCosts(KOEGE_EXAMPLE_INPUTS, SEED_002_ASSUMED_COMPLETERS);
   const completers = r.perCompleter?.completers ?? 0;
   return {
     organizationId: 'koege',
@@ -44,7 +51,7 @@ export function koegeFigure(completersHidden = false): CostFigureValue {
 }
 
 export function outreachFigure(): CostFigureValue {
-  const r = outreachCosts({ ...DEFAULT_OUTREACH_INPUTS, referralsPerYear: 40 });
+  const r = outreachCosts(DEFAULT_OUTREACH_INPUTS, 40);
   return {
     organizationId: 'ngo',
     model: 'OUTREACH',

@@ -6,7 +6,7 @@ import { type CostFigure, type CostInputProblem, type Costs, costs } from './que
 
 /** Costs through the domain's cost rules (DOMAIN §6) on the Evaluation type. */
 
-const CostModelEnum = builder.enumType('EvaluationCostModel', {
+export const CostModelEnum = builder.enumType('EvaluationCostModel', {
   values: ['OUTREACH', 'GROUP_COURSE'] as const,
 });
 

@@ -8,3 +8,4 @@ import './recovery-figures.ts';
 import './cost-figures.ts';
 import './hate-crime-figures.ts';
 import './shelter-figures.ts';
+import './cost-inputs.ts';

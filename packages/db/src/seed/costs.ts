@@ -16,19 +16,14 @@ export function buildCostInputs(args: {
   outreachOrgId: string;
   odenseId: string;
   koegeId: string;
-  /** Referrals in the demo's half year, doubled for a yearly figure. */
-  referralsPerHalfYear: number;
 }): Prisma.CostInputCreateManyInput[] {
-  const outreach: OutreachCostInputs = {
-    ...DEFAULT_OUTREACH_INPUTS,
-    referralsPerYear: args.referralsPerHalfYear * 2,
-  };
+  // Referrals and completers are not inputs: the evaluation counts them in the data.
+  const outreach: OutreachCostInputs = { ...DEFAULT_OUTREACH_INPUTS };
   const odense: GroupCourseCostInputs = {
     ...KOEGE_EXAMPLE_INPUTS,
     hoursPerYear: { ...KOEGE_EXAMPLE_INPUTS.hoursPerYear, riskAssessment: 500, courseFacilitation: 720 },
     hourlyRate: 430,
     coursesPerYear: 6,
-    completersPerYear: 40,
   };
   return [
     {

@@ -223,7 +223,6 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     outreachOrgId: orgId('offerraadgivning'),
     odenseId: orgId('odense'),
     koegeId: orgId('koege'),
-    referralsPerHalfYear: outreach.referrals.length,
   });
 
   const keyring = fieldKeyring();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type CostLine,
   type CountCell,
@@ -15,6 +14,7 @@ import {
   validateGroupCourseCostInputs,
   validateOutreachCostInputs,
 } from '@vi/domain';
+import { COMPLETER_JOINS, COMPLETER_SQL, COURSE_YEAR_SQL } from './completers.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
@@ -27,11 +27,12 @@ import {
  * Each organisation's own cost inputs through the domain's cost rules (DOMAIN §6): start-up
  * apart from running cost, first year, per course, per person who completed (and says so),
  * against a shelter stay; per referral for outreach. One row per organisation and model: the
- * latest year with inputs inside the period (any year without a period). The inputs are
- * the organisation's figures, not people; the only counts of people in them (completers,
- * referrals) are numbers the organisation typed in, not database records, so they have no
- * record keys: each is perturbed like a count (`discloseCount`) with a key sum derived from
- * (organisation, model, year), so the same input always gets the same noise. The cost per
+ * latest year with inputs inside the period (any year without a period).
+ *
+ * The divisors are counted, not typed in: completers by the one definition course
+ * participation uses (completers.ts), in the courses that started in the inputs' year;
+ * referrals to counsellors made in that year (Danish calendar year). Both are counts of
+ * records, perturbed like every count (`discloseCount`) with their record keys. The cost per
  * person (and the shelter comparison) is the running cost over the *published* divisor, and
  * shown only where that divisor is shown as 5 or more: the true divisor never leaks through it.
  */
@@ -58,28 +59,48 @@ export type Costs = {
 };
 
 type Row = { org: string; model: 'OUTREACH' | 'GROUP_COURSE'; year: number; inputs: unknown };
+type CountRow = { org: string; year: number; n: number; key_sum: string };
 
-/**
- * The stand-in for a key sum of a typed-in count: the first 48 bits of
- * sha256(organisation|model|year), a stable whole number >= 0. It is not secret (the noise's
- * secret is the HMAC key) and need not be: it only makes the noise of one input fixed.
- */
-export function typedCountKeySum(organizationId: string, model: string, year: number): number {
-  const digest = createHash('sha256').update(`${organizationId}|${model}|${year}`).digest('hex');
-  return Number.parseInt(digest.slice(0, 12), 16);
-}
-
-/** A typed-in count of people, perturbed, and the amount over it when it is shown as MIN_CELL or more. */
+/** A counted divisor, perturbed, and the amount over it when it is shown as MIN_CELL or more. */
 function perHead(
-  count: number,
-  keySum: number,
+  cell: CountCell,
   total: number,
   uniform: KeyedUniform,
 ): { shown: DisclosedCount; amount: number | null } {
-  const cell: CountCell = { count, keySum };
   const shown = discloseCount(cell, uniform);
   const amount = shown.value !== null && shown.value >= MIN_CELL ? Math.round(total / shown.value) : null;
   return { shown, amount };
+}
+
+/** Completers per organisation and course start year (completers.ts), with their enrolments' keys. */
+async function completerCounts(db: AggregateSource, organizationIds: string[]): Promise<CountRow[]> {
+  return db.query<CountRow>(
+    `SELECT e."organizationId"::text AS org, ${COURSE_YEAR_SQL} AS year, count(*)::int AS n,
+            coalesce(sum(e."recordKey"), 0)::bigint AS key_sum
+     FROM "Course" k JOIN "Enrolment" e ON e."courseId" = k.id
+     ${COMPLETER_JOINS}
+     WHERE e."organizationId" = ANY($1::uuid[]) AND ${COMPLETER_SQL}
+     GROUP BY 1, 2`,
+    [organizationIds],
+  );
+}
+
+/** Referrals to counsellors per organisation and Danish calendar year, with their cases' keys (as the funnel). */
+async function referralCounts(db: AggregateSource, organizationIds: string[]): Promise<CountRow[]> {
+  return db.query<CountRow>(
+    `SELECT c."organizationId"::text AS org,
+            extract(year FROM (r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Copenhagen')::int AS year,
+            count(*)::int AS n, coalesce(sum(c."recordKey"), 0)::bigint AS key_sum
+     FROM "Referral" r JOIN "OutreachCase" c ON c.id = r."caseId"
+     WHERE c."organizationId" = ANY($1::uuid[])
+     GROUP BY 1, 2`,
+    [organizationIds],
+  );
+}
+
+function cellOf(rows: CountRow[], org: string, year: number): CountCell {
+  const row = rows.find((r) => r.org === org && r.year === year);
+  return row ? { count: row.n, keySum: row.key_sum } : { count: 0, keySum: 0 };
 }
 
 export async function costs(
@@ -99,11 +120,13 @@ export async function costs(
      ORDER BY c."organizationId", c.model, c.year DESC`,
     params.values,
   );
+  const orgs = [...new Set(rows.map((row) => row.org))];
+  const [completers, referrals] =
+    orgs.length === 0 ? [[], []] : await Promise.all([completerCounts(db, orgs), referralCounts(db, orgs)]);
   const figures: CostFigure[] = [];
   const invalidInputs: CostInputProblem[] = [];
   for (const row of rows) {
     const base = { organizationId: row.org, model: row.model, year: row.year };
-    const keySum = typedCountKeySum(row.org, row.model, row.year);
     if (row.model === 'OUTREACH') {
       const checked = validateOutreachCostInputs(row.inputs);
       if (!checked.ok) {
@@ -111,11 +134,8 @@ export async function costs(
         continue;
       }
       const result = outreachCosts(checked.inputs as OutreachCostInputs);
-      // Whether the figure is there depends on what was typed in (a number or nothing), never
-      // on how many: a typed-in 0 shows as 0 like a perturbed one would, with no amount.
-      const typedReferrals = (checked.inputs as OutreachCostInputs).referralsPerYear;
-      const referrals =
-        typedReferrals === null ? null : perHead(typedReferrals, keySum, result.yearly.total, uniform);
+      // Always shown, 0 included, so its presence says nothing about the count.
+      const perReferral = perHead(cellOf(referrals, row.org, row.year), result.yearly.total, uniform);
       figures.push({
         ...base,
         ruleSetId: result.ruleSetId,
@@ -124,7 +144,7 @@ export async function costs(
         firstYear: result.firstYear,
         perCourse: null,
         perCompleter: null,
-        perReferral: referrals ? { amount: referrals.amount, referrals: referrals.shown } : null,
+        perReferral: { amount: perReferral.amount, referrals: perReferral.shown },
         shelterComparison: null,
       });
     } else {
@@ -134,13 +154,8 @@ export async function costs(
         continue;
       }
       const result = groupCourseCosts(checked.inputs as GroupCourseCostInputs);
-      // Always shown, 0 included, so its presence says nothing about the typed-in count.
-      const completers = perHead(
-        (checked.inputs as GroupCourseCostInputs).completersPerYear,
-        keySum,
-        result.yearly.total,
-        uniform,
-      );
+      // Always shown, 0 included, so its presence says nothing about the count.
+      const perCompleter = perHead(cellOf(completers, row.org, row.year), result.yearly.total, uniform);
       const shelterStay = result.shelterComparison.shelterStay;
       figures.push({
         ...base,
@@ -151,12 +166,16 @@ export async function costs(
         perCourse: result.perCourse
           ? { amount: result.perCourse.amount, courses: result.perCourse.courses }
           : null,
-        perCompleter: { amount: completers.amount, completers: completers.shown, note: PER_COMPLETER_NOTE },
+        perCompleter: {
+          amount: perCompleter.amount,
+          completers: perCompleter.shown,
+          note: PER_COMPLETER_NOTE,
+        },
         perReferral: null,
         shelterComparison: {
           shelterStay,
           priceYear: result.shelterComparison.priceYear,
-          ratio: completers.amount !== null ? completers.amount / shelterStay : null,
+          ratio: perCompleter.amount !== null ? perCompleter.amount / shelterStay : null,
         },
       });
     }
