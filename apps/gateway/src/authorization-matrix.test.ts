@@ -518,6 +518,7 @@ function argumentOverrides(operation: string): Record<string, unknown> {
       referralId: ids.takenReferral,
       input: { result: 'CONVERSATION_HELD' },
     },
+    'Mutation.logReferralAttempt': { referralId: ids.takenReferral, input: { kind: 'NOT_REACHED' } },
     'Mutation.updatePersonProfile': { id: ids.person1, input: { birthYear: 1981 } },
     'Mutation.recordRiskAssessment': {
       input: { personId: ids.person1, assessedOn: today, riskLevel: 'HIGH', routes: ['GROUP_COURSE'] },

@@ -275,6 +275,12 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     otherOrganization: 'NOT_FOUND',
     note: 'Only by the counsellor who took it (others: CONFLICT).',
   },
+  'Mutation.logReferralAttempt': {
+    who: COUNSELLOR,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Only on a referral the counsellor holds (others: CONFLICT, audited as DENIED).',
+  },
   'Query.outreachOverview': {
     who: OUTREACH_LEAD,
     reach: 'ACTIVE_ORGANIZATION',

@@ -6,4 +6,5 @@ import './incident-import.ts';
 import './call-queue.ts';
 import './outreach-case.ts';
 import './referral.ts';
+import './referral-attempts.ts';
 import './outreach-overview.ts';

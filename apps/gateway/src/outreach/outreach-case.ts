@@ -36,6 +36,47 @@ export interface CallCaseShape {
   maxCallAttempts: number;
   claimExpiresAt: Date | null;
   nextAttemptAfter: Date | null;
+  attempts: EarlierAttempt[];
+}
+
+/** One earlier call to the person: when, what happened, and whether it was about another incident. */
+export interface EarlierAttempt {
+  at: Date;
+  outcome: string;
+  otherIncident: boolean;
+}
+
+/**
+ * The earlier attempts the worker must know before dialling: this case's, and those on other
+ * incidents with the same phone number (matched by the contact's keyed lookup hash, never by the
+ * number itself). A "not safe to talk" yesterday on another incident means someone else may
+ * answer this phone too.
+ */
+async function loadEarlierAttempts(
+  organizationId: string,
+  caseId: string,
+  personId: string,
+): Promise<EarlierAttempt[]> {
+  const rows = await prisma().$queryRawUnsafe<{ at: Date; outcome: string; case_id: string }[]>(
+    // "at" is UTC wall time without a zone: say so, for a driver that would read it as local time.
+    `SELECT a.at AT TIME ZONE 'UTC' AS at, a.outcome::text AS outcome, a."caseId" AS case_id
+       FROM "CallAttempt" a
+      WHERE a."organizationId" = $1::uuid
+        AND (a."caseId" = $2::uuid
+             OR a."caseId" IN (
+               SELECT c.id FROM "OutreachCase" c
+                 JOIN "PersonContact" other ON other."personId" = c."personId"
+                 JOIN "PersonContact" mine ON mine."personId" = $3::uuid
+                WHERE c."organizationId" = $1::uuid
+                  AND mine."contactLookup" IS NOT NULL
+                  AND other."contactLookup" = mine."contactLookup"))
+      ORDER BY a.at DESC
+      LIMIT 20`,
+    organizationId,
+    caseId,
+    personId,
+  );
+  return rows.map((r) => ({ at: new Date(r.at), outcome: r.outcome, otherIncident: r.case_id !== caseId }));
 }
 
 const CLAIM_EXPIRED = {
@@ -98,8 +139,22 @@ async function loadClaimedCase(context: GatewayContext, caseId: string): Promise
     maxCallAttempts: row.organization.maxCallAttempts,
     claimExpiresAt: row.claimExpiresAt,
     nextAttemptAfter: row.nextAttemptAfter,
+    attempts: await loadEarlierAttempts(organizationId, row.id, row.personId),
   };
 }
+
+const EarlierAttemptRef = builder.objectRef<EarlierAttempt>('EarlierCallAttempt').implement({
+  description: 'An earlier call to the person on the call screen (no worker, no reason: only what happened).',
+  authScopes: { role: CALLER_ROLES },
+  fields: (t) => ({
+    at: t.field({ nullable: false, type: 'DateTime', resolve: (a) => a.at }),
+    outcome: t.field({ nullable: false, type: CallOutcomeEnum, resolve: (a) => a.outcome as never }),
+    otherIncident: t.exposeBoolean('otherIncident', {
+      nullable: false,
+      description: 'True when the attempt was about another incident with the same phone number.',
+    }),
+  }),
+});
 
 const CallCaseRef = builder.objectRef<CallCaseShape>('CallCase').implement({
   description: 'A claimed case on the call screen, with the contact details needed to call.',
@@ -118,6 +173,13 @@ const CallCaseRef = builder.objectRef<CallCaseShape>('CallCase').implement({
     attemptCount: t.exposeInt('attemptCount', { nullable: false }),
     maxCallAttempts: t.exposeInt('maxCallAttempts', { nullable: false }),
     claimExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.claimExpiresAt }),
+    attempts: t.field({
+      nullable: false,
+      type: [EarlierAttemptRef],
+      description:
+        'Earlier attempts, newest first: this case and other incidents with the same phone number.',
+      resolve: (c) => c.attempts,
+    }),
     noMessageReminder: t.boolean({
       nullable: false,
       description:

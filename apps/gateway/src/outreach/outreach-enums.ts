@@ -1,4 +1,11 @@
-import { CallOutcome, DeclineReason, LostReason, ReferralStatus, SurveyStatus } from '@vi/db';
+import {
+  CallOutcome,
+  DeclineReason,
+  LostReason,
+  ReferralAttemptKind,
+  ReferralStatus,
+  SurveyStatus,
+} from '@vi/db';
 import { builder } from '../builder.ts';
 
 // The outreach enums are the Prisma enums, which are the domain's stable codes.
@@ -7,9 +14,14 @@ export const DeclineReasonEnum = builder.enumType(DeclineReason, { name: 'Declin
 export const SurveyStatusEnum = builder.enumType(SurveyStatus, { name: 'SurveyStatus' });
 export const ReferralStatusEnum = builder.enumType(ReferralStatus, { name: 'ReferralStatus' });
 export const LostReasonEnum = builder.enumType(LostReason, { name: 'LostReason' });
+export const ReferralAttemptKindEnum = builder.enumType(ReferralAttemptKind, {
+  name: 'ReferralAttemptKind',
+  description: "A counsellor's call-back attempt (not reached, not safe to talk, new time agreed) or a note.",
+});
 
 export const ReferralResultEnum = builder.enumType('ReferralResult', {
-  description: "The counsellor's result: conversation held, registered as other, or lost.",
+  description:
+    "The counsellor's result: conversation held or lost. REGISTERED_OTHER is refused for new closures (an artefact of the old survey tool, kept readable on old referrals).",
   values: ['CONVERSATION_HELD', 'REGISTERED_OTHER', 'LOST'] as const,
 });
 

@@ -15,6 +15,7 @@ import { prisma } from '../database.ts';
 import { IncidentTypeEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { SETTINGS_EDITOR_ROLES, SETTINGS_READER_ROLES } from './outreach-roles.ts';
+import { settingRangeError } from './settings-range-error.ts';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -153,7 +154,7 @@ const OutreachSettingsInput = builder.inputType('OutreachSettingsInput', {
   }),
 });
 
-const PRIORITY_LIMITS = { min: -100, max: 100 };
+export const PRIORITY_LIMITS = { min: -100, max: 100 };
 
 builder.mutationField('updateOutreachSettings', (t) =>
   t.field({
@@ -169,7 +170,7 @@ builder.mutationField('updateOutreachSettings', (t) =>
         const value = input[key];
         if (value === undefined || value === null) continue;
         const { min, max } = CALL_RULE_LIMITS[key];
-        if (value < min || value > max) errors.push(outreachFieldError(key, 'OUT_OF_RANGE'));
+        if (value < min || value > max) errors.push(settingRangeError(key, { min, max }));
         else data[key] = value;
       }
       for (const key of ['callScript', 'safeContactGuidance'] as const) {
@@ -182,7 +183,7 @@ builder.mutationField('updateOutreachSettings', (t) =>
       const seen = new Set<string>();
       types.forEach((s, i) => {
         if (s.priority < PRIORITY_LIMITS.min || s.priority > PRIORITY_LIMITS.max)
-          errors.push(outreachFieldError(`incidentTypes.${i}.priority`, 'OUT_OF_RANGE'));
+          errors.push(settingRangeError(`incidentTypes.${i}.priority`, PRIORITY_LIMITS, 'priority'));
         if (seen.has(s.type)) errors.push(outreachFieldError(`incidentTypes.${i}.type`, 'UNKNOWN_OPTION'));
         seen.add(s.type);
       });

@@ -27,6 +27,8 @@ export interface ReferralShape {
   personId: string;
   pseudonym: string;
   incidentType: IncidentTypeCode;
+  /** The incident's date: the counsellor opens the call knowing when it happened. */
+  occurredOn: Date;
   role: string;
   status: string;
   createdAt: Date;
@@ -39,7 +41,7 @@ export interface ReferralShape {
   phone: string | null;
 }
 
-const REFERRAL_SELECT = {
+export const REFERRAL_SELECT = {
   id: true,
   organizationId: true,
   status: true,
@@ -54,6 +56,7 @@ const REFERRAL_SELECT = {
       personId: true,
       incidentType: true,
       role: true,
+      incident: { select: { occurredOn: true } },
       person: { select: { pseudonym: true, contact: { select: { name: true, phone: true } } } },
     },
   },
@@ -73,11 +76,12 @@ type ReferralRow = {
     personId: string;
     incidentType: string;
     role: string;
+    incident: { occurredOn: Date };
     person: { pseudonym: string; contact: { name: string | null; phone: string | null } | null };
   };
 };
 
-function toShape(row: ReferralRow, context: GatewayContext): ReferralShape {
+export function toShape(row: ReferralRow, context: GatewayContext): ReferralShape {
   const mine = row.counsellorId !== null && row.counsellorId === context.user?.id;
   const showContact = mine && row.status === 'TAKEN';
   if (showContact) {
@@ -95,6 +99,7 @@ function toShape(row: ReferralRow, context: GatewayContext): ReferralShape {
     personId: row.case.personId,
     pseudonym: row.case.person.pseudonym,
     incidentType: row.case.incidentType as IncidentTypeCode,
+    occurredOn: row.case.incident.occurredOn,
     role: row.case.role,
     status: row.status,
     createdAt: row.createdAt,
@@ -110,7 +115,7 @@ function toShape(row: ReferralRow, context: GatewayContext): ReferralShape {
 
 const DAY_MS = 86_400_000;
 
-const ReferralRef = builder.objectRef<ReferralShape>('Referral').implement({
+export const ReferralRef = builder.objectRef<ReferralShape>('Referral').implement({
   description: "A person who wants a counsellor's call, with their recorded consent.",
   authScopes: (r, context) =>
     r.organizationId === context.organizationId ? { role: COUNSELLOR_ROLES } : false,
@@ -118,6 +123,7 @@ const ReferralRef = builder.objectRef<ReferralShape>('Referral').implement({
     id: t.exposeID('id', { nullable: false }),
     pseudonym: t.exposeString('pseudonym', { nullable: false }),
     incidentType: t.field({ nullable: false, type: IncidentTypeEnum, resolve: (r) => r.incidentType }),
+    occurredOn: t.field({ nullable: false, type: 'Date', resolve: (r) => r.occurredOn }),
     role: t.field({ nullable: false, type: PersonRoleEnum, resolve: (r) => r.role as never }),
     status: t.field({ nullable: false, type: ReferralStatusEnum, resolve: (r) => r.status as never }),
     createdAt: t.field({ nullable: false, type: 'DateTime', resolve: (r) => r.createdAt }),
@@ -254,6 +260,11 @@ const NOT_YOUR_REFERRAL = {
   en: 'The referral is not yours, or it is already closed.',
 };
 
+const REGISTERED_OTHER_RETIRED = {
+  da: 'Vælg "Samtale gennemført" eller "Tabt". "Registreret som andet" bruges kun i gamle henvisninger.',
+  en: 'Choose "Conversation held" or "Lost". "Registered as other" is only kept on old referrals.',
+};
+
 /** Closes a taken referral; its contact details are erased after the retention period. */
 export async function recordReferralResult(
   context: GatewayContext,
@@ -264,6 +275,11 @@ export async function recordReferralResult(
   const organizationId = requireOrganizationId(context);
   const user = requireUser(context);
   throwValidation(checkReferralResult({ result: input.result, lostReason: input.lostReason }));
+  // "Registered as other" was an artefact of the old survey tool (outreach referrals could not be
+  // registered as such before spring 2019): old referrals keep it, a new closure says what happened.
+  if (input.result === 'REGISTERED_OTHER') {
+    throwValidation([{ field: 'result', code: 'UNKNOWN_OPTION', message: REGISTERED_OTHER_RETIRED }]);
+  }
   return prisma().$transaction(async (tx) => {
     const referral = await tx.referral.findFirst({
       where: { id: referralId, organizationId },

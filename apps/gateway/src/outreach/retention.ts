@@ -15,7 +15,7 @@ export interface RetentionResult {
  *    contact details get an erase date (closing + the organisation's retention period);
  * 2. contact rows past their erase date are deleted.
  * Cases, incidents, referrals and attempts stay, so the statistics do not change; only
- * PersonContact (name, phone …) goes. Each erasure is written to the audit trail.
+ * PersonContact (name, phone …) goes, with the counsellors' notes on the person's referral. Each erasure is written to the audit trail.
  */
 export async function runRetention(db: Database, now: Date = new Date()): Promise<RetentionResult> {
   return db.prisma.$transaction((tx) => applyRetention(tx, now));
@@ -47,6 +47,14 @@ export async function applyRetention(tx: JobTransaction, now: Date): Promise<Ret
     now,
   );
   if (erased.length > 0) {
+    // A counsellor's notes on the person's referral go with the contact details: they may name
+    // or describe the person. The attempts themselves (when, what kind) stay for the statistics.
+    await tx.$executeRawUnsafe(
+      `UPDATE "ReferralAttempt" ra SET note = NULL
+         FROM "Referral" r JOIN "OutreachCase" c ON c.id = r."caseId"
+        WHERE ra."referralId" = r.id AND ra.note IS NOT NULL AND c."personId" = ANY($1::uuid[])`,
+      erased.map((e) => e.person_id),
+    );
     await tx.auditEvent.createMany({
       data: erased.map((e) => ({
         organizationId: e.organization_id,
