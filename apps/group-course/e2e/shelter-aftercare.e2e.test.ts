@@ -152,7 +152,11 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
       .getByRole('status')
       .getByText(`Kvinden er indskrevet som ${pseudonym}. Hun har boet her før`)
       .waitFor();
-    const row = page.getByRole('row').filter({ hasText: danish(readmittedOn) });
+    // The demo shelter's own women are listed too: her row is the one with her pseudonym and the day.
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: danish(readmittedOn) })
+      .filter({ hasText: pseudonym });
     await row.getByText('Gentaget ophold').waitFor();
     await row.getByRole('link', { name: pseudonym }).click();
     await page.getByText(/^Gentaget ophold: kvinden var fraflyttet herfra/).waitFor();
@@ -176,5 +180,35 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Shelter stays' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'group-course: shelter stays in English at 390 px');
     expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
+  });
+
+  // Her move-out lies 13 months back, so its 12-month window has ended and the evaluation follows it,
+  // with the demo shelter's other move-outs. Which single woman is in a rate no evaluator can see
+  // (that is the disclosure protection); the gateway's tests check the count against hand-written
+  // SQL. Here the evaluator sees the 12-month rate itself, with n and interval, not "under 5".
+  it("is followed in the evaluation's 12-month repeat-stay rate, shown with n and interval", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.goto(`${stack.baseUrl}/evaluation/`);
+    const evaluator = demoLogin('evaluator@vive.demo');
+    await logIn(page, evaluator.email, evaluator.password);
+    await page.getByTestId('evaluation-scope').waitFor({ timeout: 60_000 });
+    await page
+      .getByLabel('Indsats', { exact: true })
+      .selectOption({ label: 'Efterværn efter krisecenterophold' });
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    const section = page.getByRole('region', { name: 'Efterværn efter krisecenterophold' });
+    const table = section.getByRole('table', {
+      name: 'Nyt ophold inden for 12 og 24 måneder efter fraflytning',
+    });
+    await table.waitFor({ timeout: 60_000 });
+    const allAt12 = table.getByRole('row').filter({ hasText: '12 mdr., alle' }).first();
+    const cells = (await allAt12.getByRole('cell').allTextContents()).map((text) => text.trim());
+    // Group, followed (n), new stays, share, interval's lower and upper end: numbers, none suppressed.
+    const [, followed, repeats, share, lower, upper] = cells;
+    for (const count of [followed, repeats]) expect(count).toMatch(/^\d[\d.]*$/);
+    for (const percent of [share, lower, upper]) expect(percent).toMatch(/^\d+(,\d+)?\s?%$/);
+    await expectNoSeriousA11yViolations(page, 'evaluation: repeat stays with the demo shelter');
   });
 });

@@ -12,6 +12,7 @@ import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgSlug } from 
 import { buildOutreachDemo } from './outreach.ts';
 import { SeededRandom } from './random.ts';
 import { sealAnswerRows, sealColumns, sealContactRows } from './sealed-rows.ts';
+import { buildShelterDemo } from './shelter.ts';
 
 export {
   DEMO_ORGANIZATIONS,
@@ -37,6 +38,7 @@ export interface SeedSummary {
   enrolments: number;
   questionnaireResponses: number;
   costInputs: number;
+  shelterStays: number;
 }
 
 export interface SeedOptions {
@@ -133,6 +135,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       enrolments: 0,
       questionnaireResponses: 0,
       costInputs: 0,
+      shelterStays: 0,
     };
   }
 
@@ -173,6 +176,16 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       organizationId: orgId(slug),
       role: user.role,
     })),
+  );
+  memberships.push(
+    ...users.flatMap(({ id, user }) =>
+      (user.laterMemberOf ?? []).map((slug) => ({
+        id: later.uuid(),
+        userId: id,
+        organizationId: orgId(slug),
+        role: user.role,
+      })),
+    ),
   );
   const userId = (email: string) => {
     const found = users.find((user) => user.email === email);
@@ -217,6 +230,13 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   );
   const all = <K extends keyof GroupCourseDemoRows>(key: K): GroupCourseDemoRows[K] =>
     municipalities.flatMap((rows) => rows[key] as unknown[]) as GroupCourseDemoRows[K];
+
+  // Its own stream too: the shelter's rows leave every other demo row as it was.
+  const shelter = buildShelterDemo({
+    random: new SeededRandom(SEED + 2),
+    today,
+    organizationId: orgId('krisecenter'),
+  });
 
   const costInputs = buildCostInputs({
     year: today.getUTCFullYear(),
@@ -267,6 +287,12 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
         data: await sealAnswerRows(keyring, tx, all('responses')),
       });
       await tx.costInput.createMany({ data: costInputs });
+      await tx.person.createMany({ data: shelter.persons });
+      await tx.shelterStay.createMany({ data: shelter.stays });
+      await tx.shelterStayChild.createMany({ data: shelter.children });
+      await tx.counsellingItem.createMany({ data: shelter.counsellingItems });
+      await tx.psychologistHours.createMany({ data: shelter.hours });
+      await tx.civilSocietyReferral.createMany({ data: shelter.civilSociety });
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
@@ -285,5 +311,6 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     enrolments: all('enrolments').length,
     questionnaireResponses: all('responses').length,
     costInputs: costInputs.length,
+    shelterStays: shelter.stays.length,
   };
 }

@@ -63,6 +63,8 @@ export interface DemoUser {
   orgSlug: DemoOrgSlug;
   /** Further organisations where the same user holds the same role (only the evaluator). */
   alsoMemberOf: readonly DemoOrgSlug[];
+  /** Such memberships in organisations added after the first demo (ids from their own stream). */
+  laterMemberOf?: readonly DemoOrgSlug[];
   /** Added after the first demo (see DemoOrganization.addedLater). */
   addedLater?: true;
 }
@@ -111,5 +113,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: 'EVALUATOR',
     orgSlug: 'offerraadgivning',
     alsoMemberOf: ['odense', 'koege'],
+    // The aftercare models' organisations, so their figures can be evaluated in the demo.
+    laterMemberOf: ['krisecenter', 'raadgivning-had', 'psykisk-sundhed'],
   },
 ];

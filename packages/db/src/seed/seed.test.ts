@@ -66,12 +66,12 @@ describe('seedDemo', () => {
     ]);
   });
 
-  it('gives every demo user their role, the evaluator in all three organisations, and an argon2id hash of DEMO_PASSWORD', async () => {
+  it('gives every demo user their role, the evaluator in every organisation, and an argon2id hash of DEMO_PASSWORD', async () => {
     const memberships = await db.prisma.membership.findMany({ include: { user: true, organization: true } });
     for (const demo of DEMO_USERS) {
       const mine = memberships.filter((m) => m.user.email === demo.email);
       expect(mine.map((m) => m.organization.slug).sort()).toEqual(
-        [demo.orgSlug, ...demo.alsoMemberOf].sort(),
+        [demo.orgSlug, ...demo.alsoMemberOf, ...(demo.laterMemberOf ?? [])].sort(),
       );
       expect(new Set(mine.map((m) => m.role))).toEqual(new Set([demo.role]));
     }
@@ -335,5 +335,41 @@ describe('cost inputs (DOMAIN 6)', () => {
     const odense = validateGroupCourseCostInputs(of('odense')?.inputs);
     expect(odense.ok).toBe(true);
     expect(inputs.map((i) => i.ruleVersion)).toEqual(['dk-2024-v1', 'dk-2024-v1', 'dk-2024-v1']);
+  });
+});
+
+describe('aftercare after a shelter stay follows the Red Cross recommendations (DOMAIN 2.4)', () => {
+  // Move-outs whose 12-month window has ended, and whether the woman was admitted again within it.
+  const FOLLOWED = `
+    SELECT s.id,
+           EXISTS (SELECT 1 FROM "ShelterStay" n
+                    WHERE n."personId" = s."personId" AND n."admittedOn" > s."movedOutOn" + 1
+                      AND n."admittedOn" <= s."movedOutOn" + interval '12 months') AS repeat
+      FROM "ShelterStay" s
+     WHERE s."movedOutOn" IS NOT NULL AND s."movedOutOn" + interval '12 months' <= $1::date`;
+
+  it('has enough followed move-outs for the 12-month rate to be shown, about a quarter of them back', async () => {
+    const r = await one<{ n: number; back: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE repeat)::int AS back FROM (${FOLLOWED}) f`,
+      [now.toISOString().slice(0, 10)],
+    );
+    // A rate is shown only with five or more on each side, after noise: keep well clear of it.
+    expect(r.back).toBeGreaterThanOrEqual(10);
+    expect(r.n - r.back).toBeGreaterThanOrEqual(10);
+    expect(pct(r.back, r.n)).toBeGreaterThan(15);
+    expect(pct(r.back, r.n)).toBeLessThan(35);
+  });
+
+  it('marks each second stay as a repeat stay and keeps psychologist hours within 10 per person', async () => {
+    const stays = await one<{ repeats: number; seconds: number; over: number }>(
+      `SELECT count(*) FILTER (WHERE "repeatStay")::int AS repeats,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ShelterStay" e
+                                              WHERE e."personId" = s."personId" AND e."admittedOn" < s."admittedOn"))::int AS seconds,
+              (SELECT count(*) FROM "PsychologistHours" WHERE used > booked OR booked > 10)::int AS over
+         FROM "ShelterStay" s`,
+    );
+    expect(stays.repeats).toBe(stays.seconds);
+    expect(stays.repeats).toBeGreaterThan(0);
+    expect(stays.over).toBe(0);
   });
 });
