@@ -68,6 +68,7 @@ interface World {
     | 'course'
     | 'session'
     | 'enrolment'
+    | 'riskAssessment'
     | 'shelterStay'
     | 'shelterWoman',
     string
@@ -223,7 +224,7 @@ async function buildWorld(): Promise<void> {
       referredTo: ['GROUP_COURSE'],
     },
   });
-  await prisma().riskAssessment.create({
+  const riskAssessment = await prisma().riskAssessment.create({
     data: {
       organizationId: a.id,
       personId: one.person.id,
@@ -310,6 +311,7 @@ async function buildWorld(): Promise<void> {
     course: course.id,
     session: session.id,
     enrolment: enrolment.id,
+    riskAssessment: riskAssessment.id,
   };
   world.hateCrime = await hateCrimeWorld(a.id);
   world.contact = { name: 'Matrixperson Nummer1', phone: '29990001' };
@@ -546,7 +548,11 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     },
     'Mutation.openParticipantForm': { enrolmentId: ids.enrolment, kind: 'END' },
     'Mutation.recordFollowUp': { input: { enrolmentId: ids.enrolment, status: 'BOOKED', on: today } },
-    'Mutation.withdrawParticipant': { enrolmentId: ids.enrolment, on: today },
+    'Mutation.withdrawParticipant': { enrolmentId: ids.enrolment, on: today, reason: 'OTHER' },
+    // Before recordRiskAssessment gives person 1 a newer assessment (MUTATION_ORDER).
+    'Mutation.correctRiskDecision': {
+      input: { assessmentId: ids.riskAssessment, routes: ['GROUP_COURSE'], reason: 'NEW_INFORMATION' },
+    },
     'Mutation.submitParticipantForm': { token: world.formToken, answers: { matrix_probe: 1 } },
     'Mutation.switchOrganization': { organizationId: world.orgA },
     'Mutation.login': { input: { email: '', password: '' } },
@@ -858,6 +864,7 @@ function changedTables(before: Record<string, string>, after: Record<string, str
 const MUTATION_ORDER = [
   'updatePersonProfile',
   'registerIntake',
+  'correctRiskDecision',
   'recordRiskAssessment',
   'saveModulePlan',
   'createCourse',

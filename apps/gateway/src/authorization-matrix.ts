@@ -357,6 +357,18 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     otherOrganization: 'OWN_ONLY',
     note: 'The assessors’ work list.',
   },
+  'Query.recentRiskDecisions': {
+    who: ASSESSOR,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The latest decisions, where an assessor finds one to correct.',
+  },
+  'Mutation.correctRiskDecision': {
+    who: ASSESSOR,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Corrects a saved decision with a reason, audited; another organisation’s assessment is DENIED in the trail.',
+  },
   'Query.waitingList': {
     who: INTAKE_READER,
     reach: 'ACTIVE_ORGANIZATION',

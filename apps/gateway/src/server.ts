@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@vi/db/seed';
 import { APP_DIST_DIRS, createApp } from './app.ts';
 import { precompressApps } from './compressed-files.ts';
 import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
+import { intakeRetentionJob } from './courses/intake-retention.ts';
 import { openDatabase } from './database.ts';
 import { hateCrimeRetentionJob } from './hate-crime/retention.ts';
 import { logger } from './logger.ts';
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
   const stopRetention = schedulePeriodicJob(db, retentionJob);
   // Erases a closed hate-crime referral's handed-over contact text after the receiver's retention period.
   const stopHateCrimeRetention = schedulePeriodicJob(db, hateCrimeRetentionJob);
+  // Erases an intake registration's contact details the retention period after the person left every list.
+  const stopIntakeRetention = schedulePeriodicJob(db, intakeRetentionJob);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
     stopSessionSweep();
     stopRetention();
     stopHateCrimeRetention();
+    stopIntakeRetention();
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => {
       logger.warn('requests still running after the grace period: closing their connections');

@@ -1,4 +1,5 @@
 import type { Enrolment } from '@vi/db';
+
 import {
   checkFollowUp,
   courseFieldError,
@@ -29,6 +30,21 @@ import { dateColumn, todayInDenmark } from './iso-date.ts';
 import { isUniqueViolation } from './person-pseudonym.ts';
 
 /**
+ * Why a participant left a course. Codes rather than free text: the reason is kept for the
+ * drop-out figures (VIVE's evaluation of the group course could not see who dropped out or why) and goes into the audit trail,
+ * which never holds what the participant told the leader.
+ */
+const WITHDRAWAL_REASONS = {
+  PERSONAL_CIRCUMSTANCES: { description: 'Work, illness, moving or other personal circumstances.' },
+  NOT_THE_RIGHT_OFFER: { description: 'The course did not suit the participant.' },
+  SAFETY: { description: 'Safety: attending puts the participant at risk.' },
+  NO_CONTACT: { description: 'Stopped coming and could not be reached.' },
+  OTHER: { description: 'Another reason.' },
+} as const;
+type WithdrawalReason = keyof typeof WITHDRAWAL_REASONS;
+export const WithdrawalReasonEnum = builder.enumType('WithdrawalReason', { values: WITHDRAWAL_REASONS });
+
+/**
  * A person's place in a course, under a pseudonymous participant code. The
  * leader sees who the participant is (to run the group), the attendance and
  * whether each form is done; the form answers are not reachable from here.
@@ -47,6 +63,12 @@ export const EnrolmentRef = builder.prismaObject('Enrolment', {
     participantCode: t.exposeString('participantCode', { nullable: false }),
     enrolledAt: t.expose('enrolledAt', { nullable: false, type: 'DateTime' }),
     withdrawnOn: t.expose('withdrawnOn', { type: 'Date', nullable: true }),
+    withdrawnReason: t.field({
+      type: WithdrawalReasonEnum,
+      nullable: true,
+      description: 'Why the participant left; null if they have not, or left before the reason was asked.',
+      resolve: (enrolment) => enrolment.withdrawnReason as WithdrawalReason | null,
+    }),
     followUpStatus: t.expose('followUpStatus', { type: FollowUpStatusEnum, nullable: true }),
     followUpOn: t.expose('followUpOn', { type: 'Date', nullable: true }),
     helpedOnTo: t.stringList({
@@ -287,12 +309,19 @@ builder.mutationField('withdrawParticipant', (t) =>
   t.prismaField({
     nullable: false,
     type: 'Enrolment',
-    description: 'Marks that a participant left the course (drop-out); their attendance and forms stay.',
+    description:
+      'Marks that a participant left the course (drop-out) on a date and why; their attendance and forms stay.',
     authScopes: { role: COURSE_RUNNER_ROLES },
-    args: { enrolmentId: t.arg.id({ required: true }), on: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { enrolmentId, on }, context) => {
+    args: {
+      enrolmentId: t.arg.id({ required: true }),
+      on: t.arg.string({ required: true, description: 'YYYY-MM-DD, not in the future.' }),
+      reason: t.arg({ type: WithdrawalReasonEnum, required: true }),
+    },
+    resolve: async (query, _root, { enrolmentId, on, reason }, context) => {
       if (!isIsoDate(on)) throwValidation([fieldError('on', 'INVALID_DATE')]);
+      else if (on > todayInDenmark()) throwValidation([courseFieldError('on', 'DATE_IN_FUTURE')]);
       const enrolment = await runnableEnrolment(context, enrolmentId);
+      if (enrolment.withdrawnOn) throwValidation([courseFieldError('enrolmentId', 'WITHDRAWN')]);
       const actor = {
         userId: context.user?.id ?? null,
         organizationId: enrolment.organizationId,
@@ -302,7 +331,7 @@ builder.mutationField('withdrawParticipant', (t) =>
         const updated = await tx.enrolment.update({
           ...query,
           where: { id: enrolment.id },
-          data: { withdrawnOn: dateColumn(on) },
+          data: { withdrawnOn: dateColumn(on), withdrawnReason: reason },
         });
         await tx.auditEvent.create({
           data: auditRow(actor, {
@@ -310,7 +339,7 @@ builder.mutationField('withdrawParticipant', (t) =>
             entity: 'Enrolment',
             entityId: enrolment.id,
             personId: enrolment.personId,
-            detail: { withdrawn: true },
+            detail: { withdrawn: true, reason },
           }),
         });
         return updated;

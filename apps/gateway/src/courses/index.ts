@@ -4,6 +4,7 @@ import './course-enums.ts';
 import './course-warning.ts';
 import './intake.ts';
 import './risk-assessment.ts';
+import './risk-correction.ts';
 import './waiting-list.ts';
 import './module-plan.ts';
 import './course.ts';

@@ -1,15 +1,16 @@
 import type { RiskAssessment, RiskRoute } from '@vi/db';
-import { type Answers, checkRiskAssessment, registrationWithDecision } from '@vi/domain';
+import { checkRiskAssessment } from '@vi/domain';
 import { auditRow } from '../audit.ts';
 import { organizationRecordScope, requireOrganizationId } from '../authorization.ts';
 import { builder } from '../builder.ts';
 import { database, prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { openedAnswers, openText, sealedAnswers, sealText } from '../persons/field-crypto.ts';
+import { openText, sealText } from '../persons/field-crypto.ts';
 import { INTAKE_READER_ROLES, RISK_ASSESSOR_ROLES } from './course-access.ts';
 import { RiskRouteEnum } from './course-enums.ts';
 import { dateColumn, isoDateOf, todayInDenmark } from './iso-date.ts';
+import { applyDecisionToWaitingList, writeDecisionIntoRegistration } from './risk-decision.ts';
 
 /**
  * A SARA-V3 assessment and the decision it led to. The result and the
@@ -163,32 +164,7 @@ builder.mutationField('recordRiskAssessment', (t) =>
           },
         });
         // The registration form's "referred to" (question 8) is this decision.
-        const intake = await tx.intakeRegistration.findFirst({
-          where: { organizationId, personId: person.id },
-          orderBy: [{ registeredOn: 'desc' }, { createdAt: 'desc' }],
-          select: { id: true, answers: true, answersSealed: true },
-        });
-        if (intake) {
-          const answers = registrationWithDecision((await openedAnswers(intake, tx)) as Answers, assessment);
-          await tx.intakeRegistration.update({
-            where: { id: intake.id },
-            data: {
-              referredTo: routes,
-              ...(await sealedAnswers(
-                organizationId,
-                'REGISTRATION',
-                answers as Record<string, unknown>,
-                tx,
-              )),
-            },
-          });
-        }
-
-        const waiting = await tx.waitingListEntry.findFirst({
-          where: { organizationId, personId: person.id, leftOn: null },
-          select: { id: true },
-        });
-        const enrolled = await tx.enrolment.count({ where: { personId: person.id, withdrawnOn: null } });
+        await writeDecisionIntoRegistration(tx, organizationId, person.id, assessment);
         const audit = [
           auditRow(actor, {
             action: 'CREATE',
@@ -198,35 +174,13 @@ builder.mutationField('recordRiskAssessment', (t) =>
             // The decision only: the assessment's content never goes into the trail.
             detail: { routes },
           }),
+          ...(await applyDecisionToWaitingList(
+            tx,
+            actor,
+            { id: person.id, organizationId },
+            { routes, waitingSince: assessment.assessedOn },
+          )),
         ];
-        if (routes.includes('GROUP_COURSE') && !waiting && enrolled === 0) {
-          const entry = await tx.waitingListEntry.create({
-            data: { organizationId, personId: person.id, since: dateColumn(assessment.assessedOn) },
-            select: { id: true },
-          });
-          audit.push(
-            auditRow(actor, {
-              action: 'CREATE',
-              entity: 'WaitingListEntry',
-              entityId: entry.id,
-              personId: person.id,
-            }),
-          );
-        } else if (!routes.includes('GROUP_COURSE') && waiting) {
-          await tx.waitingListEntry.update({
-            where: { id: waiting.id },
-            data: { leftOn: dateColumn(todayInDenmark()), leftReason: 'REROUTED' },
-          });
-          audit.push(
-            auditRow(actor, {
-              action: 'UPDATE',
-              entity: 'WaitingListEntry',
-              entityId: waiting.id,
-              personId: person.id,
-              detail: { leftReason: 'REROUTED' },
-            }),
-          );
-        }
         await tx.auditEvent.createMany({ data: audit });
         return created;
       });

@@ -159,7 +159,7 @@ describe('dates outside the calendar the database keeps', () => {
     });
     const withdraw = await refusedWithoutWrite(() =>
       lead.graphql(
-        'mutation($id: ID!, $on: String!) { withdrawParticipant(enrolmentId: $id, on: $on) { id } }',
+        'mutation($id: ID!, $on: String!) { withdrawParticipant(enrolmentId: $id, on: $on, reason: OTHER) { id } }',
         {
           id: enrolment.id,
           on: '0000-01-01',

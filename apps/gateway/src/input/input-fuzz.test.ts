@@ -38,6 +38,7 @@ const CALLERS: Record<string, readonly string[]> = {
   updateOutreachSettings: [...OUTREACH_LEAD, 'admin@offerraadgivning.demo'],
   registerIntake: ['intake@koege.demo', 'intake@odense.demo'],
   recordRiskAssessment: ['risk@koege.demo', 'risk@odense.demo'],
+  correctRiskDecision: ['risk@koege.demo', 'risk@odense.demo'],
   createCourse: MUNICIPAL_LEADS,
   saveModulePlan: MUNICIPAL_LEADS,
   enrolParticipant: ['intake@koege.demo', ...MUNICIPAL_LEADS],

@@ -66,6 +66,10 @@ export const COURSE_ERROR_MESSAGES = {
     da: 'Deltageren er udmeldt af forløbet.',
     en: 'The participant has left the course.',
   },
+  NOT_LATEST_ASSESSMENT: {
+    da: 'Kun den seneste risikovurdering kan rettes; en nyere vurdering har afløst denne.',
+    en: 'Only the latest risk assessment can be corrected; a newer assessment has replaced this one.',
+  },
 } satisfies Record<string, Label>;
 
 export type CourseErrorCode = keyof typeof COURSE_ERROR_MESSAGES;
