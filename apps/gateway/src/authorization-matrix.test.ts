@@ -558,6 +558,8 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.login': { input: { email: '', password: '' } },
     'Mutation.previewIncidentImport': { input: { fileName: 'matrix.csv', rows: [] } },
     'Mutation.importIncidents': { input: { fileName: 'matrix.csv', rows: [] } },
+    'Mutation.saveCrimeCodeMapping': { input: { code: '4711', incidentType: 'VIOLENCE' } },
+    'Mutation.deleteCrimeCodeMapping': { code: '4711' },
     'Mutation.updateOutreachSettings': { input: {} },
     'Mutation.registerIntake': {
       input: { registeredOn: today, alias: 'MX ny', answers: REGISTRATION_ANSWERS },

@@ -311,6 +311,24 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     otherOrganization: 'OWN_ONLY',
     note: 'Stores into the caller’s own organisation only.',
   },
+  'Query.crimeCodeTable': {
+    who: IMPORTER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The police crime codes the import knows: those who import see them. Configuration, no person.',
+  },
+  'Mutation.saveCrimeCodeMapping': {
+    who: OUTREACH_LEAD,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The project lead keeps the crime-code table (issue 13, DOMAIN §3); workers import by it but do not change it. Own organisation only.',
+  },
+  'Mutation.deleteCrimeCodeMapping': {
+    who: OUTREACH_LEAD,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'As saveCrimeCodeMapping; a code not in the caller’s own table is left alone.',
+  },
 
   // ── Persons ────────────────────────────────────────────────────────────
   'Query.persons': {

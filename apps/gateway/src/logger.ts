@@ -1,10 +1,7 @@
 import { pino } from 'pino';
 
-export interface LogLevelEnvironment {
-  LOG_LEVEL?: string | undefined;
-  NODE_ENV?: string | undefined;
-  VITEST?: string | undefined;
-}
+/** The variables the rule reads (process.env in the gateway). */
+export type LogLevelEnvironment = Readonly<Record<string, string | undefined>>;
 
 /**
  * The level the gateway logs at. LOG_LEVEL always wins. Tests run silent. A developer's

@@ -28,6 +28,7 @@ import type { GatewayContext } from '../context.ts';
 import { prisma } from '../database.ts';
 import { throwValidation } from '../errors.ts';
 import { sealText } from '../persons/field-crypto.ts';
+import { loadCrimeCodeTable } from './crime-code-mappings.ts';
 import { auditWrites } from './outreach-audit.ts';
 import { FieldProblemRef } from './outreach-enums.ts';
 import { IMPORT_ROLES } from './outreach-roles.ts';
@@ -82,10 +83,13 @@ async function checkAgainstList(
   const activeTypes = new Set<IncidentTypeCode>(
     settings.filter((s) => s.activeForOutreach).map((s) => s.type),
   );
+  const crimeCodes = await loadCrimeCodeTable(client, organizationId);
   // First pass without the list finds the dates to look up; the second applies the list.
-  const first = checkIncidentRows(rows, { today, activeTypes, existingKeys: new Set() });
+  const first = checkIncidentRows(rows, { today, activeTypes, existingKeys: new Set(), crimeCodes });
   const existingKeys = await existingDuplicateKeys(client, organizationId, first.rows);
-  return existingKeys.size === 0 ? first : checkIncidentRows(rows, { today, activeTypes, existingKeys });
+  return existingKeys.size === 0
+    ? first
+    : checkIncidentRows(rows, { today, activeTypes, existingKeys, crimeCodes });
 }
 
 /** A short pseudonym shown to staff instead of a name (Person.pseudonym): P- and 8 characters. */

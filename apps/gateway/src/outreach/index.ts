@@ -2,6 +2,7 @@
 // claims, the call, referrals to counsellors, the lead's overview, settings.
 import './outreach-enums.ts';
 import './outreach-settings.ts';
+import './crime-code-mappings.ts';
 import './incident-import.ts';
 import './call-queue.ts';
 import './outreach-case.ts';
