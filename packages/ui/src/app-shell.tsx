@@ -2,6 +2,7 @@ import { labelOf, ROLES } from '@vi/domain';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { AccountSettings } from './account-settings.tsx';
+import { type AppName, appServesRoles, appsForRoles } from './app-directory.ts';
 import type { LocalizedText } from './catalogue.ts';
 import { CurrentUserContext, CurrentUserFragment, readCurrentUser } from './current-user.tsx';
 import { graphql } from './graphql.ts';
@@ -38,7 +39,38 @@ export type AppShellProps = {
   nav?: ReactNode;
   /** The current screen; rendered only when someone is logged in. */
   children: ReactNode;
+  /**
+   * Which app this is. Given, a user whose roles have no screen here is told which app to use
+   * (name and link) instead of seeing an empty app.
+   */
+  app?: AppName;
 };
+
+/** For someone whose roles have no screen in this app: where they do work. */
+function OtherAppNotice({ roles, organization }: { roles: readonly string[]; organization: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const apps = appsForRoles(roles);
+  return (
+    <section className="vi-other-app" aria-labelledby="vi-other-app-heading">
+      <h1 id="vi-other-app-heading">{t('shell.otherAppHeading')}</h1>
+      {apps.length > 0 ? (
+        <>
+          <p>{t('shell.otherApp', { organization })}</p>
+          <ul>
+            {apps.map((a) => (
+              <li key={a.name}>
+                <a href={a.href}>{a.title[locale]}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('shell.noApp', { organization })}</p>
+      )}
+    </section>
+  );
+}
 
 function LogoutButton() {
   const t = useT();
@@ -70,11 +102,11 @@ function LogoutButton() {
  * organisation switch, logout), navigation and the main landmark. Logged out, the main area is the
  * login form.
  */
-export function AppShell({ appName, nav, children }: AppShellProps) {
+export function AppShell({ appName, nav, children, app }: AppShellProps) {
   const t = useT();
   const { locale } = useLocale();
   const problemText = useProblemText();
-  const { generation, restart } = useSession();
+  const { generation, restart, sessionEnded } = useSession();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: MeQuery });
   const mainRef = useRef<HTMLElement>(null);
   const [focusPending, setFocusPending] = useState(generation > 0);
@@ -114,10 +146,26 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
       </div>
     );
   } else if (!me || !user) {
-    content = <LoginForm onLoggedIn={restart} />;
+    content = (
+      <>
+        {sessionEnded ? (
+          <p role="alert" className="vi-session-ended">
+            {t('shell.sessionEnded')}
+          </p>
+        ) : null}
+        <LoginForm onLoggedIn={restart} />
+      </>
+    );
   } else if (user.mustChangePassword) {
     // A temporary password from an administrator: the user chooses their own before anything else.
     content = <AccountSettings />;
+  } else if (app && !appServesRoles(app, user.roles)) {
+    content = (
+      <OtherAppNotice
+        roles={user.roles}
+        organization={user.organization?.name ?? t('shell.noOrganization')}
+      />
+    );
   } else {
     content = children;
   }
@@ -150,7 +198,7 @@ export function AppShell({ appName, nav, children }: AppShellProps) {
             <LogoutButton />
           </section>
         ) : null}
-        {me && nav ? (
+        {me && nav && (!app || (user && appServesRoles(app, user.roles))) ? (
           <nav className="vi-nav" aria-label={t('shell.navigation')}>
             {nav}
           </nav>

@@ -43,7 +43,20 @@ export type GraphqlClientOptions = {
   fetch?: typeof fetch;
   /** Keep results in urql's document cache (default true). */
   cache?: boolean;
+  /** Called when the gateway answers an operation with UNAUTHENTICATED: the session has ended. */
+  onUnauthenticated?: () => void;
 };
+
+/** Reports UNAUTHENTICATED answers; the session (session.tsx) then returns to the login page. */
+function unauthenticatedExchange(onUnauthenticated: () => void) {
+  return mapExchange({
+    onResult(result) {
+      if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+        onUnauthenticated();
+      }
+    },
+  });
+}
 
 export function createGraphqlClient(options: GraphqlClientOptions = {}): Client {
   // Trusted documents: each operation goes out as the sha256 of its text only, and the production
@@ -58,10 +71,12 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Client 
   return new Client({
     url: options.url ?? '/graphql',
     // After the cache exchange, which adds __typename: the hash is of the text that is sent.
-    exchanges:
-      options.cache === false
+    exchanges: [
+      ...(options.onUnauthenticated ? [unauthenticatedExchange(options.onUnauthenticated)] : []),
+      ...(options.cache === false
         ? [idempotencyExchange, persisted, fetchExchange]
-        : [cacheExchange, idempotencyExchange, persisted, fetchExchange],
+        : [cacheExchange, idempotencyExchange, persisted, fetchExchange]),
+    ],
     // Variables hold names and phone numbers: as GET they would land in URLs, proxies and access logs.
     preferGetMethod: false,
     // The session is an HttpOnly cookie on the same origin; no token is ever visible to scripts.

@@ -1,5 +1,6 @@
 export { type AccountMessageKey, accountMessages } from './account-messages.ts';
 export { AccountSettings } from './account-settings.tsx';
+export { APP_DIRECTORY, type AppName, appServesRoles, appsForRoles } from './app-directory.ts';
 export { AppRoot } from './app-root.tsx';
 export { AppShell, type AppShellProps } from './app-shell.tsx';
 export {

@@ -35,6 +35,11 @@ export const uiMessages = defineCatalogue({
     'error.unexpected': 'Der skete en uventet fejl. Prøv igen om lidt.',
     'error.requestId': '(Fejl-id: {id})',
     'shell.noOrganization': 'Ingen organisation',
+    'shell.sessionEnded': 'Din session er udløbet – log ind igen.',
+    'shell.otherAppHeading': 'Denne app er ikke til din rolle',
+    'shell.otherApp': 'Med din rolle i {organization} arbejder du i:',
+    'shell.noApp':
+      'Du har ingen rolle i {organization}, som giver adgang til en app. Kontakt en administrator.',
   },
   en: {
     'shell.skipToContent': 'Skip to main content',
@@ -69,6 +74,10 @@ export const uiMessages = defineCatalogue({
     'error.unexpected': 'An unexpected error occurred. Try again shortly.',
     'error.requestId': '(Error id: {id})',
     'shell.noOrganization': 'No organisation',
+    'shell.sessionEnded': 'Your session has ended – please log in again.',
+    'shell.otherAppHeading': 'This app is not for your role',
+    'shell.otherApp': 'With your role in {organization} you work in:',
+    'shell.noApp': 'You have no role in {organization} that opens an app. Contact an administrator.',
   },
 });
 

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import {
   type AnyVariables,
   type Client,
@@ -14,6 +14,12 @@ type SessionContextValue = {
   generation: number;
   /** Starts over with an empty client cache and a fresh component tree. */
   restart: () => void;
+  /**
+   * True after the gateway answered UNAUTHENTICATED (the session expired or was ended elsewhere):
+   * the shell then shows the login page with a message instead of an error under an old header.
+   * A login, logout or organisation switch (restart) clears it.
+   */
+  sessionEnded: boolean;
   /** A client without cache for the mutations that change the session (see useSessionMutation). */
   sessionClient: Client;
 };
@@ -32,15 +38,37 @@ export function GraphqlSession({
   children: ReactNode;
   createClient?: (options?: GraphqlClientOptions) => Client;
 }) {
-  const [state, setState] = useState(() => ({ client: createClient(), generation: 0 }));
+  // Each client reports the end of the session once: every screen query failing together must
+  // not rebuild the page once per query. The ref lets a client made now call the newest setter.
+  const endedRef = useRef<(client: Client) => void>(() => {});
+  const makeClient = useCallback((): Client => {
+    let reported = false;
+    const client: Client = createClient({
+      onUnauthenticated: () => {
+        if (reported) return;
+        reported = true;
+        endedRef.current(client);
+      },
+    });
+    return client;
+  }, [createClient]);
+  const [state, setState] = useState(() => ({ client: makeClient(), generation: 0, ended: false }));
   const [sessionClient] = useState(() => createClient({ cache: false }));
+  endedRef.current = (client: Client) =>
+    setState((previous) =>
+      // Only the current client's answer counts; a discarded client's late answer is stale.
+      previous.client === client
+        ? { client: makeClient(), generation: previous.generation + 1, ended: true }
+        : previous,
+    );
   const restart = useCallback(
-    () => setState((previous) => ({ client: createClient(), generation: previous.generation + 1 })),
-    [createClient],
+    () =>
+      setState((previous) => ({ client: makeClient(), generation: previous.generation + 1, ended: false })),
+    [makeClient],
   );
   const value = useMemo(
-    () => ({ generation: state.generation, restart, sessionClient }),
-    [state.generation, restart, sessionClient],
+    () => ({ generation: state.generation, restart, sessionClient, sessionEnded: state.ended }),
+    [state.generation, restart, sessionClient, state.ended],
   );
   return (
     <SessionContext.Provider value={value}>
