@@ -746,12 +746,18 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
       'maxCallAttempts',
       'claimExpiresAt',
       'noMessageReminder',
+      'attempts',
     ],
     narrower: {
       name: { only: 'the worker holding an unexpired claim on the case (callCase answers no one else)' },
       phone: { only: 'the worker holding an unexpired claim on the case (callCase answers no one else)' },
     },
     note: 'The call screen.',
+  },
+  EarlierCallAttempt: {
+    who: CALLER,
+    fields: ['at', 'outcome', 'otherIncident'],
+    note: 'Earlier calls to the claimed case’s phone number: when and what happened, no worker, no reason.',
   },
   CallResult: {
     who: CALLER,
@@ -773,12 +779,19 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
       'lostReason',
       'daysWaiting',
       'takenByMe',
+      'occurredOn',
     ],
     narrower: {
+      attempts: { only: 'the counsellor who holds the referral (empty for everyone else)' },
       name: { only: 'the counsellor who took the referral (null for everyone else)' },
       phone: { only: 'the counsellor who took the referral (null for everyone else)' },
     },
     note: 'Consent covers passing the details to the counsellor who calls.',
+  },
+  ReferralAttempt: {
+    who: COUNSELLOR,
+    fields: ['id', 'at', 'kind', 'note'],
+    note: 'The counsellor’s own call-back log, reached only through a referral they hold.',
   },
   IntakeRegistration: {
     who: INTAKE_READER,

@@ -1,5 +1,7 @@
 import { AccountSettings, accountMessages, UserAdmin, useCurrentUser, useT } from '@vi/ui';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { costInputsMessages } from './cost-inputs-messages.ts';
+import { CostInputsScreen } from './cost-inputs-screen.tsx';
 import { type DashboardFilter, EMPTY_FILTER } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { DashboardScreen } from './dashboard-screen.tsx';
@@ -13,13 +15,15 @@ const GraphiqlScreen = lazy(() => import('./graphiql-screen.tsx'));
  * Two screens, chosen by the URL hash: `#/graphiql` for GraphiQL, anything else for the dashboard
  * (so in-page links such as `#outreach` keep the dashboard and jump to the section).
  */
-export type Screen = 'dashboard' | 'graphiql' | 'account' | 'users';
+export type Screen = 'dashboard' | 'graphiql' | 'account' | 'users' | 'costs';
 
 export function screenOf(hash: string): Screen {
   if (hash === '#/graphiql') return 'graphiql';
   // Every user's own account, and the administrators' user management (shared screens of @vi/ui).
   if (hash === '#/account') return 'account';
   if (hash === '#/users') return 'users';
+  // The organisation's own cost inputs (project lead and administrator enter, evaluators read).
+  if (hash === '#/costs') return 'costs';
   return 'dashboard';
 }
 
@@ -33,9 +37,13 @@ function useScreen(): Screen {
   return screen;
 }
 
+/** Who sees the cost-inputs screen: those who enter the figures and the evaluators who read them. */
+const COST_INPUT_ROLES = ['PROJECT_LEAD', 'ADMIN', 'EVALUATOR'] as const;
+
 export function EvaluationNav() {
   const t = useT(dashboardMessages);
   const ta = useT(accountMessages);
+  const tc = useT(costInputsMessages);
   const { roles } = useCurrentUser();
   const screen = useScreen();
   return (
@@ -50,6 +58,13 @@ export function EvaluationNav() {
           {t('nav.graphiql')}
         </a>
       </li>
+      {COST_INPUT_ROLES.some((role) => roles.includes(role)) ? (
+        <li>
+          <a href="#/costs" aria-current={screen === 'costs' ? 'page' : undefined}>
+            {tc('nav.costInputs')}
+          </a>
+        </li>
+      ) : null}
       {roles.includes('ADMIN') ? (
         <li>
           <a href="#/users" aria-current={screen === 'users' ? 'page' : undefined}>
@@ -73,6 +88,7 @@ export function EvaluationScreens() {
   const [graphiqlStorage] = useState(createMemoryStorage);
   if (screen === 'account') return <AccountSettings />;
   if (screen === 'users') return <UserAdmin accountHref="#/account" />;
+  if (screen === 'costs') return <CostInputsScreen />;
   if (screen === 'graphiql') {
     return (
       <Suspense fallback={<p role="status">{t('graphiql.loading')}</p>}>

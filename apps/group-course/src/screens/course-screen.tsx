@@ -1,5 +1,5 @@
 import { checkFollowUp, FOLLOW_UP_STATUSES, HELPED_ON_TO, labelOf } from '@vi/domain';
-import { type FieldError, FieldErrors, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
+import { type FieldError, FieldErrors, formatDate, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -81,7 +81,7 @@ function AttendanceForm({ course, onSaved }: { course: Course; onSaved: (message
         <select id="attendance-session" value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
           {course.sessions.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.number}. {s.title} ({s.date})
+              {s.number}. {s.title} ({formatDate(s.date)})
             </option>
           ))}
         </select>
@@ -335,8 +335,8 @@ export function CourseScreen({ courseId }: { courseId: string }) {
         <ol className="gc-sessions">
           {data.sessions.map((session) => (
             <li key={session.id}>
-              {session.date}: {session.title} ({session.attendance.filter((a) => a.present).length}/
-              {data.enrolments.length})
+              {formatDate(session.date)}: {session.title} (
+              {session.attendance.filter((a) => a.present).length}/{data.enrolments.length})
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { courseWarnings, proposeSessionDates, validateSessionDates } from '@vi/domain';
-import { type FieldError, FieldErrors, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
+import { type FieldError, FieldErrors, formatDate, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -207,7 +207,7 @@ export function CoursesScreen() {
               <li key={course.id}>
                 <AppLink to={`courses/${course.id}`}>{course.name}</AppLink>
                 {' – '}
-                {t('courses.starts', { date: course.startsOn })}, {course.venue},{' '}
+                {t('courses.starts', { date: formatDate(course.startsOn) })}, {course.venue},{' '}
                 {t('courses.participants', { count: course.participantCount })}
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { useLocale, useT } from '@vi/ui';
+import { formatDateTime, useLocale, useT } from '@vi/ui';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { participantFormUrl } from './app-path.ts';
@@ -26,10 +26,7 @@ export function FormLinkPanel({ link }: { link: OpenedFormLink }) {
     };
   }, [url]);
   const form = link.kind === 'BASELINE' ? t('course.baseline') : t('course.end');
-  const time = new Date(link.expiresAt).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const time = formatDateTime(link.expiresAt, locale);
   return (
     <section className="gc-link-panel" aria-labelledby="form-link-heading">
       <h3 id="form-link-heading">{t('course.linkHeading', { form: form.toLowerCase(), who: link.who })}</h3>

@@ -9,6 +9,7 @@ import {
 import {
   type DraftAnswers,
   type FieldError,
+  formatDate,
   QuestionnaireFields,
   TextField,
   useCurrentUser,
@@ -195,7 +196,7 @@ export function IntakeScreen() {
             {intakes.data.intakes.slice(0, 20).map((intake) => (
               <li key={intake.id}>
                 <strong>{intake.name ?? intake.alias ?? intake.pseudonym}</strong> ({intake.pseudonym}),{' '}
-                {intake.registeredOn}
+                {formatDate(intake.registeredOn)}
                 {' – '}
                 {intake.latestRiskAssessment
                   ? intake.referredTo.map((route) => labelOf(RISK_ROUTES, route, locale)).join(', ')

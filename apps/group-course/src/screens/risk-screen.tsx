@@ -1,5 +1,5 @@
 import { checkRiskAssessment, labelOf, RISK_ROUTES, type RiskRouteCode } from '@vi/domain';
-import { type FieldError, FieldErrors, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
+import { type FieldError, FieldErrors, formatDate, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -207,7 +207,7 @@ export function RiskScreen() {
                   >
                     {t('risk.assess', { who })}
                   </button>{' '}
-                  {intake.pseudonym}, {intake.registeredOn}
+                  {intake.pseudonym}, {formatDate(intake.registeredOn)}
                 </li>
               );
             })}
@@ -234,7 +234,9 @@ export function RiskScreen() {
                   >
                     {t('risk.assess', { who })}
                   </button>{' '}
-                  {t('risk.reassessDue', { date: assessment.reassessOn ?? '' })}
+                  {t('risk.reassessDue', {
+                    date: assessment.reassessOn ? formatDate(assessment.reassessOn) : '',
+                  })}
                 </li>
               );
             })}

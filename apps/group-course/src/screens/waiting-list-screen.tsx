@@ -1,4 +1,4 @@
-import { useCurrentUser, useLocale, useT } from '@vi/ui';
+import { formatDate, useCurrentUser, useLocale, useT } from '@vi/ui';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -88,7 +88,7 @@ export function WaitingListScreen() {
                   <th scope="row">
                     {who} <span className="gc-muted">({entry.pseudonym})</span>
                   </th>
-                  <td>{entry.since}</td>
+                  <td>{formatDate(entry.since)}</td>
                   <td>
                     {entry.daysWaiting}
                     {entry.overLimit ? <strong className="gc-flag"> {t('waiting.overLimit')}</strong> : null}
@@ -107,7 +107,7 @@ export function WaitingListScreen() {
                           >
                             {courses.map((course) => (
                               <option key={course.id} value={course.id}>
-                                {course.name} ({course.startsOn})
+                                {course.name} ({formatDate(course.startsOn)})
                               </option>
                             ))}
                           </select>
