@@ -166,11 +166,8 @@ export function monthEnd(month: string): string {
   return `${month}-${String(lastDay).padStart(2, '0')}`;
 }
 
-/** A date from the gateway (`yyyy-mm-dd`) as dd.mm.åååå, as Danish readers expect (English too). */
-export function formatDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return year && month && day ? `${day}.${month}.${year}` : date;
-}
+/** A date from the gateway (`yyyy-mm-dd`) as dd.mm.åååå in both languages: the shared rule in @vi/ui. */
+export { formatDate } from '@vi/ui';
 
 /**
  * The period as the gateway's `from` and `to` (first and last day). Every period this gives lies on

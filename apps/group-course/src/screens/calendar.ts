@@ -1,3 +1,5 @@
+import { formatDate } from '@vi/ui';
+
 const copenhagenDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Copenhagen',
   year: 'numeric',
@@ -16,8 +18,7 @@ export function addDaysIso(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A calendar date `YYYY-MM-DD` as Danes write it, `dd.mm.åååå`. */
+/** A calendar date `YYYY-MM-DD` as Danes write it, `dd.mm.åååå` (the shared rule in @vi/ui). */
 export function danishDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-');
-  return `${day}.${month}.${year}`;
+  return formatDate(isoDate);
 }

@@ -60,7 +60,7 @@ export const ErrorSummary = forwardRef<
                       if (focusQuestion(id)) event.preventDefault();
                     }}
                   >
-                    {item ? `${text(item.label)}: ` : ''}
+                    {item ? `${text(item.label)} – ` : ''}
                     {text(error.message)}
                   </a>
                 </li>
