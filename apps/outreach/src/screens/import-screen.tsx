@@ -1,17 +1,24 @@
 import {
   cellTextProblems,
+  danishCalendarDate,
   decodeTextFile,
   type FieldError,
   fieldError,
-  INCIDENT_CSV_TEMPLATE_HEADER,
+  INCIDENT_COLUMN_LABELS,
+  INCIDENT_FIELDS,
   type IncidentRowInput,
+  incidentTemplateCsv,
+  incidentTemplateFileName,
   type RowCheck,
   rejectedRowsCsv,
+  rejectedRowsFileName,
 } from '@vi/domain';
 import { describeRequestProblem, useLocale, useLocalized, useProblemText, useT } from '@vi/ui';
 import { useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql, type ResultOf, readFragment } from '../graphql.ts';
+import { CrimeCodeTable } from './crime-code-table.tsx';
+import { importMessages } from './import-messages.ts';
 import { downloadText, readIncidentCsv } from './incident-csv-reader.ts';
 import { type ScreenMessageKey, screenMessages } from './outreach-screen-messages.ts';
 
@@ -62,9 +69,12 @@ function fieldLabelKey(field: string): ScreenMessageKey {
 const SHOWN_TEXT_PROBLEMS = 10;
 
 /** Cells that break the text rules or could not be decoded (see @vi/domain text-input.ts), as the worker reads them. */
-function textProblems(rows: readonly IncidentRowInput[]): Array<{ rowNumber: number; error: FieldError }> {
+function textProblems(
+  rows: readonly IncidentRowInput[],
+  sourceRows: readonly number[],
+): Array<{ rowNumber: number; error: FieldError }> {
   return cellTextProblems(rows, SHOWN_TEXT_PROBLEMS).map((p) => ({
-    rowNumber: p.index + 1,
+    rowNumber: sourceRows[p.index] ?? p.index + 2,
     error: fieldError(p.field, p.code),
   }));
 }
@@ -78,9 +88,9 @@ function rowSummary(row: IncidentRowInput | undefined): string {
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; percent: number }
-  | { kind: 'read'; rows: IncidentRowInput[] }
-  | { kind: 'checked'; rows: IncidentRowInput[]; report: Report }
-  | { kind: 'imported'; rows: IncidentRowInput[]; report: Report };
+  | { kind: 'read'; rows: IncidentRowInput[]; sourceRows: number[] }
+  | { kind: 'checked'; rows: IncidentRowInput[]; sourceRows: number[]; report: Report }
+  | { kind: 'imported'; rows: IncidentRowInput[]; sourceRows: number[]; report: Report };
 
 /**
  * Step 1 of the outreach model: the police list. Read in the browser with progress,
@@ -88,6 +98,7 @@ type Stage =
  */
 export function ImportScreen() {
   const t = useT(screenMessages);
+  const ti = useT(importMessages);
   const { locale } = useLocale();
   const localized = useLocalized();
   const problemText = useProblemText();
@@ -123,18 +134,18 @@ export function ImportScreen() {
         setStage({ kind: 'idle' });
         return;
       }
-      const unreadable = textProblems(csv.rows);
+      const unreadable = textProblems(csv.rows, csv.sourceRows);
       if (unreadable.length > 0) {
         setLocalProblems(
           unreadable.map(
             (p) =>
-              `${t('import.rowNumber')} ${p.rowNumber}, ${t(fieldLabelKey(p.error.field))}: ${localized(p.error.message)}`,
+              `${ti('import.rowInFile')} ${p.rowNumber}, ${t(fieldLabelKey(p.error.field))}: ${localized(p.error.message)}`,
           ),
         );
         setStage({ kind: 'idle' });
         return;
       }
-      setStage({ kind: 'read', rows: csv.rows });
+      setStage({ kind: 'read', rows: csv.rows, sourceRows: csv.sourceRows });
     } catch (error) {
       setLocalProblems([
         t('import.parseFailed', { reason: error instanceof Error ? error.message : String(error) }),
@@ -143,40 +154,64 @@ export function ImportScreen() {
     }
   }
 
-  async function check(rows: IncidentRowInput[]) {
+  async function check(rows: IncidentRowInput[], sourceRows: number[]) {
     const result = await runPreview({ input: { fileName, rows } });
     const report = result.data?.previewIncidentImport;
-    if (report) setStage({ kind: 'checked', rows, report: readFragment(ReportFields, report) });
+    if (report) setStage({ kind: 'checked', rows, sourceRows, report: readFragment(ReportFields, report) });
   }
 
-  async function importValid(rows: IncidentRowInput[]) {
+  async function importValid(rows: IncidentRowInput[], sourceRows: number[]) {
     const result = await runImport({ input: { fileName, rows } });
     const report = result.data?.importIncidents;
-    if (report) setStage({ kind: 'imported', rows, report: readFragment(ReportFields, report) });
+    if (report) setStage({ kind: 'imported', rows, sourceRows, report: readFragment(ReportFields, report) });
   }
 
-  function downloadRejected(rows: IncidentRowInput[], report: Report) {
+  function downloadTemplate() {
+    downloadText(
+      incidentTemplateFileName(locale),
+      incidentTemplateCsv(locale, danishCalendarDate(new Date())),
+    );
+  }
+
+  function downloadRejected(rows: IncidentRowInput[], sourceRows: number[], report: Report) {
     const checks: RowCheck[] = report.rejected.map((r) => ({
       rowNumber: r.rowNumber,
       disposition: 'REJECTED',
       incident: null,
       errors: r.problems.map(toFieldError),
     }));
-    const base = fileName.replace(/\.csv$/i, '') || 'politiliste';
-    downloadText(
-      `${base}-${locale === 'da' ? 'afviste' : 'rejected'}.csv`,
-      rejectedRowsCsv(rows, checks, locale),
-    );
+    downloadText(rejectedRowsFileName(fileName, locale), rejectedRowsCsv(rows, checks, locale, sourceRows));
   }
 
   const report = stage.kind === 'checked' || stage.kind === 'imported' ? stage.report : null;
   const rows =
     stage.kind === 'read' || stage.kind === 'checked' || stage.kind === 'imported' ? stage.rows : null;
+  const sourceRows =
+    stage.kind === 'read' || stage.kind === 'checked' || stage.kind === 'imported' ? stage.sourceRows : [];
+  /** Excel's row number of a checked row (RowCheck.rowNumber counts data rows from 1). */
+  const rowInFile = (rowNumber: number) => sourceRows[rowNumber - 1] ?? rowNumber + 1;
 
   return (
     <section aria-labelledby="import-heading" className="or-screen">
       <h1 id="import-heading">{t('import.heading')}</h1>
-      <p>{t('import.intro', { columns: INCIDENT_CSV_TEMPLATE_HEADER.join(', ') })}</p>
+      <p>
+        {ti('import.intro', {
+          columns: INCIDENT_FIELDS.map((f) => INCIDENT_COLUMN_LABELS[f][locale]).join(', '),
+        })}
+      </p>
+      <p>
+        <button
+          type="button"
+          className="vi-button"
+          onClick={downloadTemplate}
+          aria-describedby={`${fileId}-template`}
+        >
+          {ti('import.template')}
+        </button>{' '}
+        <span id={`${fileId}-template`} className="or-hint">
+          {ti('import.templateHint')}
+        </span>
+      </p>
       <div className="vi-field">
         <label htmlFor={fileId}>{t('import.file')}</label>
         <input
@@ -221,7 +256,7 @@ export function ImportScreen() {
           type="button"
           className="vi-button vi-button--primary"
           disabled={preview.fetching}
-          onClick={() => void check(stage.rows)}
+          onClick={() => void check(stage.rows, stage.sourceRows)}
         >
           {t('import.check')}
         </button>
@@ -257,7 +292,7 @@ export function ImportScreen() {
                   type="button"
                   className="vi-button vi-button--primary"
                   disabled={imported.fetching}
-                  onClick={() => void importValid(rows)}
+                  onClick={() => void importValid(rows, sourceRows)}
                 >
                   {t('import.importValid', { count: report.summary.importedCount })}
                 </button>
@@ -270,7 +305,11 @@ export function ImportScreen() {
             <>
               <h2>{t('import.rejectedHeading')}</h2>
               <p>
-                <button type="button" className="vi-button" onClick={() => downloadRejected(rows, report)}>
+                <button
+                  type="button"
+                  className="vi-button"
+                  onClick={() => downloadRejected(rows, sourceRows, report)}
+                >
                   {t('import.download')}
                 </button>
               </p>
@@ -283,7 +322,7 @@ export function ImportScreen() {
                 <caption className="vi-visually-hidden">{t('import.rejectedHeading')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('import.rowNumber')}</th>
+                    <th scope="col">{ti('import.rowInFile')}</th>
                     <th scope="col">{t('import.rowContent')}</th>
                     <th scope="col">{t('import.problems')}</th>
                   </tr>
@@ -291,7 +330,7 @@ export function ImportScreen() {
                 <tbody>
                   {report.rejected.slice(0, SHOWN_REJECTED_ROWS).map((r) => (
                     <tr key={r.rowNumber}>
-                      <th scope="row">{r.rowNumber}</th>
+                      <th scope="row">{rowInFile(r.rowNumber)}</th>
                       <td>{rowSummary(rows[r.rowNumber - 1])}</td>
                       <td>
                         <ul className="or-problems">
@@ -311,6 +350,7 @@ export function ImportScreen() {
           ) : null}
         </>
       ) : null}
+      <CrimeCodeTable />
     </section>
   );
 }

@@ -29,4 +29,20 @@ describe('readIncidentCsv', () => {
     expect(csv.rows).toEqual([]);
     expect(csv.columnErrors.map((e) => e.field)).toEqual(['incidentDate', 'incidentType', 'role']);
   });
+
+  it("counts each row's number as Excel shows it: header row 1, blank lines counted, a quoted line break one row", async () => {
+    const text = [
+      'Hændelsesdato;Hændelsestype;Rolle;Navn',
+      '20-11-2026;Vold;offer;Første',
+      '',
+      ';;;',
+      '21-11-2026;Trusler;vidne;"To',
+      'linjer"',
+      '22-11-2026;Røveri;offer;Sidste',
+      '',
+    ].join('\r\n');
+    const csv = await readIncidentCsv(text, () => {});
+    expect(csv.rows.map((r) => r.name)).toEqual(['Første', 'To\r\nlinjer', 'Sidste']);
+    expect(csv.sourceRows).toEqual([2, 5, 6]);
+  });
 });
