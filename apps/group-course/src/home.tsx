@@ -1,14 +1,10 @@
 import { useCurrentUser, useT } from '@vi/ui';
 import { groupCourseMessages } from './app-messages.ts';
+import { HomeScreen } from './screens/home-screen.tsx';
 
-/** The first screen after login: which app this is and what it will hold. */
+/** The first screen after login: the role's own start screen under a greeting. */
 export function Home() {
   const t = useT(groupCourseMessages);
   const user = useCurrentUser();
-  return (
-    <>
-      <h1>{t('home.heading', { name: user.displayName })}</h1>
-      <p>{t('home.comingNext')}</p>
-    </>
-  );
+  return <HomeScreen heading={t('home.heading', { name: user.displayName })} />;
 }

@@ -339,6 +339,26 @@ const courseItems: LikertItem[] = COURSE_STATEMENTS.map((statement, i) => ({
 
 const violenceRows = VIOLENCE_FORMS;
 
+/**
+ * The same rows for the registration form, which staff fill in about the person: the examples
+ * speak of "borgeren" (the person) where the participant's forms say "du"/"dig" (you).
+ */
+const STAFF_EXAMPLES: Partial<Record<(typeof VIOLENCE_FORMS)[number]['code'], Label>> = {
+  MATERIAL: {
+    da: 'fx at få ødelagt ting, som har stor betydning for borgeren',
+    en: 'e.g. having things that mean a lot to the person destroyed',
+  },
+  DIGITAL: {
+    da: 'fx adgang til borgerens telefon, computer eller GPS-lokation uden borgerens tilladelse',
+    en: "e.g. access to the person's phone, computer or GPS location without their permission",
+  },
+  OTHER: { da: 'skriv hvilken', en: 'write which' },
+};
+const staffViolenceRows = VIOLENCE_FORMS.map((row) => ({
+  ...row,
+  example: STAFF_EXAMPLES[row.code] ?? row.example,
+}));
+
 const HOW_YOU_ARE: Label = {
   da: 'De næste spørgsmål handler om, hvordan du har det for tiden',
   en: 'The next questions are about how you are doing at the moment',
@@ -395,9 +415,10 @@ const REGISTRATION: QuestionnaireDefinition = {
   kind: 'REGISTRATION',
   title: { da: 'Registreringsskema', en: 'Registration form' },
   filledBy: 'STAFF',
+  // Filled in by staff about the person, so it speaks of "borgeren", not "du".
   intro: {
-    da: 'Tak for, at du vil deltage. Dine svar hjælper os til at tilbyde den rette hjælp til mennesker, der lever med vold i nære relationer.',
-    en: 'Thank you for taking part. Your answers help us offer the right help to people living with violence in close relations.',
+    da: 'Udfyldes af medarbejderen for hver borger, der henvender sig. Svarene hjælper os til at tilbyde den rette hjælp til mennesker, der lever med vold i nære relationer.',
+    en: 'Filled in by staff for every person who comes forward. The answers help us offer the right help to people living with violence in close relations.',
   },
   sections: [
     {
@@ -461,7 +482,7 @@ const REGISTRATION: QuestionnaireDefinition = {
             en: 'Tick the reasons for the referral or contact. For each reason, mark whether the violence is still ongoing or has stopped',
           },
           required: true,
-          rows: violenceRows,
+          rows: staffViolenceRows,
           options: VIOLENCE_STATUS,
         },
         {
@@ -474,7 +495,7 @@ const REGISTRATION: QuestionnaireDefinition = {
           },
           required: false,
           addedDuringStudy: true,
-          rows: violenceRows,
+          rows: staffViolenceRows,
           options: FREQUENCY,
         },
         {

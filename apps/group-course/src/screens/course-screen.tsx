@@ -1,10 +1,11 @@
-import { checkFollowUp, FOLLOW_UP_STATUSES, HELPED_ON_TO, labelOf } from '@vi/domain';
+import { checkFollowUp, FOLLOW_UP_STATUSES, fieldError, HELPED_ON_TO, isIsoDate, labelOf } from '@vi/domain';
 import { type FieldError, FieldErrors, formatDate, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { AppLink } from './app-link.tsx';
 import { todayIso } from './calendar.ts';
+import { endFormOpen, endFormOpensAt } from './end-form-window.ts';
 import { FormLinkPanel, type OpenedFormLink } from './form-link-panel.tsx';
 import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
 import { screenMessages } from './screen-messages.ts';
@@ -17,7 +18,7 @@ const CourseQuery = graphql(`
       warnings { code messageDa messageEn }
       sessions { id number date title attendance { enrolmentId present } }
       enrolments {
-        id participantCode displayName sessionsAttended baselineForm endForm withdrawnOn
+        id participantCode displayName sessionsAttended baselineForm endForm withdrawnOn withdrawnReason
         followUpStatus followUpOn helpedOnTo helpedOnToOther
       }
     }
@@ -35,6 +36,21 @@ const OpenFormMutation = graphql(`
     openParticipantForm(enrolmentId: $enrolmentId, kind: $kind) { token kind expiresAt }
   }
 `);
+
+const WithdrawParticipantMutation = graphql(`
+  mutation WithdrawParticipant($enrolmentId: ID!, $on: String!, $reason: WithdrawalReason!) {
+    withdrawParticipant(enrolmentId: $enrolmentId, on: $on, reason: $reason) { id withdrawnOn withdrawnReason }
+  }
+`);
+
+const WITHDRAWAL_REASONS = [
+  'PERSONAL_CIRCUMSTANCES',
+  'NOT_THE_RIGHT_OFFER',
+  'SAFETY',
+  'NO_CONTACT',
+  'OTHER',
+] as const;
+type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
 
 const RecordFollowUpMutation = graphql(`
   mutation RecordFollowUp($input: RecordFollowUpInput!) {
@@ -204,6 +220,100 @@ function FollowUpForm({ enrolment, onSaved }: { enrolment: Enrolment; onSaved: (
   );
 }
 
+/** A participant leaves the course: on which day and why (the reason feeds the drop-out figures). */
+function WithdrawForm({ course, onSaved }: { course: Course; onSaved: (message: string) => void }) {
+  const t = useT(screenMessages);
+  const active = course.enrolments.filter((e) => !e.withdrawnOn);
+  const [enrolmentId, setEnrolmentId] = useState('');
+  const [on, setOn] = useState(todayIso());
+  const [reason, setReason] = useState<WithdrawalReason | ''>('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [result, withdraw] = useMutation(WithdrawParticipantMutation);
+  const errorsFor = (field: string) => errors.filter((e) => e.field === field);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldError[] = [
+      ...(enrolmentId ? [] : [fieldError('enrolmentId', 'REQUIRED')]),
+      ...(isIsoDate(on) ? [] : [fieldError('on', 'INVALID_DATE')]),
+      ...(reason ? [] : [fieldError('reason', 'REQUIRED')]),
+    ];
+    setErrors(found);
+    if (found.length > 0 || !reason) return;
+    const outcome = await withdraw({ enrolmentId, on, reason });
+    const problem = problemOf(outcome.error);
+    if (problem) {
+      setErrors(problem.fields);
+      return;
+    }
+    const who = active.find((e) => e.id === enrolmentId)?.displayName ?? '';
+    setEnrolmentId('');
+    setReason('');
+    onSaved(t('course.withdrawn', { who }));
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="gc-form" aria-labelledby="withdraw-heading">
+      <h2 id="withdraw-heading">{t('course.withdrawHeading')}</h2>
+      <p className="gc-muted">{t('course.withdrawNote')}</p>
+      <div className="vi-field">
+        <label htmlFor="withdraw-who">{t('course.withdrawWho')}</label>
+        <select
+          id="withdraw-who"
+          value={enrolmentId}
+          onChange={(e) => setEnrolmentId(e.target.value)}
+          aria-describedby={errorsFor('enrolmentId').length ? 'withdraw-who-errors' : undefined}
+        >
+          <option value="">{t('course.chooseParticipant')}</option>
+          {active.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.displayName}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id="withdraw-who-errors" errors={errorsFor('enrolmentId')} />
+      </div>
+      <div className="vi-field">
+        <label htmlFor="withdraw-on">{t('course.withdrawOn')}</label>
+        <input
+          id="withdraw-on"
+          type="date"
+          value={on}
+          max={todayIso()}
+          onChange={(e) => setOn(e.target.value)}
+          aria-describedby={errorsFor('on').length ? 'withdraw-on-errors' : undefined}
+        />
+        <FieldErrors id="withdraw-on-errors" errors={errorsFor('on')} />
+      </div>
+      <fieldset
+        className="vi-q-item"
+        aria-describedby={errorsFor('reason').length ? 'withdraw-reason-errors' : undefined}
+      >
+        <legend className="vi-q-legend">{t('course.withdrawReason')}</legend>
+        <div className="vi-q-options">
+          {WITHDRAWAL_REASONS.map((code) => (
+            <label key={code} className="vi-q-option">
+              <input
+                type="radio"
+                name="withdraw-reason"
+                value={code}
+                checked={reason === code}
+                onChange={() => setReason(code)}
+              />
+              <span>{t(`course.withdrawReason.${code}`)}</span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors id="withdraw-reason-errors" errors={errorsFor('reason')} />
+      </fieldset>
+      <ProblemAlert problem={problemOf(result.error)} />
+      <button type="submit" className="vi-button" disabled={result.fetching}>
+        {result.fetching ? t('common.saving') : t('course.withdrawSubmit')}
+      </button>
+    </form>
+  );
+}
+
 /** One course: sessions, attendance, participants with their form status (never answers), form links, follow-up. */
 export function CourseScreen({ courseId }: { courseId: string }) {
   const t = useT(screenMessages);
@@ -218,6 +328,8 @@ export function CourseScreen({ courseId }: { courseId: string }) {
     (role) => role === 'GROUP_LEADER' || role === 'PROJECT_LEAD' || role === 'ADMIN',
   );
   const data = course.data?.course;
+  const endFormOpens = data ? endFormOpensAt(data.sessions) : null;
+  const endFormOffered = data ? endFormOpen(data.sessions, todayIso()) : false;
 
   const savedAndReload = (message: string) => {
     setSaved(message);
@@ -278,6 +390,11 @@ export function CourseScreen({ courseId }: { courseId: string }) {
       <section aria-labelledby="participants-heading">
         <h2 id="participants-heading">{t('course.participants')}</h2>
         <p className="gc-muted">{t('course.formsNote')}</p>
+        {runs && endFormOpens && !endFormOffered ? (
+          <p className="gc-muted">
+            {t('course.endFormFrom', { number: endFormOpens.number, date: formatDate(endFormOpens.date) })}
+          </p>
+        ) : null}
         <ProblemAlert problem={problemOf(openResult.error)} />
         <div className="gc-table-wrap">
           <table className="gc-table">
@@ -293,7 +410,19 @@ export function CourseScreen({ courseId }: { courseId: string }) {
             <tbody>
               {data.enrolments.map((enrolment) => (
                 <tr key={enrolment.id}>
-                  <th scope="row">{enrolment.displayName}</th>
+                  <th scope="row">
+                    {enrolment.displayName}
+                    {enrolment.withdrawnOn ? (
+                      <span className="gc-muted gc-block">
+                        {enrolment.withdrawnReason
+                          ? t('course.withdrawnOn', {
+                              date: formatDate(enrolment.withdrawnOn),
+                              reason: t(`course.withdrawReason.${enrolment.withdrawnReason}`),
+                            })
+                          : t('course.withdrawnNoReason', { date: formatDate(enrolment.withdrawnOn) })}
+                      </span>
+                    ) : null}
+                  </th>
                   <td>
                     <code>{enrolment.participantCode}</code>
                   </td>
@@ -307,7 +436,10 @@ export function CourseScreen({ courseId }: { courseId: string }) {
                         <span className={`gc-form-status gc-form-status--${progress}`}>
                           {t(`form.${progress}`)}
                         </span>
-                        {runs && progress !== 'DONE' && !enrolment.withdrawnOn ? (
+                        {runs &&
+                        progress !== 'DONE' &&
+                        !enrolment.withdrawnOn &&
+                        (kind === 'BASELINE' || endFormOffered) ? (
                           <button
                             type="button"
                             className="vi-button gc-small"
@@ -343,6 +475,10 @@ export function CourseScreen({ courseId }: { courseId: string }) {
       </section>
 
       {runs ? <AttendanceForm course={data} onSaved={savedAndReload} /> : null}
+
+      {runs && data.enrolments.some((e) => !e.withdrawnOn) ? (
+        <WithdrawForm course={data} onSaved={savedAndReload} />
+      ) : null}
 
       {runs && data.enrolments.length > 0 ? (
         <section aria-labelledby="follow-up-heading">

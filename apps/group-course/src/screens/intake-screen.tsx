@@ -2,6 +2,7 @@ import {
   type Answers,
   checkIntakeAnswers,
   checkIntakeContact,
+  itemsOf,
   labelOf,
   REGISTRATION_DECISION_ITEMS,
   RISK_ROUTES,
@@ -9,19 +10,22 @@ import {
 import {
   type DraftAnswers,
   type FieldError,
+  FieldErrors,
   formatDate,
   QuestionnaireFields,
   TextField,
   useCurrentUser,
   useLocale,
+  useLocalized,
   useT,
 } from '@vi/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { todayIso } from './calendar.ts';
 import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
 import { screenMessages } from './screen-messages.ts';
+import { StaffErrorSummary, type SummaryEntry } from './staff-error-summary.tsx';
 
 export const IntakesQuery = graphql(`
   query Intakes {
@@ -38,6 +42,38 @@ const RegisterIntakeMutation = graphql(`
 type Contact = { alias: string; name: string; phone: string; reachNote: string; caseReference: string };
 const EMPTY_CONTACT: Contact = { alias: '', name: '', phone: '', reachNote: '', caseReference: '' };
 
+/** The contact fields' ids and labels, for the error summary's links. */
+const CONTACT_FIELDS = {
+  registeredOn: { id: 'intake-registered-on', label: 'intake.registeredOn' },
+  alias: { id: 'intake-alias', label: 'intake.alias' },
+  name: { id: 'intake-name', label: 'intake.name' },
+  caseReference: { id: 'intake-case', label: 'intake.caseReference' },
+  phone: { id: 'intake-phone', label: 'intake.phone' },
+  reachNote: { id: 'intake-reach', label: 'intake.reachNote' },
+} as const;
+const REGISTRATION_ITEMS = itemsOf('REGISTRATION');
+
+/** Each error with the name of its field (a grid row named with its question) and where to go. */
+function useSummaryEntries(errors: readonly FieldError[]): SummaryEntry[] {
+  const t = useT(screenMessages);
+  const text = useLocalized();
+  return errors.map((error, index) => {
+    const key = `${error.field}:${error.code}:${index}`;
+    const contact = CONTACT_FIELDS[error.field as keyof typeof CONTACT_FIELDS];
+    if (contact) return { key, name: t(contact.label), targetId: contact.id, error };
+    const [itemId = '', row] = error.field.replace(/^answers\./, '').split('.');
+    const item = REGISTRATION_ITEMS.find((candidate) => candidate.id === itemId);
+    const rowLabel = item?.kind === 'grid' ? item.rows.find((r) => r.code === row)?.label : undefined;
+    return {
+      key,
+      name: item ? (rowLabel ? `${text(item.label)} – ${text(rowLabel)}` : text(item.label)) : error.field,
+      // The ids QuestionnaireFields gives a question and a grid row.
+      targetId: rowLabel ? `intake-${itemId}-${row}` : `intake-${itemId}`,
+      error,
+    };
+  });
+}
+
 /** The coordinator registers everyone who comes forward: contact as the stance allows, and the registration form. */
 export function IntakeScreen() {
   const t = useT(screenMessages);
@@ -52,6 +88,15 @@ export function IntakeScreen() {
   const [saved, setSaved] = useState<string | null>(null);
   const [result, register] = useMutation(RegisterIntakeMutation);
   const [intakes, refetch] = useQuery({ query: IntakesQuery });
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const summaryEntries = useSummaryEntries(errors);
+  // Each refused submit moves focus to the summary, so the user hears and sees what to fix.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals === 0) return;
+    summaryRef.current?.scrollIntoView({ block: 'start' });
+    summaryRef.current?.focus({ preventScroll: true });
+  }, [refusals]);
 
   const set = (key: keyof Contact) => (value: string) => setContact((c) => ({ ...c, [key]: value }));
   const errorsFor = (field: string) => errors.filter((e) => e.field === field);
@@ -74,7 +119,10 @@ export function IntakeScreen() {
       ...(answersCheck.ok ? [] : answersCheck.errors.map((e) => ({ ...e, field: `answers.${e.field}` }))),
     ];
     setErrors(found);
-    if (found.length > 0 || !answersCheck.ok) return;
+    if (found.length > 0 || !answersCheck.ok) {
+      setRefusals((n) => n + 1);
+      return;
+    }
     const outcome = await register({
       input: {
         registeredOn,
@@ -88,6 +136,7 @@ export function IntakeScreen() {
     const problem = problemOf(outcome.error);
     if (problem) {
       setErrors(problem.fields);
+      if (problem.fields.length > 0) setRefusals((n) => n + 1);
       return;
     }
     setSaved(t('intake.registered', { pseudonym: outcome.data?.registerIntake.pseudonym ?? '' }));
@@ -99,9 +148,10 @@ export function IntakeScreen() {
   const problem = problemOf(result.error);
   return (
     <>
-      <h1>{t('intake.heading')}</h1>
+      <h1 id="intake-heading">{t('intake.heading')}</h1>
       <p>{t('intake.intro')}</p>
-      <form noValidate onSubmit={submit} className="gc-form" aria-labelledby="intake-form-heading">
+      <form noValidate onSubmit={submit} className="gc-form gc-intake-form" aria-labelledby="intake-heading">
+        <StaffErrorSummary ref={summaryRef} idPrefix="intake" entries={summaryEntries} />
         <h2 id="intake-form-heading">{t('intake.contactHeading')}</h2>
         {anonymous ? <p className="gc-notice">{t('intake.anonymousNotice')}</p> : null}
         <div className="vi-field">
@@ -112,7 +162,9 @@ export function IntakeScreen() {
             value={registeredOn}
             max={todayIso()}
             onChange={(e) => setRegisteredOn(e.target.value)}
+            aria-describedby={errorsFor('registeredOn').length ? 'intake-registered-on-errors' : undefined}
           />
+          <FieldErrors id="intake-registered-on-errors" errors={errorsFor('registeredOn')} />
         </div>
         <TextField
           id="intake-alias"

@@ -2,6 +2,7 @@ import { formatDate, useCurrentUser, useLocale, useT } from '@vi/ui';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
+import { todayIso } from './calendar.ts';
 import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
 import { screenMessages } from './screen-messages.ts';
 
@@ -41,7 +42,11 @@ export function WaitingListScreen() {
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [result, enrol] = useMutation(EnrolMutation);
   const [saved, setSaved] = useState<string | null>(null);
-  const courses = courseList.data?.courses ?? [];
+  // Only courses that have not started: joining after the first sessions means missing the part of
+  // the course the rest build on (recognising the violence). A course whose first session is
+  // today still counts, so someone can be enrolled on the morning of the start.
+  const courses = (courseList.data?.courses ?? []).filter((course) => course.startsOn >= todayIso());
+  const startedOnly = (courseList.data?.courses.length ?? 0) > 0 && courses.length === 0;
   const limit = list.data?.me?.organization?.waitingLimitDays ?? 0;
 
   async function enrolPerson(personId: string, who: string) {
@@ -69,7 +74,10 @@ export function WaitingListScreen() {
       <p>{t('waiting.intro', { limit })}</p>
       <ProblemAlert problem={problemOf(result.error)} />
       <StatusMessage text={saved} />
-      {canEnrol && courses.length === 0 && !courseList.fetching ? <p>{t('waiting.noCourse')}</p> : null}
+      {canEnrol && courses.length === 0 && !courseList.fetching ? (
+        <p>{startedOnly ? t('waiting.noOpenCourse') : t('waiting.noCourse')}</p>
+      ) : null}
+      {canEnrol && courses.length > 0 ? <p className="gc-muted">{t('waiting.onlyNotStarted')}</p> : null}
       {list.data?.waitingList.length ? (
         <table className="gc-table">
           <thead>
@@ -107,7 +115,10 @@ export function WaitingListScreen() {
                           >
                             {courses.map((course) => (
                               <option key={course.id} value={course.id}>
-                                {course.name} ({formatDate(course.startsOn)})
+                                {t('waiting.courseOption', {
+                                  name: course.name,
+                                  date: formatDate(course.startsOn),
+                                })}
                               </option>
                             ))}
                           </select>
