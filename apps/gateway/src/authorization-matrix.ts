@@ -754,11 +754,6 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
     },
     note: 'The call screen.',
   },
-  EarlierCallAttempt: {
-    who: CALLER,
-    fields: ['at', 'outcome', 'otherIncident'],
-    note: 'Earlier calls to the claimed case’s phone number: when and what happened, no worker, no reason.',
-  },
   CallResult: {
     who: CALLER,
     fields: ['caseId', 'status', 'attemptCount', 'nextAttemptAfter', 'referralId', 'showSafeContactGuidance'],
@@ -787,11 +782,6 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
       phone: { only: 'the counsellor who took the referral (null for everyone else)' },
     },
     note: 'Consent covers passing the details to the counsellor who calls.',
-  },
-  ReferralAttempt: {
-    who: COUNSELLOR,
-    fields: ['id', 'at', 'kind', 'note'],
-    note: 'The counsellor’s own call-back log, reached only through a referral they hold.',
   },
   IntakeRegistration: {
     who: INTAKE_READER,

@@ -409,6 +409,9 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; column: s
   { table: 'HateCrimeReferral', key: 'id', column: 'contactTimes' },
   { table: 'HateCrimeReferral', key: 'id', column: 'preferredLanguage' },
   { table: 'HateCrimeReferral', key: 'id', column: 'policeJournalNumber' },
+  // The motive is special-category data (ethnicity, religion, sexual orientation …): a coded value
+  // is as telling in a dump as free text.
+  { table: 'HateCrimeReferral', key: 'id', column: 'hateMotive' },
 ];
 
 /**

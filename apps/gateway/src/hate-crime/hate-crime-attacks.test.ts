@@ -5,7 +5,7 @@
 // reaching for each other's track, and the motive (special-category data) kept out of every
 // type it is not needed in, out of the audit trail and out of the evaluation.
 // Runs on PGlite by default and on PostgreSQL with DATABASE_URL.
-import type { Role } from '@vi/db';
+import { isEncryptedValue, type Role } from '@vi/db';
 import { dumpAsText } from '@vi/db/testing';
 import {
   type GraphQLNamedType,
@@ -561,6 +561,15 @@ describe('the motive (special-category data) appears only where a track needs it
     const { text } = await dumpAsText(database());
     for (const secret of [SECRET.alias, SECRET.contactTimes, SECRET.language, SECRET.journal]) {
       expect(text).not.toContain(secret);
+    }
+    // The motive is a code, not text, and as telling: each stored one is ciphertext.
+    const motives = await database().query<{ motive: string }>(
+      `SELECT "hateMotive" AS motive FROM "HateCrimeReferral" WHERE "hateMotive" IS NOT NULL`,
+    );
+    expect(motives.length).toBeGreaterThan(0);
+    for (const { motive } of motives) {
+      expect(isEncryptedValue(motive)).toBe(true);
+      expect(motive).not.toContain(MOTIVE);
     }
   });
 });

@@ -5,7 +5,7 @@
 //   (domain senderViewOfReferral: track, status, dates, and which organisation);
 // - the receiving organisation's adviser or psychologist sees the handed-over fields of the
 //   track it works (domain HATE_CRIME_REFERRAL_FIELDS), and works it.
-import type { HateCrimeReferralStatus, HateCrimeTrack, Prisma } from '@vi/db';
+import type { HateCrimeMotive, HateCrimeReferralStatus, HateCrimeTrack, Prisma } from '@vi/db';
 import {
   AGE_GROUPS,
   changeReferralStatus,
@@ -314,7 +314,7 @@ builder.mutationField('referHateCrimeCase', (t) =>
             legalTaskKinds: (payload.legalTaskKinds as never) ?? [],
             psychologicalForms: (payload.psychologicalForms as never) ?? [],
             ageGroup: (payload.ageGroup as string | undefined) ?? null,
-            hateMotive: (payload.hateMotive as never) ?? null,
+            hateMotive: await seal(payload.hateMotive),
           },
           select: { id: true },
         });
@@ -509,7 +509,11 @@ export const ReceivedHateCrimeReferralRef = builder
         resolve: (r) => r.psychologicalForms,
       }),
       ageGroup: t.string({ nullable: true, resolve: (r) => r.ageGroup }),
-      hateMotive: t.field({ type: HateCrimeMotiveEnum, nullable: true, resolve: (r) => r.hateMotive }),
+      hateMotive: t.field({
+        type: HateCrimeMotiveEnum,
+        nullable: true,
+        resolve: async (r) => (await openText(r.hateMotive)) as HateCrimeMotive | null,
+      }),
     }),
   });
 
