@@ -39,7 +39,7 @@ const table: DataTable = {
 };
 
 describe('tableToCsv', () => {
-  it('writes Danish Excel CSV: BOM, semicolons, decimal comma, CRLF, "under 5" and "skjult" for hidden cells', () => {
+  it('writes Danish Excel CSV: BOM, semicolons, decimal comma, CRLF, "under 5", "skjult" and "kan ikke beregnes" in Danish', () => {
     const csv = tableToCsv(table, 'da');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
@@ -47,10 +47,11 @@ describe('tableToCsv', () => {
       'Hændelsestype;Ønsker opkald;Afslår;Andel;Note',
       'Vold;19;50;0,2754;"a; ""b"""',
       "'=Trusler;under 5;under 5;skjult;",
-      'Ingen;0;0;NA;x',
+      'Ingen;0;0;kan ikke beregnes;x',
       '',
     ]);
     expect(csv).not.toContain('SUPPRESSED');
+    expect(csv).not.toMatch(/;NA;/);
   });
 
   it('ends a table of counts with a note that the figures are perturbed and totals need not add up', () => {
@@ -103,10 +104,22 @@ describe('tableToCsv', () => {
     expect(lines[2]).toBe("'=Trusler,under 5,under 5,hidden,");
   });
 
-  it('names the file after the table and the period', () => {
-    expect(csvFileName(table, 'evaluering', { from: '2024-01-01', to: '2024-12-31' })).toBe(
-      'evaluering-acceptance-incident-type-2024-01-01_2024-12-31.csv',
+  it("names the file after the table's title in the screen's language and the period", () => {
+    const danish = { ...table, title: 'Ønsker opkald pr. hændelsestype, år 2024' };
+    expect(csvFileName(danish, 'evaluering', { from: '2024-01-01', to: '2024-12-31' }, 'da')).toBe(
+      'evaluering-oensker-opkald-pr-haendelsestype-aar-2024-2024-01-01_2024-12-31.csv',
     );
-    expect(csvFileName(table, 'evaluation', {})).toBe('evaluation-acceptance-incident-type.csv');
+    expect(csvFileName(danish, 'evaluering', { from: '2024-01-01' }, 'da')).toBe(
+      'evaluering-oensker-opkald-pr-haendelsestype-aar-2024-2024-01-01_slut.csv',
+    );
+    const english = { ...table, title: 'Wants a call by incident type' };
+    expect(csvFileName(english, 'evaluation', { to: '2024-12-31' }, 'en')).toBe(
+      'evaluation-wants-a-call-by-incident-type-start_2024-12-31.csv',
+    );
+    expect(csvFileName(table, 'evaluation', {}, 'en')).toBe('evaluation-accept.csv');
+    // A title with nothing usable falls back to the table's id.
+    expect(csvFileName({ ...table, title: '—' }, 'evaluering', {}, 'da')).toBe(
+      'evaluering-acceptance-incident-type.csv',
+    );
   });
 });

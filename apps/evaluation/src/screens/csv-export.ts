@@ -19,7 +19,10 @@ import {
  * - CRLF line ends (RFC 4180), the header row first, one row per table row;
  * - a count shown as "under 5" is `under 5` (both languages, so scripts can rely on it), a statistic
  *   hidden because it rests on such a count is `skjult` (English `hidden`), never blank; a figure
- *   that cannot be computed (e.g. no one in the group) is NA;
+ *   that cannot be computed (e.g. no one in the group) is `kan ikke beregnes` (English `NA`): Danish
+ *   words in a Danish file, explained in the CSV help (`csv.format`);
+ * - the file name is the table's title in the file's language and the period, e.g.
+ *   `evaluering-parret-test-brief-inspire-o-2024-01-01_2024-12-31.csv`;
  * - counts of people are perturbed by the disclosure method (cell-key perturbation): a table with
  *   figures ends, after an empty line, with a note saying so (totals need not equal the sum of cells);
  * - numbers unformatted (no thousands separator, proportions as 0-1) so a spreadsheet can compute
@@ -28,7 +31,6 @@ import {
  *   as a formula (organisation names come from user input).
  */
 export const UNDER_FIVE_MARK = `under ${MIN_CELL}`;
-export const NOT_AVAILABLE_MARK = 'NA';
 export const CSV_BOM = '\uFEFF';
 
 export function csvDialect(locale: Locale): { separator: ';' | ','; decimal: ',' | '.' } {
@@ -50,7 +52,11 @@ function plainNumber(value: number, style: NumberStyle): string {
   }
 }
 
-function cellText(cell: Cell, decimal: ',' | '.', hiddenMark: string): { text: string; isText: boolean } {
+function cellText(
+  cell: Cell,
+  decimal: ',' | '.',
+  marks: { hidden: string; notAvailable: string },
+): { text: string; isText: boolean } {
   switch (cell.kind) {
     case 'text':
       return { text: cell.text, isText: true };
@@ -58,7 +64,8 @@ function cellText(cell: Cell, decimal: ',' | '.', hiddenMark: string): { text: s
       if (cell.suppressed || cell.value === null) return { text: UNDER_FIVE_MARK, isText: false };
       return { text: String(cell.value), isText: false };
     case 'number': {
-      if (cell.value === null) return { text: cell.hidden ? hiddenMark : NOT_AVAILABLE_MARK, isText: false };
+      if (cell.value === null)
+        return { text: cell.hidden ? marks.hidden : marks.notAvailable, isText: false };
       const text = plainNumber(cell.value, cell.style);
       return { text: decimal === ',' ? text.replace('.', ',') : text, isText: false };
     }
@@ -87,15 +94,15 @@ export function perturbationNote(locale: Locale): string {
 /** The file's text, BOM included. */
 export function tableToCsv(table: DataTable, locale: Locale): string {
   const { separator, decimal } = csvDialect(locale);
-  const hiddenMark = translate(dashboardMessages, locale, 'csv.hidden');
+  const marks = {
+    hidden: translate(dashboardMessages, locale, 'csv.hidden'),
+    notAvailable: translate(dashboardMessages, locale, 'csv.notAvailable'),
+  };
   const line = (fields: Array<{ text: string; isText: boolean }>) =>
     fields.map((field) => escapeField(field.text, separator, field.isText)).join(separator);
   const header = line([table.rowHeader, ...table.columns].map((text) => ({ text, isText: true })));
   const rows = table.rows.map((row) =>
-    line([
-      { text: row.label, isText: true },
-      ...row.cells.map((cell) => cellText(cell, decimal, hiddenMark)),
-    ]),
+    line([{ text: row.label, isText: true }, ...row.cells.map((cell) => cellText(cell, decimal, marks))]),
   );
   const note = hasPerturbedFigures(table)
     ? ['', line([{ text: perturbationNote(locale), isText: true }])]
@@ -103,14 +110,36 @@ export function tableToCsv(table: DataTable, locale: Locale): string {
   return `${CSV_BOM}${[header, ...rows, ...note].join('\r\n')}\r\n`;
 }
 
-/** A file name from the table id and the period shown, e.g. `evaluering-outreach-funnel-2024-01-01_2024-12-31.csv`. */
+/** A title as a file-name part: lower case, æ/ø/å spelt ae/oe/aa (safe on every system), other signs as hyphens. */
+export function fileNamePart(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/**
+ * A file name in the screen's language from the table's title and the period shown, e.g.
+ * `evaluering-accept-pr-haendelsestype-2024-01-01_2024-12-31.csv`; an open end is `start` or
+ * `slut` (English `end`).
+ */
 export function csvFileName(
   table: DataTable,
   prefix: string,
   period: { from?: string; to?: string },
+  locale: Locale = 'da',
 ): string {
-  const span = period.from || period.to ? `-${period.from ?? 'start'}_${period.to ?? 'slut'}` : '';
-  return `${prefix}-${table.id}${span}.csv`.replace(/[^\w.-]+/g, '-');
+  const end = locale === 'da' ? 'slut' : 'end';
+  const span = period.from || period.to ? `-${period.from ?? 'start'}_${period.to ?? end}` : '';
+  const name = fileNamePart(table.title) || table.id;
+  return `${prefix}-${name}${span}.csv`.replace(/[^\w.-]+/g, '-');
 }
 
 /** Hands the CSV to the browser as a download; nothing leaves the page but the file. */

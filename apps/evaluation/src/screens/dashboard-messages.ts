@@ -72,16 +72,18 @@ export const dashboardMessages = defineCatalogue({
       'under 5: antallet er 1-4 efter støjen. Det vises ikke som tal, så ingen kan genkendes (i CSV: under 5).',
     'explain.hidden':
       'skjult: andelen, gennemsnittet eller testen vises ikke, fordi et antal, den bygger på, er under 5 (i CSV: skjult).',
-    'explain.notAvailable': '–: kan ikke beregnes, f.eks. fordi ingen er i gruppen (i CSV: NA).',
+    'explain.notAvailable':
+      '–: kan ikke beregnes, f.eks. fordi ingen er i gruppen (i CSV: "kan ikke beregnes").',
     'explain.perturbed': 'Antallene er støjbehæftede (i {share} af cellerne højst ±{usual}). {totals}',
     'explain.more': 'Sådan beskyttes tallene',
     'csv.download': 'Hent CSV',
     'csv.filePrefix': 'evaluering',
     'csv.hidden': 'skjult',
+    'csv.notAvailable': 'kan ikke beregnes',
     'csv.perturbedNote':
       'Note: Antal personer er støjbehæftede efter metoden {method} og afviger i {share} af cellerne højst {usual} fra det sande tal (sjældent mere). Et antal på 1-4 efter støjen står som {under}. Totaler har deres egen støj og er ikke altid lig summen af cellerne. Andele, gennemsnit og test er beregnet ud fra de viste tal.',
     'csv.format':
-      'CSV-filerne er UTF-8 med semikolon mellem felterne og decimalkomma, som dansk Excel forventer. Antal under 5 står som "under 5", skjulte andele og gennemsnit som "skjult", tal der ikke kan beregnes som NA, andele som decimaltal (0,25 = 25 %). Hver fil slutter med en note om, at tallene er støjbehæftede.',
+      'CSV-filerne er UTF-8 med semikolon mellem felterne og decimalkomma, som dansk Excel forventer. Antal under 5 står som "under 5", skjulte andele og gennemsnit som "skjult", tal der ikke kan beregnes (f.eks. fordi ingen er i gruppen) som "kan ikke beregnes", andele som decimaltal (0,25 = 25 %). Hver fil slutter med en note om, at tallene er støjbehæftede. Filnavnet er tabellens titel og den viste periode.',
 
     'help.heading': 'Sådan beskyttes tallene',
     'help.parametersHeading': 'Metodens parametre',
@@ -459,10 +461,11 @@ export const dashboardMessages = defineCatalogue({
     'csv.download': 'Download CSV',
     'csv.filePrefix': 'evaluation',
     'csv.hidden': 'hidden',
+    'csv.notAvailable': 'NA',
     'csv.perturbedNote':
       'Note: Counts of people carry noise by the method {method} and differ from the true number by at most {usual} in {share} of cells (rarely more). A count of 1-4 after the noise reads {under}. Totals carry their own noise and do not always equal the sum of the cells. Shares, means and tests are computed from the figures shown.',
     'csv.format':
-      'The CSV files are UTF-8 with commas between fields and a decimal point (in Danish: semicolons and a decimal comma, as Danish Excel expects). Counts under 5 read "under 5", hidden shares and means "hidden", figures that cannot be computed NA, shares are decimals (0.25 = 25%). Every file ends with a note that the figures carry noise.',
+      'The CSV files are UTF-8 with commas between fields and a decimal point (in Danish: semicolons and a decimal comma, as Danish Excel expects). Counts under 5 read "under 5", hidden shares and means "hidden", figures that cannot be computed NA, shares are decimals (0.25 = 25%). Every file ends with a note that the figures carry noise. The file name is the title of the table and the period shown.',
 
     'help.heading': 'How the figures are protected',
     'help.parametersHeading': "The method's parameters",

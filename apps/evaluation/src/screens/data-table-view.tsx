@@ -4,6 +4,7 @@ import { csvFileName, downloadCsv, tableToCsv } from './csv-export.ts';
 import { useDashboardPeriod } from './dashboard-context.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import {
+  columnKey,
   type DataTable,
   displayCell,
   formatNumber,
@@ -41,8 +42,8 @@ export function DataTableView({ table }: { table: DataTable }) {
           <thead>
             <tr>
               <th scope="col">{table.rowHeader}</th>
-              {table.columns.map((column) => (
-                <th scope="col" key={column}>
+              {table.columns.map((column, index) => (
+                <th scope="col" key={columnKey(table, index)}>
                   {column}
                 </th>
               ))}
@@ -91,7 +92,7 @@ export function DataTableView({ table }: { table: DataTable }) {
         type="button"
         className="vi-button ev-csv-button"
         onClick={() =>
-          downloadCsv(csvFileName(table, t('csv.filePrefix'), period), tableToCsv(table, locale))
+          downloadCsv(csvFileName(table, t('csv.filePrefix'), period, locale), tableToCsv(table, locale))
         }
       >
         {t('csv.download')}

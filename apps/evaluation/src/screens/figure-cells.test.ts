@@ -100,3 +100,17 @@ describe('hiddenKinds', () => {
     });
   });
 });
+
+describe('a rate of nobody (0/0)', () => {
+  it('reads "–" (cannot be computed), not "skjult", when its denominator is published as 0', () => {
+    const zero = { value: 0, suppressed: false };
+    const texts = (cells: ReturnType<typeof rateCells>) => cells.map((c) => displayCell(c, 'da', marks));
+    expect(texts(rateCells(null, zero))).toEqual(['–', '–', '–']);
+    // Withheld (the denominator under 5, or unknown): hidden.
+    expect(texts(rateCells(null, { value: null, suppressed: true }))).toEqual(['skjult', 'skjult', 'skjult']);
+    expect(texts(rateCells(null, { value: 12, suppressed: false }))).toEqual(['skjult', 'skjult', 'skjult']);
+    expect(texts(rateCells(null))).toEqual(['skjult', 'skjult', 'skjult']);
+    expect(rateBar('Ingen', null, 'da', marks, zero).valueText).toBe('–');
+    expect(rateBar('Få', null, 'da', marks).valueText).toBe('skjult');
+  });
+});

@@ -16,9 +16,21 @@ import type { Count, RateValue } from './value-fragments.ts';
  * gateway withheld (null object) is a hidden cell, a rate with a zero denominator is "not available".
  */
 
-/** Share, lower and upper end of the 95 % interval, as three cells. */
-export function rateCells(rate: RateValue | null | undefined): [Cell, Cell, Cell] {
-  const hidden = !rate;
+/**
+ * Whether a rate the gateway sent as null was withheld (hidden) or simply has nobody to count: with
+ * its denominator published as 0 (0/0), there is nothing to hide and it reads "–", not "skjult".
+ */
+function withheld(rate: RateValue | null | undefined, denominator?: Count | null): boolean {
+  if (rate) return false;
+  return !(denominator && !denominator.suppressed && denominator.value === 0);
+}
+
+/** Share, lower and upper end of the 95 % interval, as three cells; pass the denominator where known. */
+export function rateCells(
+  rate: RateValue | null | undefined,
+  denominator?: Count | null,
+): [Cell, Cell, Cell] {
+  const hidden = withheld(rate, denominator);
   return [
     numberCell(rate?.rate, 'percent', hidden),
     numberCell(rate?.ci95Lower, 'percent', hidden),
@@ -31,6 +43,7 @@ export function rateBar(
   rate: RateValue | null | undefined,
   locale: Locale,
   marks: CellMarks,
+  denominator?: Count | null,
 ): RateBar {
   const share = rate?.rate;
   if (share === null || share === undefined) {
@@ -38,7 +51,7 @@ export function rateBar(
       label,
       percent: null,
       interval: null,
-      valueText: displayCell(numberCell(share, 'percent', !rate), locale, marks),
+      valueText: displayCell(numberCell(share, 'percent', withheld(rate, denominator)), locale, marks),
     };
   }
   const lower = rate?.ci95Lower ?? share;

@@ -108,7 +108,7 @@ export function HateCrimeSection({ data }: { data: FragmentOf<typeof HateCrimeSe
         { kind: 'text', text: trackLabel(row.track) },
         countCell(row.referred),
         countCell(row.started),
-        ...rateCells(row.uptake),
+        ...rateCells(row.uptake, row.referred),
         countCell(row.contacted),
         daysCell(row, row.meanDays),
         daysCell(row, row.medianDays),
@@ -116,7 +116,9 @@ export function HateCrimeSection({ data }: { data: FragmentOf<typeof HateCrimeSe
       ],
     })),
   };
-  const uptakeBars = uptake.total.map((row) => rateBar(trackLabel(row.track), row.uptake, locale, marks));
+  const uptakeBars = uptake.total.map((row) =>
+    rateBar(trackLabel(row.track), row.uptake, locale, marks, row.referred),
+  );
   const waitBars = uptake.total.map((row) => ({
     label: trackLabel(row.track),
     first: row.meanDays,

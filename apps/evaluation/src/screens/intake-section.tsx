@@ -126,7 +126,7 @@ export function IntakeSection({ data }: { data: FragmentOf<typeof IntakeSectionF
       rows: [
         ...counts.options.map((option) => ({
           label: label(taxonomy, option.code),
-          cells: [countCell(option.count), ...rateCells(option.shareOfRegistrations)],
+          cells: [countCell(option.count), ...rateCells(option.shareOfRegistrations, counts.registrations)],
         })),
         {
           label: t('intake.registrations'),
@@ -135,7 +135,7 @@ export function IntakeSection({ data }: { data: FragmentOf<typeof IntakeSectionF
       ],
     };
     const bars = counts.options.map((option) =>
-      rateBar(label(taxonomy, option.code), option.shareOfRegistrations, locale, marks),
+      rateBar(label(taxonomy, option.code), option.shareOfRegistrations, locale, marks, counts.registrations),
     );
     return (
       <FigureBlock heading={heading} ignoredFilters={counts.ignoredFilters} note={t('intake.multiNote')}>

@@ -122,6 +122,7 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
   /** A mean as printed on its bar, with its n (every figure carries its n). */
   const withN = (mean: Cell, n: Count) =>
     `${displayCell(mean, locale, marks)} (n = ${displayCell(countCell(n), locale, marks)})`;
+  const testColumnIds = ['difference', 'ci-lower', 'ci-upper', 't', 'df', 'p', 'stars'];
   const testColumns = [
     t('recovery.difference'),
     t('column.ciLower'),
@@ -148,6 +149,15 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
         t('recovery.endMean'),
         t('recovery.endSd'),
         ...testColumns,
+      ],
+      columnIds: [
+        'baseline-n',
+        'baseline-mean',
+        'baseline-sd',
+        'end-n',
+        'end-mean',
+        'end-sd',
+        ...testColumnIds,
       ],
       rows: rows.map((row) => ({
         label: orgLabel(row.organizationId),
@@ -179,6 +189,20 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
         t('column.ciLower'),
         t('column.ciUpper'),
       ],
+      // The two rates' confidence bounds share their labels: the ids tell them apart.
+      columnIds: [
+        'pairs',
+        'mean-before',
+        'mean-after',
+        'sd-difference',
+        ...testColumnIds,
+        'improved',
+        'improved-ci-lower',
+        'improved-ci-upper',
+        'crossed',
+        'crossed-ci-lower',
+        'crossed-ci-upper',
+      ],
       rows: rows.map((row) => {
         const hidden = row.paired.n.suppressed;
         return {
@@ -189,8 +213,8 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
             numberCell(row.paired.meanAfter, 'decimal1', hidden),
             numberCell(row.paired.sdDifference, 'decimal1', hidden),
             ...testCells(row.paired.test, hidden),
-            ...rateCells(row.paired.clinicallyRelevantImprovement),
-            ...rateCells(row.paired.crossedCutoff),
+            ...rateCells(row.paired.clinicallyRelevantImprovement, row.paired.n),
+            ...rateCells(row.paired.crossedCutoff, row.paired.n),
           ],
         };
       }),

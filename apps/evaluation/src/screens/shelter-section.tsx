@@ -141,11 +141,11 @@ export function ShelterSection({ data }: { data: FragmentOf<typeof ShelterSectio
     ],
     rows: counsellingRows.map((row) => ({
       label: orgLabel(row.organizationId),
-      cells: [countCell(row.moveOuts), countCell(row.allCovered), ...rateCells(row.share)],
+      cells: [countCell(row.moveOuts), countCell(row.allCovered), ...rateCells(row.share, row.moveOuts)],
     })),
   };
   const counsellingBars = counsellingRows.map((row) =>
-    rateBar(orgLabel(row.organizationId), row.share, locale, marks),
+    rateBar(orgLabel(row.organizationId), row.share, locale, marks, row.moveOuts),
   );
   const areas = counselling.areas;
   const areaLabel = (code: string) => codeLabel(COUNSELLING_AREAS, code, locale, added);

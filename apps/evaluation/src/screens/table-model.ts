@@ -28,6 +28,12 @@ export type DataTable = {
   /** Header of the first column (the row labels). */
   rowHeader: string;
   columns: string[];
+  /**
+   * Stable ids of the columns, one per column, independent of the language; without them a column is
+   * known by its position. Never by its label: labels repeat (the confidence bounds of two rates) and
+   * change with the language, and keys taken from them left stale headers after a language switch.
+   */
+  columnIds?: string[];
   rows: Array<{ label: string; cells: Cell[] }>;
 };
 
@@ -142,4 +148,9 @@ export function hasPerturbedFigures(table: DataTable): boolean {
         (cell.kind === 'number' && cell.style !== 'kroner' && cell.style !== 'integer'),
     ),
   );
+}
+
+/** The key of a table's column: its stable id, or its position (never its label; see DataTable.columnIds). */
+export function columnKey(table: Pick<DataTable, 'id' | 'columnIds'>, index: number): string {
+  return table.columnIds?.[index] ?? `${table.id}-column-${index}`;
 }
