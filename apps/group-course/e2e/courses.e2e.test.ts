@@ -210,6 +210,12 @@ describe('group courses in headless Chromium', () => {
     await form.getByText('Hverken dine gruppeledere').waitFor();
     // The token is taken out of the address bar as soon as the page has read it.
     expect(form.url()).not.toContain('#t=');
+    // The form is paged (issue 13): "Om dig" first, the INSPIRE-O questions on page 2.
+    const nextPage = async (page: number) => {
+      await form.getByRole('button', { name: 'Næste', exact: true }).click();
+      await form.getByText(`Side ${page} af 5`, { exact: true }).waitFor();
+    };
+    await nextPage(2);
     const answers: Array<[RegExp, string]> = [
       [/^Jeg føler mig støttet af andre mennesker/, 'I nogen grad'],
       [/^Jeg har håb og drømme om fremtiden/, 'Lidt'],
@@ -225,6 +231,7 @@ describe('group courses in headless Chromium', () => {
     }
     await expectNoSeriousA11yViolations(form, 'participant: baseline form on a phone');
     await screenshot(form, 'courses-participant-form-phone');
+    for (const page of [3, 4, 5]) await nextPage(page);
     await form.getByRole('button', { name: 'Send svar' }).click();
     await form.getByRole('heading', { name: 'Tak! Dine svar er modtaget.' }).waitFor();
     await expectNoSeriousA11yViolations(form, 'participant: thank you');
