@@ -1019,9 +1019,19 @@ export function validateAnswers(kind: QuestionnaireKind, answers: unknown): Answ
   const definition = QUESTIONNAIRES[kind];
   if (definition === undefined)
     return { ok: false, errors: [fieldError('kind', 'UNKNOWN_OPTION', { option: String(kind) })] };
+  return validateItemAnswers(itemsOf(kind), answers);
+}
+
+/**
+ * `validateAnswers` for any list of items: also checks forms that are not one of the three
+ * Bilag 1 questionnaires (the outreach user survey, packages/domain/src/outreach-survey).
+ */
+export function validateItemAnswers(
+  items: readonly QuestionnaireItem[],
+  answers: unknown,
+): AnswersValidation {
   if (!isPlainObject(answers)) return { ok: false, errors: [fieldError('answers', 'NOT_AN_OBJECT')] };
 
-  const items = itemsOf(kind);
   const errors: FieldError[] = [];
   for (const key of Object.keys(answers)) {
     if (!items.some((item) => item.id === key)) errors.push(fieldError(key, 'UNKNOWN_ITEM'));

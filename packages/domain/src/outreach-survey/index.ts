@@ -1,0 +1,4 @@
+export * from './reference-figures.ts';
+export * from './survey-answers.ts';
+export * from './survey-items.ts';
+export * from './survey-link.ts';
