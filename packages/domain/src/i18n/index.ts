@@ -1,0 +1,5 @@
+export * from './icu.ts';
+export * from './instrument-translations.ts';
+export * from './participant-catalogue.ts';
+export * from './participant-locales.ts';
+export * from './participant-source.ts';

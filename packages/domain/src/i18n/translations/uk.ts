@@ -1,0 +1,3 @@
+import type { TranslationTable } from '../participant-catalogue.ts';
+
+export const uk: TranslationTable = {};
