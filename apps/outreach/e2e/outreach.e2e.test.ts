@@ -119,13 +119,13 @@ describe('outreach from the police list to a counsellor’s call-back, in headle
     const rejected = page.getByRole('table', { name: 'Afviste rækker' });
     const badRow = rejected
       .getByRole('row')
-      .filter({ has: page.getByRole('rowheader', { name: '6', exact: true }) });
+      .filter({ has: page.getByRole('rowheader', { name: '7', exact: true }) });
     await expect.poll(() => badRow.textContent()).toContain('Ukendt hændelsestype.');
     expect(await badRow.textContent()).toContain('Datoen kan ikke læses');
     expect(await badRow.textContent()).toContain('Telefonnummeret er ikke et gyldigt dansk nummer');
     const duplicate = rejected
       .getByRole('row')
-      .filter({ has: page.getByRole('rowheader', { name: '7', exact: true }) });
+      .filter({ has: page.getByRole('rowheader', { name: '8', exact: true }) });
     expect(await duplicate.textContent()).toContain('Samme person og hændelsesdato står tidligere i filen.');
     await expectNoSeriousA11yViolations(page, 'outreach: import preview');
     await screenshot(page, 'outreach-import-preview');
@@ -135,7 +135,7 @@ describe('outreach from the police list to a counsellor’s call-back, in headle
       page.getByRole('button', { name: 'Hent de afviste rækker med begrundelse (CSV)' }).click(),
     ]);
     const rejectedCsv = await readFile((await download.path()) as string, 'utf8');
-    expect(rejectedCsv).toContain('årsag');
+    expect(rejectedCsv).toContain('Årsag');
     expect(rejectedCsv).toContain('Ukendt hændelsestype.');
     expect(rejectedCsv.trim().split(/\r?\n/)).toHaveLength(3);
 

@@ -12,6 +12,7 @@ import { useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { importMessages } from './import-messages.ts';
+import './crime-code-table.css';
 
 // Each document selects the whole table, so urql's cache refreshes the list after a change.
 const TableQuery = graphql(`
@@ -99,14 +100,13 @@ export function CrimeCodeTable() {
       {table ? <p>{table.canEdit ? t('codes.lead') : t('codes.readOnly')}</p> : null}
       {shown.length === 0 && table ? <p>{t('codes.empty')}</p> : null}
       {shown.length > 0 ? (
-        <div className="or-table-scroll">
+        <div className="or-codes">
           <table className="or-table">
-            <caption>{t('codes.caption')}</caption>
+            <caption id={`${ids}-caption`}>{t('codes.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('codes.code')}</th>
-                <th scope="col">{t('codes.type')}</th>
-                <th scope="col">{t('codes.descriptionColumn')}</th>
+                <th scope="col">{t('codes.codeColumn')}</th>
+                <th scope="col">{t('codes.typeColumn')}</th>
                 {table?.canEdit ? <th scope="col">{t('codes.actions')}</th> : null}
               </tr>
             </thead>
@@ -114,11 +114,13 @@ export function CrimeCodeTable() {
               {shown.map((m) => (
                 <tr key={m.id}>
                   <th scope="row">{m.code}</th>
-                  <td>{labelOf(INCIDENT_TYPES, m.incidentType, locale)}</td>
-                  <td>{m.description ?? ''}</td>
+                  <td>
+                    {labelOf(INCIDENT_TYPES, m.incidentType, locale)}
+                    {m.description ? <span className="or-codes-note">{m.description}</span> : null}
+                  </td>
                   {table?.canEdit ? (
                     <td>
-                      <span className="or-paging">
+                      <span className="or-codes-actions">
                         <button
                           type="button"
                           className="vi-button"
