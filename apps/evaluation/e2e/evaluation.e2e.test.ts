@@ -269,7 +269,10 @@ describe('evaluation dashboard in headless Chromium', () => {
     expect(await page.locator('form.ev-filters input[type="month"]').count()).toBe(0);
     await periodKind().selectOption({ label: 'År' });
     await year().selectOption('2024');
+    // The breakdowns are in a disclosure (closed, "Vis tal" is a few Tabs away).
     const gender = page.getByLabel('Køn', { exact: true });
+    expect(await gender.isVisible()).toBe(false);
+    await page.locator('form.ev-filters summary').click();
     expect((await gender.locator('option').allTextContents()).map((text) => text.trim())).toEqual([
       'Alle',
       'Mand',

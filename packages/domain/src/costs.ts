@@ -305,7 +305,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 80_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'afsnit 4.3 (66,400 kr in 2016 prices, indexed to 2024)' },
+        source: { document: SEED_002, reference: 'afsnit 4.3' },
       },
       {
         id: 'shelter.stay_danner',

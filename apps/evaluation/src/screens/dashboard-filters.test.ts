@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chosenBreakdowns,
   type DashboardFilter,
   defaultPeriod,
   EMPTY_FILTER,
@@ -14,6 +15,7 @@ import {
   validateDashboardFilter,
   YEARS,
 } from './dashboard-filters.tsx';
+import { filterApplies } from './filter-applicability.ts';
 
 const period = (patch: Partial<PeriodChoice>): DashboardFilter => ({
   ...EMPTY_FILTER,
@@ -157,5 +159,36 @@ describe('filterFieldOf', () => {
     expect(filterFieldOf('filter.organizationIds')).toBe('organizationIds');
     expect(filterFieldOf('from')).toBe('from');
     expect(filterFieldOf('dimension')).toBeNull();
+  });
+});
+
+describe('breakdowns that cannot apply to the chosen model', () => {
+  const chosen: DashboardFilter = {
+    ...EMPTY_FILTER,
+    incidentType: 'VIOLENCE',
+    gender: 'WOMAN',
+    ageGroup: 'AGE_30_39',
+    role: 'VICTIM',
+  };
+  it('are all sent for outreach and for all models', () => {
+    for (const model of ['ALL', 'OUTREACH'] as const)
+      expect(filterVariables({ ...chosen, model })).toMatchObject({
+        incidentTypes: ['VIOLENCE'],
+        genders: ['WOMAN'],
+        ageGroups: ['AGE_30_39'],
+        roles: ['VICTIM'],
+      });
+  });
+  it('keep only gender and age for the group course (its intake figures), none for aftercare', () => {
+    const course = filterVariables({ ...chosen, model: 'GROUP_COURSE' });
+    expect(course).toMatchObject({ genders: ['WOMAN'], ageGroups: ['AGE_30_39'] });
+    expect(course).not.toHaveProperty('incidentTypes');
+    expect(course).not.toHaveProperty('roles');
+    expect(chosenBreakdowns({ ...chosen, model: 'GROUP_COURSE' })).toBe(2);
+    for (const model of ['HATE_CRIME_AFTERCARE', 'SHELTER_AFTERCARE'] as const) {
+      expect(Object.keys(filterVariables({ ...chosen, model })).sort()).toEqual([]);
+      expect(chosenBreakdowns({ ...chosen, model })).toBe(0);
+    }
+    expect(filterApplies('GROUP_COURSE', 'roles')).toBe(false);
   });
 });

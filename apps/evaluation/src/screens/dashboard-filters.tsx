@@ -13,9 +13,10 @@ import {
   type Taxonomy,
 } from '@vi/domain';
 import { bothLanguages, FieldErrors, type Locale, useLocale, useT } from '@vi/ui';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { DISCLOSURE_HELP_ID } from './data-table-view.tsx';
+import { type FilterDimension, filterApplies } from './filter-applicability.ts';
 
 /**
  * The period kinds the gateway answers (its publication grid): everything, one month, one calendar
@@ -213,17 +214,25 @@ export function validateDashboardFilter(filter: DashboardFilter): FieldError[] {
 
 /**
  * The variables of `evaluation(filter:)` for a chosen filter: "all" is left out (the gateway then
- * takes every organisation granted, every category), the period becomes its first and last day.
+ * takes every organisation granted, every category), the period becomes its first and last day, and
+ * a breakdown that cannot apply to the chosen model is not sent (filter-applicability.ts).
  */
 export function filterVariables(filter: DashboardFilter) {
+  const applies = (dimension: FilterDimension) => filterApplies(filter.model, dimension);
   return {
     ...(filter.organizationId ? { organizationIds: [filter.organizationId] } : {}),
     ...periodDates(filter.period),
-    ...(filter.incidentType ? { incidentTypes: [filter.incidentType] } : {}),
-    ...(filter.gender ? { genders: [filter.gender] } : {}),
-    ...(filter.ageGroup ? { ageGroups: [filter.ageGroup] } : {}),
-    ...(filter.role ? { roles: [filter.role] } : {}),
+    ...(filter.incidentType && applies('incidentTypes') ? { incidentTypes: [filter.incidentType] } : {}),
+    ...(filter.gender && applies('genders') ? { genders: [filter.gender] } : {}),
+    ...(filter.ageGroup && applies('ageGroups') ? { ageGroups: [filter.ageGroup] } : {}),
+    ...(filter.role && applies('roles') ? { roles: [filter.role] } : {}),
   };
+}
+
+/** How many of the breakdowns in the "more filters" disclosure are chosen and apply to the model. */
+export function chosenBreakdowns(filter: DashboardFilter): number {
+  const variables = filterVariables(filter);
+  return (['incidentTypes', 'genders', 'ageGroups', 'roles'] as const).filter((d) => d in variables).length;
 }
 
 /** The same period for the gateway (the same first and last day), however it was chosen. */
@@ -258,6 +267,14 @@ export function DashboardFilters({
   const { locale } = useLocale();
   const [draft, setDraft] = useState<DashboardFilter>(applied);
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [moreOpen, setMoreOpen] = useState(() => chosenBreakdowns(applied) > 0);
+  // A refused breakdown is shown open, beside its error.
+  const breakdownRefused = serverErrors.some((error) =>
+    ['incidentTypes', 'genders', 'ageGroups', 'roles'].includes(filterFieldOf(error.field) ?? ''),
+  );
+  useEffect(() => {
+    if (breakdownRefused) setMoreOpen(true);
+  }, [breakdownRefused]);
   /** A changed control's own errors go: they were about the value it held. */
   const forget = (control: FilterControl) =>
     setErrors((previous) => previous.filter((error) => controlOf(error.field) !== control));
@@ -384,6 +401,13 @@ export function DashboardFilters({
     }
   };
 
+  /** Why a breakdown is disabled for the chosen model, or null where it applies. */
+  const notApplicable = (field: Exclude<FilterControl, 'period'>): string | null => {
+    if (field === 'organizationIds' || filterApplies(draft.model, field)) return null;
+    if (draft.model === 'GROUP_COURSE') return t('filters.notForCourse');
+    const model = INTERVENTION_MODELS.find((m) => m.code === draft.model);
+    return t('filters.notForModel', { model: model ? model.label[locale] : draft.model });
+  };
   const oneOrAllField = (
     field: Exclude<FilterControl, 'period'>,
     label: string,
@@ -393,14 +417,25 @@ export function DashboardFilters({
     const fieldErrors = errorsFor(field);
     const key = DRAFT_KEY[field];
     const id = controlId(field);
+    const reason = notApplicable(field);
+    const describedBy = [reason ? `${id}-reason` : '', fieldErrors.length ? `${id}-errors` : '']
+      .filter(Boolean)
+      .join(' ');
     return (
       <div className={`vi-field${fieldErrors.length ? ' vi-field--invalid' : ''}`}>
         <label htmlFor={id}>{label}</label>
+        {reason ? (
+          <p className="ev-hint" id={`${id}-reason`}>
+            {reason}
+          </p>
+        ) : null}
         <select
           id={id}
-          value={draft[key]}
+          // Disabled for a model it cannot apply to: it shows "all", which is what is sent.
+          value={reason ? '' : draft[key]}
+          disabled={reason !== null}
           aria-invalid={fieldErrors.length > 0}
-          aria-describedby={fieldErrors.length ? `${id}-errors` : undefined}
+          aria-describedby={describedBy || undefined}
           onChange={(event) => {
             forget(field);
             update({ [key]: event.target.value });
@@ -479,21 +514,41 @@ export function DashboardFilters({
             ))}
           </select>
         </div>
-        {oneOrAllField(
-          'incidentTypes',
-          t('filters.incidentTypes'),
-          t('filters.all'),
-          taxonomyOptions(INCIDENT_TYPES, locale),
-        )}
-        {oneOrAllField('genders', t('filters.genders'), t('filters.all'), taxonomyOptions(GENDERS, locale))}
-        {oneOrAllField(
-          'ageGroups',
-          t('filters.ageGroups'),
-          t('filters.all'),
-          taxonomyOptions(AGE_GROUPS, locale),
-        )}
-        {oneOrAllField('roles', t('filters.roles'), t('filters.all'), taxonomyOptions(PERSON_ROLES, locale))}
       </div>
+      {/* The breakdowns in a disclosure: closed, "Vis tal" is a few Tabs away; open when one is chosen or refused. */}
+      <details
+        className="ev-filters__more"
+        open={moreOpen}
+        onToggle={(event) => setMoreOpen((event.target as HTMLDetailsElement).open)}
+      >
+        <summary>
+          {t('filters.more')}
+          {chosenBreakdowns(draft) > 0
+            ? ` (${t('filters.moreChosen', { count: chosenBreakdowns(draft) })})`
+            : ''}
+        </summary>
+        <div className="ev-filters__grid">
+          {oneOrAllField(
+            'incidentTypes',
+            t('filters.incidentTypes'),
+            t('filters.all'),
+            taxonomyOptions(INCIDENT_TYPES, locale),
+          )}
+          {oneOrAllField('genders', t('filters.genders'), t('filters.all'), taxonomyOptions(GENDERS, locale))}
+          {oneOrAllField(
+            'ageGroups',
+            t('filters.ageGroups'),
+            t('filters.all'),
+            taxonomyOptions(AGE_GROUPS, locale),
+          )}
+          {oneOrAllField(
+            'roles',
+            t('filters.roles'),
+            t('filters.all'),
+            taxonomyOptions(PERSON_ROLES, locale),
+          )}
+        </div>
+      </details>
       {usage ? (
         <p
           className={`ev-usage${usage.used >= usage.limit ? ' ev-usage--full' : ''}`}

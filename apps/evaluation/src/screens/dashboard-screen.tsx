@@ -304,12 +304,17 @@ function Dashboard({
         serverErrors={problem?.code === 'VALIDATION' ? problem.fields : []}
         usage={usage}
       />
-      {/* A cached answer shown while it is asked again is still "updating". */}
-      <Figures filter={filter} evaluation={evaluation} fetching={fetching || stale} error={error} />
+      {/* A cached answer shown while it is asked again is still "updating". The skip link lands here. */}
+      <div id={FIGURES_ID} tabIndex={-1} className="ev-figures">
+        <Figures filter={filter} evaluation={evaluation} fetching={fetching || stale} error={error} />
+      </div>
       {fetching && !evaluation ? null : <DisclosureHelp data={evaluation ?? null} />}
     </>
   );
 }
+
+/** Where the skip link to the figures lands. */
+export const FIGURES_ID = 'ev-figures';
 
 /** The evaluators' dashboard: filters, then every figure as chart and table with CSV export. */
 export function DashboardScreen({
@@ -329,6 +334,10 @@ export function DashboardScreen({
 
   return (
     <div className="ev-dashboard">
+      {/* Past the filters in one Tab: the figures are what most visits come for. */}
+      <a className="ev-skip-figures" href={`#${FIGURES_ID}`}>
+        {t('dashboard.skipToFigures')}
+      </a>
       <h1>{t('dashboard.heading')}</h1>
       <p className="ev-lead">{t('dashboard.intro')}</p>
       <p className="ev-note">{t('csv.format')}</p>
