@@ -39,7 +39,8 @@ export interface FieldProblem {
 
 export const FieldProblemRef = builder.objectRef<FieldProblem>('FieldProblem').implement({
   description: 'A problem with one field: stable code and a Danish and English message.',
-  // Carries no personal data (field name, code, fixed message); readable by anyone logged in.
+  // Carries no personal data (field name, code, fixed message; an unknown police crime code is
+  // named in its message, digits the caller itself sent); readable by anyone logged in.
   authScopes: { authenticated: true },
   fields: (t) => ({
     field: t.exposeString('field', { nullable: false }),
