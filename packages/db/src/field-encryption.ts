@@ -412,6 +412,10 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; column: s
   // The motive is special-category data (ethnicity, religion, sexual orientation …): a coded value
   // is as telling in a dump as free text.
   { table: 'HateCrimeReferral', key: 'id', column: 'hateMotive' },
+  // The outreach user survey: the whole answers (plain codes stay in `answers`) and the contact a
+  // person gave for a follow-up interview.
+  { table: 'OutreachSurveyResponse', key: 'id', column: 'answersSealed' },
+  { table: 'OutreachSurveyFollowUp', key: 'id', column: 'contact' },
 ];
 
 /**
