@@ -396,7 +396,8 @@ export function CourseScreen({ courseId }: { courseId: string }) {
           </p>
         ) : null}
         <ProblemAlert problem={problemOf(openResult.error)} />
-        <div className="gc-table-wrap">
+        {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too (WCAG 2.1.1). */}
+        <section className="gc-table-wrap" aria-labelledby="participants-heading" tabIndex={0}>
           <table className="gc-table">
             <thead>
               <tr>
@@ -458,7 +459,7 @@ export function CourseScreen({ courseId }: { courseId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
         {link ? <FormLinkPanel link={link} /> : null}
       </section>
 
