@@ -90,14 +90,12 @@ describe('participant catalogue: every offered language', () => {
   it('keys answer options by their code, so a translation cannot add or drop an answer', () => {
     for (const kind of ['BASELINE', 'END'] as const) {
       for (const item of itemsOf(kind)) {
-        const codes = answerKeys(item);
         for (const locale of PARTICIPANT_LOCALE_CODES) {
           const table = tables.get(locale) ?? {};
           const prefix = item.kind === 'likert' ? 'likert.' : `option.${item.id}.`;
           const inTable = Object.keys(table).filter((k) => k.startsWith(prefix));
           const expected = [...source.keys()].filter((k) => k.startsWith(prefix));
           expect(inTable.sort(), `${locale} ${item.id}`).toEqual(expected.sort());
-          for (const key of codes) expect(inTable.includes(key) || key.startsWith('row.')).toBe(true);
         }
       }
     }
