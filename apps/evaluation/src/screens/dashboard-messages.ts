@@ -262,6 +262,8 @@ export const dashboardMessages = defineCatalogue({
     'recovery.INSPIRE': 'Brief INSPIRE (støtte fra gruppelederne)',
     'recovery.note': 'Perioden gælder indsendelsen af skemaet; et par tæller efter baggrundsskemaet.',
     'recovery.chart': '{measure}: gennemsnit før og efter (0-100)',
+    'recovery.references':
+      'Stiplede linjer, danske referencepunkter for Brief INSPIRE-O (Moeller m.fl. 2024 og 2025): {points}.',
     'recovery.chartSummary': '{measure}, gennemsnit før og efter',
     'recovery.summaryRow': 'før {before}, efter {after} ({stars})',
     'recovery.noStars': 'ikke signifikant',
@@ -649,6 +651,8 @@ export const dashboardMessages = defineCatalogue({
     'recovery.INSPIRE': 'Brief INSPIRE (support from the group leaders)',
     'recovery.note': 'The period applies to when the form was submitted; a pair counts by its baseline form.',
     'recovery.chart': '{measure}: mean before and after (0-100)',
+    'recovery.references':
+      'Dashed lines, Danish reference points for Brief INSPIRE-O (Moeller et al. 2024 and 2025): {points}.',
     'recovery.chartSummary': '{measure}, mean before and after',
     'recovery.summaryRow': 'before {before}, after {after} ({stars})',
     'recovery.noStars': 'not significant',

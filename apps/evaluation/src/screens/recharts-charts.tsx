@@ -181,6 +181,7 @@ export function PairedBarChart({
   seriesNames,
   domain,
   formatTick,
+  references,
 }: {
   id: string;
   title: string;
@@ -190,8 +191,13 @@ export function PairedBarChart({
   domain: [number, number];
   /** Axis tick text, e.g. kroner with thousands separators; plain numbers without it. */
   formatTick?: (value: number) => string;
+  /**
+   * Dashed vertical lines at reference values (e.g. a norm and a cut-off), each with a short label;
+   * the chart's text around it says what each one is.
+   */
+  references?: ReadonlyArray<{ value: number; label: string }>;
 }) {
-  const height = Math.max(180, 70 + bars.length * 60);
+  const height = Math.max(180, 70 + bars.length * 60) + (references?.length ? 16 : 0);
   const data = bars.map((bar) => ({
     label: `${bar.label}: ${bar.firstText} / ${bar.secondText}`,
     first: bar.first ?? 0,
@@ -202,7 +208,7 @@ export function PairedBarChart({
       <BarChart
         data={data}
         layout="vertical"
-        margin={{ top: 8, right: 64, bottom: 8, left: 8 }}
+        margin={{ top: references?.length ? 24 : 8, right: 64, bottom: 8, left: 8 }}
         accessibilityLayer={false}
       >
         <defs>
@@ -241,6 +247,16 @@ export function PairedBarChart({
           isAnimationActive={false}
           barSize={18}
         />
+        {(references ?? []).map((reference) => (
+          <ReferenceLine
+            key={reference.label}
+            x={reference.value}
+            stroke={AXIS_COLOUR}
+            strokeDasharray="6 4"
+            strokeWidth={2}
+            label={{ value: reference.label, position: 'top', fill: AXIS_COLOUR, fontSize: 12 }}
+          />
+        ))}
       </BarChart>
     </ChartFigure>
   );

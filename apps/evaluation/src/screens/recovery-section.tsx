@@ -1,4 +1,10 @@
-import { CLINICALLY_RELEVANT_CHANGE, COURSE_DIMENSIONS, findItem, RECOVERY_CUTOFF } from '@vi/domain';
+import {
+  CLINICALLY_RELEVANT_CHANGE,
+  COURSE_DIMENSIONS,
+  findItem,
+  INSPIRE_REFERENCE_POINTS,
+  RECOVERY_CUTOFF,
+} from '@vi/domain';
 import { useLocale, useT } from '@vi/ui';
 import { type FragmentOf, graphql, type ResultOf, readFragment } from '../graphql.ts';
 import { CountBarChart, PairedBarChart } from './charts.tsx';
@@ -13,6 +19,7 @@ import {
   countCell,
   type DataTable,
   displayCell,
+  formatNumber,
   numberCell,
   textCell,
 } from './table-model.ts';
@@ -226,6 +233,21 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
       firstText: withN(numberCell(row.baseline.mean, 'decimal1', row.baseline.n.suppressed), row.baseline.n),
       secondText: withN(numberCell(row.end.mean, 'decimal1', row.end.n.suppressed), row.end.n),
     }));
+    // Brief INSPIRE-O's Danish reference points (outpatients 39.9, cut-off 50, population 71.1) as lines.
+    const pointText = (value: number) =>
+      formatNumber(value, Number.isInteger(value) ? 'integer' : 'decimal1', locale);
+    const references = INSPIRE_REFERENCE_POINTS.filter((point) => point.measure === measure.measure)
+      .slice()
+      .sort((a, b) => a.value - b.value)
+      .map((point) => ({
+        value: point.value,
+        label: pointText(point.value),
+        text: `${pointText(point.value)}: ${point.label[locale]}`,
+      }));
+    const referenceText =
+      references.length > 0
+        ? t('recovery.references', { points: references.map((reference) => reference.text).join('; ') })
+        : '';
     const stars = (test: TTestValue | null | undefined) => (test ? `${test.stars}` : '');
     const summary = barsSummary(
       t('recovery.chartSummary', { measure: name }),
@@ -238,6 +260,7 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
         }),
       })),
     );
+    const chartSummary = referenceText ? `${summary} ${referenceText}` : summary;
     return (
       <FigureBlock
         key={measure.measure}
@@ -248,10 +271,11 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
         <PairedBarChart
           id={`recovery-${slug}-chart`}
           title={t('recovery.chart', { measure: name })}
-          summary={summary}
+          summary={chartSummary}
           bars={bars}
           seriesNames={[t('recovery.before'), t('recovery.after')]}
           domain={[0, 100]}
+          references={references.map(({ value, label }) => ({ value, label }))}
         />
         <DataTableView table={unpairedTable} />
         <DataTableView table={pairedTable} />
