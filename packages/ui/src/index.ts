@@ -33,6 +33,16 @@ export { LOCALE_STORAGE_KEY, LocaleProvider, useLocale, useLocalized, useT } fro
 export { LoginForm, validateLoginInput } from './login-form.tsx';
 export { type UiMessageKey, uiMessages } from './messages.ts';
 export { OrganizationSwitcher } from './organization-switcher.tsx';
+export {
+  applyParticipantLanguage,
+  initialParticipantLocale,
+  loadParticipantMessages,
+  PARTICIPANT_LANGUAGE_CHOICES,
+  PARTICIPANT_LOCALE_STORAGE_KEY,
+  type ParticipantMessageParams,
+  type ParticipantMessages,
+  participantMessages,
+} from './participant-i18n.ts';
 export { problemText, useProblemText } from './problem-message.ts';
 export * from './questionnaire/index.ts';
 export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';
