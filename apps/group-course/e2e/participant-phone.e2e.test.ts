@@ -270,4 +270,56 @@ describe('the participant form on a phone', () => {
     )) as { course: { enrolments: Array<{ baselineForm: string }> } };
     expect(course.course.enrolments.map((e) => e.baselineForm)).toEqual(['DONE']);
   });
+
+  it('shows the end form on the same phone without sideways scrolling, with the answers that compare with before the course', async () => {
+    // The seed's most recent course is at its last sessions: one of its participants gets the end form.
+    const { courses } = (await graphql(
+      api,
+      '{ courses { id startsOn enrolments { id endForm withdrawnOn } } }',
+    )) as {
+      courses: Array<{
+        id: string;
+        startsOn: string;
+        enrolments: Array<{ id: string; endForm: string; withdrawnOn: string | null }>;
+      }>;
+    };
+    const running = courses
+      .filter((c) => c.id !== courseId)
+      .sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
+    const enrolment = running?.enrolments.find((e) => e.endForm === 'NOT_STARTED' && !e.withdrawnOn);
+    if (!enrolment) throw new Error('the demo seed has no running course with an end form to fill in');
+    const link = (await graphql(
+      api,
+      'mutation($e: ID!) { openParticipantForm(enrolmentId: $e, kind: END) { token } }',
+      { e: enrolment.id },
+    )) as { openParticipantForm: { token: string } };
+
+    const form = await phone.newPage();
+    const problems = collectPageProblems(form);
+    await form.setViewportSize({ width: 390, height: 844 });
+    await form.goto(`${stack.baseUrl}/group-course/form#t=${link.openParticipantForm.token}`);
+    await form.getByRole('heading', { level: 1, name: 'Afslutningsskema' }).waitFor();
+    const progress = form.locator('.vi-q-progress');
+    for (let page = 1; page <= 7; page++) {
+      await expect.poll(() => progress.textContent()).toBe(`Side ${page} af 7`);
+      await expectNoSidewaysScroll(form, `end form page ${page}`);
+      if (page === 5) {
+        const offered = await form
+          .getByRole('group', { name: /Er der stadig vold i den relation/ })
+          .getByRole('radio')
+          .evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value));
+        expect(offered).toEqual(['STOPPED', 'YES_BETTER', 'YES_SAME', 'YES_WORSE', 'LEFT_RELATION']);
+        await form
+          .getByRole('group', { name: 'Anden vold', exact: true })
+          .getByLabel(/Anden vold: beskriv hvilken/)
+          .waitFor();
+        await expectNoSeriousA11yViolations(form, 'participant phone: end form, violence');
+      }
+      if (page < 7) await form.getByRole('button', { name: 'Næste', exact: true }).click();
+    }
+    await form.getByRole('button', { name: 'Send svar', exact: true }).click();
+    await form.getByRole('heading', { name: 'Tak! Dine svar er modtaget.' }).waitFor();
+    expect(problems.filter((p) => !/favicon/.test(p))).toEqual([]);
+    await form.close();
+  });
 });
