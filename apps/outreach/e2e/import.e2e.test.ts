@@ -235,6 +235,20 @@ describe('police-list import with crime codes, rejected rows and template, in he
     await page.getByRole('button', { name: 'Importér 1 gyldige rækker' }).click();
     await page.getByText('1 rækker er importeret. 0 personer er sat i opkaldskøen.').waitFor();
     await expectNoSeriousA11yViolations(page, 'outreach import: done');
+
+    // In English the file, its name and its column names are English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Police crime codes' }).waitFor();
+    const english = await download(page, 'Download the rejected rows with reasons (CSV)');
+    expect(english.name).toBe('politiliste-uge-47-rejected-rows.csv');
+    const englishGrid = openAsDanishExcel(english.bytes);
+    expect(englishGrid[0]!.slice(0, 3)).toEqual(['Row in file', 'Incident date', 'Incident type']);
+    expect(englishGrid[1]![9]).toContain('Incident type: The crime code 9999 is not in');
+    const template = await download(page, 'Download a template (CSV)');
+    expect(template.name).toBe('police-list-template.csv');
+    expect(openAsDanishExcel(template.bytes)[1]!.slice(1, 3)).toEqual(['Violence', 'Victim']);
+    await expectNoSeriousA11yViolations(page, 'outreach import: done (English)');
+    await page.getByRole('button', { name: 'Dansk' }).click();
     expect(pageProblems).toEqual([]);
   });
 });

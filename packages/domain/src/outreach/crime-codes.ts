@@ -50,8 +50,8 @@ export function unknownCrimeCodeError(code: string): FieldError {
     field: 'incidentType',
     code: 'UNKNOWN_CRIME_CODE',
     message: {
-      da: `Gerningskoden ${code} står ikke i organisationens tabel over gerningskoder. Projektlederen kan tilføje den på siden Import.`,
-      en: `The crime code ${code} is not in the organisation's table of crime codes. The project lead can add it on the Import page.`,
+      da: `Gerningskoden ${code} står ikke i organisationens tabel over gerningskoder. Projektlederen kan tilføje den på siden Importér politiliste.`,
+      en: `The crime code ${code} is not in the organisation's table of crime codes. The project lead can add it on the Import police list page.`,
     },
   };
 }
