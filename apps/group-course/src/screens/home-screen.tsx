@@ -32,7 +32,7 @@ const StartCoursesQuery = graphql(`
   }
 `);
 
-/** The longest list a start screen shows; the full list is one link away. */
+/** The longest list a start screen shows; the full list is one link away. Counts are asked again on every visit. */
 const SHOWN = 8;
 
 function holds(roles: readonly Role[], wanted: readonly Role[]): boolean {
@@ -41,7 +41,7 @@ function holds(roles: readonly Role[], wanted: readonly Role[]): boolean {
 
 function AwaitingStart() {
   const t = useT(screenMessages);
-  const [result] = useQuery({ query: StartAwaitingQuery });
+  const [result] = useQuery({ query: StartAwaitingQuery, requestPolicy: 'cache-and-network' });
   const awaiting = result.data?.awaiting ?? [];
   return (
     <section aria-labelledby="start-awaiting">
@@ -69,7 +69,7 @@ function AwaitingStart() {
 
 function DueStart() {
   const t = useT(screenMessages);
-  const [result] = useQuery({ query: StartDueQuery });
+  const [result] = useQuery({ query: StartDueQuery, requestPolicy: 'cache-and-network' });
   const due = result.data?.reassessmentsDue ?? [];
   return (
     <section aria-labelledby="start-due">
@@ -110,7 +110,7 @@ function DueStart() {
 
 function WaitingStart() {
   const t = useT(screenMessages);
-  const [result] = useQuery({ query: StartWaitingQuery });
+  const [result] = useQuery({ query: StartWaitingQuery, requestPolicy: 'cache-and-network' });
   if (!result.data) return null;
   return (
     <p>
@@ -122,7 +122,7 @@ function WaitingStart() {
 
 function CoursesStart() {
   const t = useT(screenMessages);
-  const [result] = useQuery({ query: StartCoursesQuery });
+  const [result] = useQuery({ query: StartCoursesQuery, requestPolicy: 'cache-and-network' });
   const today = todayIso();
   const courses = (result.data?.courses ?? [])
     .map((course) => ({

@@ -37,7 +37,9 @@ export function WaitingListScreen() {
   const canEnrol = user.roles.some(
     (role) => role === 'INTAKE_COORDINATOR' || role === 'PROJECT_LEAD' || role === 'ADMIN',
   );
-  const [list, refetch] = useQuery({ query: WaitingListQuery });
+  // Always asked again on arrival: a decision or correction on the risk screen changes this list,
+  // and the cache cannot tell (those mutations return assessments, not waiting-list entries).
+  const [list, refetch] = useQuery({ query: WaitingListQuery, requestPolicy: 'cache-and-network' });
   const [courseList] = useQuery({ query: EnrolCoursesQuery, pause: !canEnrol });
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [result, enrol] = useMutation(EnrolMutation);
