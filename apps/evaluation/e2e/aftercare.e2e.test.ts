@@ -87,7 +87,8 @@ describe('aftercare sections of the evaluation dashboard in headless Chromium', 
       page.waitForEvent('download'),
       page.getByRole('button', { name: `Hent CSV (${tableName})` }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('evaluering-hate-crime-uptake.csv');
+    // Named after the table's Danish title (csv-export.ts), not its internal id.
+    expect(download.suggestedFilename()).toBe('evaluering-henvisninger-opstart-og-ventetid-pr-spor.csv');
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');

@@ -253,7 +253,18 @@ export function CostInputsScreen() {
                 <ul>
                   {fieldProblems.map((p) => (
                     <li key={`${p.field}:${p.code}`}>
-                      <a href={`#${p.field === 'year' ? 'cost-input-year' : costFieldId(p.field)}`}>
+                      <a
+                        href={`#${p.field === 'year' ? 'cost-input-year' : costFieldId(p.field)}`}
+                        // The app's screens are chosen by the URL hash: focus the field without changing it.
+                        onClick={(event) => {
+                          event.preventDefault();
+                          const target = document.getElementById(
+                            p.field === 'year' ? 'cost-input-year' : costFieldId(p.field),
+                          );
+                          target?.focus();
+                          target?.scrollIntoView({ block: 'center' });
+                        }}
+                      >
                         {labelOf(p.field)}: {p.message[locale]}
                       </a>
                     </li>
