@@ -401,6 +401,8 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; column: s
   { table: 'RiskAssessment', key: 'id', column: 'safetyPlan' },
   { table: 'RiskAssessment', key: 'id', column: 'otherSupport' },
   { table: 'OutreachCase', key: 'id', column: 'declineReasonText' },
+  // The hate-crime motive from the police list (a code, as telling as text).
+  { table: 'Incident', key: 'id', column: 'hateMotive' },
   { table: 'Enrolment', key: 'id', column: 'helpedOnToOther' },
   { table: 'HateCrimeAftercareCase', key: 'id', column: 'otherEntryText' },
   // A referral's handed-over text, under the RECEIVING organisation's key (its organizationId).

@@ -20,6 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session.ts';
 import { todayInDenmark } from '../courses/iso-date.ts';
 import { database, openDatabase, prisma } from '../database.ts';
+import { sealText } from '../persons/field-crypto.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
 import { errorCodes, type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
 import './index.ts';
@@ -384,7 +385,8 @@ describe('a third organisation names the sender’s outreach call', () => {
           organizationId: w.org.sender,
           occurredOn: new Date(`${today}T00:00:00Z`),
           type,
-          hateMotive: type === 'HATE_CRIME' ? MOTIVE : null,
+          // Stored as the import stores it: encrypted.
+          hateMotive: type === 'HATE_CRIME' ? await sealText(w.org.sender, MOTIVE) : null,
         },
       });
       return (
@@ -559,7 +561,7 @@ describe('the motive (special-category data) appears only where a track needs it
       expect(audit).not.toContain(secret);
     }
     const { text } = await dumpAsText(database());
-    for (const secret of [SECRET.alias, SECRET.contactTimes, SECRET.language, SECRET.journal]) {
+    for (const secret of [MOTIVE, SECRET.alias, SECRET.contactTimes, SECRET.language, SECRET.journal]) {
       expect(text).not.toContain(secret);
     }
     // The motive is a code, not text, and as telling: each stored one is ciphertext.

@@ -183,7 +183,8 @@ export async function importIncidentRows(
           incidentIds.push(randomUUID());
           occurredOn.push(incident.occurredOn);
           types.push(incident.incidentType);
-          motives.push(incident.hateMotive);
+          // Special-category data (DOMAIN 2.3): encrypted like the contact details.
+          motives.push(await sealText(organizationId, incident.hateMotive, tx));
           roles.push(incident.role);
           ages.push(incident.ageAtIncident);
           statuses.push(queued ? 'OPEN' : row.disposition);

@@ -261,7 +261,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       await tx.incidentTypeSetting.createMany({ data: outreach.incidentTypeSettings });
       await tx.modulePlan.createMany({ data: templates });
       await tx.importBatch.createMany({ data: outreach.importBatches });
-      await tx.incident.createMany({ data: outreach.incidents });
+      await tx.incident.createMany({
+        data: await sealColumns(keyring, tx, outreach.incidents, ['hateMotive']),
+      });
       await tx.person.createMany({ data: [...outreach.persons, ...all('persons')] });
       await tx.personContact.createMany({
         data: await sealContactRows(keyring, tx, [...outreach.contacts, ...all('contacts')]),
