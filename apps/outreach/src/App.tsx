@@ -10,7 +10,7 @@ import { OutreachNav, OutreachScreens } from './screens/outreach-routes.tsx';
  */
 export function App() {
   return (
-    <AppRoot appName={bothLanguages(outreachMessages, 'app.name')} nav={<OutreachNav />}>
+    <AppRoot app="outreach" appName={bothLanguages(outreachMessages, 'app.name')} nav={<OutreachNav />}>
       <OutreachScreens home={<Home />} />
     </AppRoot>
   );

@@ -5,12 +5,17 @@ export const outreachMessages = defineCatalogue({
   da: {
     'app.name': 'Opsøgende indsats',
     'home.heading': 'Velkommen, {name}',
-    'home.comingNext': 'Her kommer opkaldskøen, registrering af opkald og henvisning til offerrådgivere.',
+    'home.queueCount': '{count} personer kan ringes op nu.',
+    'home.queueCountCapped': 'Over {count} personer kan ringes op nu.',
+    'home.openQueue': 'Se hele køen',
+    'home.choose': 'Vælg, hvad du vil arbejde med:',
   },
   en: {
     'app.name': 'Outreach',
     'home.heading': 'Welcome, {name}',
-    'home.comingNext':
-      'The call queue, call registration and referral to victim counsellors are coming here.',
+    'home.queueCount': '{count} people can be called now.',
+    'home.queueCountCapped': 'More than {count} people can be called now.',
+    'home.openQueue': 'See the whole queue',
+    'home.choose': 'Choose what you want to work on:',
   },
 });

@@ -160,6 +160,22 @@ export function OutreachNav() {
   );
 }
 
+/** Links to the screens the user's roles open, for a home screen without a start screen of its own. */
+export function HomeLinks() {
+  const t = useT(screenMessages);
+  const screens = allowedScreens(useRoles() ?? []);
+  if (screens.length === 0) return null;
+  return (
+    <ul className="or-home-links">
+      {screens.map((s) => (
+        <li key={s.screen}>
+          <a href={`#/${s.screen}`}>{t(s.label)}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The current screen; the home screen (the shell's) when no screen is chosen. */
 export function OutreachScreens({ home }: { home: ReactNode }) {
   const t = useT(screenMessages);
@@ -170,22 +186,7 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
   if (roles === null) return <p role="status">{t('common.loading')}</p>;
   const screens = allowedScreens(roles);
   const permitted = (screen: Route['screen']) => screens.some((s) => s.screen === screen);
-  if (route.screen === 'home') {
-    return (
-      <>
-        {home}
-        {screens.length > 0 ? (
-          <ul className="or-home-links">
-            {screens.map((s) => (
-              <li key={s.screen}>
-                <a href={`#/${s.screen}`}>{t(s.label)}</a>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </>
-    );
-  }
+  if (route.screen === 'home') return <>{home}</>;
   // The gateway decides who may manage users; the screen explains a refusal.
   if (route.screen === 'account') return <AccountSettings />;
   if (route.screen === 'users') return <UserAdmin accountHref="#/account" />;

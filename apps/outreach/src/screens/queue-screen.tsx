@@ -1,11 +1,12 @@
 import { GENDERS, INCIDENT_TYPES, labelOf, PERSON_ROLES } from '@vi/domain';
 import { describeRequestProblem, useLocale, useProblemText, useT } from '@vi/ui';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { formatDate } from './date-format.ts';
 import { navigate } from './outreach-routes.tsx';
 import { screenMessages } from './outreach-screen-messages.ts';
+import { currentQueueFilter, rememberQueueFilter } from './queue-filter.ts';
 
 const QueueQuery = graphql(`
   query CallQueue($first: Int, $after: String, $incidentTypes: [IncidentType!], $roles: [PersonRole!]) {
@@ -54,13 +55,19 @@ export function QueueScreen() {
   const problemText = useProblemText();
   const typeId = useId();
   const roleId = useId();
-  const [incidentType, setIncidentType] = useState<IncidentTypeCode | ''>('');
-  const [role, setRole] = useState<PersonRoleCode | ''>('');
+  const [incidentType, setIncidentType] = useState<IncidentTypeCode | ''>(
+    () => currentQueueFilter().incidentTypes?.[0] ?? '',
+  );
+  const [role, setRole] = useState<PersonRoleCode | ''>(() => currentQueueFilter().roles?.[0] ?? '');
   const [cursors, setCursors] = useState<string[]>([]);
   const filter = {
     incidentTypes: incidentType ? [incidentType] : null,
     roles: role ? [role] : null,
   };
+  // "Gem og tag næste" on the call screen continues in the part of the queue chosen here.
+  useEffect(() => {
+    rememberQueueFilter({ incidentTypes: incidentType ? [incidentType] : null, roles: role ? [role] : null });
+  }, [incidentType, role]);
   const [{ data, fetching, error }] = useQuery({
     query: QueueQuery,
     variables: { first: PAGE_SIZE, after: cursors.at(-1) ?? null, ...filter },

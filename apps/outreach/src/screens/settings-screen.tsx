@@ -1,5 +1,20 @@
-import { DEFAULT_CALL_SCRIPT, DEFAULT_SAFE_CONTACT_GUIDANCE, INCIDENT_TYPES, labelOf } from '@vi/domain';
-import { describeRequestProblem, FieldErrors, fieldErrorsFor, useLocale, useProblemText, useT } from '@vi/ui';
+import {
+  CALL_RULE_LIMITS,
+  DEFAULT_CALL_SCRIPT,
+  DEFAULT_SAFE_CONTACT_GUIDANCE,
+  type FieldError,
+  INCIDENT_TYPES,
+  labelOf,
+} from '@vi/domain';
+import {
+  describeRequestProblem,
+  FieldErrors,
+  fieldErrorsFor,
+  translate,
+  useLocale,
+  useProblemText,
+  useT,
+} from '@vi/ui';
 import { useEffect, useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
@@ -44,6 +59,29 @@ const NUMBER_FIELDS = [
   'contactRetentionDays',
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
+/** The gateway's bounds for an incident type's priority (outreach-settings.ts). */
+const PRIORITY_LIMITS = { min: -100, max: 100 };
+
+/** The unit each setting counts in, for the range shown under the field and in its error. */
+const UNIT: Record<NumberField, ScreenMessageKey> = {
+  callDelayDays: 'settings.unit.days',
+  callWindowDays: 'settings.unit.days',
+  maxCallAttempts: 'settings.unit.attempts',
+  claimMinutes: 'settings.unit.minutes',
+  contactRetentionDays: 'settings.unit.days',
+};
+
+/** The same rule as the gateway's, checked first so every out-of-range field is named at once. */
+function rangeErrors(
+  form: Settings,
+  rangeText: (field: NumberField) => { da: string; en: string },
+): FieldError[] {
+  return NUMBER_FIELDS.filter((field) => {
+    const value = form[field];
+    const { min, max } = CALL_RULE_LIMITS[field];
+    return !Number.isInteger(value) || value < min || value > max;
+  }).map((field) => ({ field, code: 'OUT_OF_RANGE', message: rangeText(field) }));
+}
 
 /** The lead's rules: call delay and window, attempts, claim time, retention, script, guidance, incident types. */
 export function SettingsScreen() {
@@ -55,10 +93,15 @@ export function SettingsScreen() {
   const [state, save] = useMutation(UpdateMutation);
   const [form, setForm] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
+  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   useEffect(() => {
     if (data?.outreachSettings && !form) setForm(data.outreachSettings);
   }, [data, form]);
   const problem = state.error ? describeRequestProblem(state.error) : null;
+  const priorityErrors = (index: number) => {
+    const field = `incidentTypes.${index}.priority`;
+    return [...localErrors.filter((e) => e.field === field), ...fieldErrorsFor(problem, field)];
+  };
 
   if (error)
     return (
@@ -77,6 +120,36 @@ export function SettingsScreen() {
         onSubmit={async (event) => {
           event.preventDefault();
           setSaved(false);
+          const errors = rangeErrors(form, (field) => {
+            const { min, max } = CALL_RULE_LIMITS[field];
+            return {
+              da: translate(screenMessages, 'da', 'settings.rangeError', {
+                min,
+                max,
+                unit: translate(screenMessages, 'da', UNIT[field]),
+              }),
+              en: translate(screenMessages, 'en', 'settings.rangeError', {
+                min,
+                max,
+                unit: translate(screenMessages, 'en', UNIT[field]),
+              }),
+            };
+          });
+          form.incidentTypes.forEach((setting, i) => {
+            const { min, max } = PRIORITY_LIMITS;
+            if (!Number.isInteger(setting.priority) || setting.priority < min || setting.priority > max) {
+              errors.push({
+                field: `incidentTypes.${i}.priority`,
+                code: 'OUT_OF_RANGE',
+                message: {
+                  da: translate(screenMessages, 'da', 'settings.rangeErrorPlain', { min, max }),
+                  en: translate(screenMessages, 'en', 'settings.rangeErrorPlain', { min, max }),
+                },
+              });
+            }
+          });
+          setLocalErrors(errors);
+          if (errors.length > 0) return;
           const response = await save({
             input: {
               ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, form[f]])),
@@ -96,7 +169,9 @@ export function SettingsScreen() {
         }}
       >
         {NUMBER_FIELDS.map((field: NumberField) => {
-          const errors = fieldErrorsFor(problem, field);
+          const errors = [...localErrors.filter((e) => e.field === field), ...fieldErrorsFor(problem, field)];
+          const { min, max } = CALL_RULE_LIMITS[field];
+          const hintId = `${ids}-${field}-hint`;
           return (
             <div key={field} className="vi-field">
               <label htmlFor={`${ids}-${field}`}>{t(`settings.${field}` as ScreenMessageKey)}</label>
@@ -104,11 +179,16 @@ export function SettingsScreen() {
                 id={`${ids}-${field}`}
                 type="number"
                 inputMode="numeric"
+                min={min}
+                max={max}
                 value={form[field]}
                 onChange={(e) => setForm({ ...form, [field]: Number(e.target.value) })}
                 aria-invalid={errors.length > 0 || undefined}
-                aria-describedby={errors.length ? `${ids}-${field}-errors` : undefined}
+                aria-describedby={errors.length ? `${hintId} ${ids}-${field}-errors` : hintId}
               />
+              <p id={hintId} className="or-hint">
+                {t('settings.range', { min, max, unit: t(UNIT[field]) })}
+              </p>
               <FieldErrors id={`${ids}-${field}-errors`} errors={errors} />
             </div>
           );
@@ -140,7 +220,9 @@ export function SettingsScreen() {
             <tr>
               <th scope="col">{t('settings.type')}</th>
               <th scope="col">{t('settings.active')}</th>
-              <th scope="col">{t('settings.priority')}</th>
+              <th scope="col">
+                {t('settings.priority')} ({t('settings.rangePlain', PRIORITY_LIMITS)})
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -165,10 +247,17 @@ export function SettingsScreen() {
                   <td>
                     <input
                       type="number"
+                      min={PRIORITY_LIMITS.min}
+                      max={PRIORITY_LIMITS.max}
                       aria-label={`${t('settings.priority')}: ${name}`}
                       value={setting.priority}
                       onChange={(e) => update({ priority: Number(e.target.value) })}
+                      aria-invalid={priorityErrors(index).length > 0 || undefined}
+                      aria-describedby={
+                        priorityErrors(index).length ? `${ids}-priority-${index}-errors` : undefined
+                      }
                     />
+                    <FieldErrors id={`${ids}-priority-${index}-errors`} errors={priorityErrors(index)} />
                   </td>
                 </tr>
               );
