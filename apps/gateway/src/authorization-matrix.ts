@@ -847,6 +847,7 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
       'participantCode',
       'enrolledAt',
       'withdrawnOn',
+      'withdrawnReason',
       'followUpStatus',
       'followUpOn',
       'helpedOnTo',
