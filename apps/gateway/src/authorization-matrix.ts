@@ -657,6 +657,31 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
   },
 
   // ── Evaluation (aggregates only) ───────────────────────────────────────
+  // ── The outreach user survey (issue 14) ─────────────────────────────────
+  'Query.outreachSurvey': {
+    who: 'ANYONE',
+    reach: 'LINK_HOLDER',
+    otherOrganization: 'ALLOWED',
+    note: 'The person has no account: the 256-bit link is the key. Rate-limited per link; shows nothing about the person or the call.',
+  },
+  'Mutation.submitOutreachSurvey': {
+    who: 'ANYONE',
+    reach: 'LINK_HOLDER',
+    otherOrganization: 'ALLOWED',
+    note: 'Once per link; the answers are stored apart from the case and the person, so no role can read them next to a name.',
+  },
+  'Query.outreachSurveyFollowUps': {
+    who: OUTREACH_LEAD,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The lead holds the follow-up interviews (seed 001’s 17): only the contact the person chose, never the answers.',
+  },
+  'Mutation.completeOutreachSurveyFollowUp': {
+    who: OUTREACH_LEAD,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Marks an interview done and erases the contact.',
+  },
   'Query.evaluation': {
     who: EVALUATOR,
     reach: 'GRANTED_ORGANIZATIONS',
@@ -756,7 +781,15 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
   },
   CallResult: {
     who: CALLER,
-    fields: ['caseId', 'status', 'attemptCount', 'nextAttemptAfter', 'referralId', 'showSafeContactGuidance'],
+    fields: [
+      'caseId',
+      'status',
+      'attemptCount',
+      'nextAttemptAfter',
+      'referralId',
+      'showSafeContactGuidance',
+      'surveyLink',
+    ],
     note: 'The answer to the worker’s own call.',
   },
   Referral: {

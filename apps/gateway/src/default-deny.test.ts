@@ -13,6 +13,9 @@ const PUBLIC_FIELDS = new Set([
   // A participant opens their own form through a one-time link, without an account.
   'Query.participantForm',
   'Mutation.submitParticipantForm',
+  // The outreach user survey: the same kind of one-time link, for a person without an account.
+  'Query.outreachSurvey',
+  'Mutation.submitOutreachSurvey',
 ]);
 
 interface PothosExtensions {

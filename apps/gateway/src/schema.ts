@@ -12,6 +12,7 @@ import './auth/users.ts';
 import './persons/person.ts';
 import './persons/outreach-case.ts';
 import './outreach/index.ts';
+import './outreach-survey/index.ts';
 import './courses/index.ts';
 import './shelter-aftercare/index.ts';
 import './hate-crime/index.ts';

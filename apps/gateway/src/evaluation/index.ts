@@ -8,4 +8,5 @@ import './recovery-figures.ts';
 import './cost-figures.ts';
 import './hate-crime-figures.ts';
 import './shelter-figures.ts';
+import './outreach-survey-figures.ts';
 import './cost-inputs.ts';

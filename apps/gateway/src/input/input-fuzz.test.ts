@@ -47,6 +47,8 @@ const CALLERS: Record<string, readonly string[]> = {
   withdrawParticipant: [...LEADERS, ...MUNICIPAL_LEADS],
   openParticipantForm: [...LEADERS, ...MUNICIPAL_LEADS],
   submitParticipantForm: [ANONYMOUS],
+  submitOutreachSurvey: [ANONYMOUS],
+  completeOutreachSurveyFollowUp: OUTREACH_LEAD,
   updatePersonProfile: [...OUTREACH, 'intake@koege.demo', 'risk@odense.demo'],
   login: [ANONYMOUS],
   logout: [...OUTREACH, ANONYMOUS],

@@ -12,6 +12,11 @@ import type { GatewayContext } from '../context.ts';
 import { prisma } from '../database.ts';
 import { GenderEnum, IncidentTypeEnum, OutreachStatusEnum, PersonRoleEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import {
+  type IssuedSurveyLink,
+  issueOutreachSurveyLink,
+  sendOutreachSurveySms,
+} from '../outreach-survey/survey-link.ts';
 import { openText, sealText } from '../persons/field-crypto.ts';
 import { CASE_NOT_AVAILABLE } from './call-queue.ts';
 import { auditWrites } from './outreach-audit.ts';
@@ -214,16 +219,18 @@ const CallOutcomeInputRef = builder.inputType('CallOutcomeInput', {
   }),
 });
 
-interface CallResultShape {
+export interface CallResultShape {
   caseId: string;
   status: string;
   attemptCount: number;
   nextAttemptAfter: Date | null;
   referralId: string | null;
   showSafeContactGuidance: boolean;
+  /** The user survey's one-time link, when this call recorded OFFERED_ACCEPTED (outreach-survey/). */
+  surveyLink?: IssuedSurveyLink | null;
 }
 
-const CallResultRef = builder.objectRef<CallResultShape>('CallResult').implement({
+export const CallResultRef = builder.objectRef<CallResultShape>('CallResult').implement({
   authScopes: { role: CALLER_ROLES },
   fields: (t) => ({
     caseId: t.exposeID('caseId', { nullable: false }),
@@ -252,7 +259,7 @@ export async function recordCallOutcome(
 ): Promise<CallResultShape> {
   const organizationId = requireOrganizationId(context);
   const user = requireUser(context);
-  return prisma().$transaction(async (tx) => {
+  const result = await prisma().$transaction(async (tx) => {
     const locked = await tx.$queryRawUnsafe<
       {
         id: string;
@@ -314,6 +321,11 @@ export async function recordCallOutcome(
         claimExpiresAt: null,
       },
     });
+    // The survey link commits with the call; its SMS goes after the commit (below).
+    const surveyLink =
+      effect.surveyStatus === 'OFFERED_ACCEPTED'
+        ? await issueOutreachSurveyLink(tx, context, { organizationId, caseId, personId: row.person_id, now })
+        : null;
     let referralId: string | null = null;
     if (effect.createReferral) {
       const referral = await tx.referral.create({
@@ -356,8 +368,11 @@ export async function recordCallOutcome(
       nextAttemptAfter: effect.nextAttemptAfter,
       referralId,
       showSafeContactGuidance: effect.outcome === 'NOT_SAFE_TO_TALK',
+      surveyLink,
     };
   });
+  if (result.surveyLink) result.surveyLink = await sendOutreachSurveySms(result.surveyLink);
+  return result;
 }
 
 builder.mutationField('recordCallOutcome', (t) =>
