@@ -163,6 +163,10 @@ describe("the outreach worker's and counsellor's day, in headless Chromium", () 
     expect(await unsafe.locator('strong').textContent()).toBe('Ikke sikkert at tale');
     expect(await unsafe.textContent()).toContain('en anden hændelse med samme nummer');
     await contact.getByRole('link', { name: '21 87 43 65' }).waitFor();
+    // With the saved-call message, the warning and the history above, the form is still in view.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const next = await page.getByRole('button', { name: 'Gem og tag næste' }).boundingBox();
+    expect((next?.y ?? 0) + (next?.height ?? 0)).toBeLessThanOrEqual(768);
     await expectNoSeriousA11yViolations(page, 'outreach: call with an earlier not-safe attempt');
     await screenshot(page, 'outreach-day-take-next');
   });
