@@ -560,6 +560,8 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.importIncidents': { input: { fileName: 'matrix.csv', rows: [] } },
     'Mutation.saveCrimeCodeMapping': { input: { code: '4711', incidentType: 'VIOLENCE' } },
     'Mutation.deleteCrimeCodeMapping': { code: '4711' },
+    'Mutation.saveTranslationOverride': { input: { locale: 'ar', key: 'questionnaire.next', text: 'التالي' } },
+    'Mutation.deleteTranslationOverride': { locale: 'ar', key: 'questionnaire.next' },
     'Mutation.updateOutreachSettings': { input: {} },
     'Mutation.registerIntake': {
       input: { registeredOn: today, alias: 'MX ny', answers: REGISTRATION_ANSWERS },

@@ -478,6 +478,26 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     note: 'Once per link, in one transaction; staff never read the answers.',
   },
 
+  // ── Participant-facing translations (issue 14) ──────────────────────────
+  'Query.translationOverrides': {
+    who: MANAGER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The lead’s own organisation’s replacements of participant texts. Wording, no person.',
+  },
+  'Mutation.saveTranslationOverride': {
+    who: MANAGER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The project lead replaces a translation without a code change (issue 14); the administrator may stand in. Own organisation only, audited.',
+  },
+  'Mutation.deleteTranslationOverride': {
+    who: MANAGER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'As saveTranslationOverride: back to the built-in text; another organisation’s override is never reached.',
+  },
+
   // ── Aftercare after a shelter stay (DOMAIN 2.4) ─────────────────────────
   'Query.shelterStays': {
     who: SHELTER_STAFF,

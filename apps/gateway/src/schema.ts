@@ -17,6 +17,7 @@ import './courses/index.ts';
 import './shelter-aftercare/index.ts';
 import './hate-crime/index.ts';
 import './evaluation/index.ts';
+import './i18n/index.ts';
 
 /** The built schema. Printed, sorted, into schema.graphql by scripts/print-schema.ts. */
 export const schema = builder.toSchema();

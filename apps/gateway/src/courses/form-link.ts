@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { QuestionnaireKind } from '@vi/db';
 import {
+  checkParticipantLocale,
   courseFieldError,
   FORM_LINK_PROBLEM_MESSAGES,
   type FormLinkProblem,
@@ -15,6 +16,7 @@ import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { ParticipantTextOverrideRef, participantTextOverrides } from '../i18n/translation-overrides.ts';
 import { logger } from '../logger.ts';
 import { sealedAnswers } from '../persons/field-crypto.ts';
 import { COURSE_RUNNER_ROLES } from './course-access.ts';
@@ -170,7 +172,14 @@ async function usableLink(
   return { ...link, kind: link.kind };
 }
 
-type PublicForm = { requestId: string; kind: ParticipantFormKind; expiresAt: Date; organizationName: string };
+type PublicForm = {
+  requestId: string;
+  kind: ParticipantFormKind;
+  expiresAt: Date;
+  organizationName: string;
+  /** Not exposed: only for the organisation's text overrides. */
+  organizationId: string;
+};
 
 export const ParticipantFormRef = builder.objectRef<PublicForm>('ParticipantForm').implement({
   description: 'What the participant’s form page needs to show the right form. Nothing about the person.',
@@ -180,6 +189,14 @@ export const ParticipantFormRef = builder.objectRef<PublicForm>('ParticipantForm
     kind: t.field({ nullable: false, type: ParticipantFormKindEnum, resolve: (form) => form.kind }),
     expiresAt: t.expose('expiresAt', { nullable: false, type: 'DateTime' }),
     organizationName: t.exposeString('organizationName', { nullable: false }),
+    textOverrides: t.field({
+      nullable: false,
+      type: [ParticipantTextOverrideRef],
+      description:
+        "The form's organisation's replacements of built-in participant texts in one language (issue 14), to lay over the built-in catalogue; an unoffered language is a VALIDATION error.",
+      args: { locale: t.arg.string({ required: true }) },
+      resolve: (form, { locale }, context) => participantTextOverrides(context, form.organizationId, locale),
+    }),
   }),
 });
 
@@ -203,6 +220,7 @@ builder.queryField('participantForm', (t) =>
         kind: link.kind,
         expiresAt: link.expiresAt,
         organizationName: organization.name,
+        organizationId: link.organizationId,
       };
     },
   }),
@@ -229,12 +247,21 @@ builder.mutationField('submitParticipantForm', (t) =>
     args: {
       token: t.arg.string({ required: true }),
       answers: t.arg({ type: QuestionnaireAnswersScalar, required: true }),
+      locale: t.arg.string({
+        required: false,
+        description:
+          'The language the form was shown in (da, en, ar, tr, so, ur, fa, pl, uk); stored with the answers so scores from a language without a published INSPIRE translation are kept apart.',
+      }),
     },
-    resolve: async (_root, { token, answers }, context) => {
+    resolve: async (_root, { token, answers, locale }, context) => {
       const link = await usableLink(token, context);
       // Invalid answers leave the link unused, so the participant can correct them.
       const checked = validateAnswers(link.kind, answers);
-      if (!checked.ok) throwValidation(checked.errors.map((e) => ({ ...e, field: `answers.${e.field}` })));
+      const localeErrors = locale == null ? [] : checkParticipantLocale('locale', locale);
+      throwValidation([
+        ...(checked.ok ? [] : checked.errors.map((e) => ({ ...e, field: `answers.${e.field}` }))),
+        ...localeErrors,
+      ]);
       if (!checked.ok) throw gatewayError(ErrorCode.INTERNAL);
       const stored = checked.answers as Record<string, unknown>;
       const scores = inspireScoresFromAnswers(stored);
@@ -262,6 +289,7 @@ builder.mutationField('submitParticipantForm', (t) =>
               ...(await sealedAnswers(link.organizationId, link.kind, stored, tx)),
               inspireOScore: scores.inspireO,
               inspireScore: scores.inspire,
+              locale: locale ?? null,
             },
             select: { id: true, submittedAt: true },
           });

@@ -107,6 +107,11 @@ export function validateTranslationOverride(
   return { ok: true, locale: input.locale, key: input.key, text };
 }
 
+/** The error for a language code the participant forms do not offer (empty when offered). */
+export function checkParticipantLocale(field: string, value: unknown): FieldError[] {
+  return isParticipantLocale(value) ? [] : [overrideError(field, 'UNKNOWN_LOCALE')];
+}
+
 /** The built-in table with an organisation's overrides laid over it (unknown keys are ignored). */
 export function mergeOverrides(
   table: TranslationTable,

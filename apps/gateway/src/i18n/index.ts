@@ -1,0 +1,1 @@
+import './translation-overrides.ts';
