@@ -8,7 +8,7 @@ import { EvaluationNav, EvaluationScreens } from './screens/evaluation-routes.ts
  */
 export function App() {
   return (
-    <AppRoot appName={bothLanguages(evaluationMessages, 'app.name')} nav={<EvaluationNav />}>
+    <AppRoot app="evaluation" appName={bothLanguages(evaluationMessages, 'app.name')} nav={<EvaluationNav />}>
       <EvaluationScreens />
     </AppRoot>
   );

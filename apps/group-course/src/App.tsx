@@ -14,7 +14,11 @@ import { GroupCourseNav, GroupCourseScreens } from './screens/group-course-scree
 export function App() {
   if (isParticipantFormPath()) return <ParticipantFormPage />;
   return (
-    <AppRoot appName={bothLanguages(groupCourseMessages, 'app.name')} nav={<GroupCourseNav />}>
+    <AppRoot
+      app="group-course"
+      appName={bothLanguages(groupCourseMessages, 'app.name')}
+      nav={<GroupCourseNav />}
+    >
       <GroupCourseScreens home={<Home />} />
     </AppRoot>
   );

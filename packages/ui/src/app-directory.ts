@@ -34,7 +34,8 @@ export const APP_DIRECTORY: readonly AppEntry[] = [
     name: 'evaluation',
     title: { da: 'Evaluering', en: 'Evaluation' },
     href: '/evaluation/',
-    roles: ['EVALUATOR', 'ADMIN'],
+    // The lead and the administrator enter the organisation's cost inputs there.
+    roles: ['EVALUATOR', 'PROJECT_LEAD', 'ADMIN'],
   },
 ];
 
