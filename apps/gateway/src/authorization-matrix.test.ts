@@ -74,6 +74,8 @@ interface World {
     string
   >;
   formToken: string;
+  /** The outreach user survey: a link to one of A's cases, and a follow-up task of A's lead. */
+  survey: { token: string; followUp: string };
   /** Hate-crime aftercare: A's case (sender side) and two referrals A received from organisation C. */
   hateCrime: Record<
     'outreachCase' | 'case' | 'legalIn' | 'psychIn' | 'legalTask' | 'sentOut' | 'orgC',
@@ -314,6 +316,21 @@ async function buildWorld(): Promise<void> {
     riskAssessment: riskAssessment.id,
   };
   world.hateCrime = await hateCrimeWorld(a.id);
+  const surveyToken = randomBytes(32).toString('base64url');
+  await prisma().outreachSurveyLink.create({
+    data: {
+      tokenHash: hashFormToken(surveyToken),
+      organizationId: a.id,
+      caseId: two.outreachCase.id,
+      sentAt: new Date(),
+      expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
+    },
+  });
+  const followUp = await prisma().outreachSurveyFollowUp.create({
+    data: { organizationId: a.id, channel: 'PHONE', contact: null, createdOn: day(0) },
+    select: { id: true },
+  });
+  world.survey = { token: surveyToken, followUp: followUp.id };
   world.contact = { name: 'Matrixperson Nummer1', phone: '29990001' };
   world.takenContact = { name: 'Matrixperson Nummer4', phone: '29990004' };
   world.markers = [
@@ -554,6 +571,14 @@ function argumentOverrides(operation: string): Record<string, unknown> {
       input: { assessmentId: ids.riskAssessment, routes: ['GROUP_COURSE'], reason: 'NEW_INFORMATION' },
     },
     'Mutation.submitParticipantForm': { token: world.formToken, answers: { matrix_probe: 1 } },
+    'Query.outreachSurvey': { token: world.survey.token },
+    // An unknown item: refused as VALIDATION for everyone, so the link stays unused.
+    'Mutation.submitOutreachSurvey': {
+      token: world.survey.token,
+      language: 'da',
+      answers: { matrix_probe: 1 },
+    },
+    'Mutation.completeOutreachSurveyFollowUp': { id: world.survey.followUp },
     'Mutation.switchOrganization': { organizationId: world.orgA },
     'Mutation.login': { input: { email: '', password: '' } },
     'Mutation.previewIncidentImport': { input: { fileName: 'matrix.csv', rows: [] } },
