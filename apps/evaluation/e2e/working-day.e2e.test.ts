@@ -119,7 +119,14 @@ describe('a working day in the evaluation app, in headless Chromium', () => {
     await logIn(page, user.email, user.password);
   }
 
+  /**
+   * Lets the charts' lazily loaded code arrive first (a chart waiting for it is `aria-busy`):
+   * navigating away mid-download would abort the request, which counts as a page problem.
+   */
+  const settle = () => expect.poll(() => page.locator('figure[aria-busy="true"]').count(), PATIENTLY).toBe(0);
+
   async function logOut() {
+    await settle();
     await page.getByRole('button', { name: 'Log ud' }).click();
     await page.getByLabel('E-mail', { exact: true }).waitFor(PATIENTLY);
   }
@@ -196,6 +203,7 @@ describe('a working day in the evaluation app, in headless Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'evaluation: cost inputs refused (da)');
     await screenshot(page, 'evaluation-cost-inputs-refused');
     // Nothing was saved: the history is still empty after a reload of the figures.
+    await settle();
     await page.reload();
     await page.getByLabel('År', { exact: true }).fill(String(YEAR));
     await page.getByText('Ingen ændringer endnu.').waitFor(PATIENTLY);
@@ -294,6 +302,7 @@ describe('a working day in the evaluation app, in headless Chromium', () => {
   });
 
   it('reaches the figures by a skip link and "Vis tal" in a few Tabs; breakdowns that cannot apply are disabled', async () => {
+    await settle();
     await page.goto(`${stack.baseUrl}/evaluation/`);
     await scope().waitFor(PATIENTLY);
     await page.locator('h1').click();
