@@ -2,3 +2,4 @@ export * from './reference-figures.ts';
 export * from './survey-answers.ts';
 export * from './survey-items.ts';
 export * from './survey-link.ts';
+export * from './survey-texts.ts';

@@ -1,0 +1,121 @@
+import type { ParticipantLocale, TranslatedLocale } from '../i18n/participant-locales.ts';
+import type { Label } from '../labels.ts';
+import type { QuestionnaireOption } from '../questionnaires.ts';
+import { OUTREACH_SURVEY } from './survey-items.ts';
+import { OUTREACH_SURVEY_LINK_PROBLEMS } from './survey-link.ts';
+
+/**
+ * The outreach survey's texts keyed by stable ids, in the participant catalogue's shape (key →
+ * text, one table per language; packages/domain/src/i18n): the survey's own questions and the
+ * page's few survey-specific sentences. The shared chrome ("Side 1 af 4", "Næste", field errors)
+ * comes from the participant catalogue. Keys are derived from item ids and answer codes, so a
+ * translation cannot change a code, and a new item or option has no key in a translation until
+ * it is translated (survey-texts.test.ts names it).
+ */
+
+type TranslationTable = Readonly<Record<string, string>>;
+
+/** Sentences of the survey page that are not in the definition (da/en; the translations key them the same). */
+export const SURVEY_PAGE_TEXTS: Readonly<Record<string, Label>> = {
+  'survey.page.title': { da: 'Spørgeskema om opkaldet', en: 'Questionnaire about the call' },
+  'survey.page.loading': { da: 'Henter spørgeskemaet …', en: 'Loading the questionnaire …' },
+  'survey.page.problem': { da: 'Spørgeskemaet kan ikke åbnes', en: 'The questionnaire cannot be opened' },
+  'survey.page.noToken': {
+    da: 'Linket mangler sin kode. Kopiér hele linket fra din sms.',
+    en: 'The link is missing its code. Copy the whole link from your text message.',
+  },
+  'survey.page.expires': {
+    da: 'Linket virker til og med {date}.',
+    en: 'The link works until {date}.',
+  },
+  'survey.page.thanks': {
+    da: 'Tak! Dine svar er modtaget.',
+    en: 'Thank you! Your answers have been received.',
+  },
+  'survey.page.followUpRecorded': {
+    da: 'Projektlederen kontakter dig om et kort interview på den måde, du valgte.',
+    en: 'The project lead will contact you about a short interview in the way you chose.',
+  },
+  'survey.page.followUpNotSaved': {
+    da: 'Dine svar er modtaget, men din kontaktoplysning kunne ikke gemmes. Ring gerne til os, hvis du vil interviewes.',
+    en: 'Your answers have been received, but your contact details could not be saved. Please call us if you would like to be interviewed.',
+  },
+  'survey.page.close': { da: 'Du kan lukke siden nu.', en: 'You can close the page now.' },
+  'survey.fieldError.INVALID_PHONE': {
+    da: 'Telefonnummeret er ikke gyldigt. Skriv 8 cifre eller et udenlandsk nummer med landekode (fx +46).',
+    en: 'The phone number is not valid. Write 8 digits, or a foreign number with its country code (e.g. +46).',
+  },
+  'survey.fieldError.INVALID_EMAIL': {
+    da: 'E-mailadressen er ikke gyldig. Skriv den som navn@eksempel.dk.',
+    en: 'The e-mail address is not valid. Write it as name@example.com.',
+  },
+  'survey.link.INVALID_LINK': OUTREACH_SURVEY_LINK_PROBLEMS.INVALID_LINK,
+  'survey.link.LINK_EXPIRED': OUTREACH_SURVEY_LINK_PROBLEMS.LINK_EXPIRED,
+  'survey.link.LINK_USED': OUTREACH_SURVEY_LINK_PROBLEMS.LINK_USED,
+};
+
+export const surveySectionKey = (sectionId: string) => `survey.section.${sectionId}`;
+export const surveyItemKey = (itemId: string) => `survey.item.${itemId}`;
+export const surveyOptionKey = (itemId: string, code: string) => `survey.option.${itemId}.${code}`;
+
+function optionsOf(item: { kind: string; options?: readonly QuestionnaireOption[] }) {
+  return item.kind === 'single' || item.kind === 'multi' ? (item.options ?? []) : [];
+}
+
+let cachedEntries: ReadonlyMap<string, Label> | undefined;
+
+/** Every survey text with its key: the page's sentences, then the definition in form order. */
+export function surveySourceEntries(): ReadonlyMap<string, Label> {
+  if (cachedEntries) return cachedEntries;
+  const entries = new Map<string, Label>(Object.entries(SURVEY_PAGE_TEXTS));
+  entries.set('survey.title', OUTREACH_SURVEY.title);
+  entries.set('survey.intro', OUTREACH_SURVEY.intro);
+  if (OUTREACH_SURVEY.privacyNotice) entries.set('survey.privacyNotice', OUTREACH_SURVEY.privacyNotice);
+  if (OUTREACH_SURVEY.closing) entries.set('survey.closing', OUTREACH_SURVEY.closing);
+  for (const section of OUTREACH_SURVEY.sections) {
+    entries.set(`${surveySectionKey(section.id)}.title`, section.title);
+    if (section.intro) entries.set(`${surveySectionKey(section.id)}.intro`, section.intro);
+    for (const item of section.items) {
+      entries.set(`${surveyItemKey(item.id)}.label`, item.label);
+      if (item.help) entries.set(`${surveyItemKey(item.id)}.help`, item.help);
+      for (const option of optionsOf(item)) entries.set(surveyOptionKey(item.id, option.code), option.label);
+    }
+  }
+  cachedEntries = entries;
+  return entries;
+}
+
+/** Danish or English, straight from the source. */
+export function surveySourceTable(locale: 'da' | 'en'): TranslationTable {
+  const table: Record<string, string> = {};
+  for (const [key, text] of surveySourceEntries()) table[key] = text[locale];
+  return table;
+}
+
+/**
+ * The translated survey tables, loaded on demand (a separate chunk each). A language without a
+ * table here shows the survey's questions in Danish (surveyText's fallback) while the page's
+ * shared chrome is in the language: see the report of issue 14 for which are still to come.
+ */
+export const SURVEY_TRANSLATIONS: Readonly<
+  Partial<Record<TranslatedLocale, () => Promise<TranslationTable>>>
+> = {
+  ar: () => import('./translations/ar.ts').then((m) => m.surveyAr),
+};
+
+/** The survey's table in a language (Danish source for a language not yet translated). */
+export async function surveyTable(locale: ParticipantLocale): Promise<TranslationTable> {
+  if (locale === 'da' || locale === 'en') return surveySourceTable(locale);
+  const load = SURVEY_TRANSLATIONS[locale];
+  return load ? load() : surveySourceTable('da');
+}
+
+/** One text from a table, the Danish source when the table lacks it, `{name}` values filled in. */
+export function surveyText(
+  table: TranslationTable,
+  key: string,
+  params: Readonly<Record<string, string>> = {},
+): string {
+  const text = table[key]?.trim() ? table[key] : (surveySourceEntries().get(key)?.da ?? key);
+  return (text ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
