@@ -69,12 +69,12 @@ async function loadEarlierAttempts(
       WHERE a."organizationId" = $1::uuid
         AND (a."caseId" = $2::uuid
              OR a."caseId" IN (
-               SELECT c.id FROM "OutreachCase" c
-                 JOIN "PersonContact" other ON other."personId" = c."personId"
-                 JOIN "PersonContact" mine ON mine."personId" = $3::uuid
-                WHERE c."organizationId" = $1::uuid
-                  AND mine."contactLookup" IS NOT NULL
-                  AND other."contactLookup" = mine."contactLookup"))
+               -- The same number's other cases, through the (organisationId, contactLookup) index.
+               SELECT c.id FROM "PersonContact" mine
+                 JOIN "PersonContact" other
+                   ON other."organizationId" = $1::uuid AND other."contactLookup" = mine."contactLookup"
+                 JOIN "OutreachCase" c ON c."personId" = other."personId" AND c."organizationId" = $1::uuid
+                WHERE mine."personId" = $3::uuid AND mine."contactLookup" IS NOT NULL))
       ORDER BY a.at DESC
       LIMIT 20`,
     organizationId,

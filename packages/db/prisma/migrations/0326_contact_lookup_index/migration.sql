@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PersonContact_organizationId_contactLookup_idx" ON "PersonContact"("organizationId", "contactLookup");
