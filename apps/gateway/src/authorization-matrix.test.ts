@@ -587,6 +587,7 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.deleteCrimeCodeMapping': { code: '4711' },
     'Mutation.saveTranslationOverride': { input: { locale: 'ar', key: 'questionnaire.next', text: 'التالي' } },
     'Mutation.deleteTranslationOverride': { locale: 'ar', key: 'questionnaire.next' },
+    'Mutation.setMyLocale': { locale: 'en' },
     'Mutation.updateOutreachSettings': { input: {} },
     'Mutation.registerIntake': {
       input: { registeredOn: today, alias: 'MX ny', answers: REGISTRATION_ANSWERS },

@@ -491,6 +491,12 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     otherOrganization: 'OWN_ONLY',
     note: 'The project lead replaces a translation without a code change (issue 14); the administrator may stand in. Own organisation only, audited.',
   },
+  'Mutation.setMyLocale': {
+    who: 'ANY_MEMBER',
+    reach: 'OWN_ACCOUNT',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The caller’s own language for the staff screens (issue 14): decides the language at login.',
+  },
   'Mutation.deleteTranslationOverride': {
     who: MANAGER,
     reach: 'ACTIVE_ORGANIZATION',

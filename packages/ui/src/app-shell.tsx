@@ -1,6 +1,6 @@
 import { labelOf, ROLES } from '@vi/domain';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { AccountSettings } from './account-settings.tsx';
 import { type AppName, appServesRoles, appsForRoles } from './app-directory.ts';
 import type { LocalizedText } from './catalogue.ts';
@@ -13,6 +13,7 @@ import { LoginForm } from './login-form.tsx';
 import { OrganizationSwitcher, OrganizationSwitcherFragment } from './organization-switcher.tsx';
 import { useProblemText } from './problem-message.ts';
 import { useSession, useSessionMutation } from './session.tsx';
+import { useStoredLocale } from './stored-locale.ts';
 
 const MeQuery = graphql(
   `
@@ -25,6 +26,12 @@ const MeQuery = graphql(
 `,
   [CurrentUserFragment, OrganizationSwitcherFragment],
 );
+
+const SetMyLocaleMutation = graphql(`
+  mutation SetMyLocale($locale: String!) {
+    setMyLocale(locale: $locale)
+  }
+`);
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -126,6 +133,11 @@ export function AppShell({ appName, nav, children, app }: AppShellProps) {
 
   const me = data?.me ?? null;
   const user = me ? readCurrentUser(me) : null;
+  const [, saveLocale] = useMutation(SetMyLocaleMutation);
+  // The account's language decides at login; the switch stores a new choice (stored-locale.ts).
+  useStoredLocale(user, (next) => {
+    void saveLocale({ locale: next });
+  });
 
   let content: ReactNode;
   if (fetching && !data) {

@@ -6,6 +6,7 @@ export const CurrentUserFragment = graphql(`
   fragment CurrentUser on Me {
     id
     displayName
+    locale
     roles
     mustChangePassword
     organization { id name kind stance }

@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   type Catalogue,
   DEFAULT_LOCALE,
@@ -14,7 +23,24 @@ import { type UiMessageKey, uiMessages } from './messages.ts';
 /** localStorage key holding the chosen language (the only thing the apps keep in the browser). */
 export const LOCALE_STORAGE_KEY = 'vi.locale';
 
-type LocaleContextValue = { locale: Locale; setLocale: (locale: Locale) => void };
+type LocaleContextValue = {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  /** For useStoredLocale (stored-locale.ts): the logged-in user's language, kept on their account. */
+  account: AccountLocale;
+};
+
+/**
+ * The link between the switch and the account (issue 14): while someone is logged in, `save` stores
+ * each choice on their account; a choice made before login (on the login page) is remembered in
+ * `chosenBeforeLogin` so it is saved at login instead of being overruled by the stored one.
+ */
+export type AccountLocale = {
+  save: { current: ((locale: Locale) => void) | null };
+  chosenBeforeLogin: { current: boolean };
+  /** Shows a language without counting it as the user's choice (the stored one, at login). */
+  apply: (locale: Locale) => void;
+};
 
 const LocaleContext = createContext<LocaleContextValue | null>(null);
 
@@ -44,12 +70,23 @@ export function LocaleProvider({ children, initialLocale }: { children: ReactNod
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
+  const save = useRef<((locale: Locale) => void) | null>(null);
+  const chosenBeforeLogin = useRef(false);
+  const apply = useCallback((next: Locale) => {
     storeLocale(next);
     setLocaleState(next);
   }, []);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      apply(next);
+      if (save.current) save.current(next);
+      else chosenBeforeLogin.current = true;
+    },
+    [apply],
+  );
+  const account = useMemo(() => ({ save, chosenBeforeLogin, apply }), [apply]);
 
-  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const value = useMemo(() => ({ locale, setLocale, account }), [locale, setLocale, account]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 

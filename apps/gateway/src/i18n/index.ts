@@ -1,1 +1,2 @@
 import './translation-overrides.ts';
+import './staff-locale.ts';
