@@ -7,7 +7,7 @@ import { type CountCell, discloseCount, disclosedRate, formTokenFromFragment } f
 import { getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../database.ts';
-import { keyedUniform } from '../evaluation/disclosure-key.ts';
+import { evaluationUniform, keyedUniform } from '../evaluation/disclosure-key.ts';
 import { outreachUserSurvey } from '../evaluation/queries/outreach-user-survey.ts';
 import {
   browserFor,
@@ -19,6 +19,7 @@ import {
   type OutreachOrg,
 } from '../outreach/outreach-test-fixtures.ts';
 import { schema } from '../schema.ts';
+import { createUser } from '../testing/fixtures.ts';
 import { TestBrowser } from '../testing/graphql-client.ts';
 import { DevelopmentSmsProvider, setSmsProvider } from './sms-provider.ts';
 
@@ -425,6 +426,52 @@ describe('the evaluation figures', () => {
         discloseCount(truth, uniform),
       );
     }
+    // The same figure through GraphQL, as an evaluator of the organisation (and nothing else there).
+    await createUser({
+      email: 'evaluator@survey.test',
+      displayName: 'evaluator',
+      memberships: [{ organizationId: org.organizationId, role: 'EVALUATOR' }],
+    });
+    const evaluator = await browserFor({ email: 'evaluator@survey.test' });
+    const shown = dataOf<{
+      evaluation: {
+        outreachUserSurvey: {
+          sent: { value: number | null };
+          answered: { value: number | null };
+          items: Array<{ itemId: string; source: string; options: Array<{ code: string }> }>;
+          reference: {
+            sent: number;
+            answered: number;
+            notAbleToTakeIt: number;
+            followUpInterviews: number;
+            sourceEn: string;
+          };
+        };
+      };
+    }>(
+      await evaluator.graphql(
+        `query($f: EvaluationFilterInput!) { evaluation(filter: $f) { outreachUserSurvey {
+          sent { value } answered { value } responseRate { rate }
+          items { itemId source answered { value suppressed } options { code count { value } } positive { rate } seedPositivePercent }
+          notOffered { status count { value } } followUps { value } byLanguage { language count { value } }
+          reference { sent answered notAbleToTakeIt followUpInterviews sourceDa sourceEn } ignoredFilters } } }`,
+        { f: { organizationIds: [org.organizationId] } },
+      ),
+    ).evaluation.outreachUserSurvey;
+    // The gateway uses the installation's disclosure key, not the test's.
+    const installation = await outreachUserSurvey(db, filter, await evaluationUniform());
+    expect(shown.sent.value).toBe(installation.sent.value);
+    expect(shown.answered.value).toBe(installation.answered.value);
+    expect(shown.items.map((item) => item.itemId)).toEqual(figures.items.map((item) => item.itemId));
+    expect(shown.reference).toMatchObject({
+      sent: 1090,
+      answered: 487,
+      notAbleToTakeIt: 367,
+      followUpInterviews: 17,
+    });
+    expect(shown.reference.sourceEn).toContain('Projekt Opsøgende Indsats');
+    expect(errorCodes(await evaluator.graphql(FOLLOW_UPS))).toEqual(['FORBIDDEN']);
+
     // A person filter cannot reach the responses: said, not silently dropped.
     const byGender = await outreachUserSurvey(db, { ...filter, genders: ['WOMAN'] }, uniform);
     expect(byGender.ignoredFilters).toContain('genders');
