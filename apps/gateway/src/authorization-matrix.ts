@@ -370,10 +370,10 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     note: 'SARA-V3 by the assessors.',
   },
   'Query.reassessmentsDue': {
-    who: ASSESSOR,
+    who: ['INTAKE_COORDINATOR', ...ASSESSOR],
     reach: 'ACTIVE_ORGANIZATION',
     otherOrganization: 'OWN_ONLY',
-    note: 'The assessors’ work list.',
+    note: 'The assessors’ work list; intake coordinators book the talks (dates and routes only, which they read on the registrations anyway).',
   },
   'Query.recentRiskDecisions': {
     who: ASSESSOR,

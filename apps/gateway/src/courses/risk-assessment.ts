@@ -8,6 +8,10 @@ import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { openText, sealText } from '../persons/field-crypto.ts';
 import { INTAKE_READER_ROLES, RISK_ASSESSOR_ROLES } from './course-access.ts';
+
+/** Who reads the list of re-assessments due: the assessors, and the coordinators who book them. */
+const REASSESSMENT_LIST_ROLES = ['INTAKE_COORDINATOR', ...RISK_ASSESSOR_ROLES] as const;
+
 import { RiskRouteEnum } from './course-enums.ts';
 import { dateColumn, isoDateOf, todayInDenmark } from './iso-date.ts';
 import { applyDecisionToWaitingList, writeDecisionIntoRegistration } from './risk-decision.ts';
@@ -78,8 +82,8 @@ builder.queryField('reassessmentsDue', (t) =>
     nullable: false,
     type: ['RiskAssessment'],
     description:
-      "Each person's latest assessment whose re-assessment date falls within `withinDays` from today (or has passed).",
-    authScopes: { role: RISK_ASSESSOR_ROLES },
+      "Each person's latest assessment whose re-assessment date falls within `withinDays` from today (or has passed). The assessors' work list; intake coordinators see it too, to book the talks (the dates and routes they already read on the registrations, never the assessment's content).",
+    authScopes: { role: REASSESSMENT_LIST_ROLES },
     args: { withinDays: t.arg.int({ defaultValue: 14 }) },
     resolve: async (query, _root, args, context) => {
       const organizationId = requireOrganizationId(context);

@@ -249,6 +249,32 @@ describe('correcting a saved risk decision', () => {
   });
 });
 
+describe('the re-assessments due', () => {
+  it('are read by intake coordinators too (to book the talks), without the assessment’s content', async () => {
+    const personId = await register('koege', 'Bodil Booking');
+    const risk = await as('risk@koege.wd.test');
+    await risk.graphql(ASSESS, {
+      input: {
+        personId,
+        assessedOn: todayInDenmark(),
+        riskLevel: 'HIGH',
+        safetyPlan: 'Kodeord hos naboen',
+        reassessOn: isoDaysFromToday(7),
+        routes: ['SHELTER'],
+      },
+    });
+    const intake = await as('intake@koege.wd.test');
+    const due = await intake.graphql<{ reassessmentsDue: Array<{ personId: string; reassessOn: string }> }>(
+      '{ reassessmentsDue { personId reassessOn } }',
+    );
+    expect(due.body.data?.reassessmentsDue).toContainEqual({ personId, reassessOn: isoDaysFromToday(7) });
+    const content = await intake.graphql('{ reassessmentsDue { personId safetyPlan } }');
+    expect(errorCodes(content)).toEqual(['FORBIDDEN']);
+    const leader = await as('leader@koege.wd.test');
+    expect(errorCodes(await leader.graphql('{ reassessmentsDue { personId } }'))).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('withdrawing a participant', () => {
   it('stores the reason, refuses a future date and a second withdrawal', async () => {
     const personId = await register('koege', 'Wilma Udmeldt');

@@ -67,7 +67,7 @@ function AwaitingStart() {
   );
 }
 
-function DueStart() {
+function DueStart({ assesses }: { assesses: boolean }) {
   const t = useT(screenMessages);
   const [result] = useQuery({ query: StartDueQuery, requestPolicy: 'cache-and-network' });
   const due = result.data?.reassessmentsDue ?? [];
@@ -101,9 +101,11 @@ function DueStart() {
       ) : (
         <p>{result.fetching ? t('common.loading') : t('common.none')}</p>
       )}
-      <p>
-        <AppLink to="risk">{t('home.toRisk')}</AppLink>
-      </p>
+      {assesses ? (
+        <p>
+          <AppLink to="risk">{t('home.toRisk')}</AppLink>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -162,8 +164,8 @@ function CoursesStart() {
 
 /**
  * The start screen after login: each role's own work, with counts, one link from the screen that
- * does it. Intake coordinators and assessors see the registrations awaiting assessment (assessors
- * also the re-assessments due, which only they may read); group leaders their courses with the next
+ * does it. Intake coordinators and assessors see the new registrations awaiting assessment and the
+ * re-assessments due (coordinators book the talks); group leaders their courses with the next
  * session; leads the waiting list and every course. Shelter staff start at their stays.
  */
 export function HomeScreen({ heading }: { heading: string }) {
@@ -188,7 +190,9 @@ export function HomeScreen({ heading }: { heading: string }) {
         </p>
       ) : null}
       {holds(roles, ['INTAKE_COORDINATOR', 'RISK_ASSESSOR', 'ADMIN']) ? <AwaitingStart /> : null}
-      {holds(roles, ['RISK_ASSESSOR', 'ADMIN']) ? <DueStart /> : null}
+      {holds(roles, ['INTAKE_COORDINATOR', 'RISK_ASSESSOR', 'ADMIN']) ? (
+        <DueStart assesses={holds(roles, ['RISK_ASSESSOR', 'ADMIN'])} />
+      ) : null}
       {holds(roles, ['INTAKE_COORDINATOR', 'PROJECT_LEAD', 'ADMIN']) ? <WaitingStart /> : null}
       {holds(roles, ['GROUP_LEADER', 'INTAKE_COORDINATOR', 'PROJECT_LEAD', 'ADMIN']) ? (
         <CoursesStart />
