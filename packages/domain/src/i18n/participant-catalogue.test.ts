@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outreachSurveyItems } from '../outreach-survey/survey-items.ts';
 import { itemsOf, type QuestionnaireItem } from '../questionnaires.ts';
 import { checkIcuMessage, pluralCategoriesOf, samePlaceholders } from './icu.ts';
 import {
@@ -17,6 +18,7 @@ import {
   participantSource,
   participantSourceCatalogue,
   rowKey,
+  surveyOptionKey,
 } from './participant-source.ts';
 
 const tables = new Map<ParticipantLocale, TranslationTable>();
@@ -74,6 +76,19 @@ describe('participant catalogue: every offered language', () => {
           }
         }
         expect(problems).toEqual([]);
+      });
+
+      it('words every item and answer option of the outreach user survey, keyed by its answer codes', () => {
+        for (const item of outreachSurveyItems()) {
+          expect(table[`survey.item.${item.id}.label`], item.id).toBeTruthy();
+          if (item.kind === 'text') continue;
+          const codes = Object.keys(table)
+            .filter((key) => key.startsWith(`survey.option.${item.id}.`))
+            .map((key) => key.slice(`survey.option.${item.id}.`.length));
+          expect(codes.sort(), `${locale} ${item.id}`).toEqual(item.options.map((o) => o.code).sort());
+          for (const option of item.options)
+            expect(table[surveyOptionKey(item.id, option.code)]).toBeTruthy();
+        }
       });
 
       it('words every item and answer option of the baseline and end forms, with the same answer codes', () => {

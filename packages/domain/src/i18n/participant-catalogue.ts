@@ -7,19 +7,56 @@ import { participantSource } from './participant-source.ts';
 /** One language's texts, key → ICU message (the keys of participant-source.ts). */
 export type TranslationTable = Readonly<Record<string, string>>;
 
+/** A language's forms table and its outreach-survey table (kept in two files), as one table. */
+async function both(
+  forms: Promise<TranslationTable>,
+  survey: Promise<TranslationTable>,
+): Promise<TranslationTable> {
+  const [a, b] = await Promise.all([forms, survey]);
+  return { ...a, ...b };
+}
+
 /**
  * Each translated language's table, loaded on demand: the participant page downloads only the
  * language the person picks (a dynamic import is a separate chunk in the app's build), so nine
  * languages do not weigh on the first page load.
  */
 export const PARTICIPANT_TRANSLATIONS: Readonly<Record<TranslatedLocale, () => Promise<TranslationTable>>> = {
-  ar: () => import('./translations/ar.ts').then((m) => m.ar),
-  tr: () => import('./translations/tr.ts').then((m) => m.tr),
-  so: () => import('./translations/so.ts').then((m) => m.so),
-  ur: () => import('./translations/ur.ts').then((m) => m.ur),
-  fa: () => import('./translations/fa.ts').then((m) => m.fa),
-  pl: () => import('./translations/pl.ts').then((m) => m.pl),
-  uk: () => import('./translations/uk.ts').then((m) => m.uk),
+  ar: () =>
+    both(
+      import('./translations/ar.ts').then((m) => m.ar),
+      import('./translations/ar-survey.ts').then((m) => m.arSurvey),
+    ),
+  tr: () =>
+    both(
+      import('./translations/tr.ts').then((m) => m.tr),
+      import('./translations/tr-survey.ts').then((m) => m.trSurvey),
+    ),
+  so: () =>
+    both(
+      import('./translations/so.ts').then((m) => m.so),
+      import('./translations/so-survey.ts').then((m) => m.soSurvey),
+    ),
+  ur: () =>
+    both(
+      import('./translations/ur.ts').then((m) => m.ur),
+      import('./translations/ur-survey.ts').then((m) => m.urSurvey),
+    ),
+  fa: () =>
+    both(
+      import('./translations/fa.ts').then((m) => m.fa),
+      import('./translations/fa-survey.ts').then((m) => m.faSurvey),
+    ),
+  pl: () =>
+    both(
+      import('./translations/pl.ts').then((m) => m.pl),
+      import('./translations/pl-survey.ts').then((m) => m.plSurvey),
+    ),
+  uk: () =>
+    both(
+      import('./translations/uk.ts').then((m) => m.uk),
+      import('./translations/uk-survey.ts').then((m) => m.ukSurvey),
+    ),
 };
 
 /** Danish or English, straight from the source catalogue. */

@@ -4,6 +4,7 @@ import {
   type ParticipantFormKind,
 } from '../courses/form-link.ts';
 import type { Label } from '../labels.ts';
+import { OUTREACH_SURVEY } from '../outreach-survey/survey-items.ts';
 import {
   QUESTIONNAIRES,
   type QuestionnaireDefinition,
@@ -152,6 +153,37 @@ export function formTextEntries(kind: ParticipantFormKind): Entry[] {
   return entries;
 }
 
+/**
+ * Every text of the outreach user survey (outreach-survey/survey-items.ts) with its key: the same
+ * shape as the forms' keys under `survey.`, so the survey's answer codes are the keys' last part.
+ */
+export function surveyTextEntries(): Entry[] {
+  const form = OUTREACH_SURVEY;
+  const entries: Entry[] = [
+    ['survey.title', form.title],
+    ['survey.intro', form.intro],
+  ];
+  if (form.privacyNotice) entries.push(['survey.privacyNotice', form.privacyNotice]);
+  if (form.closing) entries.push(['survey.closing', form.closing]);
+  for (const section of form.sections) {
+    entries.push([`survey.section.${section.id}.title`, section.title]);
+    if (section.intro) entries.push([`survey.section.${section.id}.intro`, section.intro]);
+    for (const item of section.items) {
+      entries.push([`survey.item.${item.id}.label`, item.label]);
+      if (item.help) entries.push([`survey.item.${item.id}.help`, item.help]);
+      if (item.kind !== 'text') {
+        for (const option of item.options)
+          entries.push([surveyOptionKey(item.id, option.code), option.label]);
+      }
+    }
+  }
+  return entries;
+}
+
+export function surveyOptionKey(itemId: string, code: string): string {
+  return `survey.option.${itemId}.${code}`;
+}
+
 function sameLabel(a: Label, b: Label): boolean {
   return a.da === b.da && a.en === b.en;
 }
@@ -163,14 +195,16 @@ function sameLabel(a: Label, b: Label): boolean {
  */
 export function participantSourceCatalogue(): ReadonlyMap<string, Label> {
   const catalogue = new Map<string, Label>(Object.entries(PARTICIPANT_CHROME));
-  for (const kind of PARTICIPANT_FORM_KINDS) {
-    for (const [key, text] of formTextEntries(kind)) {
-      const earlier = catalogue.get(key);
-      if (earlier && !sameLabel(earlier, text)) {
-        throw new Error(`Key ${key} stands for two different texts: "${earlier.da}" and "${text.da}"`);
-      }
-      catalogue.set(key, text);
+  const entries = [
+    ...PARTICIPANT_FORM_KINDS.flatMap((kind) => formTextEntries(kind)),
+    ...surveyTextEntries(),
+  ];
+  for (const [key, text] of entries) {
+    const earlier = catalogue.get(key);
+    if (earlier && !sameLabel(earlier, text)) {
+      throw new Error(`Key ${key} stands for two different texts: "${earlier.da}" and "${text.da}"`);
     }
+    catalogue.set(key, text);
   }
   return catalogue;
 }
