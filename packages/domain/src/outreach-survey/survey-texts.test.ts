@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { textDirection } from '../i18n/participant-locales.ts';
 import { OUTREACH_SURVEY, outreachSurveyItems } from './survey-items.ts';
 import {
-  SURVEY_TRANSLATIONS,
-  surveyOptionKey,
-  surveySourceEntries,
-  surveySourceTable,
-  surveyTable,
-  surveyText,
+  OUTREACH_SURVEY_TRANSLATIONS,
+  outreachSurveyOptionKey,
+  outreachSurveySourceEntries,
+  outreachSurveySourceTable,
+  outreachSurveyTable,
+  outreachSurveyText,
 } from './survey-texts.ts';
 
-const source = surveySourceEntries();
+const source = outreachSurveySourceEntries();
 
 describe('outreach survey texts', () => {
   it('key every question, help text and answer option of the definition', () => {
@@ -18,13 +18,13 @@ describe('outreach survey texts', () => {
       expect(source.get(`survey.item.${item.id}.label`)).toEqual(item.label);
       if (item.kind === 'single' || item.kind === 'multi') {
         for (const option of item.options)
-          expect(source.get(surveyOptionKey(item.id, option.code))).toEqual(option.label);
+          expect(source.get(outreachSurveyOptionKey(item.id, option.code))).toEqual(option.label);
       }
     }
     expect(source.get('survey.title')).toEqual(OUTREACH_SURVEY.title);
   });
 
-  for (const [locale, load] of Object.entries(SURVEY_TRANSLATIONS)) {
+  for (const [locale, load] of Object.entries(OUTREACH_SURVEY_TRANSLATIONS)) {
     it(`${locale}: exactly the source keys (so the same answer codes), none empty, the same {placeholders}`, async () => {
       const table = (await load?.()) ?? {};
       const missing = [...source.keys()].filter((key) => !(key in table));
@@ -40,19 +40,18 @@ describe('outreach survey texts', () => {
 
   it('Arabic reads right to left and is not the Danish text', async () => {
     expect(textDirection('ar')).toBe('rtl');
-    const ar = await surveyTable('ar');
-    expect(surveyText(ar, 'survey.title')).toBe('كيف كانت المكالمة؟');
-    expect(surveyText(ar, 'survey.option.call_rating.POSITIVE')).not.toBe('Positivt');
+    const ar = await outreachSurveyTable('ar');
+    expect(outreachSurveyText(ar, 'survey.title')).toBe('كيف كانت المكالمة؟');
+    expect(outreachSurveyText(ar, 'survey.option.call_rating.POSITIVE')).not.toBe('Positivt');
   });
 
-  it('falls back to the Danish source for a language not yet translated, and fills in values', async () => {
-    const table = await surveyTable('tr');
-    const danish = surveySourceTable('da');
-    if (!SURVEY_TRANSLATIONS.tr) expect(table).toEqual(danish);
-    expect(surveyText({}, 'survey.page.expires', { date: '7.12.2026' })).toBe(
+  it('falls back to the Danish source for a text a table lacks, and fills in values', async () => {
+    if (!OUTREACH_SURVEY_TRANSLATIONS.tr) expect(await outreachSurveyTable('tr')).toEqual({});
+    expect(outreachSurveyText({}, 'survey.title')).toBe(outreachSurveySourceTable('da')['survey.title']);
+    expect(outreachSurveyText({}, 'survey.page.expires', { date: '7.12.2026' })).toBe(
       'Linket virker til og med 7.12.2026.',
     );
-    expect(surveyText(surveySourceTable('en'), 'survey.item.follow_up_phone.label')).toBe(
+    expect(outreachSurveyText(outreachSurveySourceTable('en'), 'survey.item.follow_up_phone.label')).toBe(
       'Your phone number',
     );
   });

@@ -16,7 +16,7 @@ import { OUTREACH_SURVEY_LINK_PROBLEMS } from './survey-link.ts';
 type TranslationTable = Readonly<Record<string, string>>;
 
 /** Sentences of the survey page that are not in the definition (da/en; the translations key them the same). */
-export const SURVEY_PAGE_TEXTS: Readonly<Record<string, Label>> = {
+export const OUTREACH_SURVEY_PAGE_TEXTS: Readonly<Record<string, Label>> = {
   'survey.page.title': { da: 'Spørgeskema om opkaldet', en: 'Questionnaire about the call' },
   'survey.page.loading': { da: 'Henter spørgeskemaet …', en: 'Loading the questionnaire …' },
   'survey.page.problem': { da: 'Spørgeskemaet kan ikke åbnes', en: 'The questionnaire cannot be opened' },
@@ -54,9 +54,9 @@ export const SURVEY_PAGE_TEXTS: Readonly<Record<string, Label>> = {
   'survey.link.LINK_USED': OUTREACH_SURVEY_LINK_PROBLEMS.LINK_USED,
 };
 
-export const surveySectionKey = (sectionId: string) => `survey.section.${sectionId}`;
-export const surveyItemKey = (itemId: string) => `survey.item.${itemId}`;
-export const surveyOptionKey = (itemId: string, code: string) => `survey.option.${itemId}.${code}`;
+export const outreachSurveySectionKey = (sectionId: string) => `survey.section.${sectionId}`;
+export const outreachSurveyItemKey = (itemId: string) => `survey.item.${itemId}`;
+export const outreachSurveyOptionKey = (itemId: string, code: string) => `survey.option.${itemId}.${code}`;
 
 function optionsOf(item: { kind: string; options?: readonly QuestionnaireOption[] }) {
   return item.kind === 'single' || item.kind === 'multi' ? (item.options ?? []) : [];
@@ -65,20 +65,21 @@ function optionsOf(item: { kind: string; options?: readonly QuestionnaireOption[
 let cachedEntries: ReadonlyMap<string, Label> | undefined;
 
 /** Every survey text with its key: the page's sentences, then the definition in form order. */
-export function surveySourceEntries(): ReadonlyMap<string, Label> {
+export function outreachSurveySourceEntries(): ReadonlyMap<string, Label> {
   if (cachedEntries) return cachedEntries;
-  const entries = new Map<string, Label>(Object.entries(SURVEY_PAGE_TEXTS));
+  const entries = new Map<string, Label>(Object.entries(OUTREACH_SURVEY_PAGE_TEXTS));
   entries.set('survey.title', OUTREACH_SURVEY.title);
   entries.set('survey.intro', OUTREACH_SURVEY.intro);
   if (OUTREACH_SURVEY.privacyNotice) entries.set('survey.privacyNotice', OUTREACH_SURVEY.privacyNotice);
   if (OUTREACH_SURVEY.closing) entries.set('survey.closing', OUTREACH_SURVEY.closing);
   for (const section of OUTREACH_SURVEY.sections) {
-    entries.set(`${surveySectionKey(section.id)}.title`, section.title);
-    if (section.intro) entries.set(`${surveySectionKey(section.id)}.intro`, section.intro);
+    entries.set(`${outreachSurveySectionKey(section.id)}.title`, section.title);
+    if (section.intro) entries.set(`${outreachSurveySectionKey(section.id)}.intro`, section.intro);
     for (const item of section.items) {
-      entries.set(`${surveyItemKey(item.id)}.label`, item.label);
-      if (item.help) entries.set(`${surveyItemKey(item.id)}.help`, item.help);
-      for (const option of optionsOf(item)) entries.set(surveyOptionKey(item.id, option.code), option.label);
+      entries.set(`${outreachSurveyItemKey(item.id)}.label`, item.label);
+      if (item.help) entries.set(`${outreachSurveyItemKey(item.id)}.help`, item.help);
+      for (const option of optionsOf(item))
+        entries.set(outreachSurveyOptionKey(item.id, option.code), option.label);
     }
   }
   cachedEntries = entries;
@@ -86,36 +87,37 @@ export function surveySourceEntries(): ReadonlyMap<string, Label> {
 }
 
 /** Danish or English, straight from the source. */
-export function surveySourceTable(locale: 'da' | 'en'): TranslationTable {
+export function outreachSurveySourceTable(locale: 'da' | 'en'): TranslationTable {
   const table: Record<string, string> = {};
-  for (const [key, text] of surveySourceEntries()) table[key] = text[locale];
+  for (const [key, text] of outreachSurveySourceEntries()) table[key] = text[locale];
   return table;
 }
 
 /**
  * The translated survey tables, loaded on demand (a separate chunk each). A language without a
- * table here shows the survey's questions in Danish (surveyText's fallback) while the page's
- * shared chrome is in the language: see the report of issue 14 for which are still to come.
+ * table here gets an empty one: the page then looks the key up in the participant catalogue
+ * (where the catalogue's languages carry the survey's questions under the same keys) and falls
+ * back to the Danish source.
  */
-export const SURVEY_TRANSLATIONS: Readonly<
+export const OUTREACH_SURVEY_TRANSLATIONS: Readonly<
   Partial<Record<TranslatedLocale, () => Promise<TranslationTable>>>
 > = {
   ar: () => import('./translations/ar.ts').then((m) => m.surveyAr),
 };
 
-/** The survey's table in a language (Danish source for a language not yet translated). */
-export async function surveyTable(locale: ParticipantLocale): Promise<TranslationTable> {
-  if (locale === 'da' || locale === 'en') return surveySourceTable(locale);
-  const load = SURVEY_TRANSLATIONS[locale];
-  return load ? load() : surveySourceTable('da');
+/** The survey's own table in a language (Danish and English from the source; empty if not translated here). */
+export async function outreachSurveyTable(locale: ParticipantLocale): Promise<TranslationTable> {
+  if (locale === 'da' || locale === 'en') return outreachSurveySourceTable(locale);
+  const load = OUTREACH_SURVEY_TRANSLATIONS[locale];
+  return load ? load() : {};
 }
 
 /** One text from a table, the Danish source when the table lacks it, `{name}` values filled in. */
-export function surveyText(
+export function outreachSurveyText(
   table: TranslationTable,
   key: string,
   params: Readonly<Record<string, string>> = {},
 ): string {
-  const text = table[key]?.trim() ? table[key] : (surveySourceEntries().get(key)?.da ?? key);
+  const text = table[key]?.trim() ? table[key] : (outreachSurveySourceEntries().get(key)?.da ?? key);
   return (text ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }

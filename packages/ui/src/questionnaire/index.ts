@@ -1,4 +1,10 @@
-export { type DraftAnswers, errorsForItem } from './answers-state.ts';
+export {
+  type DraftAnswers,
+  errorsForItem,
+  toggleOption,
+  withAnswer,
+  withoutHiddenAnswers,
+} from './answers-state.ts';
 export { QuestionnaireFields, type QuestionnaireFieldsProps } from './questionnaire-fields.tsx';
 export {
   type QuestionnaireDraft,
