@@ -334,6 +334,18 @@ describe('the link', () => {
   });
 });
 
+describe('the public door', () => {
+  it('is rate-limited per link, like the participant forms', async () => {
+    const worker = await browserFor(org.users.worker);
+    const issued = await acceptedCall(worker);
+    const person = new TestBrowser();
+    const codes: unknown[] = [];
+    for (let i = 0; i < 31; i++)
+      codes.push(...errorCodes(await person.graphql(OPEN, { token: issued.token })));
+    expect(codes).toEqual(['RATE_LIMITED']);
+  });
+});
+
 describe('the evaluation figures', () => {
   it('equal hand-written SQL before noise: response rate, item distributions and reasons not offered', async () => {
     // A few more answers, so some cells pass the disclosure limit.
