@@ -43,6 +43,7 @@ export {
   type ParticipantMessages,
   participantMessages,
 } from './participant-i18n.ts';
+export { ParticipantLanguagePicker, useParticipantLanguage } from './participant-language.tsx';
 export { problemText, useProblemText } from './problem-message.ts';
 export * from './questionnaire/index.ts';
 export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';

@@ -1,0 +1,102 @@
+import type { ParticipantLocale } from '@vi/domain';
+import { useEffect, useId, useState } from 'react';
+import {
+  applyParticipantLanguage,
+  initialParticipantLocale,
+  loadParticipantMessages,
+  PARTICIPANT_LANGUAGE_CHOICES,
+  PARTICIPANT_LOCALE_STORAGE_KEY,
+  type ParticipantMessages,
+} from './participant-i18n.ts';
+
+/**
+ * The participant page's language (issue 14): the picker and the loaded texts. The page keeps the
+ * chosen language in this browser (a shared tablet shows the next person the last choice, which the
+ * picker at the top changes in one step), sets `<html lang dir>`, and reloads the texts with the
+ * organisation's overrides when either changes.
+ */
+
+function storedChoice(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(PARTICIPANT_LOCALE_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function storeChoice(locale: ParticipantLocale): void {
+  try {
+    globalThis.localStorage?.setItem(PARTICIPANT_LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Storage may be blocked; the choice then holds for this page only.
+  }
+}
+
+const NO_OVERRIDES: ReadonlyArray<{ key: string; text: string }> = [];
+
+/**
+ * The language to show and its texts (null while the first load runs). `overrides` must keep its
+ * identity between renders (memoise it): a new array reloads the texts.
+ */
+export function useParticipantLanguage(
+  overrides: ReadonlyArray<{ key: string; text: string }> = NO_OVERRIDES,
+): {
+  locale: ParticipantLocale;
+  setLocale: (locale: ParticipantLocale) => void;
+  messages: ParticipantMessages | null;
+} {
+  const [locale, setLocaleState] = useState<ParticipantLocale>(() =>
+    initialParticipantLocale(storedChoice(), globalThis.navigator?.languages ?? []),
+  );
+  const [messages, setMessages] = useState<ParticipantMessages | null>(null);
+  useEffect(() => {
+    let current = true;
+    applyParticipantLanguage(locale);
+    loadParticipantMessages(locale, overrides).then((loaded) => {
+      if (current) setMessages(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [locale, overrides]);
+  const setLocale = (next: ParticipantLocale) => {
+    storeChoice(next);
+    setLocaleState(next);
+  };
+  return { locale, setLocale, messages };
+}
+
+/**
+ * A select of the nine languages, each named in itself (and marked with its own lang, so a screen
+ * reader reads "العربية" as Arabic). The label is in the page's current language.
+ */
+export function ParticipantLanguagePicker({
+  locale,
+  label,
+  onChange,
+}: {
+  locale: ParticipantLocale;
+  label: string;
+  onChange: (locale: ParticipantLocale) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="vi-participant-language">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={locale}
+        onChange={(event) => {
+          const chosen = PARTICIPANT_LANGUAGE_CHOICES.find((c) => c.code === event.target.value);
+          if (chosen) onChange(chosen.code);
+        }}
+      >
+        {PARTICIPANT_LANGUAGE_CHOICES.map((choice) => (
+          <option key={choice.code} value={choice.code} lang={choice.code}>
+            {choice.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
