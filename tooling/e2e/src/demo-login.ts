@@ -1,4 +1,4 @@
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from '@vi/db/seed';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoMembershipSlugs } from '@vi/db/seed';
 
 export type DemoLogin = {
   email: string;
@@ -12,7 +12,7 @@ export type DemoLogin = {
 export function demoLogin(email: string): DemoLogin {
   const user = DEMO_USERS.find((candidate) => candidate.email === email);
   if (!user) throw new Error(`${email} is not one of the demo users (@vi/db/seed DEMO_USERS).`);
-  const organizations = [user.orgSlug, ...user.alsoMemberOf].map((slug) => {
+  const organizations = demoMembershipSlugs(user).map((slug) => {
     const organization = DEMO_ORGANIZATIONS.find((candidate) => candidate.slug === slug);
     if (!organization) throw new Error(`The demo organisation "${slug}" of ${email} does not exist.`);
     return organization.name;

@@ -1,7 +1,7 @@
 // `npm run seed -w @vi/db`: seeds the configured database (DATABASE_URL, or
 // PGlite under VI_DATA_DIR / .data/pglite) with the demo and prints the logins.
 import { closeDatabase, getDatabase } from '../client.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './index.ts';
+import { DEMO_PASSWORD, DEMO_USERS, demoMembershipSlugs, seedDemo } from './index.ts';
 
 const started = Date.now();
 const database = await getDatabase();
@@ -16,7 +16,7 @@ try {
   }
   console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
   for (const user of DEMO_USERS) {
-    const orgs = [user.orgSlug, ...user.alsoMemberOf].join(', ');
+    const orgs = demoMembershipSlugs(user).join(', ');
     console.log(`  ${user.email.padEnd(36)} ${user.role.padEnd(20)} ${orgs}`);
   }
 } finally {

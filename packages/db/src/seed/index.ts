@@ -21,6 +21,7 @@ export {
   type DemoOrganization,
   type DemoOrgSlug,
   type DemoUser,
+  demoMembershipSlugs,
 } from './organizations.ts';
 
 export interface SeedSummary {

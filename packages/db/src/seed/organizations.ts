@@ -84,6 +84,11 @@ function municipalityStaff(slug: 'odense' | 'koege', town: string): DemoUser[] {
   ];
 }
 
+/** Every organisation where a demo user holds their role: the first, the others and those added later. */
+export function demoMembershipSlugs(user: DemoUser): DemoOrgSlug[] {
+  return [user.orgSlug, ...user.alsoMemberOf, ...(user.laterMemberOf ?? [])];
+}
+
 /** Every demo login; the password of each is DEMO_PASSWORD. */
 export const DEMO_USERS: readonly DemoUser[] = [
   user('outreach', 'offerraadgivning', 'OUTREACH_WORKER', 'Olivia Opsøger (demo)'),

@@ -12,7 +12,14 @@ import type { Database } from '../client.ts';
 import { fieldKeyring, openAnswers, plainAnswerCodes } from '../field-encryption.ts';
 import { createTestDatabase } from '../testing.ts';
 import { startOfDay } from './calendar.ts';
-import { DEMO_PASSWORD, DEMO_USERS, MODULE_PLAN_TEMPLATES, type SeedSummary, seedDemo } from './index.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoMembershipSlugs,
+  MODULE_PLAN_TEMPLATES,
+  type SeedSummary,
+  seedDemo,
+} from './index.ts';
 import { buildOutreachDemo } from './outreach.ts';
 import { SeededRandom } from './random.ts';
 
@@ -70,9 +77,7 @@ describe('seedDemo', () => {
     const memberships = await db.prisma.membership.findMany({ include: { user: true, organization: true } });
     for (const demo of DEMO_USERS) {
       const mine = memberships.filter((m) => m.user.email === demo.email);
-      expect(mine.map((m) => m.organization.slug).sort()).toEqual(
-        [demo.orgSlug, ...demo.alsoMemberOf, ...(demo.laterMemberOf ?? [])].sort(),
-      );
+      expect(mine.map((m) => m.organization.slug).sort()).toEqual(demoMembershipSlugs(demo).sort());
       expect(new Set(mine.map((m) => m.role))).toEqual(new Set([demo.role]));
     }
     const outreach = await db.prisma.user.findUniqueOrThrow({
