@@ -44,6 +44,12 @@ export {
   participantMessages,
 } from './participant-i18n.ts';
 export { ParticipantLanguagePicker, useParticipantLanguage } from './participant-language.tsx';
+export {
+  ParticipantTexts,
+  useFieldErrorText,
+  useQuestionnaireDefinition,
+  useQuestionnaireT,
+} from './participant-texts.tsx';
 export { problemText, useProblemText } from './problem-message.ts';
 export * from './questionnaire/index.ts';
 export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';
