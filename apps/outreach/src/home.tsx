@@ -7,6 +7,7 @@ import { HomeLinks, navigate } from './screens/outreach-routes.tsx';
 import { screenMessages } from './screens/outreach-screen-messages.ts';
 import { OverviewScreen } from './screens/overview-screen.tsx';
 import { ReferralsScreen } from './screens/referrals-screen.tsx';
+import { SurveyFollowUps } from './screens/survey-follow-ups.tsx';
 
 const QueueCountQuery = graphql(`
   query HomeQueueCount {
@@ -85,7 +86,13 @@ export function Home() {
   const user = useCurrentUser();
   if (user.roles.includes('OUTREACH_WORKER')) return <WorkerStart name={user.displayName} />;
   if (user.roles.includes('COUNSELLOR')) return <ReferralsScreen />;
-  if (user.roles.includes('PROJECT_LEAD')) return <OverviewScreen />;
+  if (user.roles.includes('PROJECT_LEAD'))
+    return (
+      <>
+        <OverviewScreen />
+        <SurveyFollowUps />
+      </>
+    );
   return (
     <>
       <h1>{t('home.heading', { name: user.displayName })}</h1>

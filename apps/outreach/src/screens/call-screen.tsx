@@ -24,6 +24,7 @@ import { navigate } from './outreach-routes.tsx';
 import { screenMessages } from './outreach-screen-messages.ts';
 import { formatPhoneForReading, phoneHref } from './phone-format.ts';
 import { carriedMessageFor, carryMessage, currentQueueFilter } from './queue-filter.ts';
+import { SurveyLinkNotice } from './survey-link-notice.tsx';
 import './call-screen.css';
 
 const CallCaseQuery = graphql(`
@@ -66,6 +67,7 @@ const RecordMutation = graphql(`
       nextAttemptAfter
       referralId
       showSafeContactGuidance
+      surveyLink { url smsSent expiresAt }
     }
   }
 `);
@@ -154,6 +156,7 @@ export function CallScreen({ caseId }: { caseId: string }) {
   const [releasing, release] = useMutation(ReleaseMutation);
   const [claimingNext, claimNext] = useMutation(ClaimNextMutation);
   const [noNext, setNoNext] = useState(false);
+  const [notTakenNext, setNotTakenNext] = useState(false);
   const [carried] = useState(() => carriedMessageFor(caseId));
   const [outcome, setOutcome] = useState<CallOutcomeCode | null>(null);
   const [declineReason, setDeclineReason] = useState<DeclineReasonCode | null>(null);
@@ -205,6 +208,12 @@ export function CallScreen({ caseId }: { caseId: string }) {
     const response = await record({ caseId, input });
     const saved = response.data?.recordCallOutcome;
     if (!saved) return;
+    // A survey link is shown only once: do not move on to the next person before it is passed on.
+    if (saved.surveyLink) {
+      setNotTakenNext(takeNext);
+      setResult(saved);
+      return;
+    }
     if (takeNext) {
       // Two round trips (record, then claim) on purpose: the gateway's existing mutations, each
       // with its own checks and audit. The next person comes from the part of the queue the
@@ -254,6 +263,7 @@ export function CallScreen({ caseId }: { caseId: string }) {
             {problemText(describeRequestProblem(claimingNext.error))}
           </p>
         ) : null}
+        {result.surveyLink ? <SurveyLinkNotice link={result.surveyLink} notTakenNext={notTakenNext} /> : null}
         {result.showSafeContactGuidance ? (
           <aside className="or-notice" aria-labelledby="guidance-after-heading">
             <h2 id="guidance-after-heading">{t('call.guidanceHeading')}</h2>
