@@ -29,6 +29,8 @@ import { DisclosureHelp, DisclosureHelpFields } from './disclosure-help.tsx';
 import { FiguresProblem, usageOfLimitError } from './figures-problem.tsx';
 import { IntakeSection, IntakeSectionFields } from './intake-section.tsx';
 import { OutreachSection, OutreachSectionFields } from './outreach-section.tsx';
+import { outreachSurveyMessages } from './outreach-survey-messages.ts';
+import { OutreachSurveyFigures } from './outreach-survey-section.tsx';
 import { ReadinessSection, ReadinessSectionFields } from './readiness-section.tsx';
 import { RecoverySection, RecoverySectionFields } from './recovery-section.tsx';
 
@@ -139,6 +141,7 @@ function Figures({
   const variables = modelSections(filter.model);
   const aftercare = aftercareSections(filter.model);
   const ta = useT(aftercareMessages);
+  const ts = useT(outreachSurveyMessages);
   const context = useMemo(
     () => ({
       ...(evaluation?.from ? { from: evaluation.from } : {}),
@@ -196,9 +199,14 @@ function Figures({
       <nav className="ev-toc" aria-label={t('dashboard.contents')}>
         <ul>
           {variables.outreach ? (
-            <li>
-              <a href="#outreach">{t('outreach.heading')}</a>
-            </li>
+            <>
+              <li>
+                <a href="#outreach">{t('outreach.heading')}</a>
+              </li>
+              <li>
+                <a href="#outreach-user-survey">{ts('survey.heading')}</a>
+              </li>
+            </>
           ) : null}
           {variables.courses ? (
             <>
@@ -238,6 +246,7 @@ function Figures({
       {intake ? <IntakeSection data={intake} /> : null}
       {course ? <CourseSection data={course} /> : null}
       {recovery ? <RecoverySection data={recovery} /> : null}
+      <OutreachSurveyFigures filter={filter} />
       <AftercareFigures filter={filter} />
       <CostSection data={evaluation} model={filter.model} />
       <ReadinessSection data={evaluation} model={filter.model} />
