@@ -43,7 +43,11 @@ export {
   type ParticipantMessages,
   participantMessages,
 } from './participant-i18n.ts';
-export { ParticipantLanguagePicker, useParticipantLanguage } from './participant-language.tsx';
+export {
+  type LanguageOverrides,
+  ParticipantLanguagePicker,
+  useParticipantLanguage,
+} from './participant-language.tsx';
 export {
   ParticipantTexts,
   useFieldErrorText,

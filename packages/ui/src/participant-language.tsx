@@ -34,13 +34,18 @@ function storeChoice(locale: ParticipantLocale): void {
 
 const NO_OVERRIDES: ReadonlyArray<{ key: string; text: string }> = [];
 
+/** An organisation's overrides and the language they were fetched for. */
+export type LanguageOverrides = {
+  readonly locale: ParticipantLocale;
+  readonly list: ReadonlyArray<{ key: string; text: string }>;
+};
+
 /**
- * The language to show and its texts (null while the first load runs). `overrides` must keep its
- * identity between renders (memoise it): a new array reloads the texts.
+ * The language to show and its texts (null while the first load runs). `overrides` are laid over
+ * the texts only when they were fetched for the language shown (so after a switch the old
+ * language's overrides never appear in the new one); keep the object's identity between renders.
  */
-export function useParticipantLanguage(
-  overrides: ReadonlyArray<{ key: string; text: string }> = NO_OVERRIDES,
-): {
+export function useParticipantLanguage(overrides: LanguageOverrides | null = null): {
   locale: ParticipantLocale;
   setLocale: (locale: ParticipantLocale) => void;
   messages: ParticipantMessages | null;
@@ -48,17 +53,18 @@ export function useParticipantLanguage(
   const [locale, setLocaleState] = useState<ParticipantLocale>(() =>
     initialParticipantLocale(storedChoice(), globalThis.navigator?.languages ?? []),
   );
+  const list = overrides && overrides.locale === locale ? overrides.list : NO_OVERRIDES;
   const [messages, setMessages] = useState<ParticipantMessages | null>(null);
   useEffect(() => {
     let current = true;
     applyParticipantLanguage(locale);
-    loadParticipantMessages(locale, overrides).then((loaded) => {
+    loadParticipantMessages(locale, list).then((loaded) => {
       if (current) setMessages(loaded);
     });
     return () => {
       current = false;
     };
-  }, [locale, overrides]);
+  }, [locale, list]);
   const setLocale = (next: ParticipantLocale) => {
     storeChoice(next);
     setLocaleState(next);
