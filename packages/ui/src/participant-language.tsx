@@ -10,8 +10,8 @@ import {
 } from './participant-i18n.ts';
 
 /**
- * The participant page's language (issue 14): the picker and the loaded texts. The page keeps the
- * chosen language in this browser (a shared tablet shows the next person the last choice, which the
+ * The participant page's language (issue 14): the picker and the loaded texts. The page starts in
+ * Danish or the language chosen before in this browser, keeps the chosen language there (a shared tablet shows the next person the last choice, which the
  * picker at the top changes in one step), sets `<html lang dir>`, and reloads the texts with the
  * organisation's overrides when either changes.
  */
@@ -50,8 +50,10 @@ export function useParticipantLanguage(overrides: LanguageOverrides | null = nul
   setLocale: (locale: ParticipantLocale) => void;
   messages: ParticipantMessages | null;
 } {
+  // Danish unless this browser chose another before: the course is run in Danish, and a phone's
+  // language is not always the reader's (a borrowed or shared phone); the picker is at the top.
   const [locale, setLocaleState] = useState<ParticipantLocale>(() =>
-    initialParticipantLocale(storedChoice(), globalThis.navigator?.languages ?? []),
+    initialParticipantLocale(storedChoice(), []),
   );
   const list = overrides && overrides.locale === locale ? overrides.list : NO_OVERRIDES;
   const [messages, setMessages] = useState<ParticipantMessages | null>(null);
