@@ -2,18 +2,15 @@ import './survey.css';
 import {
   type Answers,
   formTokenFromFragment,
-  isParticipantLocale,
   outreachSurveyTable,
   type ParticipantLocale,
+  type TranslationTable,
 } from '@vi/domain';
 import {
-  applyParticipantLanguage,
   createGraphqlClient,
   describeRequestProblem,
-  initialParticipantLocale,
-  loadParticipantMessages,
-  PARTICIPANT_LANGUAGE_CHOICES,
-  PARTICIPANT_LOCALE_STORAGE_KEY,
+  ParticipantLanguagePicker,
+  useParticipantLanguage,
 } from '@vi/ui';
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type CombinedError, Provider, useMutation, useQuery } from 'urql';
@@ -54,22 +51,6 @@ function resolveLink(): { token: string | null; draft: SurveyDraft | null } {
   const token = fromAddress ?? draft?.token ?? null;
   if (token && !draft) saveSurveyDraft({ token, answers: {}, page: 0 });
   return { token, draft };
-}
-
-function storedLocale(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(PARTICIPANT_LOCALE_STORAGE_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function storeLocale(locale: ParticipantLocale): void {
-  try {
-    globalThis.localStorage?.setItem(PARTICIPANT_LOCALE_STORAGE_KEY, locale);
-  } catch {
-    // Blocked storage: the choice holds for this visit only.
-  }
 }
 
 const LINK_REASONS = new Set(['INVALID_LINK', 'LINK_EXPIRED', 'LINK_USED']);
@@ -174,55 +155,29 @@ function Survey({ token, draft, texts }: { token: string; draft: SurveyDraft | n
   );
 }
 
-/** The nine languages, each named in itself, as one compact control that fits a phone's header. */
-function LanguagePicker({
-  locale,
-  label,
-  onChange,
-}: {
-  locale: ParticipantLocale;
-  label: string;
-  onChange: (locale: ParticipantLocale) => void;
-}) {
-  return (
-    <div className="survey-language">
-      <label htmlFor="survey-language">{label}</label>
-      <select
-        id="survey-language"
-        value={locale}
-        onChange={(event) => {
-          if (isParticipantLocale(event.target.value)) onChange(event.target.value);
-        }}
-      >
-        {PARTICIPANT_LANGUAGE_CHOICES.map((choice) => (
-          <option key={choice.code} value={choice.code} lang={choice.code}>
-            {choice.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function PageFrame() {
   const [{ token, draft }] = useState(resolveLink);
-  const [locale, setLocale] = useState<ParticipantLocale>(() =>
-    initialParticipantLocale(storedLocale(), globalThis.navigator?.languages ?? []),
-  );
+  // The participant pages' rule (packages/ui participant-language.tsx): Danish unless this browser
+  // chose another language before, <html lang dir> set, the chosen language kept.
+  const { locale, setLocale, messages } = useParticipantLanguage();
+  const [table, setTable] = useState<{ locale: ParticipantLocale; table: TranslationTable } | null>(null);
   const [texts, setTexts] = useState<SurveyTexts | null>(null);
   const client = useMemo(() => createGraphqlClient(), []);
 
   useEffect(() => {
     let current = true;
-    Promise.all([loadParticipantMessages(locale), outreachSurveyTable(locale)]).then(([chrome, table]) => {
-      if (!current) return;
-      applyParticipantLanguage(locale);
-      setTexts(surveyTexts(chrome, table));
+    outreachSurveyTable(locale).then((loaded) => {
+      if (current) setTable({ locale, table: loaded });
     });
     return () => {
       current = false;
     };
   }, [locale]);
+  // The page switches when both the shared texts and the survey's are in for the new language; until
+  // then it keeps the old ones, so the form (and its answers) stays on the screen.
+  useEffect(() => {
+    if (messages && table && messages.locale === table.locale) setTexts(surveyTexts(messages, table.table));
+  }, [messages, table]);
   useEffect(() => {
     if (texts) document.title = texts.survey('survey.page.title');
   }, [texts]);
@@ -241,13 +196,10 @@ function PageFrame() {
       <header className="vi-header">
         <div className="vi-header__bar">
           <p className="vi-app-name">{texts.survey('survey.page.title')}</p>
-          <LanguagePicker
+          <ParticipantLanguagePicker
             locale={locale}
             label={texts.chrome('page.language')}
-            onChange={(next) => {
-              storeLocale(next);
-              setLocale(next);
-            }}
+            onChange={setLocale}
           />
         </div>
       </header>
