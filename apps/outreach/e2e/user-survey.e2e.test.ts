@@ -152,24 +152,24 @@ describe('the outreach user survey from the call to the evaluation, in headless 
 
     await form
       .getByRole('group', { name: /كيف تقيّم المكالمة بشكل عام؟/ })
-      .getByRole('radio', { name: 'إيجابي جداً', exact: true })
+      .getByRole('radio', { name: 'إيجابية جداً', exact: true })
       .check();
     await form
-      .getByRole('group', { name: /أظهر الموظف التعاطف والمواساة/ })
-      .getByRole('radio', { name: 'أوافق تماماً', exact: true })
+      .getByRole('group', { name: /أظهر الموظف تعاطفاً ومواساة/ })
+      .getByRole('radio', { name: 'موافق تماماً', exact: true })
       .check();
     await next.click();
 
     await expect.poll(() => progress.textContent()).toBe('الصفحة 2 من 4');
     await form
-      .getByRole('group', { name: /كان عرض استشارات الضحايا مناسباً لي/ })
-      .getByRole('radio', { name: 'أوافق إلى حد كبير', exact: true })
+      .getByRole('group', { name: /كان عرض خدمة إرشاد الضحايا مناسباً لي/ })
+      .getByRole('radio', { name: 'موافق', exact: true })
       .check();
     await expectNoSidewaysScroll(form, 'survey page 2 in Arabic');
     await next.click();
 
     await expect.poll(() => progress.textContent()).toBe('الصفحة 3 من 4');
-    await form.getByRole('checkbox', { name: 'أن أحداً استمع إليّ' }).check();
+    await form.getByRole('checkbox', { name: 'أن أحداً استمع إلي' }).check();
     await form.getByRole('checkbox', { name: 'التحدث مع شخص بلغتي' }).check();
     await expectNoSidewaysScroll(form, 'survey page 3 in Arabic');
     await expectNoSeriousA11yViolations(form, 'user survey Arabic: page 3');
@@ -177,7 +177,7 @@ describe('the outreach user survey from the call to the evaluation, in headless 
 
     // The follow-up interview: by phone, with a number that is not one; the problem is named in Arabic.
     await expect.poll(() => progress.textContent()).toBe('الصفحة 4 من 4');
-    await form.getByRole('radio', { name: 'نعم، اتصلوا بي' }).check();
+    await form.getByRole('radio', { name: 'نعم، اتصلوا بي هاتفياً' }).check();
     const phoneField = form.getByLabel(/رقم هاتفك/);
     expect(await phoneField.getAttribute('dir')).toBe('ltr');
     await phoneField.fill('123');

@@ -6,10 +6,9 @@ import {
   isItemRequired,
   isItemShown,
   OUTREACH_SURVEY,
-  outreachSurveyOptionKey,
   outreachSurveyQuestionnaireItems,
-  outreachSurveySectionKey,
   type SurveyItem,
+  surveyOptionKey,
   validateItemAnswers,
 } from '@vi/domain';
 import { type DraftAnswers, errorsForItem, toggleOption, withAnswer, withoutHiddenAnswers } from '@vi/ui';
@@ -128,7 +127,7 @@ function ChoiceItem({ item, texts, value, errors, required, onChange }: ItemProp
                 else onChange(option.code);
               }}
             />
-            <span>{texts.survey(outreachSurveyOptionKey(item.id, option.code))}</span>
+            <span>{texts.survey(surveyOptionKey(item.id, option.code))}</span>
           </label>
         ))}
         {!multi && selected.length > 0 && !required ? (
@@ -314,8 +313,8 @@ export function SurveyForm({
         ) : null}
       </div>
       <section className="vi-q-section" aria-labelledby="survey-section-title">
-        <h2 id="survey-section-title">{texts.survey(`${outreachSurveySectionKey(section.id)}.title`)}</h2>
-        {section.intro ? <p>{texts.survey(`${outreachSurveySectionKey(section.id)}.intro`)}</p> : null}
+        <h2 id="survey-section-title">{texts.survey(`survey.section.${section.id}.title`)}</h2>
+        {section.intro ? <p>{texts.survey(`survey.section.${section.id}.intro`)}</p> : null}
         {section.items.map((item) => {
           if (!isItemShown(item, answers as Answers)) return null;
           const props: ItemProps = {

@@ -1,6 +1,5 @@
 import {
   type FieldError,
-  outreachSurveyItemKey,
   outreachSurveyText,
   type ParticipantLocale,
   type TranslationTable,
@@ -9,15 +8,15 @@ import type { ParticipantMessages } from '@vi/ui';
 
 /**
  * The survey page's words in the person's language: the participant catalogue's shared chrome
- * ("Side 1 af 4", "Næste", field errors) and the survey's own table (its questions and page
- * sentences, packages/domain/src/outreach-survey/survey-texts.ts).
+ * ("Side 1 af 4", "Næste", field errors) with the survey's questions (`survey.*` keys), and the
+ * survey page's own sentences (packages/domain/src/outreach-survey/survey-texts.ts).
  */
 export type SurveyTexts = {
   readonly locale: ParticipantLocale;
   readonly dir: 'ltr' | 'rtl';
   /** A shared participant-page text (ICU, plurals). */
   readonly chrome: ParticipantMessages['format'];
-  /** A survey text: the survey's table, else the participant catalogue, else Danish. */
+  /** A survey text: the participant catalogue's, else the survey page's own table, else Danish. */
   survey(key: string, params?: Readonly<Record<string, string>>): string;
 };
 
@@ -27,11 +26,10 @@ export function surveyTexts(chrome: ParticipantMessages, table: TranslationTable
     dir: chrome.dir,
     chrome: chrome.format,
     survey(key, params) {
-      if (table[key]?.trim()) return outreachSurveyText(table, key, params);
-      // Not in the survey's own table for this language: the participant catalogue may carry it
-      // (format returns the key itself when no language has it), else the Danish source.
+      // The questions are the participant catalogue's (every language, the lead's overrides);
+      // format gives back the key itself for a key no language has: the page's own sentences.
       const fromCatalogue = chrome.format(key, params);
-      return fromCatalogue !== key ? fromCatalogue : outreachSurveyText({}, key, params);
+      return fromCatalogue !== key ? fromCatalogue : outreachSurveyText(table, key, params);
     },
   };
 }
@@ -65,5 +63,5 @@ export function fieldErrorText(
 }
 
 export function itemLabel(texts: SurveyTexts, itemId: string): string {
-  return texts.survey(`${outreachSurveyItemKey(itemId)}.label`);
+  return texts.survey(`survey.item.${itemId}.label`);
 }

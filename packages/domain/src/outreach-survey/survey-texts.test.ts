@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { textDirection } from '../i18n/participant-locales.ts';
+import { participantSource } from '../i18n/participant-source.ts';
 import { OUTREACH_SURVEY, outreachSurveyItems } from './survey-items.ts';
 import {
+  OUTREACH_SURVEY_PAGE_TEXTS,
   OUTREACH_SURVEY_TRANSLATIONS,
-  outreachSurveyOptionKey,
   outreachSurveySourceEntries,
   outreachSurveySourceTable,
   outreachSurveyTable,
@@ -13,15 +14,17 @@ import {
 const source = outreachSurveySourceEntries();
 
 describe('outreach survey texts', () => {
-  it('key every question, help text and answer option of the definition', () => {
+  it('are the page’s own sentences only: the questions are the participant catalogue’s, in every language', () => {
+    const catalogue = participantSource();
+    for (const key of source.keys()) expect(catalogue.has(key), key).toBe(false);
     for (const item of outreachSurveyItems()) {
-      expect(source.get(`survey.item.${item.id}.label`)).toEqual(item.label);
+      expect(catalogue.get(`survey.item.${item.id}.label`)).toEqual(item.label);
       if (item.kind === 'single' || item.kind === 'multi') {
         for (const option of item.options)
-          expect(source.get(outreachSurveyOptionKey(item.id, option.code))).toEqual(option.label);
+          expect(catalogue.get(`survey.option.${item.id}.${option.code}`)).toEqual(option.label);
       }
     }
-    expect(source.get('survey.title')).toEqual(OUTREACH_SURVEY.title);
+    expect(catalogue.get('survey.title')).toEqual(OUTREACH_SURVEY.title);
   });
 
   for (const [locale, load] of Object.entries(OUTREACH_SURVEY_TRANSLATIONS)) {
@@ -41,18 +44,22 @@ describe('outreach survey texts', () => {
   it('Arabic reads right to left and is not the Danish text', async () => {
     expect(textDirection('ar')).toBe('rtl');
     const ar = await outreachSurveyTable('ar');
-    expect(outreachSurveyText(ar, 'survey.title')).toBe('كيف كانت المكالمة؟');
-    expect(outreachSurveyText(ar, 'survey.option.call_rating.POSITIVE')).not.toBe('Positivt');
+    expect(outreachSurveyText(ar, 'survey.page.thanks')).toBe('شكراً لك! لقد تم استلام إجاباتك.');
+    expect(outreachSurveyText(ar, 'survey.link.LINK_USED')).not.toBe(
+      OUTREACH_SURVEY_PAGE_TEXTS['survey.link.LINK_USED']?.da,
+    );
   });
 
   it('falls back to the Danish source for a text a table lacks, and fills in values', async () => {
     if (!OUTREACH_SURVEY_TRANSLATIONS.tr) expect(await outreachSurveyTable('tr')).toEqual({});
-    expect(outreachSurveyText({}, 'survey.title')).toBe(outreachSurveySourceTable('da')['survey.title']);
+    expect(outreachSurveyText({}, 'survey.page.title')).toBe(
+      outreachSurveySourceTable('da')['survey.page.title'],
+    );
     expect(outreachSurveyText({}, 'survey.page.expires', { date: '7.12.2026' })).toBe(
       'Linket virker til og med 7.12.2026.',
     );
-    expect(outreachSurveyText(outreachSurveySourceTable('en'), 'survey.item.follow_up_phone.label')).toBe(
-      'Your phone number',
+    expect(outreachSurveyText(outreachSurveySourceTable('en'), 'survey.page.close')).toBe(
+      'You can close the page now.',
     );
   });
 });

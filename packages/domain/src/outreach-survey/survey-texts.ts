@@ -1,16 +1,14 @@
 import type { ParticipantLocale, TranslatedLocale } from '../i18n/participant-locales.ts';
 import type { Label } from '../labels.ts';
-import type { QuestionnaireOption } from '../questionnaires.ts';
-import { OUTREACH_SURVEY } from './survey-items.ts';
 import { OUTREACH_SURVEY_LINK_PROBLEMS } from './survey-link.ts';
 
 /**
- * The outreach survey's texts keyed by stable ids, in the participant catalogue's shape (key →
- * text, one table per language; packages/domain/src/i18n): the survey's own questions and the
- * page's few survey-specific sentences. The shared chrome ("Side 1 af 4", "Næste", field errors)
- * comes from the participant catalogue. Keys are derived from item ids and answer codes, so a
- * translation cannot change a code, and a new item or option has no key in a translation until
- * it is translated (survey-texts.test.ts names it).
+ * The outreach survey page's own sentences (its title, loading, link problems, thank-you, the
+ * follow-up contact's errors), in the participant catalogue's shape: key → text, one table per
+ * language. The survey's questions and answer options are in the participant catalogue itself
+ * (i18n/participant-source.ts, `survey.*` keys from item ids and answer codes, every offered
+ * language), where the lead's overrides apply too; the shared chrome ("Side 1 af 4", "Næste",
+ * field errors) comes from there as well.
  */
 
 type TranslationTable = Readonly<Record<string, string>>;
@@ -54,36 +52,12 @@ export const OUTREACH_SURVEY_PAGE_TEXTS: Readonly<Record<string, Label>> = {
   'survey.link.LINK_USED': OUTREACH_SURVEY_LINK_PROBLEMS.LINK_USED,
 };
 
-export const outreachSurveySectionKey = (sectionId: string) => `survey.section.${sectionId}`;
-export const outreachSurveyItemKey = (itemId: string) => `survey.item.${itemId}`;
-export const outreachSurveyOptionKey = (itemId: string, code: string) => `survey.option.${itemId}.${code}`;
-
-function optionsOf(item: { kind: string; options?: readonly QuestionnaireOption[] }) {
-  return item.kind === 'single' || item.kind === 'multi' ? (item.options ?? []) : [];
-}
-
 let cachedEntries: ReadonlyMap<string, Label> | undefined;
 
-/** Every survey text with its key: the page's sentences, then the definition in form order. */
+/** Every survey-page sentence with its key. */
 export function outreachSurveySourceEntries(): ReadonlyMap<string, Label> {
-  if (cachedEntries) return cachedEntries;
-  const entries = new Map<string, Label>(Object.entries(OUTREACH_SURVEY_PAGE_TEXTS));
-  entries.set('survey.title', OUTREACH_SURVEY.title);
-  entries.set('survey.intro', OUTREACH_SURVEY.intro);
-  if (OUTREACH_SURVEY.privacyNotice) entries.set('survey.privacyNotice', OUTREACH_SURVEY.privacyNotice);
-  if (OUTREACH_SURVEY.closing) entries.set('survey.closing', OUTREACH_SURVEY.closing);
-  for (const section of OUTREACH_SURVEY.sections) {
-    entries.set(`${outreachSurveySectionKey(section.id)}.title`, section.title);
-    if (section.intro) entries.set(`${outreachSurveySectionKey(section.id)}.intro`, section.intro);
-    for (const item of section.items) {
-      entries.set(`${outreachSurveyItemKey(item.id)}.label`, item.label);
-      if (item.help) entries.set(`${outreachSurveyItemKey(item.id)}.help`, item.help);
-      for (const option of optionsOf(item))
-        entries.set(outreachSurveyOptionKey(item.id, option.code), option.label);
-    }
-  }
-  cachedEntries = entries;
-  return entries;
+  cachedEntries ??= new Map<string, Label>(Object.entries(OUTREACH_SURVEY_PAGE_TEXTS));
+  return cachedEntries;
 }
 
 /** Danish or English, straight from the source. */
@@ -94,10 +68,8 @@ export function outreachSurveySourceTable(locale: 'da' | 'en'): TranslationTable
 }
 
 /**
- * The translated survey tables, loaded on demand (a separate chunk each). A language without a
- * table here gets an empty one: the page then looks the key up in the participant catalogue
- * (where the catalogue's languages carry the survey's questions under the same keys) and falls
- * back to the Danish source.
+ * The translated survey-page tables, loaded on demand (a separate chunk each). A language without
+ * a table here gets an empty one, and its page shows these sentences in Danish.
  */
 export const OUTREACH_SURVEY_TRANSLATIONS: Readonly<
   Partial<Record<TranslatedLocale, () => Promise<TranslationTable>>>
