@@ -68,13 +68,20 @@ export function outreachSurveySourceTable(locale: 'da' | 'en'): TranslationTable
 }
 
 /**
- * The translated survey-page tables, loaded on demand (a separate chunk each). A language without
- * a table here gets an empty one, and its page shows these sentences in Danish.
+ * The translated survey-page tables, one per translated language, loaded on demand (a separate
+ * chunk each). A language without a table would get an empty one and show these sentences in
+ * Danish; the test requires all seven.
  */
 export const OUTREACH_SURVEY_TRANSLATIONS: Readonly<
   Partial<Record<TranslatedLocale, () => Promise<TranslationTable>>>
 > = {
   ar: () => import('./translations/ar.ts').then((m) => m.surveyAr),
+  tr: () => import('./translations/tr.ts').then((m) => m.surveyTr),
+  so: () => import('./translations/so.ts').then((m) => m.surveySo),
+  ur: () => import('./translations/ur.ts').then((m) => m.surveyUr),
+  fa: () => import('./translations/fa.ts').then((m) => m.surveyFa),
+  pl: () => import('./translations/pl.ts').then((m) => m.surveyPl),
+  uk: () => import('./translations/uk.ts').then((m) => m.surveyUk),
 };
 
 /** The survey's own table in a language (Danish and English from the source; empty if not translated here). */
