@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -14,16 +13,5 @@ export default defineConfig({
     proxy: { '/graphql': 'http://127.0.0.1:4000' },
   },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // Two pages: the staff app, and the outreach survey a person opens from the SMS (survey.html,
-    // where the gateway's link builder points), which loads none of the staff screens.
-    rollupOptions: {
-      input: {
-        main: fileURLToPath(new URL('index.html', import.meta.url)),
-        survey: fileURLToPath(new URL('survey.html', import.meta.url)),
-      },
-    },
-  },
+  build: { outDir: 'dist', emptyOutDir: true },
 });
