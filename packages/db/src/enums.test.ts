@@ -39,6 +39,8 @@ const taxonomyOfEnum: Record<keyof typeof prismaEnums, ReadonlyArray<{ code: str
   LegalTaskStatus: domain.LEGAL_TASK_STATUSES,
   LegalTaskOutcome: domain.LEGAL_TASK_OUTCOMES,
   PsychologicalSupportForm: domain.PSYCHOLOGICAL_SUPPORT_FORMS,
+  ReferralAttemptKind: domain.REFERRAL_ATTEMPT_KINDS,
+  OutreachSurveyFollowUpChannel: domain.OUTREACH_SURVEY_FOLLOW_UP_CHANNELS,
 };
 
 const prismaEnumValues = new Map(

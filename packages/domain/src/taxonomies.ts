@@ -421,6 +421,21 @@ export const LOST_REASONS = [
 ] as const satisfies Taxonomy;
 export type LostReasonCode = CodeOf<typeof LOST_REASONS>;
 
+/** What a counsellor logs on a referral they hold before closing it (ReferralAttempt.kind). */
+export const REFERRAL_ATTEMPT_KINDS = [
+  { code: 'NOT_REACHED', label: { da: 'Ikke truffet', en: 'Not reached' } },
+  { code: 'NOT_SAFE_TO_TALK', label: { da: 'Ikke sikkert at tale', en: 'Not safe to talk' } },
+  { code: 'NEW_TIME_AGREED', label: { da: 'Ny tid aftalt', en: 'New time agreed' } },
+  { code: 'NOTE', label: { da: 'Kun en note', en: 'A note only' } },
+] as const satisfies Taxonomy;
+export type ReferralAttemptKindCode = CodeOf<typeof REFERRAL_ATTEMPT_KINDS>;
+
+/** How a person who agreed to a follow-up interview after the user survey wants to be contacted. */
+export const OUTREACH_SURVEY_FOLLOW_UP_CHANNELS = [
+  { code: 'PHONE', label: { da: 'Telefon', en: 'Phone' } },
+  { code: 'EMAIL', label: { da: 'E-mail', en: 'E-mail' } },
+] as const satisfies Taxonomy;
+
 // ── Group course (seed 002, DOMAIN §2.2) ─────────────────────────────────
 
 /**

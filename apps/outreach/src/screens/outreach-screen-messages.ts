@@ -158,10 +158,6 @@ export const screenMessages = defineCatalogue({
     'referrals.log.note': 'Note (valgfri, højst {max} tegn)',
     'referrals.log.save': 'Gem forsøget',
     'referrals.log.saved': 'Forsøget er gemt.',
-    'referrals.kind.NOT_REACHED': 'Ikke truffet',
-    'referrals.kind.NOT_SAFE_TO_TALK': 'Ikke sikkert at tale',
-    'referrals.kind.NEW_TIME_AGREED': 'Ny tid aftalt',
-    'referrals.kind.NOTE': 'Kun en note',
 
     'overview.heading': 'Overblik over den opsøgende indsats',
     'overview.today': 'I dag',
@@ -368,10 +364,6 @@ export const screenMessages = defineCatalogue({
     'referrals.log.note': 'Note (optional, at most {max} characters)',
     'referrals.log.save': 'Save the attempt',
     'referrals.log.saved': 'The attempt is saved.',
-    'referrals.kind.NOT_REACHED': 'Not reached',
-    'referrals.kind.NOT_SAFE_TO_TALK': 'Not safe to talk',
-    'referrals.kind.NEW_TIME_AGREED': 'New time agreed',
-    'referrals.kind.NOTE': 'A note only',
 
     'overview.heading': 'Outreach overview',
     'overview.today': 'Today',

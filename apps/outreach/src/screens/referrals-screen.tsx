@@ -1,5 +1,13 @@
 import type { FieldError } from '@vi/domain';
-import { INCIDENT_TYPES, LOST_REASONS, labelOf, PERSON_ROLES, type ReferralResultCode } from '@vi/domain';
+import {
+  INCIDENT_TYPES,
+  LOST_REASONS,
+  labelOf,
+  PERSON_ROLES,
+  REFERRAL_ATTEMPT_KINDS,
+  type ReferralAttemptKindCode,
+  type ReferralResultCode,
+} from '@vi/domain';
 import { describeRequestProblem, FieldErrors, fieldErrorsFor, useLocale, useProblemText, useT } from '@vi/ui';
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -50,8 +58,8 @@ type LostReasonCode = (typeof LOST_REASONS)[number]['code'];
 // for new closures, and its label stays in the catalogue so old ones read right.
 const RESULTS: readonly ReferralResultCode[] = ['CONVERSATION_HELD', 'LOST'];
 
-type AttemptKind = 'NOT_REACHED' | 'NOT_SAFE_TO_TALK' | 'NEW_TIME_AGREED' | 'NOTE';
-const ATTEMPT_KINDS: readonly AttemptKind[] = ['NOT_REACHED', 'NOT_SAFE_TO_TALK', 'NEW_TIME_AGREED', 'NOTE'];
+type AttemptKind = ReferralAttemptKindCode;
+const ATTEMPT_KINDS: readonly AttemptKind[] = REFERRAL_ATTEMPT_KINDS.map((kind) => kind.code);
 const MAX_NOTE_LENGTH = 500;
 
 /** The counsellor's own call-backs and notes on the referral, newest first, and a form to add one. */
@@ -87,9 +95,9 @@ function AttemptLog({ referral }: { referral: MyReferral }) {
             >
               <time dateTime={a.at}>{formatDateTime(a.at, locale)}</time>{' '}
               {a.kind === 'NOT_SAFE_TO_TALK' ? (
-                <strong>{t(`referrals.kind.${a.kind}`)}</strong>
+                <strong>{labelOf(REFERRAL_ATTEMPT_KINDS, a.kind, locale)}</strong>
               ) : (
-                t(`referrals.kind.${a.kind}`)
+                labelOf(REFERRAL_ATTEMPT_KINDS, a.kind, locale)
               )}
               {a.note ? <>: {a.note}</> : null}
             </li>
@@ -145,7 +153,7 @@ function AttemptLog({ referral }: { referral: MyReferral }) {
                 checked={kind === code}
                 onChange={() => setKind(code)}
               />
-              <label htmlFor={`${ids}-kind-${code}`}>{t(`referrals.kind.${code}`)}</label>
+              <label htmlFor={`${ids}-kind-${code}`}>{labelOf(REFERRAL_ATTEMPT_KINDS, code, locale)}</label>
             </div>
           ))}
           <FieldErrors id={`${ids}-kind-errors`} errors={kindErrors} />
