@@ -1,16 +1,12 @@
 import type { Locale } from '@vi/domain';
+import { formatDate as formatDay } from '@vi/ui';
 
-/** A calendar day (yyyy-mm-dd from the gateway) as the user reads it: 20.11.2026 / 20/11/2026. */
-export function formatDate(isoDate: string, locale: Locale): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
-  return locale === 'da' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+// The apps' one rule for dates (dd.mm.åååå in both languages, instants in Danish time) lives in
+// @vi/ui's dates.ts; these keep the outreach screens' call shape.
+
+/** A calendar day (yyyy-mm-dd from the gateway) as the user reads it: 20.11.2026. */
+export function formatDate(isoDate: string, _locale: Locale): string {
+  return formatDay(isoDate.slice(0, 10));
 }
 
-/** An instant in Danish time, with date and minutes. */
-export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
-    timeZone: 'Europe/Copenhagen',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}
+export { formatDateTime } from '@vi/ui';
