@@ -182,10 +182,10 @@ describe('the participant form on a phone', () => {
         .check();
     }
     // The English page counter, then back to Danish.
-    await form.getByRole('button', { name: 'English' }).click();
+    await form.getByLabel('Sprog').selectOption('en');
     await expect.poll(() => progress.textContent()).toBe('Page 2 of 5');
     await expectNoSidewaysScroll(form, 'page 2 in English');
-    await form.getByRole('button', { name: 'Dansk' }).click();
+    await form.getByLabel('Language').selectOption('da');
     await next.click();
 
     // Page 3: the group leaders. One answer, then the phone reloads the page.

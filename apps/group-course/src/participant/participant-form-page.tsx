@@ -1,33 +1,33 @@
 import '../screens/group-course.css';
-import { type Answers, formTokenFromFragment } from '@vi/domain';
+import { type Answers, FORM_LINK_PROBLEM_MESSAGES, formTokenFromFragment } from '@vi/domain';
 import {
-  bothLanguages,
   createGraphqlClient,
   describeRequestProblem,
-  LanguageSwitch,
+  type LanguageOverrides,
   LocaleProvider,
+  ParticipantLanguagePicker,
+  type ParticipantMessages,
+  ParticipantTexts,
   type QuestionnaireDraft,
   QuestionnaireForm,
   type RequestProblem,
-  useLocale,
+  useParticipantLanguage,
   useProblemText,
-  useT,
 } from '@vi/ui';
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
-import { screenMessages } from '../screens/screen-messages.ts';
 import { clearDraft, draftForLink, type ParticipantDraft, saveDraft } from './participant-draft.ts';
 
 const ParticipantFormQuery = graphql(`
-  query ParticipantForm($token: String!) {
-    participantForm(token: $token) { kind expiresAt organizationName }
+  query ParticipantForm($token: String!, $locale: String!) {
+    participantForm(token: $token) { kind expiresAt organizationName textOverrides(locale: $locale) { key text } }
   }
 `);
 
 const SubmitParticipantFormMutation = graphql(`
-  mutation SubmitParticipantForm($token: String!, $answers: QuestionnaireAnswers!) {
-    submitParticipantForm(token: $token, answers: $answers) { kind submittedAt }
+  mutation SubmitParticipantForm($token: String!, $answers: QuestionnaireAnswers!, $locale: String) {
+    submitParticipantForm(token: $token, answers: $answers, locale: $locale) { kind submittedAt }
   }
 `);
 
@@ -58,24 +58,59 @@ function resolveLink(): { token: string | null; draft: ParticipantDraft | null }
   return { token, draft };
 }
 
-function Problem({ problem }: { problem: RequestProblem }) {
-  const t = useT(screenMessages);
+/** The gateway's link messages are FORM_LINK_PROBLEM_MESSAGES: read in the participant's language. */
+function linkProblemKey(problem: RequestProblem): string | null {
+  const found = Object.entries(FORM_LINK_PROBLEM_MESSAGES).find(([, m]) => m.da === problem.message?.da);
+  return found ? `link.${found[0]}` : null;
+}
+
+function Problem({ problem, messages }: { problem: RequestProblem; messages: ParticipantMessages }) {
   const problemText = useProblemText();
+  const key = linkProblemKey(problem);
+  const sentence =
+    key !== null
+      ? messages.format(key)
+      : problem.code === 'NETWORK'
+        ? messages.format('error.network')
+        : problem.message
+          ? problemText(problem)
+          : messages.format('error.unexpected');
   return (
     <div className="gc-problem" role="alert">
-      <h1>{t('participant.problem')}</h1>
-      <p>{problemText(problem)}</p>
+      <h1>{messages.format('participant.problem')}</h1>
+      <p>{sentence}</p>
     </div>
   );
 }
 
-function ParticipantForm({ token, draft }: { token: string; draft: ParticipantDraft | null }) {
-  const t = useT(screenMessages);
+function ParticipantForm({
+  token,
+  draft,
+  messages,
+  onOverrides,
+}: {
+  token: string;
+  draft: ParticipantDraft | null;
+  messages: ParticipantMessages;
+  onOverrides: (overrides: LanguageOverrides) => void;
+}) {
+  const locale = messages.locale;
   const [form] = useQuery({
     query: ParticipantFormQuery,
-    variables: { token },
+    variables: { token, locale },
     requestPolicy: 'network-only',
   });
+  // A language switch asks again (for that language's overrides): keep showing the form meanwhile, so
+  // the form stays mounted and keeps the answers given so far.
+  const [lastData, setLastData] = useState(form.data);
+  useEffect(() => {
+    if (form.data) setLastData(form.data);
+  }, [form.data]);
+  const data = form.data ?? lastData;
+  const overrides = form.data?.participantForm.textOverrides;
+  useEffect(() => {
+    if (overrides) onOverrides({ locale, list: overrides });
+  }, [overrides, locale, onOverrides]);
   const [result, submit] = useMutation(SubmitParticipantFormMutation);
   const [problem, setProblem] = useState<RequestProblem | null>(null);
   const thanks = useRef<HTMLDivElement>(null);
@@ -102,45 +137,51 @@ function ParticipantForm({ token, draft }: { token: string; draft: ParticipantDr
   if (done) {
     return (
       <div ref={thanks} tabIndex={-1} className="gc-thanks" role="status">
-        <h1>{t('participant.thanks')}</h1>
-        <p>{t('participant.thanksDetail')}</p>
+        <h1>{messages.format('participant.thanks')}</h1>
+        <p>{messages.format('participant.thanksDetail')}</p>
       </div>
     );
   }
-  if (form.error) return <Problem problem={describeRequestProblem(form.error)} />;
-  const kind = form.data?.participantForm.kind;
-  if (!kind) return <p role="status">{t('participant.loading')}</p>;
+  if (form.error && !data)
+    return <Problem problem={describeRequestProblem(form.error)} messages={messages} />;
+  const kind = data?.participantForm.kind;
+  if (!kind) return <p role="status">{messages.format('participant.loading')}</p>;
   return (
     <>
-      <p className="gc-muted">{form.data?.participantForm.organizationName}</p>
-      {problem ? <Problem problem={problem} /> : null}
-      <QuestionnaireForm
-        kind={kind}
-        idPrefix="participant"
-        submitting={result.fetching}
-        initialDraft={initialDraft}
-        onDraftChange={done ? undefined : keepDraft}
-        onSubmit={async (answers: Answers) => {
-          setProblem(null);
-          const outcome = await submit({ token, answers });
-          if (!outcome.error) return undefined;
-          const found = describeRequestProblem(outcome.error);
-          if (found.code === 'VALIDATION') return found.fields;
-          setProblem(found);
-          return undefined;
-        }}
-      />
+      <p className="gc-muted">{data?.participantForm.organizationName}</p>
+      {problem ? <Problem problem={problem} messages={messages} /> : null}
+      <ParticipantTexts messages={messages}>
+        <QuestionnaireForm
+          kind={kind}
+          idPrefix="participant"
+          submitting={result.fetching}
+          initialDraft={initialDraft}
+          onDraftChange={done ? undefined : keepDraft}
+          onSubmit={async (answers: Answers) => {
+            setProblem(null);
+            const outcome = await submit({ token, answers, locale });
+            if (!outcome.error) return undefined;
+            const found = describeRequestProblem(outcome.error);
+            if (found.code === 'VALIDATION') return found.fields;
+            setProblem(found);
+            return undefined;
+          }}
+        />
+      </ParticipantTexts>
     </>
   );
 }
 
 function PageFrame() {
-  const { locale } = useLocale();
+  const [overrides, setOverrides] = useState<LanguageOverrides | null>(null);
+  // The participant's language (issue 14): picked here, <html lang dir> follows, texts load on demand.
+  const { locale, setLocale, messages } = useParticipantLanguage(overrides);
   const [{ token, draft }] = useState(resolveLink);
   const client = useMemo(() => createGraphqlClient(), []);
+  const title = messages?.format('page.title');
   useEffect(() => {
-    document.title = locale === 'da' ? 'Spørgeskema' : 'Questionnaire';
-  }, [locale]);
+    if (title) document.title = title;
+  }, [title]);
   useEffect(() => {
     // Another link pasted into the same tab changes only the fragment: start over with its token.
     const onHashChange = () => {
@@ -153,22 +194,27 @@ function PageFrame() {
     <>
       <header className="vi-header">
         <div className="vi-header__bar">
-          <p className="vi-app-name">{locale === 'da' ? 'Spørgeskema' : 'Questionnaire'}</p>
-          <LanguageSwitch />
+          <p className="vi-app-name">{title ?? '…'}</p>
+          {messages ? (
+            <ParticipantLanguagePicker
+              locale={locale}
+              label={messages.format('page.language')}
+              onChange={setLocale}
+            />
+          ) : null}
         </div>
       </header>
       <main id="main" className="vi-main gc-participant">
         <Provider value={client}>
-          {token ? (
-            <ParticipantForm token={token} draft={draft} />
+          {!messages ? (
+            <p role="status">…</p>
+          ) : token ? (
+            <ParticipantForm token={token} draft={draft} messages={messages} onOverrides={setOverrides} />
           ) : (
-            <Problem
-              problem={{
-                code: 'NOT_FOUND',
-                message: bothLanguages(screenMessages, 'participant.noToken'),
-                fields: [],
-              }}
-            />
+            <div className="gc-problem" role="alert">
+              <h1>{messages.format('participant.problem')}</h1>
+              <p>{messages.format('participant.noToken')}</p>
+            </div>
           )}
         </Provider>
       </main>

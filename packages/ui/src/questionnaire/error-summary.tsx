@@ -1,8 +1,8 @@
-import { itemsOf, type QuestionnaireKind } from '@vi/domain';
+import type { QuestionnaireKind } from '@vi/domain';
 import { forwardRef } from 'react';
 import type { FieldError } from '../graphql-errors.ts';
-import { useLocalized, useT } from '../locale.tsx';
-import { questionnaireMessages } from './questionnaire-messages.ts';
+import { useLocalized } from '../locale.tsx';
+import { useQuestionnaireDefinition, useQuestionnaireT } from '../participant-texts.tsx';
 import { itemOfError } from './questionnaire-pages.ts';
 
 /** The id QuestionnaireFields gives the question (or grid row) an error names. */
@@ -34,9 +34,9 @@ export const ErrorSummary = forwardRef<
   HTMLDivElement,
   { kind: QuestionnaireKind; errors: readonly FieldError[]; idPrefix: string }
 >(function ErrorSummary({ kind, errors, idPrefix }, ref) {
-  const t = useT(questionnaireMessages);
+  const t = useQuestionnaireT();
   const text = useLocalized();
-  const items = itemsOf(kind);
+  const items = useQuestionnaireDefinition(kind).sections.flatMap((section) => section.items);
   return (
     <div
       ref={ref}

@@ -3,13 +3,13 @@ import {
   isItemRequired,
   isItemShown,
   itemsOf,
-  QUESTIONNAIRES,
   type QuestionnaireItem,
   type QuestionnaireKind,
 } from '@vi/domain';
 import { FieldErrors } from '../field-errors.tsx';
 import type { FieldError } from '../graphql-errors.ts';
-import { useLocalized, useT } from '../locale.tsx';
+import { useLocalized } from '../locale.tsx';
+import { useQuestionnaireDefinition, useQuestionnaireT } from '../participant-texts.tsx';
 import {
   type DraftAnswers,
   errorsForItem,
@@ -18,7 +18,6 @@ import {
   withAnswer,
   withoutHiddenAnswers,
 } from './answers-state.ts';
-import { questionnaireMessages } from './questionnaire-messages.ts';
 import './questionnaire.css';
 
 export type QuestionnaireFieldsProps = {
@@ -49,7 +48,7 @@ type ItemProps = {
 };
 
 function RequiredMark({ required }: { required: boolean }) {
-  const t = useT(questionnaireMessages);
+  const t = useQuestionnaireT();
   return (
     <span className={required ? 'vi-q-required' : 'vi-q-optional'}>
       {' '}
@@ -67,7 +66,7 @@ function describedBy(id: string, hasHelp: boolean, hasErrors: boolean): string |
 /** One question as a fieldset: radios (single, likert), checkboxes (multi) or one radio group per grid row. */
 function ChoiceItem({ item, id, answers, errors, required, onChange, rowTexts = [] }: ItemProps) {
   const text = useLocalized();
-  const t = useT(questionnaireMessages);
+  const t = useQuestionnaireT();
   if (item.kind !== 'single' && item.kind !== 'multi' && item.kind !== 'likert' && item.kind !== 'grid')
     return null;
   const invalid = errors.length > 0;
@@ -280,7 +279,7 @@ export function QuestionnaireFields({
   sectionIds,
 }: QuestionnaireFieldsProps) {
   const text = useLocalized();
-  const definition = QUESTIONNAIRES[kind];
+  const definition = useQuestionnaireDefinition(kind);
   const Heading = sectionHeadingLevel === 2 ? 'h2' : 'h3';
   const sections = sectionIds
     ? definition.sections.filter((section) => sectionIds.includes(section.id))

@@ -1,17 +1,16 @@
 import {
   type Answers,
   PARTICIPANT_PRIVACY_NOTICE,
-  QUESTIONNAIRES,
   type QuestionnaireKind,
   validateAnswers,
 } from '@vi/domain';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldError } from '../graphql-errors.ts';
-import { useLocalized, useT } from '../locale.tsx';
+import { useLocalized } from '../locale.tsx';
+import { useFieldErrorText, useQuestionnaireDefinition, useQuestionnaireT } from '../participant-texts.tsx';
 import type { DraftAnswers } from './answers-state.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { QuestionnaireFields } from './questionnaire-fields.tsx';
-import { questionnaireMessages } from './questionnaire-messages.ts';
 import { clampPage, errorsOnPage, firstPageWithErrors, pagesOf } from './questionnaire-pages.ts';
 
 /** Answers given so far and the page the person is on: what a caller may keep as a draft. */
@@ -51,9 +50,11 @@ export function QuestionnaireForm({
   initialDraft,
   onDraftChange,
 }: QuestionnaireFormProps) {
-  const t = useT(questionnaireMessages);
+  const t = useQuestionnaireT();
   const text = useLocalized();
-  const definition = QUESTIONNAIRES[kind];
+  // In the participant's language inside <ParticipantTexts> (participant-texts.tsx), else as before.
+  const definition = useQuestionnaireDefinition(kind);
+  const errorText = useFieldErrorText(kind);
   const pages = useMemo(() => pagesOf(kind), [kind]);
   const [answers, setAnswers] = useState<DraftAnswers>(() => initialDraft?.answers ?? {});
   const [page, setPage] = useState(() => clampPage(initialDraft?.page, pages.length));
@@ -64,7 +65,11 @@ export function QuestionnaireForm({
   const notice =
     definition.privacyNotice ?? (definition.filledBy === 'PARTICIPANT' ? PARTICIPANT_PRIVACY_NOTICE : null);
   const last = page === pages.length - 1;
-  const shownErrors = errorsOnPage(pages, page, errors);
+  // Each error's sentence in the form's language, in both slots so every child shows it as it is.
+  const shownErrors = errorsOnPage(pages, page, errors).map((error) => {
+    const sentence = errorText(error);
+    return { ...error, message: { da: sentence, en: sentence } };
+  });
   const current = pages[page];
 
   useEffect(() => {
