@@ -498,6 +498,17 @@ describe('the evaluator schema', () => {
     'HateCrimeTrackUptake.track',
     'PsychologistHoursRow.role',
     'CivilSocietyRow.offer',
+    // The outreach user survey (issue 14): the domain's item ids, kinds, sources and answer codes,
+    // the offered language codes answers are stored under (checked on submit), the SurveyStatus
+    // code, and the report's title as the reference figures' source. No respondent's text.
+    'OutreachSurveyLanguageCount.language',
+    'OutreachSurveyItemDistribution.itemId',
+    'OutreachSurveyItemDistribution.kind',
+    'OutreachSurveyItemDistribution.source',
+    'OutreachSurveyOptionCount.code',
+    'OutreachSurveyNotOffered.status',
+    'OutreachSurveyReference.sourceDa',
+    'OutreachSurveyReference.sourceEn',
   ]);
   /** IDs are organisation ids only. */
   const ALLOWED_ID_FIELDS = new Set([
