@@ -589,6 +589,8 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.deleteTranslationOverride': { locale: 'ar', key: 'questionnaire.next' },
     'Mutation.setMyLocale': { locale: 'en' },
     'Mutation.updateOutreachSettings': { input: {} },
+    'Query.costInputs': { model: 'GROUP_COURSE', year: 2025 },
+    'Mutation.saveCostInputs': { input: { model: 'GROUP_COURSE', year: 2025, values: [] } },
     'Mutation.registerIntake': {
       input: { registeredOn: today, alias: 'MX ny', answers: REGISTRATION_ANSWERS },
     },
@@ -597,8 +599,6 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.changePassword': { input: { currentPassword: 'matrix', newPassword: 'x' } },
     'Mutation.startTwoFactorEnrolment': { input: { currentPassword: '' } },
     'Mutation.confirmTwoFactor': { code: '' },
-    'Query.costInputs': { model: 'GROUP_COURSE', year: 2025 },
-    'Mutation.saveCostInputs': { input: { model: 'GROUP_COURSE', year: 2025, values: [] } },
     'Mutation.disableTwoFactor': { code: '' },
     // The address of one of A's staff: A's administrator meets EMAIL_TAKEN; another
     // organisation's must not reach the account.

@@ -683,6 +683,18 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
   },
 
   // ── Evaluation (aggregates only) ───────────────────────────────────────
+  'Query.costInputs': {
+    who: ['PROJECT_LEAD', 'ADMIN', 'EVALUATOR'],
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The organisation’s own cost figures and their history: the lead and administrator enter them, evaluators read them (DOMAIN §1, §6). No person data.',
+  },
+  'Mutation.saveCostInputs': {
+    who: MANAGER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'OWN_ONLY',
+    note: 'The project lead owns costs (DOMAIN §1); the administrator may stand in. Changes the caller’s own organisation only.',
+  },
   // ── The outreach user survey (issue 14) ─────────────────────────────────
   'Query.outreachSurvey': {
     who: 'ANYONE',
@@ -738,18 +750,6 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
   Person: {
     who: PERSON_READER,
     fields: ['id', 'pseudonym', 'gender', 'birthYear'],
-  'Query.costInputs': {
-    who: ['PROJECT_LEAD', 'ADMIN', 'EVALUATOR'],
-    reach: 'ACTIVE_ORGANIZATION',
-    otherOrganization: 'OWN_ONLY',
-    note: 'The organisation’s own cost figures and their history: the lead and administrator enter them, evaluators read them (DOMAIN §1, §6). No person data.',
-  },
-  'Mutation.saveCostInputs': {
-    who: MANAGER,
-    reach: 'ACTIVE_ORGANIZATION',
-    otherOrganization: 'OWN_ONLY',
-    note: 'The project lead owns costs (DOMAIN §1); the administrator may stand in. Changes the caller’s own organisation only.',
-  },
     narrower: { outreachCases: { who: OUTREACH_CASE_READER } },
     note: 'Intake coordinators and risk assessors know the person from the course side, not their outreach.',
   },

@@ -71,8 +71,8 @@ const CALLERS: Record<string, readonly string[]> = {
   recordHateCrimeSessions: ['psychologist@psykisk-sundhed.demo'],
   placeHateCrimeInGroup: ['psychologist@psykisk-sundhed.demo'],
   saveHateCrimeBudget: OUTREACH_LEAD,
-};
   saveCostInputs: [...MUNICIPAL_LEADS, ...OUTREACH_LEAD],
+};
 
 /** Tables with a uuid `id`, a few rows each: the ids the fuzzer sends besides random ones. */
 async function idPool(): Promise<FuzzPool> {
