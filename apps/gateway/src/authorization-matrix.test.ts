@@ -585,7 +585,9 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.importIncidents': { input: { fileName: 'matrix.csv', rows: [] } },
     'Mutation.saveCrimeCodeMapping': { input: { code: '4711', incidentType: 'VIOLENCE' } },
     'Mutation.deleteCrimeCodeMapping': { code: '4711' },
-    'Mutation.saveTranslationOverride': { input: { locale: 'ar', key: 'questionnaire.next', text: 'التالي' } },
+    'Mutation.saveTranslationOverride': {
+      input: { locale: 'ar', key: 'questionnaire.next', text: 'التالي' },
+    },
     'Mutation.deleteTranslationOverride': { locale: 'ar', key: 'questionnaire.next' },
     'Mutation.setMyLocale': { locale: 'en' },
     'Mutation.updateOutreachSettings': { input: {} },
