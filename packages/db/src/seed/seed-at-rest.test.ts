@@ -64,7 +64,11 @@ describe('the demo database at rest', () => {
     expect(dumped.length).toBeGreaterThan(10_000);
     // Staff names are stored plain (accounts, not people the organisations work with): an alias
     // such as "Peter" must not count as found in "Peter Projektleder (demo)".
-    const text = DEMO_USERS.reduce((rest, user) => rest.split(user.displayName).join(''), dumped);
+    // The schema's own vocabulary is no one's data: pg_dump prints every enum's labels in its
+    // CREATE TYPE, and an encrypted column may hold such a code (Incident.hateMotive), so codes
+    // are looked for in the rows only.
+    const rows = dumped.replace(/CREATE TYPE [^;]* AS ENUM \([^;]*\);/g, '');
+    const text = DEMO_USERS.reduce((rest, user) => rest.split(user.displayName).join(''), rows);
     const found: string[] = [];
     for (const [column, values] of byColumn) {
       for (const value of new Set(values)) {
