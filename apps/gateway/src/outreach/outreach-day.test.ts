@@ -105,8 +105,9 @@ describe('earlier attempts on the call screen', () => {
     const other = dataOf<{ callCase: { phone: string; attempts: Attempt[] } }>(
       await worker.graphql(CALL_CASE, { id: third }),
     ).callCase;
-    // Another person's number: none of the attempts above.
-    expect(other.phone).toBe('+4531425364');
+    // Another person's number: none of the attempts above. Which of the two others comes next is
+    // the queue's tie-break on random ids (same priority, day and import instant).
+    expect(['+4531425364', '+4541526374']).toContain(other.phone);
     expect(other.attempts).toEqual([]);
   });
 });
