@@ -96,8 +96,9 @@ describe.runIf(serverUrl)('two gateway processes on one PostgreSQL database', ()
     db = await createDatabase({ url: scratch.url });
     owner = new pg.Client({ connectionString: scratch.url });
     await owner.connect();
-    // Counts the retention job's DELETE statements whether or not they remove a row: each run of
-    // the job issues exactly one, and nothing else in this test deletes contact details.
+    // Counts the retention jobs' DELETE statements whether or not they remove a row: each run of
+    // outreach's and of intake's job issues exactly one, and nothing else in this test deletes
+    // contact details.
     await owner.query(`
       CREATE TABLE "TestRetentionStatement" ("at" timestamptz NOT NULL DEFAULT clock_timestamp());
       CREATE FUNCTION test_count_retention_statement() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
@@ -149,19 +150,23 @@ describe.runIf(serverUrl)('two gateway processes on one PostgreSQL database', ()
     await scratch?.drop();
   }, 150_000);
 
-  it('runs the hourly retention job once, though both processes found it due at start-up', async () => {
-    const RECORDS = `SELECT "period" FROM "ScheduledJobRun" WHERE "job" = 'outreach-retention'`;
-    const recordedPeriods = async () => (await owner!.query(RECORDS)).rowCount ?? 0;
+  it('runs the hourly retention jobs once, though both processes found them due at start-up', async () => {
+    // Outreach's and intake's jobs both erase contact details, each with one DELETE per run.
+    const RECORDS = `SELECT "job", "period" FROM "ScheduledJobRun"
+                      WHERE "job" IN ('outreach-retention', 'intake-retention')`;
+    const records = async () => (await owner!.query<{ job: string }>(RECORDS)).rows;
+    const recordedPeriods = async () => (await records()).length;
+    const bothRecorded = async () => new Set((await records()).map((r) => r.job)).size === 2;
     // Both have checked once they answer /health (the check follows listen() at once): wait for
-    // the record, then long enough for the slower process's check to have come and gone.
+    // both jobs' records, then long enough for the slower process's checks to have come and gone.
     const until = Date.now() + 10_000;
-    while ((await recordedPeriods()) === 0 && Date.now() < until) await sleep(100);
+    while (!(await bothRecorded()) && Date.now() < until) await sleep(100);
     await sleep(1_500);
     const periods = await recordedPeriods();
     const COUNT = `SELECT count(*)::int AS n FROM "TestRetentionStatement"`;
     const { rows } = await owner!.query<{ n: number }>(COUNT);
-    expect(periods).toBeGreaterThanOrEqual(1);
-    // One run per recorded hour (two only if the test started on the stroke of an hour).
+    expect(periods).toBeGreaterThanOrEqual(2);
+    // One run per job and recorded hour (two only if the test started on the stroke of an hour).
     expect(rows[0]?.n).toBe(periods);
   });
 
