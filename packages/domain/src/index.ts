@@ -10,6 +10,7 @@ export * from './outreach/index.ts';
 export * from './outreach-survey/index.ts';
 export * from './password.ts';
 export * from './questionnaires.ts';
+export * from './reach/index.ts';
 export * from './shelter-aftercare/index.ts';
 export * from './statistics.ts';
 export * from './taxonomies.ts';

@@ -1,0 +1,2 @@
+export * from './reach-answers.ts';
+export * from './target-groups.ts';
