@@ -17,6 +17,7 @@ import { hashFormToken } from '../courses/form-link.ts';
 import { FixedWindowLimiter, unknownTokenLimiter } from '../courses/public-form-limiter.ts';
 import { prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
+import { ParticipantTextOverrideRef, participantTextOverrides } from '../i18n/translation-overrides.ts';
 import { logger } from '../logger.ts';
 import { sealText } from '../persons/field-crypto.ts';
 
@@ -78,7 +79,7 @@ async function usableLink(token: string, context: GatewayContext, now: Date): Pr
   return link;
 }
 
-type SurveyPage = { requestId: string; expiresAt: Date; organizationName: string };
+type SurveyPage = { requestId: string; organizationId: string; expiresAt: Date; organizationName: string };
 
 const OutreachSurveyPageRef = builder.objectRef<SurveyPage>('OutreachSurveyPage').implement({
   description:
@@ -93,6 +94,14 @@ const OutreachSurveyPageRef = builder.objectRef<SurveyPage>('OutreachSurveyPage'
     organizationName: t.exposeString('organizationName', {
       nullable: false,
       description: 'The organisation that called, for the page’s heading.',
+    }),
+    textOverrides: t.field({
+      nullable: false,
+      type: [ParticipantTextOverrideRef],
+      description:
+        "The link's organisation's replacements of built-in participant texts in one language (the survey's questions and the pages' shared texts), as on ParticipantForm; only wording, nothing about the person. An unoffered language is a VALIDATION error.",
+      args: { locale: t.arg.string({ required: true }) },
+      resolve: (page, { locale }, context) => participantTextOverrides(context, page.organizationId, locale),
     }),
   }),
 });
@@ -119,7 +128,12 @@ builder.queryField('outreachSurvey', (t) =>
         where: { id: link.organizationId },
         select: { name: true },
       });
-      return { requestId: context.requestId, expiresAt: link.expiresAt, organizationName: organization.name };
+      return {
+        requestId: context.requestId,
+        organizationId: link.organizationId,
+        expiresAt: link.expiresAt,
+        organizationName: organization.name,
+      };
     },
   }),
 );
