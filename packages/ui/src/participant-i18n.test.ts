@@ -56,10 +56,16 @@ describe('participant messages', () => {
 });
 
 describe('the participant page’s language', () => {
-  it('starts in the stored choice, else the browser’s first offered language, else Danish', () => {
-    expect(initialParticipantLocale('uk', ['ar'])).toBe('uk');
-    expect(initialParticipantLocale('xx', ['fr-FR', 'fa-IR', 'ar'])).toBe('fa');
-    expect(initialParticipantLocale(null, ['de-DE'])).toBe('da');
+  it('starts in the stored choice, else the link’s language, else the phone’s first offered one, else Danish', () => {
+    expect(initialParticipantLocale({ stored: 'uk', link: 'so', device: ['ar'] })).toBe('uk');
+    expect(initialParticipantLocale({ stored: 'xx', link: 'so', device: ['ar'] })).toBe('so');
+    expect(initialParticipantLocale({ stored: null, link: 'TR-tr', device: ['ar'] })).toBe('tr');
+    expect(initialParticipantLocale({ stored: null, link: 'de', device: ['fr-FR', 'fa-IR', 'ar'] })).toBe(
+      'fa',
+    );
+    expect(initialParticipantLocale({ stored: null, link: null, device: ['ar-EG'] })).toBe('ar');
+    expect(initialParticipantLocale({ stored: null, device: ['de-DE', 'sv'] })).toBe('da');
+    expect(initialParticipantLocale({})).toBe('da');
   });
 
   it('sets lang and a right-to-left direction for Arabic, Urdu and Farsi', () => {

@@ -99,15 +99,25 @@ export async function loadParticipantMessages(
 }
 
 /**
- * The language to start in: the one this browser chose before, else the first of the browser's
- * languages we offer (so a phone set to Arabic opens in Arabic), else Danish.
+ * The one rule for the first language of both public pages (the participant form and the outreach
+ * survey): the person's own earlier choice on this device, else a language the link carries (the
+ * language the person was recorded as speaking, when the gateway knows it), else the first of the
+ * phone's languages we offer (so a phone set to Arabic opens in Arabic), else Danish. The picker
+ * at the top of the page changes it in one step whichever applied.
  */
-export function initialParticipantLocale(
-  stored: string | null | undefined,
-  browserLanguages: readonly string[],
-): ParticipantLocale {
+export function initialParticipantLocale({
+  stored,
+  link,
+  device,
+}: {
+  readonly stored?: string | null;
+  readonly link?: string | null;
+  readonly device?: readonly string[];
+}): ParticipantLocale {
   if (isParticipantLocale(stored)) return stored;
-  for (const tag of browserLanguages) {
+  const fromLink = link?.toLowerCase().split('-')[0];
+  if (isParticipantLocale(fromLink)) return fromLink;
+  for (const tag of device ?? []) {
     const language = tag.toLowerCase().split('-')[0];
     if (isParticipantLocale(language)) return language;
   }

@@ -1,5 +1,5 @@
-import type { ParticipantLocale } from '@vi/domain';
-import { useEffect, useId, useState } from 'react';
+import { isParticipantLocale, type ParticipantLocale } from '@vi/domain';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   applyParticipantLanguage,
   initialParticipantLocale,
@@ -10,10 +10,11 @@ import {
 } from './participant-i18n.ts';
 
 /**
- * The participant page's language (issue 14): the picker and the loaded texts. The page starts in
- * Danish or the language chosen before in this browser, keeps the chosen language there (a shared tablet shows the next person the last choice, which the
- * picker at the top changes in one step), sets `<html lang dir>`, and reloads the texts with the
- * organisation's overrides when either changes.
+ * The participant page's language (issue 14): the picker and the loaded texts. The page starts by
+ * the one rule of initialParticipantLocale (earlier choice on this device, the link's language, the
+ * phone's, Danish), keeps a choice made with the picker on the device (a shared tablet shows the
+ * next person the last choice, which the picker at the top changes in one step), sets
+ * `<html lang dir>`, and reloads the texts with the organisation's overrides when either changes.
  */
 
 function storedChoice(): string | null {
@@ -22,6 +23,12 @@ function storedChoice(): string | null {
   } catch {
     return null;
   }
+}
+
+function deviceLanguages(): readonly string[] {
+  const nav = globalThis.navigator;
+  if (!nav) return [];
+  return nav.languages?.length ? nav.languages : nav.language ? [nav.language] : [];
 }
 
 function storeChoice(locale: ParticipantLocale): void {
@@ -45,16 +52,25 @@ export type LanguageOverrides = {
  * the texts only when they were fetched for the language shown (so after a switch the old
  * language's overrides never appear in the new one); keep the object's identity between renders.
  */
-export function useParticipantLanguage(overrides: LanguageOverrides | null = null): {
+export function useParticipantLanguage(
+  overrides: LanguageOverrides | null = null,
+  /** The language the link carries (the gateway's record of the person's language), once known. */
+  linkLocale: string | null = null,
+): {
   locale: ParticipantLocale;
   setLocale: (locale: ParticipantLocale) => void;
   messages: ParticipantMessages | null;
 } {
-  // Danish unless this browser chose another before: the course is run in Danish, and a phone's
-  // language is not always the reader's (a borrowed or shared phone); the picker is at the top.
   const [locale, setLocaleState] = useState<ParticipantLocale>(() =>
-    initialParticipantLocale(storedChoice(), []),
+    initialParticipantLocale({ stored: storedChoice(), link: linkLocale, device: deviceLanguages() }),
   );
+  // The link's language arrives with the page's query, after the first render: it still wins over
+  // the phone's language unless the person chose on this device (before, or since the page opened).
+  const chosen = useRef(isParticipantLocale(storedChoice()));
+  useEffect(() => {
+    if (chosen.current || !linkLocale) return;
+    setLocaleState(initialParticipantLocale({ link: linkLocale, device: deviceLanguages() }));
+  }, [linkLocale]);
   const list = overrides && overrides.locale === locale ? overrides.list : NO_OVERRIDES;
   const [messages, setMessages] = useState<ParticipantMessages | null>(null);
   useEffect(() => {
@@ -68,6 +84,7 @@ export function useParticipantLanguage(overrides: LanguageOverrides | null = nul
     };
   }, [locale, list]);
   const setLocale = (next: ParticipantLocale) => {
+    chosen.current = true;
     storeChoice(next);
     setLocaleState(next);
   };

@@ -252,3 +252,27 @@ describe('the language of a participant form is recorded with the answers', () =
     expect(row.locale).toBeNull();
   });
 });
+
+describe('the outreach survey page’s own sentences can be reworded too', () => {
+  it('saves and lists an override of a survey page sentence with its Danish source', async () => {
+    const lead = await browserFor(users.otherLead);
+    const saved = await lead.graphql(SAVE, {
+      input: { locale: 'ar', key: 'survey.page.thanks', text: 'شكرًا جزيلًا! وصلتنا إجاباتك.' },
+    });
+    expect(saved.body.errors).toBeUndefined();
+    expect(saved.body.data).toEqual({
+      saveTranslationOverride: [
+        {
+          locale: 'ar',
+          key: 'survey.page.thanks',
+          text: 'شكرًا جزيلًا! وصلتنا إجاباتك.',
+          source: 'Tak! Dine svar er modtaget.',
+        },
+      ],
+    });
+    const wrong = await lead.graphql(SAVE, {
+      input: { locale: 'ar', key: 'survey.page.expires', text: 'الرابط صالح.' },
+    });
+    expect(fieldsOf(wrong)).toEqual(['text:PLACEHOLDERS_DIFFER']);
+  });
+});

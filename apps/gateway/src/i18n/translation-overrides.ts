@@ -1,5 +1,5 @@
 import type { Role } from '@vi/db';
-import { checkParticipantLocale, participantSource, validateTranslationOverride } from '@vi/domain';
+import { checkParticipantLocale, overridableSource, validateTranslationOverride } from '@vi/domain';
 import { requireOrganizationId } from '../authorization.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
@@ -11,8 +11,9 @@ import { auditWrites } from '../outreach/outreach-audit.ts';
  * The lead replaces a participant-facing translation without a code change (issue 14): one row per
  * organisation, language and catalogue key, laid over the built-in catalogue when the participant
  * page loads (ParticipantForm.textOverrides). The project lead and the administrator keep them;
- * every change is audited with the text before and after (wording, not personal data). The screen
- * to edit them is still to come; until then the mutations are used directly.
+ * every change is audited with the text before and after (wording, not personal data). The keys are
+ * the catalogue's and the outreach survey page's own sentences (domain overridableSource); the
+ * staff apps' translation screen (packages/ui translation-editor.tsx) edits them.
  */
 export const TRANSLATION_EDITOR_ROLES = ['PROJECT_LEAD', 'ADMIN'] as const satisfies readonly Role[];
 
@@ -46,7 +47,7 @@ export async function overridesOf(organizationId: string, locale?: string): Prom
     select: { locale: true, key: true, text: true, updatedAt: true },
     orderBy: [{ locale: 'asc' }, { key: 'asc' }],
   });
-  const source = participantSource();
+  const source = overridableSource();
   // A key the catalogue no longer has is kept (the lead may want it back) but never shown.
   return rows
     .filter((row) => source.has(row.key))

@@ -2,6 +2,7 @@ import './survey.css';
 import {
   type Answers,
   formTokenFromFragment,
+  mergeOverrides,
   outreachSurveyTable,
   type ParticipantLocale,
   type TranslationTable,
@@ -9,6 +10,7 @@ import {
 import {
   createGraphqlClient,
   describeRequestProblem,
+  type LanguageOverrides,
   ParticipantLanguagePicker,
   useParticipantLanguage,
 } from '@vi/ui';
@@ -20,8 +22,8 @@ import { SurveyForm, type SurveyFormDraft } from './survey-form.tsx';
 import { type SurveyTexts, surveyTexts } from './survey-texts.ts';
 
 const OutreachSurveyQuery = graphql(`
-  query OutreachSurvey($token: String!) {
-    outreachSurvey(token: $token) { expiresAt organizationName }
+  query OutreachSurvey($token: String!, $locale: String!) {
+    outreachSurvey(token: $token) { expiresAt organizationName textOverrides(locale: $locale) { key text } }
   }
 `);
 
@@ -88,12 +90,35 @@ function formatDay(iso: string, locale: ParticipantLocale): string {
   }
 }
 
-function Survey({ token, draft, texts }: { token: string; draft: SurveyDraft | null; texts: SurveyTexts }) {
+function Survey({
+  token,
+  draft,
+  texts,
+  locale,
+  onOverrides,
+}: {
+  token: string;
+  draft: SurveyDraft | null;
+  texts: SurveyTexts;
+  /** The language picked: its overrides are asked for (the texts shown may still be the previous language's). */
+  locale: ParticipantLocale;
+  onOverrides: (overrides: LanguageOverrides) => void;
+}) {
   const [survey] = useQuery({
     query: OutreachSurveyQuery,
-    variables: { token },
+    variables: { token, locale },
     requestPolicy: 'network-only',
   });
+  // A language switch asks again for that language's overrides: keep the last page meanwhile, so
+  // the form stays mounted with the answers given so far.
+  const [lastData, setLastData] = useState(survey.data);
+  useEffect(() => {
+    if (survey.data) setLastData(survey.data);
+  }, [survey.data]);
+  const overrides = survey.data?.outreachSurvey.textOverrides;
+  useEffect(() => {
+    if (overrides) onOverrides({ locale, list: overrides });
+  }, [overrides, locale, onOverrides]);
   const [result, submit] = useMutation(SubmitOutreachSurveyMutation);
   const [problem, setProblem] = useState<CombinedError | null>(null);
   const thanks = useRef<HTMLDivElement>(null);
@@ -128,8 +153,8 @@ function Survey({ token, draft, texts }: { token: string; draft: SurveyDraft | n
       </div>
     );
   }
-  if (survey.error) return <Problem texts={texts} text={problemText(texts, survey.error)} />;
-  const page = survey.data?.outreachSurvey;
+  const page = (survey.data ?? lastData)?.outreachSurvey;
+  if (survey.error && !page) return <Problem texts={texts} text={problemText(texts, survey.error)} />;
   if (!page) return <p role="status">{texts.survey('survey.page.loading')}</p>;
   return (
     <>
@@ -157,9 +182,11 @@ function Survey({ token, draft, texts }: { token: string; draft: SurveyDraft | n
 
 function PageFrame() {
   const [{ token, draft }] = useState(resolveLink);
-  // The participant pages' rule (packages/ui participant-language.tsx): Danish unless this browser
-  // chose another language before, <html lang dir> set, the chosen language kept.
-  const { locale, setLocale, messages } = useParticipantLanguage();
+  const [overrides, setOverrides] = useState<LanguageOverrides | null>(null);
+  // The participant pages' one rule (packages/ui initialParticipantLocale): the choice made before on
+  // this device, else the link's language, else the phone's, else Danish; <html lang dir> set, the
+  // organisation's overrides laid over the texts of the language they were fetched for.
+  const { locale, setLocale, messages } = useParticipantLanguage(overrides);
   const [table, setTable] = useState<{ locale: ParticipantLocale; table: TranslationTable } | null>(null);
   const [texts, setTexts] = useState<SurveyTexts | null>(null);
   const client = useMemo(() => createGraphqlClient(), []);
@@ -175,9 +202,13 @@ function PageFrame() {
   }, [locale]);
   // The page switches when both the shared texts and the survey's are in for the new language; until
   // then it keeps the old ones, so the form (and its answers) stays on the screen.
+  // The page's own sentences take the organisation's overrides too (the catalogue's are in messages).
   useEffect(() => {
-    if (messages && table && messages.locale === table.locale) setTexts(surveyTexts(messages, table.table));
-  }, [messages, table]);
+    if (!messages || !table || messages.locale !== table.locale) return;
+    const own =
+      overrides?.locale === table.locale ? mergeOverrides(table.table, overrides.list) : table.table;
+    setTexts(surveyTexts(messages, own));
+  }, [messages, table, overrides]);
   useEffect(() => {
     if (texts) document.title = texts.survey('survey.page.title');
   }, [texts]);
@@ -206,7 +237,7 @@ function PageFrame() {
       <main id="main" className="vi-main survey-main">
         <Provider value={client}>
           {token ? (
-            <Survey token={token} draft={draft} texts={texts} />
+            <Survey token={token} draft={draft} texts={texts} locale={locale} onOverrides={setOverrides} />
           ) : (
             <Problem texts={texts} text={texts.survey('survey.page.noToken')} />
           )}

@@ -1,6 +1,7 @@
 import type { Label } from '../labels.ts';
 import type { FieldError } from '../validation.ts';
 import { checkIcuMessage, samePlaceholders } from './icu.ts';
+import { overridableSource } from './overridable-texts.ts';
 import { isParticipantLocale, type ParticipantLocale, type TranslatedLocale } from './participant-locales.ts';
 import { participantSource } from './participant-source.ts';
 
@@ -125,7 +126,7 @@ export function validateTranslationOverride(
 ): { ok: true; locale: ParticipantLocale; key: string; text: string } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   if (!isParticipantLocale(input.locale)) errors.push(overrideError('locale', 'UNKNOWN_LOCALE'));
-  const source = participantSource().get(input.key);
+  const source = overridableSource().get(input.key);
   if (!source) errors.push(overrideError('key', 'UNKNOWN_KEY'));
   const text = input.text.trim();
   if (text === '') errors.push(overrideError('text', 'EMPTY_TEXT'));
