@@ -12,10 +12,16 @@
  * acceptance. Two more sections come from bench/src/request-throughput.ts and
  * bench/src/call-queue-load.ts when those files are present.
  *
- * Usage (repository root): npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--only <name part>] [--dry-run]
+ * Usage (repository root): npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--only <name part>]
+ *   [--out <file>] [--no-sections] [--dry-run]
  * In bench/: npx tsx src/run.ts with the same options. --dry-run prints the options it
- * received and stops before touching a database (to check that the flags arrive).
+ * received and stops before touching a database (to check that the flags arrive). --out writes
+ * the report elsewhere than bench/RESULTS.md (a working measurement that is not the record);
+ * --no-sections skips the request-throughput and call-queue sections (minutes of load that a
+ * look at a few figures does not need).
  */
+// First: NODE_ENV before any library that reads it at load time (production-env.ts says why).
+import './production-env.ts';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +44,7 @@ const TARGET_P95_MS = 500;
 const TARGET_RATIO = 2;
 
 const USAGE =
-  'Usage: npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--only <part of a row name>] [--dry-run]';
+  'Usage: npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--only <part of a row name>] [--out <file>] [--no-sections] [--dry-run]';
 
 /** The value after `--name`, or undefined when the option is absent (npm's eaten options caught). */
 function option(name: string): string | undefined {
@@ -73,11 +79,6 @@ function percentile(sorted: number[], p: number): number {
   // Nearest-rank percentile: with 15 runs p95 is the 15th (slowest) value, stated as such.
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1]!;
-}
-
-async function time(run: () => Promise<void>, warmup: number, runs: number): Promise<Timing> {
-  const [timing] = await timeInterleaved([run], warmup, runs);
-  return timing!;
 }
 
 /**
@@ -152,11 +153,19 @@ async function main(): Promise<void> {
   const runs = Math.round(argument('runs', 15, 1));
   const warmup = Math.round(argument('warmup', 3, 0));
   const only = option('only');
+  const out = option('out');
+  const sections = !process.argv.includes('--no-sections');
   const selected = BENCH_QUERIES.filter((query) => only === undefined || query.name.includes(only));
   if (selected.length === 0) throw new Error(`--only ${only}: no bench row has that in its name`);
   if (process.argv.includes('--dry-run')) {
     // Stops before any database work: shows which options arrived (e.g. through npm run).
-    console.log(JSON.stringify({ scale, runs, warmup, only: only ?? null, rows: selected.length }, null, 2));
+    console.log(
+      JSON.stringify(
+        { scale, runs, warmup, only: only ?? null, out: out ?? null, sections, rows: selected.length },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const url = benchDatabaseUrl();
@@ -231,17 +240,36 @@ async function main(): Promise<void> {
       throw new Error(`${name}: the raw SQL returned no rows`);
   };
 
-  // The gateway's fixed cost per request (session, GraphQL, scope checks) with next to no SQL.
-  const fixedCost = await time(
-    graphqlRequest(
-      'evaluation organisations',
-      'query ($filter: EvaluationFilterInput) { evaluation(filter: $filter) { organizations { id name } } }',
-      { filter: { organizationIds: organizations } },
-    ),
+  const loadBefore = os.loadavg();
+  // The gateway's fixed cost per evaluation request: session, GraphQL parse/validate/execute,
+  // scope checks, filter validation, the admission (daily-limit check and audit row) and JSON,
+  // with no figure. Sampled in turn with the smallest raw round trip (`SELECT 1` on the raw
+  // pool), as the figures are with their SQL, so it is read under the same load as they are.
+  const [fixedCost, roundTrip] = (await timeInterleaved(
+    [
+      graphqlRequest(
+        'evaluation organisations',
+        'query ($filter: EvaluationFilterInput) { evaluation(filter: $filter) { organizations { id name } } }',
+        {
+          filter: {
+            organizationIds: [scope.municipalityId],
+            from: `${scope.year}-01-01`,
+            to: `${scope.year}-12-31`,
+          },
+        },
+      ),
+      async () => {
+        await raw.query('SELECT 1');
+      },
+    ],
     warmup,
     runs,
+  )) as [Timing, Timing];
+  const fixedCostLoad = os.loadavg()[0]!;
+  console.log(
+    `${'no figure (session, GraphQL, admission)'.padEnd(76)} gateway p50 ${ms(fixedCost.p50).padStart(7)} p95 ${ms(fixedCost.p95).padStart(7)}` +
+      `  SELECT 1 p50 ${ms(roundTrip.p50).padStart(7)}  load ${fixedCostLoad.toFixed(2)}`,
   );
-  const loadBefore = os.loadavg();
   const rows: Row[] = [];
   for (const benchQuery of selected) {
     const rawStatementsOfQuery = await rawStatements(benchQuery, scope);
@@ -302,12 +330,13 @@ async function main(): Promise<void> {
   // HOOK (issue 11, parts 2 and 3): the fixed cost of a request against a bare Yoga server, and
   // the call queue with many workers. Measured after the figures, so their load stays apart.
   const sectionOptions: SectionOptions = { url, scale, runs, warmup };
-  const requestThroughput = await optionalSection(
-    'request-throughput.ts',
-    'measureRequestThroughput',
-    sectionOptions,
-  );
-  const callQueue = await optionalSection('call-queue-load.ts', 'measureCallQueue', sectionOptions);
+  const skipped = ['Not measured in this run (--no-sections).'];
+  const requestThroughput = sections
+    ? await optionalSection('request-throughput.ts', 'measureRequestThroughput', sectionOptions)
+    : skipped;
+  const callQueue = sections
+    ? await optionalSection('call-queue-load.ts', 'measureCallQueue', sectionOptions)
+    : ['## Call queue under load', '', ...skipped];
 
   await raw.end();
   await (await import('@vi/db')).closeDatabase();
@@ -409,8 +438,11 @@ async function main(): Promise<void> {
       ' is the best one measured, the raw side runs exactly it (record-key sums included). Earlier versions of this bench' +
       " compared against slower hand-written SQL (the funnel's referral join in a LEFT JOIN's ON clause, course items" +
       ' expanded into eleven rows per form), which made the gateway look faster than raw SQL.',
-    `- A request that runs no figure (only the evaluator's organisations) takes ${ms(fixedCost.p50)} ms p50 through the gateway:` +
-      ' the session lookup, GraphQL parsing and execution. For a figure whose SQL takes a few milliseconds (costs, most' +
+    `- An evaluation request that runs no figure (only the organisations, for ${municipality} and ${scope.year}) takes` +
+      ` ${ms(fixedCost.p50)} ms p50 (p95 ${ms(fixedCost.p95)}) through the gateway, sampled in turn with a raw \`SELECT 1\`` +
+      ` round trip on the raw pool (${ms(roundTrip.p50)} ms p50, p95 ${ms(roundTrip.p95)}; load ${fixedCostLoad.toFixed(2)}):` +
+      ' the session lookup, GraphQL parsing, validation and execution, the filter checks, the admission (daily-limit' +
+      ' check and audit row in one statement) and JSON. For a figure whose SQL takes a few milliseconds (most' +
       ' one-municipality rows) that fixed part decides the ratio, not the query.',
     '- The gateway path adds a session lookup, scope checks, filter validation, disclosure control on every' +
       ' cell, the t-tests and JSON. Disclosure control adds the record keys' +
@@ -423,7 +455,7 @@ async function main(): Promise<void> {
       ' For a replica used by evaluators, `?options=-c%20jit%3Doff` in DATABASE_REPLICA_URL switches it off for our connections only.',
     '',
   ];
-  const target = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+  const target = out ?? fileURLToPath(new URL('../RESULTS.md', import.meta.url));
   writeFileSync(target, lines.join('\n'));
   console.log(`Wrote ${target}`);
 }
