@@ -389,7 +389,8 @@ const FIGURES: Figure[] = [
       byOrganization { organizationId baseline { n ${COUNT} mean } end { n ${COUNT} mean } paired { n ${COUNT} test { p } } } } }`,
     byIncidentType: false,
     gateway: recovery,
-    labels: ['org', 'kind'],
+    // The third statement: scores from unvalidated translations, per language (issue 14).
+    labels: ['org', 'kind', 'locale'],
   },
   {
     // The old raw statement expanded each end form into eleven rows (generate_series) and rolled

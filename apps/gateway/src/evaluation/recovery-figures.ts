@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { ParticipantLanguageEnum } from '../enums.ts';
 import {
   EVALUATOR_SCOPE,
   ignoredFiltersField,
@@ -13,6 +14,7 @@ import {
   type RecoveryRow,
   recovery,
   type ScoreSummary,
+  type UnvalidatedScores,
 } from './queries/recovery.ts';
 
 /** Brief INSPIRE-O / Brief INSPIRE before and after (DOMAIN §5.1, §5.3) on the Evaluation type. */
@@ -74,12 +76,36 @@ const RecoveryRowRef = builder.objectRef<RecoveryRow>('RecoveryRow').implement({
   }),
 });
 
+const UnvalidatedScoresRef = builder.objectRef<UnvalidatedScores>('UnvalidatedRecoveryScores').implement({
+  description:
+    'Scores from forms answered in a language without a validated translation of the instrument, for all selected organisations: kept apart, never in the main figure, until a published translation is adopted.',
+  authScopes: EVALUATOR_SCOPE,
+  fields: (t) => ({
+    language: t.field({ type: ParticipantLanguageEnum, nullable: false, resolve: (u) => u.language }),
+    baseline: t.field({ type: ScoreSummaryRef, nullable: false, resolve: (u) => u.baseline }),
+    end: t.field({ type: ScoreSummaryRef, nullable: false, resolve: (u) => u.end }),
+  }),
+});
+
 const RecoveryFigureRef = builder.objectRef<RecoveryFigure>('RecoveryFigure').implement({
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
     measure: t.field({ type: RecoveryMeasureEnum, nullable: false, resolve: (f) => f.measure }),
     total: t.field({ type: RecoveryRowRef, nullable: false, resolve: (f) => f.total }),
     byOrganization: t.field({ type: [RecoveryRowRef], nullable: false, resolve: (f) => f.byOrganization }),
+    validatedLanguages: t.field({
+      type: [ParticipantLanguageEnum],
+      nullable: false,
+      description:
+        "The form languages whose scores count in this figure (the instrument's validated versions).",
+      resolve: (f) => f.validatedLanguages,
+    }),
+    unvalidated: t.field({
+      type: [UnvalidatedScoresRef],
+      nullable: false,
+      description: 'Every other offered language, its scores kept apart.',
+      resolve: (f) => f.unvalidated,
+    }),
   }),
 });
 

@@ -12,6 +12,7 @@ import {
   COURSE_ITEM_IDS,
   DECLINE_REASONS,
   HEARD_FROM,
+  isValidatedTranslation,
   RECOVERY_CUTOFF,
   REFERRED_TO,
   VIOLENCE_FORMS,
@@ -909,10 +910,11 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
     code: string;
     o: number | null;
     l: number | null;
+    locale: string | null;
     answers: Record<string, unknown>;
   }>(
     `SELECT q."organizationId"::text AS org, q.kind::text AS kind, q."participantCode" AS code,
-            q."inspireOScore"::float8 AS o, q."inspireScore"::float8 AS l, q.answers
+            q."inspireOScore"::float8 AS o, q."inspireScore"::float8 AS l, q.locale, q.answers
      FROM "QuestionnaireResponse" q
      WHERE q.kind IN ('BASELINE', 'END') AND ${where(periodOnly, { organization: 'q."organizationId"', date: `(q."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date` }, params)}`,
     params,
@@ -923,7 +925,8 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
         ['INSPIRE_O', r.o],
         ['INSPIRE', r.l],
       ] as const) {
-        if (score === null) continue;
+        // Scores from an unvalidated translation are not in the main figure (issue 14).
+        if (score === null || !validatedForm(measure, r.locale)) continue;
         const part = r.kind === 'BASELINE' ? 'baseline' : 'end';
         inc(`recovery.${measure}.${org}.${part}.n`);
         addSum(`recovery.${measure}.${org}.${part}.mean`, score);
@@ -946,9 +949,11 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
     eo: number | null;
     bl: number | null;
     el: number | null;
+    bloc: string | null;
+    eloc: string | null;
   }>(
     `SELECT b."organizationId"::text AS org, b."inspireOScore"::float8 AS bo, e."inspireOScore"::float8 AS eo,
-            b."inspireScore"::float8 AS bl, e."inspireScore"::float8 AS el
+            b."inspireScore"::float8 AS bl, e."inspireScore"::float8 AS el, b.locale AS bloc, e.locale AS eloc
      FROM "QuestionnaireResponse" b
      JOIN "QuestionnaireResponse" e ON e."participantCode" = b."participantCode" AND e.kind = 'END'
      WHERE b.kind = 'BASELINE' AND ${where(periodOnly, { organization: 'b."organizationId"', date: `(b."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date` }, params)}`,
@@ -961,6 +966,7 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
         ['INSPIRE', pair.bl, pair.el],
       ] as const) {
         if (before === null || after === null) continue;
+        if (!validatedForm(measure, pair.bloc) || !validatedForm(measure, pair.eloc)) continue;
         const prefix = `recovery.${measure}.${org}.paired`;
         inc(`${prefix}.n`);
         addSum(`${prefix}.meanBefore`, before);
@@ -986,6 +992,11 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
     else set(key.replace(/\.(scores|answers)$/, '.sd'), sampleSd(list));
   }
   return { counts, sums, statistics };
+}
+
+/** A form's score counts in the recovery figure: its language is validated (NULL: from before, Danish or English). */
+function validatedForm(measure: 'INSPIRE_O' | 'INSPIRE', locale: string | null): boolean {
+  return locale === null || isValidatedTranslation(measure, locale);
 }
 
 /** PostgreSQL's percentile_cont: linear between the two nearest ranks. */

@@ -6,9 +6,12 @@ import {
   disclosedRate,
   discloseMagnitude,
   discloseMeanAndSd,
+  isValidatedTranslation,
   type KeyedUniform,
   type MagnitudeRange,
   MIN_CELL,
+  PARTICIPANT_LOCALE_CODES,
+  type ParticipantLocale,
   pairedTTestFromSummary,
   type Rate,
   RECOVERY_CUTOFF,
@@ -41,6 +44,14 @@ import {
  * shown only where the published n is 5 or more; the improved and crossed pairs are perturbed
  * counts and their shares come from published counts. The t-tests are computed from the
  * published n, means and SDs only, never from the true values.
+ *
+ * A score counts only where the form was read in a validated version of the instrument (the
+ * domain's INSTRUMENT_TRANSLATIONS: today Danish and English; forms stored before the language
+ * was recorded were Danish or English). Scores from our own, unvalidated translations are not
+ * comparable with the published instrument, so they are left out of every figure above and a
+ * pair counts only when both its forms are validated. They are shown apart (`unvalidated`):
+ * per language and time point, n perturbed like every count and the mean only where n clears
+ * the threshold, never mixed into the main figure.
  */
 export const RECOVERY_MEASURES = [
   { measure: 'INSPIRE_O', column: 'inspireOScore' },
@@ -87,10 +98,17 @@ export type RecoveryRow = {
   };
 };
 
+/** Scores from one language without a validated translation, kept apart (all selected organisations). */
+export type UnvalidatedScores = { language: ParticipantLocale; baseline: ScoreSummary; end: ScoreSummary };
+
 export type RecoveryFigure = {
   measure: RecoveryMeasure;
   total: RecoveryRow;
   byOrganization: RecoveryRow[];
+  /** The languages whose scores count above (the domain's validated translations). */
+  validatedLanguages: ParticipantLocale[];
+  /** Every language without a validated translation, in the domain's order, whether or not it has answers. */
+  unvalidated: UnvalidatedScores[];
 };
 
 export type Recovery = { measures: RecoveryFigure[]; ignoredFilters: FilterDimension[] };
@@ -111,6 +129,24 @@ type PairedRow = {
   improved: CountCell;
   crossed: CountCell;
 };
+
+/** The languages whose form gives a comparable score of `measure`, from the domain's table. */
+export function validatedLanguages(measure: RecoveryMeasure): ParticipantLocale[] {
+  return PARTICIPANT_LOCALE_CODES.filter((locale) => isValidatedTranslation(measure, locale));
+}
+
+/** The offered languages whose form of `measure` is our own translation. */
+export function unvalidatedLanguages(measure: RecoveryMeasure): ParticipantLocale[] {
+  return PARTICIPANT_LOCALE_CODES.filter((locale) => !isValidatedTranslation(measure, locale));
+}
+
+/**
+ * A form's score of a measure where its language is validated for it, else NULL (so count, avg
+ * and var_samp skip it, and a pair's difference is NULL when either form is unvalidated). A NULL
+ * locale is a form from before the language was recorded: Danish or English, validated.
+ */
+const validatedScore = (alias: string, column: string, validated: string) =>
+  `CASE WHEN ${alias}.locale IS NULL OR ${alias}.locale = ANY(${validated}::text[]) THEN ${alias}."${column}" END`;
 
 /** One SQL row carries both measures, prefixed o_ (INSPIRE-O) and l_ (INSPIRE, the group leaders). */
 const PREFIX: Record<RecoveryMeasure, string> = { INSPIRE_O: 'o', INSPIRE: 'l' };
@@ -149,9 +185,16 @@ function publishedSummary(n: DisclosedCount, mean: number | null, sd: number | n
   return { n: n.value, mean, variance: sd * sd };
 }
 
-type SummaryRows = { unpaired: Array<Record<string, unknown>>; paired: Array<Record<string, unknown>> };
+type SummaryRows = {
+  unpaired: Array<Record<string, unknown>>;
+  paired: Array<Record<string, unknown>>;
+  unvalidated: Array<Record<string, unknown>>;
+};
 
-/** Both measures in two statements: n, mean and variance per organisation and kind, and per pair. */
+/**
+ * Both measures in three statements: n, mean and variance per organisation and kind, and per
+ * pair (validated languages only); and per unvalidated language and kind, for all selected.
+ */
 async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promise<SummaryRows> {
   const unpairedParams = new SqlParameters();
   const responses = filterSql(filter, unpairedParams, {
@@ -167,15 +210,17 @@ async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promi
   const cutoff = pairedParams.add(RECOVERY_CUTOFF);
   const unpairedColumns = RECOVERY_MEASURES.map(({ measure, column }) => {
     const p = PREFIX[measure];
-    return `count(q."${column}")::int AS ${p}_n,
-            coalesce(sum(q."recordKey") FILTER (WHERE q."${column}" IS NOT NULL), 0)::bigint AS ${p}_key,
-            avg(q."${column}")::float8 AS ${p}_mean,
-            var_samp(q."${column}")::float8 AS ${p}_variance`;
+    const score = validatedScore('q', column, unpairedParams.add(validatedLanguages(measure)));
+    return `count(${score})::int AS ${p}_n,
+            coalesce(sum(q."recordKey") FILTER (WHERE (${score}) IS NOT NULL), 0)::bigint AS ${p}_key,
+            avg(${score})::float8 AS ${p}_mean,
+            var_samp(${score})::float8 AS ${p}_variance`;
   }).join(',\n            ');
   const pairedColumns = RECOVERY_MEASURES.map(({ measure, column }) => {
     const p = PREFIX[measure];
-    const before = `b."${column}"`;
-    const after = `e."${column}"`;
+    const validated = pairedParams.add(validatedLanguages(measure));
+    const before = `(${validatedScore('b', column, validated)})`;
+    const after = `(${validatedScore('e', column, validated)})`;
     // A pair counts for a measure when both forms have that score; it is keyed by its
     // baseline form's record key.
     const diff = `(${after} - ${before})`;
@@ -192,7 +237,24 @@ async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promi
             count(*) FILTER (WHERE ${crossed})::int AS ${p}_crossed,
             coalesce(sum(${key}) FILTER (WHERE ${crossed}), 0)::bigint AS ${p}_crossed_key`;
   }).join(',\n            ');
-  const [unpaired, paired] = await Promise.all([
+  const apartParams = new SqlParameters();
+  const apart = filterSql(filter, apartParams, {
+    organization: 'q."organizationId"',
+    instant: 'q."submittedAt"',
+  });
+  const anyUnvalidated = apartParams.add([
+    ...new Set(RECOVERY_MEASURES.flatMap(({ measure }) => unvalidatedLanguages(measure))),
+  ]);
+  const apartColumns = RECOVERY_MEASURES.map(({ measure, column }) => {
+    const p = PREFIX[measure];
+    const unvalidated = apartParams.add(unvalidatedLanguages(measure));
+    const score = `CASE WHEN q.locale = ANY(${unvalidated}::text[]) THEN q."${column}" END`;
+    return `count(${score})::int AS ${p}_n,
+            coalesce(sum(q."recordKey") FILTER (WHERE (${score}) IS NOT NULL), 0)::bigint AS ${p}_key,
+            avg(${score})::float8 AS ${p}_mean,
+            var_samp(${score})::float8 AS ${p}_variance`;
+  }).join(',\n            ');
+  const [unpaired, paired, unvalidated] = await Promise.all([
     db.query<Record<string, unknown>>(
       `SELECT q."organizationId"::text AS org, q.kind::text AS kind,
             ${unpairedColumns}
@@ -210,8 +272,16 @@ async function summaryRows(db: AggregateSource, filter: EvaluationFilter): Promi
        GROUP BY GROUPING SETS ((b."organizationId"), ())`,
       pairedParams.values,
     ),
+    db.query<Record<string, unknown>>(
+      `SELECT q.locale AS locale, q.kind::text AS kind,
+            ${apartColumns}
+       FROM "QuestionnaireResponse" q
+       WHERE q.kind IN ('BASELINE', 'END') AND q.locale = ANY(${anyUnvalidated}::text[]) AND ${apart.where}
+       GROUP BY q.locale, q.kind`,
+      apartParams.values,
+    ),
   ]);
-  return { unpaired, paired };
+  return { unpaired, paired, unvalidated };
 }
 
 const numberOrNull = (value: unknown): number | null =>
@@ -329,12 +399,41 @@ function measureFigure(
       },
     } satisfies RecoveryRow;
   };
+  // Apart: one row per unvalidated language of the domain (not per language SQL found, so a
+  // row's presence reveals nothing), each time point's n perturbed on its own cell, the mean
+  // and SD under a statistic name of their own (they are other statistics than the main ones).
+  const apartRow = (language: string, kind: string) =>
+    rows.unvalidated.find((row) => row.locale === language && row.kind === kind);
+  const apartSummary = (language: string, kind: string): ScoreSummary => {
+    const row = apartRow(language, kind);
+    const cell = row ? cellOf(row, `${p}_n`, `${p}_key`) : EMPTY_CELL;
+    const n = discloseCount(cell, uniform);
+    if (!row) return { n, mean: null, sd: null };
+    const values = { mean: numberOrNull(row[`${p}_mean`]), variance: numberOrNull(row[`${p}_variance`]) };
+    return {
+      n,
+      ...discloseMeanAndSd(
+        `recovery-unvalidated:${measure}:${language}:${kind}`,
+        values,
+        cell,
+        n,
+        SCORE_RANGE,
+        uniform,
+      ),
+    };
+  };
   return {
     measure,
     total: shape(null, baselineN.total, endN.total, pairedN.total),
     byOrganization: orgIds.map((org, i) =>
       shape(org, baselineN.cells[i]!, endN.cells[i]!, pairedN.cells[i]!),
     ),
+    validatedLanguages: validatedLanguages(measure),
+    unvalidated: unvalidatedLanguages(measure).map((language) => ({
+      language,
+      baseline: apartSummary(language, 'BASELINE'),
+      end: apartSummary(language, 'END'),
+    })),
   };
 }
 
