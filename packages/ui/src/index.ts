@@ -58,4 +58,12 @@ export { problemText, useProblemText } from './problem-message.ts';
 export * from './questionnaire/index.ts';
 export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';
 export { TextField } from './text-field.tsx';
+export { TranslationEditor } from './translation-editor.tsx';
+export { translationEditorMessages } from './translation-editor-messages.ts';
+export {
+  filterTranslationRows,
+  groupTranslationRows,
+  type TranslationRow,
+  translationRows,
+} from './translation-rows.ts';
 export { UserAdmin } from './user-admin.tsx';

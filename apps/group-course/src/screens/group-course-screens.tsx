@@ -1,5 +1,13 @@
 import './group-course.css';
-import { AccountSettings, accountMessages, UserAdmin, useCurrentUser, useT } from '@vi/ui';
+import {
+  AccountSettings,
+  accountMessages,
+  TranslationEditor,
+  translationEditorMessages,
+  UserAdmin,
+  useCurrentUser,
+  useT,
+} from '@vi/ui';
 import { AppLink } from './app-link.tsx';
 import { hrefFor, useAppPath } from './app-path.ts';
 import { CourseScreen } from './course-screen.tsx';
@@ -31,6 +39,9 @@ const SCREENS = [
   { path: 'shelter', label: 'nav.shelter', roles: ['SHELTER_STAFF'] },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: readonly Role[] }>;
 
+/** The participant texts' translations: the lead and the administrator (the gateway's TRANSLATION_EDITOR_ROLES). */
+const TRANSLATION_ROLES: readonly Role[] = ['PROJECT_LEAD', 'ADMIN'];
+
 function allowed(roles: readonly Role[], screen: (typeof SCREENS)[number]): boolean {
   return roles.some((role) => (screen.roles as readonly Role[]).includes(role));
 }
@@ -38,6 +49,7 @@ function allowed(roles: readonly Role[], screen: (typeof SCREENS)[number]): bool
 export function GroupCourseNav() {
   const t = useT(screenMessages);
   const ta = useT(accountMessages);
+  const tt = useT(translationEditorMessages);
   const user = useCurrentUser();
   return (
     <ul>
@@ -46,6 +58,11 @@ export function GroupCourseNav() {
           <AppLink to={screen.path}>{t(screen.label)}</AppLink>
         </li>
       ))}
+      {user.roles.some((role) => TRANSLATION_ROLES.includes(role)) ? (
+        <li>
+          <AppLink to="translations">{tt('nav.translations')}</AppLink>
+        </li>
+      ) : null}
       {user.roles.includes('ADMIN') ? (
         <li>
           <AppLink to="users">{ta('nav.users')}</AppLink>
@@ -66,6 +83,8 @@ export function GroupCourseScreens({ home }: { home: React.ReactNode }) {
   // Every user's own account, and the administrators' user management (the gateway decides who).
   if (first === 'account') return <AccountSettings />;
   if (first === 'users') return <UserAdmin accountHref={hrefFor('account')} />;
+  if (first === 'translations' && user.roles.some((role) => TRANSLATION_ROLES.includes(role)))
+    return <TranslationEditor />;
   const screen = SCREENS.find((s) => s.path === first);
   if (!screen || !allowed(user.roles, screen)) return <>{home}</>;
   if (first === 'courses' && second) return <CourseScreen key={second} courseId={second} />;

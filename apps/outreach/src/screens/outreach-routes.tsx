@@ -1,4 +1,11 @@
-import { AccountSettings, accountMessages, UserAdmin, useT } from '@vi/ui';
+import {
+  AccountSettings,
+  accountMessages,
+  TranslationEditor,
+  translationEditorMessages,
+  UserAdmin,
+  useT,
+} from '@vi/ui';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -38,7 +45,9 @@ export type Route =
   | { screen: 'hate-crime-lead' }
   // Every user's own account, and the administrators' user management (shared screens of @vi/ui).
   | { screen: 'account' }
-  | { screen: 'users' };
+  | { screen: 'users' }
+  // The lead's wording of the participant-facing texts (issue 14; shared screen of @vi/ui).
+  | { screen: 'translations' };
 
 export function parseRoute(hash: string): Route {
   const [, screen, id] = hash.replace(/^#/, '').split('/');
@@ -50,6 +59,7 @@ export function parseRoute(hash: string): Route {
     case 'settings':
     case 'account':
     case 'users':
+    case 'translations':
     case 'hate-crime':
     case 'legal':
     case 'psychology':
@@ -110,6 +120,9 @@ const SCREENS: ReadonlyArray<{ screen: Route['screen']; label: ScreenMessageKey;
   { screen: 'hate-crime-lead', label: 'nav.hateCrimeLead', roles: ['PROJECT_LEAD'] },
 ];
 
+/** Who words the participant texts: the gateway's TRANSLATION_EDITOR_ROLES. */
+const TRANSLATION_ROLES: readonly Role[] = ['PROJECT_LEAD', 'ADMIN'];
+
 /** The navigation entry a route belongs to (a case opens from its list, a call from the queue). */
 function screenOf(route: Route): Route['screen'] {
   if (route.screen === 'call') return 'queue';
@@ -131,6 +144,7 @@ function allowedScreens(roles: readonly string[]) {
 export function OutreachNav() {
   const t = useT(screenMessages);
   const ta = useT(accountMessages);
+  const tt = useT(translationEditorMessages);
   const route = useRoute();
   const roles = useRoles() ?? [];
   const screens = allowedScreens(roles);
@@ -144,6 +158,13 @@ export function OutreachNav() {
           </a>
         </li>
       ))}
+      {TRANSLATION_ROLES.some((role) => roles.includes(role)) ? (
+        <li>
+          <a href="#/translations" aria-current={current === 'translations' ? 'page' : undefined}>
+            {tt('nav.translations')}
+          </a>
+        </li>
+      ) : null}
       {roles.includes('ADMIN') ? (
         <li>
           <a href="#/users" aria-current={current === 'users' ? 'page' : undefined}>
@@ -190,6 +211,11 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
   // The gateway decides who may manage users; the screen explains a refusal.
   if (route.screen === 'account') return <AccountSettings />;
   if (route.screen === 'users') return <UserAdmin accountHref="#/account" />;
+  if (route.screen === 'translations') {
+    if (!TRANSLATION_ROLES.some((role) => roles.includes(role)))
+      return <p role="alert">{t('common.notAllowed')}</p>;
+    return <TranslationEditor />;
+  }
   const screenOfRoute = screenOf(route);
   if (!permitted(screenOfRoute)) return <p role="alert">{t('common.notAllowed')}</p>;
   switch (route.screen) {
