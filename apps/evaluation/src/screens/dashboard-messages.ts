@@ -288,6 +288,13 @@ export const dashboardMessages = defineCatalogue({
     'recovery.sdDifference': 'SD af forskellen',
     'recovery.improved': 'Andel steget {points} point eller mere',
     'recovery.crossed': 'Andel der krydsede {cutoff}',
+    'recovery.unvalidatedHeading': 'Svar på sprog uden valideret oversættelse',
+    'recovery.unvalidatedReason':
+      'Holdt uden for tallene ovenfor: der findes ingen offentliggjort, valideret oversættelse af skemaet på disse sprog, så scorerne kan ikke sammenlignes med de validerede.',
+    'recovery.unvalidatedHelp':
+      'Tallene ovenfor tæller kun skemaer besvaret på et sprog med en valideret udgave ({languages}); et par tæller kun, når begge skemaer er det. Her står de øvrige sprog for alle valgte organisationer: antal skemaer før og efter og gennemsnittet, hvor n er mindst 5.',
+    'recovery.unvalidatedTable': 'Skemaer på sprog uden valideret oversættelse',
+    'recovery.language': 'Sprog',
     'items.heading': 'Afslutningsskemaets udsagn om forløbet',
     'items.note': '1 = slet ikke, 5 = rigtig meget. Gennemsnit med n for hvert udsagn.',
     'items.chart': 'Gennemsnit pr. udsagn (1-5), alle valgte',
@@ -677,6 +684,13 @@ export const dashboardMessages = defineCatalogue({
     'recovery.sdDifference': 'SD of the difference',
     'recovery.improved': 'Share up {points} points or more',
     'recovery.crossed': 'Share that crossed {cutoff}',
+    'recovery.unvalidatedHeading': 'Answers in languages without a validated translation',
+    'recovery.unvalidatedReason':
+      'Kept out of the figures above: no published, validated translation of the form exists in these languages, so the scores cannot be compared with the validated ones.',
+    'recovery.unvalidatedHelp':
+      'The figures above count only forms answered in a language with a validated version ({languages}); a pair counts only when both forms are. This table shows the other languages for all selected organisations: forms before and after, and the mean where n is at least 5.',
+    'recovery.unvalidatedTable': 'Forms in languages without a validated translation',
+    'recovery.language': 'Language',
     'items.heading': "The end form's statements about the course",
     'items.note': '1 = not at all, 5 = very much. Mean with n for each statement.',
     'items.chart': 'Mean per statement (1-5), all selected',

@@ -3,6 +3,7 @@ import {
   COURSE_DIMENSIONS,
   findItem,
   INSPIRE_REFERENCE_POINTS,
+  REACH_LANGUAGES,
   RECOVERY_CUTOFF,
 } from '@vi/domain';
 import { useLocale, useT } from '@vi/ui';
@@ -78,6 +79,8 @@ export const RecoverySectionFields = graphql(
         measure
         total { ...RecoveryRowFields }
         byOrganization { ...RecoveryRowFields }
+        validatedLanguages
+        unvalidated { language baseline { ...ScoreFields } end { ...ScoreFields } }
       }
       ignoredFilters
     }
@@ -91,7 +94,7 @@ export const RecoverySectionFields = graphql(
     }
   }
 `,
-  [RecoveryRowFields, ItemMeanFields],
+  [RecoveryRowFields, ItemMeanFields, ScoreFields],
 );
 
 type RecoveryRow = ResultOf<typeof RecoveryRowFields>;
@@ -283,6 +286,55 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
     );
   };
 
+  // Scores from languages without a validated translation: their own table, never in the figures above.
+  const languageName = (code: string) =>
+    REACH_LANGUAGES.find((language) => language.code === code)?.label[locale] ?? code;
+  const measures = recovery.recovery.measures;
+  const apartLanguages = [
+    ...new Set(measures.flatMap((measure) => measure.unvalidated.map((row) => row.language))),
+  ];
+  const measureName = (measure: string) => t(MEASURE_KEYS[measure] ?? 'recovery.INSPIRE_O');
+  const unvalidatedTable: DataTable = {
+    id: 'recovery-unvalidated',
+    title: t('recovery.unvalidatedTable'),
+    rowHeader: t('recovery.language'),
+    columns: measures.flatMap((measure) => [
+      `${measureName(measure.measure)}: ${t('recovery.baselineN')}`,
+      `${measureName(measure.measure)}: ${t('recovery.baselineMean')}`,
+      `${measureName(measure.measure)}: ${t('recovery.endN')}`,
+      `${measureName(measure.measure)}: ${t('recovery.endMean')}`,
+    ]),
+    columnIds: measures.flatMap((measure) => {
+      const slug = measure.measure.toLowerCase().replace('_', '-');
+      return [`${slug}-baseline-n`, `${slug}-baseline-mean`, `${slug}-end-n`, `${slug}-end-mean`];
+    }),
+    rows: apartLanguages.map((language) => ({
+      label: languageName(language),
+      cells: measures.flatMap((measure) => {
+        const row = measure.unvalidated.find((candidate) => candidate.language === language);
+        if (!row)
+          return [
+            countCell(null),
+            numberCell(null, 'decimal1'),
+            countCell(null),
+            numberCell(null, 'decimal1'),
+          ];
+        return [
+          countCell(row.baseline.n),
+          numberCell(row.baseline.mean, 'decimal1', row.baseline.n.suppressed),
+          countCell(row.end.n),
+          numberCell(row.end.mean, 'decimal1', row.end.n.suppressed),
+        ];
+      }),
+    })),
+  };
+  const validatedText = measures
+    .map(
+      (measure) =>
+        `${measureName(measure.measure)}: ${measure.validatedLanguages.map(languageName).join(', ')}`,
+    )
+    .join('; ');
+
   const items = recovery.courseItems.items;
   const organizations = items[0]?.byOrganization.map((mean) => mean.organizationId) ?? [];
   const itemLabel = (itemId: string) => findItem('END', itemId)?.label[locale] ?? itemId;
@@ -329,6 +381,16 @@ export function RecoverySection({ data }: { data: FragmentOf<typeof RecoverySect
   return (
     <SectionFrame id="recovery" heading={t('recovery.heading')} lead={t('recovery.lead')}>
       {recovery.recovery.measures.map(measureFigure)}
+      {apartLanguages.length > 0 ? (
+        <FigureBlock
+          heading={t('recovery.unvalidatedHeading')}
+          ignoredFilters={recovery.recovery.ignoredFilters}
+          note={t('recovery.unvalidatedReason')}
+        >
+          <p className="ev-note">{t('recovery.unvalidatedHelp', { languages: validatedText })}</p>
+          <DataTableView table={unvalidatedTable} />
+        </FigureBlock>
+      ) : null}
       <FigureBlock
         heading={t('items.heading')}
         ignoredFilters={recovery.courseItems.ignoredFilters}

@@ -1,8 +1,10 @@
-import { OUTREACH_SURVEY_REFERENCE } from '@vi/domain';
+import { OUTREACH_SURVEY_REFERENCE, SURVEY_NOT_OFFERED_REASONS } from '@vi/domain';
 import { builder } from '../builder.ts';
+import { ParticipantLanguageEnum } from '../enums.ts';
 import { EVALUATOR_SCOPE, ignoredFiltersField, RateRef, SuppressedCountRef } from './aggregate-types.ts';
 import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import {
+  countedItems,
   type OutreachUserSurvey,
   outreachUserSurvey,
   type SurveyItemDistribution,
@@ -15,13 +17,38 @@ import {
  * Opsøgende Indsats (1,090 links, 487 answers, 367 not able to take it, 17 interviews).
  */
 
+// The figure's codes as GraphQL enums built from the domain's survey definition (OUTREACH_SURVEY),
+// so the schema says exactly which codes can come back and no field is a free string.
+const SurveyItemEnum = builder.enumType('OutreachSurveyItem', {
+  description: 'A coded item of the outreach user survey (its id in OUTREACH_SURVEY).',
+  values: countedItems().map((item) => item.id),
+});
+const SurveyAnswerCodeEnum = builder.enumType('OutreachSurveyAnswerCode', {
+  description: 'An answer code of the outreach user survey’s coded items (OUTREACH_SURVEY).',
+  values: [...new Set(countedItems().flatMap((item) => item.options.map((option) => option.code)))],
+});
+const SurveyItemKindEnum = builder.enumType('OutreachSurveyItemKind', {
+  description: 'single: one answer; multi: any number of answers.',
+  values: ['single', 'multi'] as const,
+});
+const SurveyItemSourceEnum = builder.enumType('OutreachSurveyItemSource', {
+  description: 'seed: one of the report’s statements; ours: added here with the same intent.',
+  values: ['seed', 'ours'] as const,
+});
+const SurveyNotOfferedReasonEnum = builder.enumType('OutreachSurveyNotOfferedReason', {
+  description: 'The survey statuses that say why a reached person was not offered the survey.',
+  values: SURVEY_NOT_OFFERED_REASONS,
+});
+
 const OptionCountRef = builder.objectRef<SurveyOptionCount>('OutreachSurveyOptionCount').implement({
   description: 'Respondents who chose this answer code; share = count / the item’s answered.',
   authScopes: EVALUATOR_SCOPE,
   fields: (t) => ({
-    code: t.exposeString('code', {
+    code: t.field({
+      type: SurveyAnswerCodeEnum,
       nullable: false,
       description: 'The answer code of OUTREACH_SURVEY (packages/domain).',
+      resolve: (o) => o.code,
     }),
     count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (o) => o.count }),
     share: t.field({ type: RateRef, nullable: true, resolve: (o) => o.share }),
@@ -35,12 +62,9 @@ const ItemDistributionRef = builder
       'One coded survey item: how many answered it and how the answers fall on its codes (a multi item’s codes may add up to more than answered). Label the item and codes from the domain’s OUTREACH_SURVEY by itemId and code.',
     authScopes: EVALUATOR_SCOPE,
     fields: (t) => ({
-      itemId: t.exposeString('itemId', { nullable: false }),
-      kind: t.exposeString('kind', { nullable: false, description: 'single or multi.' }),
-      source: t.exposeString('source', {
-        nullable: false,
-        description: 'seed: one of the report’s statements; ours: added here with the same intent.',
-      }),
+      itemId: t.field({ type: SurveyItemEnum, nullable: false, resolve: (i) => i.itemId }),
+      kind: t.field({ type: SurveyItemKindEnum, nullable: false, resolve: (i) => i.kind }),
+      source: t.field({ type: SurveyItemSourceEnum, nullable: false, resolve: (i) => i.source }),
       answered: t.field({ type: SuppressedCountRef, nullable: false, resolve: (i) => i.answered }),
       options: t.field({ type: [OptionCountRef], nullable: false, resolve: (i) => i.options }),
       positive: t.field({
@@ -61,11 +85,7 @@ const NotOfferedRef = builder
   .implement({
     authScopes: EVALUATOR_SCOPE,
     fields: (t) => ({
-      status: t.exposeString('status', {
-        nullable: false,
-        description:
-          'NOT_APPROPRIATE_LANGUAGE, NOT_APPROPRIATE_TECHNICAL, NOT_APPROPRIATE_ETHICAL or NOT_OFFERED.',
-      }),
+      status: t.field({ type: SurveyNotOfferedReasonEnum, nullable: false, resolve: (s) => s.status }),
       count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.count }),
     }),
   });
@@ -75,9 +95,11 @@ const LanguageCountRef = builder
   .implement({
     authScopes: EVALUATOR_SCOPE,
     fields: (t) => ({
-      language: t.exposeString('language', {
+      language: t.field({
+        type: ParticipantLanguageEnum,
         nullable: false,
         description: 'The language the form was read in.',
+        resolve: (s) => s.language,
       }),
       count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.count }),
     }),

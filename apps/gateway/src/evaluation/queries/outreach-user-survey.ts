@@ -5,6 +5,7 @@ import {
   disclosedRate,
   type KeyedUniform,
   OUTREACH_SURVEY_LANGUAGES,
+  type OutreachSurveyLanguage,
   outreachSurveyItems,
   type Rate,
   SURVEY_NOT_OFFERED_REASONS,
@@ -56,9 +57,9 @@ export type OutreachUserSurvey = {
   /** Answered out of sent: the response rate. */
   responseRate: Rate | null;
   responses: DisclosedCount;
-  byLanguage: Array<{ language: string; count: DisclosedCount }>;
+  byLanguage: Array<{ language: OutreachSurveyLanguage; count: DisclosedCount }>;
   items: SurveyItemDistribution[];
-  notOffered: Array<{ status: string; count: DisclosedCount }>;
+  notOffered: Array<{ status: (typeof SURVEY_NOT_OFFERED_REASONS)[number]; count: DisclosedCount }>;
   followUps: DisclosedCount;
   ignoredFilters: FilterDimension[];
 };
