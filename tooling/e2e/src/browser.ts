@@ -32,7 +32,13 @@ export type LaunchedBrowser = {
  * Headless Chromium with a throw-away profile. A missing browser is an error naming the command that
  * installs it, never a silent skip: a green run must mean the browser tests ran.
  */
-export async function launchBrowser(options: { executablePath?: string } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  options: {
+    executablePath?: string;
+    /** The browser's language (navigator.languages): Danish unless a test is about another phone. */
+    locale?: string;
+  } = {},
+): Promise<LaunchedBrowser> {
   const executablePath = options.executablePath ?? CHROMIUM_PATH;
   if (!existsSync(executablePath)) throw new Error(CHROMIUM_MISSING_MESSAGE);
 
@@ -44,7 +50,7 @@ export async function launchBrowser(options: { executablePath?: string } = {}): 
       executablePath,
       headless: true,
       args: ['--headless', ...CHROMIUM_FLAGS],
-      locale: 'da-DK',
+      locale: options.locale ?? 'da-DK',
       viewport: { width: 1280, height: 900 },
     });
   } catch (error) {
