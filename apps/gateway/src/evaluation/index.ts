@@ -10,3 +10,4 @@ import './hate-crime-figures.ts';
 import './shelter-figures.ts';
 import './outreach-survey-figures.ts';
 import './cost-inputs.ts';
+import './reach-figures.ts';
