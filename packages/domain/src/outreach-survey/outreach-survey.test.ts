@@ -129,6 +129,7 @@ describe('the survey link', () => {
     expect(outreachSurveyLinkExpiresAt(sent).toISOString()).toBe('2026-03-09T10:00:00.000Z');
     const url = outreachSurveyUrl('https://vi.example/survey/#old', 'abc');
     expect(url).toBe('https://vi.example/survey/#t=abc');
+    // The SMS texts in every language: survey-sms.test.ts.
     for (const text of [outreachSurveySms(url, 'da'), outreachSurveySms(url, 'en')]) {
       expect(text).toContain(url);
       expect(text).not.toMatch(/vold|politi|offer|violence|police|victim/i);

@@ -37,12 +37,4 @@ export const OUTREACH_SURVEY_LINK_PROBLEMS: Record<OutreachSurveyLinkProblem, La
   },
 };
 
-/**
- * The text message with the link. Deliberately plain: someone else may read the person's phone,
- * so it names neither the incident, the police nor victim counselling (DOMAIN §2.1, safety).
- */
-export function outreachSurveySms(url: string, language: 'da' | 'en' = 'da'): string {
-  return language === 'en'
-    ? `Thank you for talking to us today. Here is the questionnaire you said yes to (it works for 7 days): ${url}`
-    : `Tak for samtalen i dag. Her er spørgeskemaet, du sagde ja til (linket virker i 7 dage): ${url}`;
-}
+// The text message with the link: survey-sms.ts (one per offered language).
