@@ -31,6 +31,8 @@ import { IntakeSection, IntakeSectionFields } from './intake-section.tsx';
 import { OutreachSection, OutreachSectionFields } from './outreach-section.tsx';
 import { outreachSurveyMessages } from './outreach-survey-messages.ts';
 import { OutreachSurveyFigures } from './outreach-survey-section.tsx';
+import { reachMessages } from './reach-messages.ts';
+import { ReachFigures } from './reach-section.tsx';
 import { ReadinessSection, ReadinessSectionFields } from './readiness-section.tsx';
 import { RecoverySection, RecoverySectionFields } from './recovery-section.tsx';
 
@@ -142,6 +144,7 @@ function Figures({
   const aftercare = aftercareSections(filter.model);
   const ta = useT(aftercareMessages);
   const ts = useT(outreachSurveyMessages);
+  const tr = useT(reachMessages);
   const context = useMemo(
     () => ({
       ...(evaluation?.from ? { from: evaluation.from } : {}),
@@ -221,6 +224,9 @@ function Figures({
               </li>
             </>
           ) : null}
+          <li>
+            <a href="#reach">{tr('reach.heading')}</a>
+          </li>
           {aftercare.hateCrime ? (
             <li>
               <a href="#hate-crime">{ta('hateCrime.heading')}</a>
@@ -247,6 +253,7 @@ function Figures({
       {course ? <CourseSection data={course} /> : null}
       {recovery ? <RecoverySection data={recovery} /> : null}
       <OutreachSurveyFigures filter={filter} />
+      <ReachFigures filter={filter} />
       <AftercareFigures filter={filter} />
       <CostSection data={evaluation} model={filter.model} />
       <ReadinessSection data={evaluation} model={filter.model} />
