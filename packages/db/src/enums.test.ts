@@ -41,6 +41,7 @@ const taxonomyOfEnum: Record<keyof typeof prismaEnums, ReadonlyArray<{ code: str
   PsychologicalSupportForm: domain.PSYCHOLOGICAL_SUPPORT_FORMS,
   ReferralAttemptKind: domain.REFERRAL_ATTEMPT_KINDS,
   OutreachSurveyFollowUpChannel: domain.OUTREACH_SURVEY_FOLLOW_UP_CHANNELS,
+  ReachAnswer: domain.REACH_ANSWERS,
 };
 
 const prismaEnumValues = new Map(

@@ -11,6 +11,7 @@ import { buildGroupCourseDemo, type CourseDemoPlan, type GroupCourseDemoRows } f
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgSlug } from './organizations.ts';
 import { buildOutreachDemo } from './outreach.ts';
 import { SeededRandom } from './random.ts';
+import { buildReachDemo } from './reach.ts';
 import { sealAnswerRows, sealColumns, sealContactRows } from './sealed-rows.ts';
 import { buildShelterDemo } from './shelter.ts';
 
@@ -239,6 +240,13 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     organizationId: orgId('krisecenter'),
   });
 
+  // Its own stream: the answers on who we reach leave every other demo row as it was.
+  const reachAnswers = buildReachDemo({
+    random: new SeededRandom(SEED + 3),
+    outreachCases: outreach.cases,
+    intakes: all('intakes'),
+  });
+
   const costInputs = buildCostInputs({
     year: today.getUTCFullYear(),
     outreachOrgId: orgId('offerraadgivning'),
@@ -296,6 +304,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       await tx.counsellingItem.createMany({ data: shelter.counsellingItems });
       await tx.psychologistHours.createMany({ data: shelter.hours });
       await tx.civilSocietyReferral.createMany({ data: shelter.civilSociety });
+      await tx.reachAnswers.createMany({ data: reachAnswers });
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
