@@ -24,7 +24,7 @@ export const outreachSurveyMessages = defineCatalogue({
     'response.source': 'Kilde til rapportens tal: {source}.',
     'items.heading': 'Spørgsmålene',
     'items.note':
-      'Positiv andel: »ja«, »enig« eller »positivt« ud af dem, der besvarede spørgsmålet; rapporten angiver andelen af 487 svar. Spørgsmål markeret »vores« er ikke i rapporten.',
+      'Positiv andel: »ja«, »enig« eller »positivt« ud af dem, der besvarede spørgsmålet; rapporten angiver andelen af 487 svar. Spørgsmål markeret »vores« er ikke i rapporten. Fordelingen på svar vises kun, hvor mindst 5 har besvaret spørgsmålet; ellers kunne den vise, hvad den enkelte svarede.',
     'items.table': 'Positive svar pr. spørgsmål sammenlignet med rapporten',
     'items.chart': 'Positiv andel pr. spørgsmål',
     'items.axis': 'Positiv andel (%)',
@@ -51,6 +51,7 @@ export const outreachSurveyMessages = defineCatalogue({
     'languages.heading': 'Sprog, skemaet blev besvaret på',
     'languages.table': 'Svar efter sprog',
     'languages.language': 'Sprog',
+    'languages.note': 'Vises kun, hvor der er mindst 5 svar i alt; ellers kunne sproget pege på den enkelte.',
   },
   en: {
     'survey.heading': 'User survey (outreach)',
@@ -74,7 +75,7 @@ export const outreachSurveyMessages = defineCatalogue({
     'response.source': 'Source of the report’s figures: {source}.',
     'items.heading': 'The questions',
     'items.note':
-      'Positive share: "yes", "agree" or "positive" out of those who answered the question; the report gives the share of 487 responses. Questions marked "ours" are not in the report.',
+      'Positive share: "yes", "agree" or "positive" out of those who answered the question; the report gives the share of 487 responses. Questions marked "ours" are not in the report. The distribution over answers is shown only where at least 5 answered the question; otherwise it could show what an individual answered.',
     'items.table': 'Positive answers per question compared with the report',
     'items.chart': 'Positive share per question',
     'items.axis': 'Positive share (%)',
@@ -101,5 +102,7 @@ export const outreachSurveyMessages = defineCatalogue({
     'languages.heading': 'Languages the form was answered in',
     'languages.table': 'Responses by language',
     'languages.language': 'Language',
+    'languages.note':
+      'Shown only where there are at least 5 responses in all; otherwise the language could point at the individual.',
   },
 });

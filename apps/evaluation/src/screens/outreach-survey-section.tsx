@@ -90,6 +90,12 @@ function itemText(itemId: string, locale: Locale): string {
   return outreachSurveyItems().find((item) => item.id === itemId)?.label[locale] ?? itemId;
 }
 
+/** An item's answer codes in the survey's order. */
+function optionCodes(itemId: string): string[] {
+  const item = outreachSurveyItems().find((it) => it.id === itemId);
+  return item && item.kind !== 'text' ? item.options.map((option) => option.code) : [];
+}
+
 function optionText(itemId: string, code: string, locale: Locale): string {
   const item = outreachSurveyItems().find((it) => it.id === itemId);
   const options = item && item.kind !== 'text' ? item.options : [];
@@ -184,11 +190,18 @@ export function OutreachSurveySection({ data }: { data: FragmentOf<typeof Outrea
       rowHeader: t('item.answer'),
       columns: [t('item.count'), t('item.share')],
       columnIds: ['count', 'share'],
+      // Every answer of the item, from the domain: where the gateway withheld the distribution
+      // (fewer than 5 answered), each shows as hidden, not as a count.
       rows: [
-        ...item.options.map((option) => ({
-          label: optionText(item.itemId, option.code, locale),
-          cells: [countCell(option.count), rateCells(option.share, item.answered)[0]],
-        })),
+        ...optionCodes(item.itemId).map((code) => {
+          const option = item.options.find((candidate) => candidate.code === code);
+          return {
+            label: optionText(item.itemId, code, locale),
+            cells: option
+              ? [countCell(option.count), rateCells(option.share, item.answered)[0]]
+              : [numberCell(null, 'integer', true), numberCell(null, 'percent', true)],
+          };
+        }),
         { label: t('item.answered'), cells: [countCell(item.answered), numberCell(null, 'percent')] },
       ],
     };
@@ -226,10 +239,14 @@ export function OutreachSurveySection({ data }: { data: FragmentOf<typeof Outrea
     rowHeader: t('languages.language'),
     columns: [t('item.count')],
     columnIds: ['count'],
-    rows: survey.byLanguage.map((row) => ({
-      label: languageName(row.language),
-      cells: [countCell(row.count)],
-    })),
+    // Every offered language; hidden where the gateway withheld them (fewer than 5 responses).
+    rows: PARTICIPANT_LOCALES.map(({ code }) => {
+      const row = survey.byLanguage.find((candidate) => candidate.language === code);
+      return {
+        label: languageName(code),
+        cells: [row ? countCell(row.count) : numberCell(null, 'integer', true)],
+      };
+    }),
   };
 
   const ignored = survey.ignoredFilters;
@@ -263,7 +280,7 @@ export function OutreachSurveySection({ data }: { data: FragmentOf<typeof Outrea
       >
         <DataTableView table={notOfferedTable} />
       </FigureBlock>
-      <FigureBlock heading={t('languages.heading')} ignoredFilters={ignored}>
+      <FigureBlock heading={t('languages.heading')} ignoredFilters={ignored} note={t('languages.note')}>
         <DataTableView table={languagesTable} />
       </FigureBlock>
     </SectionFrame>

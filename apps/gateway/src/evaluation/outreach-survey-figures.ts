@@ -66,7 +66,13 @@ const ItemDistributionRef = builder
       kind: t.field({ type: SurveyItemKindEnum, nullable: false, resolve: (i) => i.kind }),
       source: t.field({ type: SurveyItemSourceEnum, nullable: false, resolve: (i) => i.source }),
       answered: t.field({ type: SuppressedCountRef, nullable: false, resolve: (i) => i.answered }),
-      options: t.field({ type: [OptionCountRef], nullable: false, resolve: (i) => i.options }),
+      options: t.field({
+        type: [OptionCountRef],
+        nullable: false,
+        description:
+          'Empty where answered is not published as 5 or more: the zeros of a smaller group would show what its respondents answered.',
+        resolve: (i) => i.options,
+      }),
       positive: t.field({
         type: RateRef,
         nullable: true,
@@ -161,7 +167,12 @@ const OutreachUserSurveyRef = builder.objectRef<OutreachUserSurvey>('OutreachUse
       description: 'Responses received in the period (by month): the n of the item figures.',
       resolve: (s) => s.responses,
     }),
-    byLanguage: t.field({ type: [LanguageCountRef], nullable: false, resolve: (s) => s.byLanguage }),
+    byLanguage: t.field({
+      type: [LanguageCountRef],
+      nullable: false,
+      description: 'Every offered language; empty where responses is not published as 5 or more.',
+      resolve: (s) => s.byLanguage,
+    }),
     items: t.field({ type: [ItemDistributionRef], nullable: false, resolve: (s) => s.items }),
     notOffered: t.field({
       type: [NotOfferedRef],

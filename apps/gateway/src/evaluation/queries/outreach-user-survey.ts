@@ -4,6 +4,7 @@ import {
   discloseCount,
   disclosedRate,
   type KeyedUniform,
+  MIN_CELL,
   OUTREACH_SURVEY_LANGUAGES,
   type OutreachSurveyLanguage,
   outreachSurveyItems,
@@ -43,6 +44,7 @@ export type SurveyItemDistribution = {
   kind: 'single' | 'multi';
   source: 'seed' | 'ours';
   answered: DisclosedCount;
+  /** Empty where `answered` is not published as MIN_CELL or more (the zeros would name a lone answer). */
   options: SurveyOptionCount[];
   /** Answered with one of the item's positive codes (the report's "ja, enig eller positiv"), out of answered. */
   positive: Rate | null;
@@ -138,16 +140,23 @@ export async function outreachUserSurvey(
     cellOf.set(`${row.item}\u0000${row.key}`, { count: row.n, keySum: row.key_sum });
   const cell = (item: string, key: string) => cellOf.get(`${item}\u0000${key}`);
 
+  // A distribution is shown only where its group is published as MIN_CELL or more. Elsewhere the
+  // pattern of its zeros would give the answer away: a count of nobody is always 0 and a count of
+  // someone rarely is, so one code not 0 among zeros names what a lone respondent answered (the
+  // survey attack test guessed 33 of 38 such groups before this rule). Whether the group is shown
+  // depends only on its published n, so hiding it tells nothing more.
+  const distributionShown = (n: DisclosedCount) => n.value !== null && n.value >= MIN_CELL;
   const items: SurveyItemDistribution[] = counted.map((item) => {
     const itemAnswered = disclose(cell(item.id, ''));
-    const options = item.options.map((option) => {
+    const shown = distributionShown(itemAnswered);
+    const options = (shown ? item.options : []).map((option) => {
       const count = disclose(cell(item.id, option.code));
       return { code: option.code, count, share: disclosedRate(count, itemAnswered) };
     });
     // A single item's positive codes are disjoint answers of different respondents: their union's cell.
     const positiveCodes = item.positiveCodes ?? [];
     const positive =
-      item.kind === 'single' && positiveCodes.length > 0
+      shown && item.kind === 'single' && positiveCodes.length > 0
         ? disclosedRate(
             disclose(unionCell(positiveCodes.map((code) => cell(item.id, code) ?? EMPTY_CELL))),
             itemAnswered,
@@ -184,6 +193,7 @@ export async function outreachUserSurvey(
     count: offers.byStatus.find((entry) => entry.status === status)?.count ?? disclose(EMPTY_CELL),
   }));
 
+  const responseCount = disclose(cell('#all', ''));
   const ignored = new Set<FilterDimension>([...links.ignored, ...responses.ignored, ...follow.ignored]);
   // The response and follow-up sources cannot apply the person filters: say so whenever one is set.
   for (const dimension of ['incidentTypes', 'genders', 'ageGroups', 'roles'] as const) {
@@ -195,11 +205,14 @@ export async function outreachUserSurvey(
     answered,
     openedRate: disclosedRate(opened, sent),
     responseRate: disclosedRate(answered, sent),
-    responses: disclose(cell('#all', '')),
-    byLanguage: OUTREACH_SURVEY_LANGUAGES.map((language) => ({
-      language,
-      count: disclose(cell('#language', language)),
-    })),
+    responses: responseCount,
+    // The languages are the respondents' too: shown on the same rule as an item's distribution.
+    byLanguage: distributionShown(responseCount)
+      ? OUTREACH_SURVEY_LANGUAGES.map((language) => ({
+          language,
+          count: disclose(cell('#language', language)),
+        }))
+      : [],
     items,
     notOffered,
     followUps: disclose({ count: followRows[0]?.n ?? 0, keySum: followRows[0]?.key_sum ?? 0 }),

@@ -1,0 +1,418 @@
+// The attack suite's reasoning (analysis.ts, attacker.ts) applied to the outreach user survey
+// (issue 14): a hostile evaluator who wants one respondent's answers. The respondents of the
+// dataset include a lone one (the only response of a small organisation, in a month of its own)
+// and months with one or two answers in a larger one. The evaluator differences what the filter
+// rules allow (all organisations, each one and all but one; a year, its quarters and months over
+// all and over one organisation), completes each answer within its published sums (a single
+// item's codes add up to its answered; answered ≤ responses; the languages add up to the
+// responses) and reads every share's complement. The method must let no count of 1-4
+// respondents be determined; the CONTROL reading of the same keys (1-4 hidden, the rest exact)
+// must leak, the proof that this attack code can find one.
+//
+// A second attack reads what the counts say together rather than one by one. A count of nobody is
+// always published as 0, and a count of someone only rarely is (the noise must take it all away),
+// so where an item shows one code as "some" and all its other codes as 0, the evaluator guesses
+// that every respondent of the selection gave that code; where the languages show one as "some",
+// that every respondent answered in it. Where the selection is 1-4 respondents (the lone
+// respondent, a month of one) who all gave one answer, a right guess is a person's answer. The
+// suite fails when the guess is right for more than a quarter of such small groups (guessing
+// among an item's three to six codes without the figure does about that well); the CONTROL reading (1-4 hidden, 0 shown as 0)
+// must let it guess them, the proof that the attack can fail.
+import { type Database, getDatabase } from '@vi/db';
+import { ownerQuery } from '@vi/db/testing';
+import { type DisclosedCount, OUTREACH_SURVEY_LANGUAGES, type Rate } from '@vi/domain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keyedUniform } from '../disclosure-key.ts';
+import type { EvaluationFilter } from '../queries/evaluation-filter.ts';
+import { countedItems, outreachUserSurvey } from '../queries/outreach-user-survey.ts';
+import {
+  type Answer,
+  Attack,
+  CONTROL,
+  describeReport,
+  METHOD,
+  type Mode,
+  type Observed,
+  observe,
+  type Report,
+} from './analysis.ts';
+import { NON_NEGATIVE } from './attacker.ts';
+import type { AttackFilter, FigureReading, Truth } from './figures.ts';
+
+const uniform = keyedUniform(Buffer.from('survey-attack-key-1'.padEnd(32, '!')));
+const YEAR = 2021;
+
+let db: Database;
+let orgs: string[];
+type StoredResponse = { org: string; month: string; language: string; answers: Record<string, unknown> };
+let stored: StoredResponse[];
+
+/** A small deterministic generator (the record keys and answers must replay run after run). */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+// ── Reading the published answer ────────────────────────────────────────
+
+const shown = (count: DisclosedCount) => ({ value: count.value });
+const shownRate = (rate: Rate | null) =>
+  rate && rate.rate !== null ? { numerator: rate.numerator, denominator: rate.denominator } : null;
+
+async function surveyAnswer(filter: EvaluationFilter): Promise<FigureReading> {
+  const survey = await outreachUserSurvey(db, filter, uniform);
+  const reading: FigureReading = {
+    counts: new Map(),
+    means: new Map(),
+    statistics: new Map(),
+    rates: [],
+    ratios: [],
+    sumKeys: new Map(),
+    relations: [],
+    bounds: new Map(),
+  };
+  reading.counts.set('responses', shown(survey.responses));
+  if (survey.byLanguage.length === 0)
+    for (const language of OUTREACH_SURVEY_LANGUAGES) reading.bounds.set(`lang.${language}`, NON_NEGATIVE);
+  for (const row of survey.byLanguage) reading.counts.set(`lang.${row.language}`, shown(row.count));
+  reading.relations.push({
+    total: 'responses',
+    parts: OUTREACH_SURVEY_LANGUAGES.map((language) => `lang.${language}`),
+  });
+  const definitions = new Map(countedItems().map((item) => [item.id, item]));
+  for (const item of survey.items) {
+    const k = (part: string) => `item.${item.itemId}.${part}`;
+    reading.counts.set(k('answered'), shown(item.answered));
+    // A distribution not shown: its codes are unknown to the attacker (not 0 as a missing key reads).
+    if (item.options.length === 0)
+      for (const option of definitions.get(item.itemId)?.options ?? [])
+        reading.bounds.set(k(option.code), NON_NEGATIVE);
+    reading.relations.push({ total: 'responses', parts: [k('answered')], atLeastParts: true });
+    for (const option of item.options) {
+      reading.counts.set(k(option.code), shown(option.count));
+      // Each option is chosen by at most the item's respondents.
+      reading.relations.push({ total: k('answered'), parts: [k(option.code)], atLeastParts: true });
+      reading.rates.push({
+        name: k(`${option.code}.share`),
+        numeratorKeys: [k(option.code)],
+        denominatorKeys: [k('answered')],
+        shown: shownRate(option.share),
+      });
+    }
+    // A single item's respondents chose exactly one code each: the codes add up to answered.
+    if (item.kind === 'single' && item.options.length > 0)
+      reading.relations.push({ total: k('answered'), parts: item.options.map((option) => k(option.code)) });
+    const positiveCodes = definitions.get(item.itemId)?.positiveCodes ?? [];
+    if (item.kind === 'single' && positiveCodes.length > 0)
+      reading.rates.push({
+        name: k('positive'),
+        numeratorKeys: positiveCodes.map((code) => k(code)),
+        denominatorKeys: [k('answered')],
+        shown: shownRate(item.positive),
+      });
+  }
+  return reading;
+}
+
+// ── The truth ───────────────────────────────────────────────────────────
+
+function truthOf(filter: AttackFilter): Truth {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const response of stored) {
+    if (!filter.organizationIds.includes(response.org)) continue;
+    if (filter.from && (response.month < filter.from || response.month > filter.to!)) continue;
+    add('responses');
+    add(`lang.${response.language}`);
+    for (const item of countedItems()) {
+      const answer = response.answers[item.id];
+      const codes = Array.isArray(answer) ? answer : answer === undefined ? [] : [answer];
+      if (codes.length === 0) continue;
+      add(`item.${item.id}.answered`);
+      for (const code of codes) add(`item.${item.id}.${code}`);
+    }
+  }
+  return { counts, sums: new Map(), statistics: new Map() };
+}
+
+// ── The dataset ─────────────────────────────────────────────────────────
+
+beforeAll(async () => {
+  db = await getDatabase();
+  orgs = [];
+  for (const slug of ['survey-attack-big', 'survey-attack-middle', 'survey-attack-lone']) {
+    const [row] = (await ownerQuery(
+      `INSERT INTO "Organization" (slug, name, kind, stance) VALUES ($1, $1, 'NGO', 'JOURNALISED') RETURNING id::text AS id`,
+      [slug],
+      db,
+    )) as Array<{ id: string }>;
+    orgs.push(row!.id);
+  }
+  const random = generator(14);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const answersOf = (): Record<string, unknown> => {
+    const answers: Record<string, unknown> = {};
+    for (const item of countedItems()) {
+      if (random() < 0.15) continue; // skipped
+      const codes = item.options.map((option) => option.code);
+      answers[item.id] =
+        item.kind === 'single'
+          ? pick(codes)
+          : [...new Set([pick(codes), ...(random() < 0.4 ? [pick(codes)] : [])])];
+    }
+    return answers;
+  };
+  const month = (m: number) => `${YEAR}-${String(m + 1).padStart(2, '0')}-01`;
+  stored = [];
+  // The big organisation: 60 answers over the year, fewest in March (one) and August (two).
+  const bigMonths = [6, 5, 1, 7, 6, 5, 6, 2, 6, 6, 5, 5];
+  bigMonths.forEach((n, m) => {
+    for (let i = 0; i < n; i++)
+      stored.push({
+        org: orgs[0]!,
+        month: month(m),
+        language: pick(OUTREACH_SURVEY_LANGUAGES),
+        answers: answersOf(),
+      });
+  });
+  // The middle one: 22 answers, in the first half year.
+  for (let i = 0; i < 22; i++)
+    stored.push({
+      org: orgs[1]!,
+      month: month(i % 6),
+      language: i % 3 === 0 ? 'ar' : 'da',
+      answers: answersOf(),
+    });
+  // The lone respondent: the only answer of its organisation, in October.
+  stored.push({ org: orgs[2]!, month: month(9), language: 'so', answers: answersOf() });
+  for (const [i, response] of stored.entries())
+    await ownerQuery(
+      `INSERT INTO "OutreachSurveyResponse" ("organizationId", "respondentCode", language, "submittedMonth", answers, "answersSealed", "recordKey")
+       VALUES ($1::uuid, $2, $3, $4::date, $5::jsonb, 'sealed-in-test', $6)`,
+      [
+        response.org,
+        `attack-${i}`,
+        response.language,
+        response.month,
+        JSON.stringify(response.answers),
+        Math.floor(random() * 2 ** 31),
+      ],
+      db,
+    );
+}, 120_000);
+
+// ── Attacks ─────────────────────────────────────────────────────────────
+
+async function ask(name: string, filter: AttackFilter): Promise<Answer> {
+  const evaluationFilter: EvaluationFilter = {
+    organizationIds: filter.organizationIds,
+    ...(filter.from
+      ? { from: new Date(`${filter.from}T00:00:00Z`), to: new Date(`${filter.to}T00:00:00Z`) }
+      : {}),
+  };
+  return { name, filter, reading: await surveyAnswer(evaluationFilter), truth: truthOf(filter) };
+}
+
+/**
+ * observe(), with the codes of a distribution not shown as unknown (0 or more) rather than
+ * absent: analysis.ts reads a key a part lacks as 0 (a row without people), which a hidden
+ * distribution is not.
+ */
+function observeWithHidden(answer: Answer, mode: Mode): Observed {
+  const observed = observe(answer, mode);
+  for (const [key, bound] of answer.reading.bounds)
+    if (!observed.domains.has(key)) observed.domains.set(key, bound);
+  return observed;
+}
+
+function bothModes(run: (mode: Mode) => Report): { method: Report; control: Report } {
+  return { method: run(METHOD), control: run(CONTROL) };
+}
+
+function judge(reports: { method: Report; control: Report }) {
+  console.log(describeReport(reports.method));
+  console.log(describeReport(reports.control, 4));
+  expect(reports.method.unsound, describeReport(reports.method, 40)).toEqual([]);
+  expect(reports.method.rules, describeReport(reports.method, 40)).toEqual([]);
+  expect(reports.method.leaks, describeReport(reports.method, 40)).toEqual([]);
+  expect(reports.control.unsound, describeReport(reports.control, 40)).toEqual([]);
+  expect(reports.control.leaks.length, 'the control reading leaks: the attack can fail').toBeGreaterThan(0);
+}
+
+type Homogeneity = { answer: string; key: string; code: string; respondents: number };
+
+/**
+ * The groups of 1-4 respondents who all gave the same code (an item's respondents, or all
+ * respondents for the language) in the answers, and those whose answer the attacker guesses right: the one code not shown as 0
+ * while every other code of the group is, and all the group's respondents gave it.
+ */
+function homogeneity(answers: readonly Answer[], mode: Mode): { small: number; guessed: Homogeneity[] } {
+  let small = 0;
+  const guessed: Homogeneity[] = [];
+  for (const answer of answers) {
+    const groups: Array<{ key: string; total: string; codes: string[] }> = [
+      {
+        key: 'language',
+        total: 'responses',
+        codes: OUTREACH_SURVEY_LANGUAGES.map((language) => `lang.${language}`),
+      },
+      ...countedItems().map((item) => ({
+        key: item.id,
+        total: `item.${item.id}.answered`,
+        codes: item.options.map((option) => `item.${item.id}.${option.code}`),
+      })),
+    ];
+    for (const group of groups) {
+      const respondents = answer.truth.counts.get(group.total) ?? 0;
+      if (respondents < 1 || respondents >= 5) continue;
+      // Only a group whose respondents all gave one code has an answer to give away.
+      if (!group.codes.some((key) => (answer.truth.counts.get(key) ?? 0) === respondents)) continue;
+      small++;
+      // The control is a threshold-only rule: it publishes every code (hidden or not by the method).
+      const published =
+        mode.name === 'control' ? group.codes : group.codes.filter((key) => answer.reading.counts.has(key));
+      const someone = published.filter((key) => mode.shown(answer, key).value !== 0);
+      const nobody = published.filter((key) => mode.shown(answer, key).value === 0);
+      if (someone.length !== 1 || nobody.length !== group.codes.length - 1) continue;
+      if ((answer.truth.counts.get(someone[0]!) ?? 0) === respondents)
+        guessed.push({ answer: answer.name, key: group.key, code: someone[0]!, respondents });
+    }
+  }
+  return { small, guessed };
+}
+
+const monthDays = (month: number) => ({
+  from: new Date(Date.UTC(YEAR, month, 1)).toISOString().slice(0, 10),
+  to: new Date(Date.UTC(YEAR, month + 1, 0)).toISOString().slice(0, 10),
+});
+
+describe('the outreach user survey figure under attack', () => {
+  it('the dataset has what the attacker is after: a lone respondent and months of one or two', () => {
+    const truth = truthOf({ organizationIds: [orgs[2]!] });
+    expect(truth.counts.get('responses')).toBe(1);
+    const march = truthOf({ organizationIds: [orgs[0]!], ...monthDays(2) });
+    expect(march.counts.get('responses')).toBe(1);
+  });
+
+  it('lets no organisation’s respondents be singled out from all, each one and all but one', async () => {
+    const all = await ask('all', { organizationIds: orgs });
+    const singles = await Promise.all(orgs.map((id) => ask(`org ${id}`, { organizationIds: [id] })));
+    const allBut = await Promise.all(
+      orgs.map((id) => ask(`all but ${id}`, { organizationIds: orgs.filter((o) => o !== id) })),
+    );
+    judge(
+      bothModes((mode) => {
+        const attack = new Attack('survey: organisation subsets', mode);
+        const o = (answer: Answer): Observed => observeWithHidden(answer, mode);
+        const allObserved = o(all);
+        const singleObserved = singles.map(o);
+        const allButObserved = allBut.map(o);
+        attack.direct('all', allObserved);
+        orgs.forEach((id, i) => {
+          const target = `org ${id}`;
+          attack.direct(target, singleObserved[i]!);
+          attack.direct(`all but ${id}`, allButObserved[i]!);
+          attack.derive(target, allObserved, [allButObserved[i]!]);
+          attack.derive(
+            target,
+            allObserved,
+            singleObserved.filter((_, j) => j !== i),
+          );
+        });
+        return attack.finish();
+      }),
+    );
+  }, 120_000);
+
+  it('lets no month’s or quarter’s respondents be singled out from a year, its quarters and months', async () => {
+    for (const organizationIds of [orgs, [orgs[0]!]]) {
+      const whole = await ask(`${YEAR}`, { organizationIds, from: `${YEAR}-01-01`, to: `${YEAR}-12-31` });
+      const quarters = await Promise.all(
+        [0, 1, 2, 3].map((q) =>
+          ask(`${YEAR} Q${q + 1}`, {
+            organizationIds,
+            from: monthDays(q * 3).from,
+            to: monthDays(q * 3 + 2).to,
+          }),
+        ),
+      );
+      const months = await Promise.all(
+        Array.from({ length: 12 }, (_, m) => ask(`${YEAR}-${m + 1}`, { organizationIds, ...monthDays(m) })),
+      );
+      judge(
+        bothModes((mode) => {
+          const attack = new Attack(`survey: periods over ${organizationIds.length} organisation(s)`, mode);
+          const o = (answer: Answer): Observed => observeWithHidden(answer, mode);
+          const yearObserved = o(whole);
+          const quarterObserved = quarters.map(o);
+          const monthObserved = months.map(o);
+          attack.direct(`${YEAR}`, yearObserved);
+          quarterObserved.forEach((quarter, q) => {
+            const target = `${YEAR} Q${q + 1}`;
+            attack.direct(target, quarter);
+            attack.derive(
+              target,
+              yearObserved,
+              quarterObserved.filter((_, j) => j !== q),
+            );
+            attack.derive(
+              target,
+              yearObserved,
+              monthObserved.filter((_, m) => Math.floor(m / 3) !== q),
+            );
+          });
+          monthObserved.forEach((month, m) => {
+            const target = `${YEAR}-${m + 1}`;
+            const q = Math.floor(m / 3);
+            attack.direct(target, month);
+            attack.derive(
+              target,
+              quarterObserved[q]!,
+              monthObserved.filter((_, j) => j !== m && Math.floor(j / 3) === q),
+            );
+            attack.derive(
+              target,
+              yearObserved,
+              monthObserved.filter((_, j) => j !== m),
+            );
+          });
+          return attack.finish();
+        }),
+      );
+    }
+  }, 180_000);
+
+  it('lets no one’s answers be read from a group whose codes are all 0 but one', async () => {
+    const answers = [
+      await ask('all', { organizationIds: orgs }),
+      ...(await Promise.all(orgs.map((id) => ask(`org ${id}`, { organizationIds: [id] })))),
+    ];
+    for (const organizationIds of [orgs, [orgs[0]!]])
+      for (let m = 0; m < 12; m++)
+        answers.push(
+          await ask(`${organizationIds.length} org(s) ${YEAR}-${m + 1}`, {
+            organizationIds,
+            ...monthDays(m),
+          }),
+        );
+    const control = homogeneity(answers, CONTROL);
+    const method = homogeneity(answers, METHOD);
+    const share = (result: { small: number; guessed: Homogeneity[] }) => result.guessed.length / result.small;
+    const list = (result: { guessed: Homogeneity[] }) =>
+      result.guessed
+        .map((f) => `${f.answer}: ${f.key} = ${f.code} (${f.respondents} respondent(s))`)
+        .join('\n');
+    console.log(
+      `survey homogeneity: ${control.small} groups of 1-4 giving one answer; control guesses ${control.guessed.length}, method ${method.guessed.length}`,
+    );
+    expect(control.small).toBeGreaterThan(10);
+    expect(
+      share(control),
+      'a threshold-only rule gives the small groups away: the attack can fail',
+    ).toBeGreaterThan(0.5);
+    expect(share(method), list(method)).toBeLessThanOrEqual(0.25);
+  }, 120_000);
+});
