@@ -39,6 +39,7 @@ import {
   outreachAcceptance,
 } from '../../apps/gateway/src/evaluation/queries/outreach-acceptance.ts';
 import { outreachFunnel } from '../../apps/gateway/src/evaluation/queries/outreach-funnel.ts';
+import { reach } from '../../apps/gateway/src/evaluation/queries/reach.ts';
 import { recovery } from '../../apps/gateway/src/evaluation/queries/recovery.ts';
 import { repeatStays } from '../../apps/gateway/src/evaluation/queries/repeat-stays.ts';
 import { shelterCivilSociety } from '../../apps/gateway/src/evaluation/queries/shelter-civil-society.ts';
@@ -315,6 +316,17 @@ const FIGURES: Figure[] = [
     byIncidentType: true,
     gateway: surveyOffers,
     labels: ['key'],
+  },
+  {
+    // Who we reach (issue 14): one pass per model (outreach cases with their answers, intake
+    // registrations with theirs), each group a pair of filtered counts; the gateway's own
+    // statements are the fair raw SQL.
+    name: 'reach',
+    fields: `reach {
+      models { model phase groups { group reached ${COUNT} accepted ${COUNT} acceptance { rate ci95Lower ci95Upper } } } }`,
+    byIncidentType: true,
+    gateway: reach,
+    labels: [],
   },
   {
     name: 'intakeHeardFrom',
