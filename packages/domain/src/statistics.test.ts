@@ -147,6 +147,49 @@ describe('Student t distribution against SciPy', () => {
   });
 });
 
+describe('the t quantile', () => {
+  /** The quantile as it was solved before: bisection on the exact CDF to the last digit. */
+  function bisectedQuantile(p: number, df: number): number {
+    const target = 2 * (1 - p);
+    let low = 0;
+    let high = 1;
+    while (studentTTwoSidedP(high, df) > target) {
+      low = high;
+      high *= 2;
+    }
+    for (let i = 0; i < 2000 && high - low > Number.EPSILON * high; i++) {
+      const middle = (low + high) / 2;
+      if (middle === low || middle === high) break;
+      if (studentTTwoSidedP(middle, df) > target) low = middle;
+      else high = middle;
+    }
+    return (low + high) / 2;
+  }
+  it('hits the tail as closely as bisection did, from the Cauchy case to near-normal and far tails', () => {
+    for (const df of [0.3, 1, 1.5, 2, 3, 4.7, 7, 12.25, 29.3, 100, 1e4, 1e7]) {
+      for (const p of [0.5000001, 0.6, 0.9, 0.95, 0.975, 0.99, 0.999, 0.999999, 1 - 1e-12]) {
+        const quantile = studentTQuantile(p, df);
+        const bisected = bisectedQuantile(p, df);
+        // Both solve P(|T| > t) = 2(1 − p) on the same computed tail: the tail at Newton's
+        // answer is as near the target as at bisection's, give or take what 8 ulps of t move it
+        // and the tail's own rounding (a few ulps of the tail).
+        const target = 2 * (1 - p);
+        const miss = (t: number) => Math.abs(studentTTwoSidedP(t, df) - target);
+        const eightUlps = Math.abs(
+          studentTTwoSidedP(quantile * (1 + 8 * Number.EPSILON), df) - studentTTwoSidedP(quantile, df),
+        );
+        expect(miss(quantile), `df ${df}, p ${p}`).toBeLessThanOrEqual(
+          miss(bisected) + eightUlps + 16 * Number.EPSILON * target,
+        );
+        // And the two answers agree as closely as this file asks of SciPy's (near the median, or
+        // with a huge df, the tail's rounding, not the method, decides the last digits).
+        expectClose(quantile, bisected);
+        expect(studentTQuantile(1 - p, df)).toBe(-quantile);
+      }
+    }
+  });
+});
+
 describe('special functions', () => {
   it('logGamma matches factorials and Γ(1/2) = √π', () => {
     expect(Math.abs(logGamma(1))).toBeLessThan(1e-14);

@@ -132,9 +132,23 @@ export function studentTSurvival(t: number, df: number): number {
   return t > 0 ? tail : 1 - tail;
 }
 
+/** The density of Student's t with `df` degrees of freedom at t. */
+function studentTDensity(t: number, df: number): number {
+  return Math.exp(
+    logGamma((df + 1) / 2) -
+      logGamma(df / 2) -
+      0.5 * Math.log(df * Math.PI) -
+      ((df + 1) / 2) * Math.log1p((t * t) / df),
+  );
+}
+
 /**
- * The quantile (inverse CDF) of Student's t. Solved by bisection on the
- * exact CDF, which is monotone, to the last representable digit.
+ * The quantile (inverse CDF) of Student's t, on the exact CDF, which is monotone: the root is
+ * bracketed by doubling, then found by Newton's method on the two-sided tail (its derivative is
+ * twice the density), each step kept inside the bracket and the bracket narrowed by every
+ * evaluation, with a bisection step wherever Newton would leave it. Newton converges in a handful
+ * of evaluations where bisection to the last digit took some sixty, each an incomplete beta: every
+ * confidence interval of a t-test needs one (the recovery figure computes hundreds per request).
  */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError('p must be strictly between 0 and 1');
@@ -148,13 +162,21 @@ export function studentTQuantile(p: number, df: number): number {
     low = high;
     high *= 2;
   }
-  for (let i = 0; i < 2000 && high - low > Number.EPSILON * high; i++) {
-    const middle = (low + high) / 2;
-    if (middle === low || middle === high) break;
-    if (studentTTwoSidedP(middle, df) > target) low = middle;
-    else high = middle;
+  let t = (low + high) / 2;
+  for (let i = 0; i < 2000; i++) {
+    const excess = studentTTwoSidedP(t, df) - target;
+    if (excess === 0) return t;
+    // The tail falls as t grows: above the target, the root lies to the right.
+    if (excess > 0) low = t;
+    else high = t;
+    const density = studentTDensity(t, df);
+    // Where the density underflows the step is not a number and the bracket takes over.
+    let next = density > 0 ? t + excess / (2 * density) : Number.NaN;
+    if (!(next > low && next < high)) next = (low + high) / 2;
+    if (Math.abs(next - t) <= Number.EPSILON * next || next === low || next === high) return next;
+    t = next;
   }
-  return (low + high) / 2;
+  return t;
 }
 
 const T_CRIT_P = 0.975;
