@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // staff screens), so this stack runs any operation (VI_TRUSTED_DOCUMENTS=0).
 
 const lead = demoLogin('lead@odense.demo');
-const COURSE = 'E2E-hold oversættelser';
+const COURSE = 'E2E-hold med polsk tekst';
 const POLISH_NEXT = 'Dalej, proszę →';
 
 type GraphqlAnswer = { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
@@ -127,7 +127,7 @@ describe('the lead’s wording reaches the participant page', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${stack.baseUrl}/group-course/`);
     await logIn(page, lead.email, lead.password);
-    await page.getByRole('link', { name: 'Oversættelser' }).click();
+    await page.getByRole('link', { name: 'Oversættelser', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Oversættelser til deltagerne' }).waitFor();
     await page.getByLabel('Sprog', { exact: true }).selectOption('pl');
     await page.getByText(/af \d+ tekster/).waitFor();

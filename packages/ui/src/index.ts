@@ -59,7 +59,6 @@ export * from './questionnaire/index.ts';
 export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';
 export { type TabDraft, type TabDraftStore, tabDraftStore } from './tab-draft.ts';
 export { TextField } from './text-field.tsx';
-export { TranslationEditor } from './translation-editor.tsx';
 export { translationEditorMessages } from './translation-editor-messages.ts';
 export {
   filterTranslationRows,

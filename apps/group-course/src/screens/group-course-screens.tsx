@@ -2,12 +2,12 @@ import './group-course.css';
 import {
   AccountSettings,
   accountMessages,
-  TranslationEditor,
   translationEditorMessages,
   UserAdmin,
   useCurrentUser,
   useT,
 } from '@vi/ui';
+import { lazy, Suspense } from 'react';
 import { AppLink } from './app-link.tsx';
 import { hrefFor, useAppPath } from './app-path.ts';
 import { CourseScreen } from './course-screen.tsx';
@@ -18,6 +18,11 @@ import { screenMessages } from './screen-messages.ts';
 import { ShelterStayScreen } from './shelter-stay-screen.tsx';
 import { ShelterStaysScreen } from './shelter-stays-screen.tsx';
 import { WaitingListScreen } from './waiting-list-screen.tsx';
+
+// The translation screen is loaded when opened: only the lead uses it, and the app's first load stays small.
+const TranslationEditor = lazy(() =>
+  import('@vi/ui/translation-editor').then((m) => ({ default: m.TranslationEditor })),
+);
 
 type Role = ReturnType<typeof useCurrentUser>['roles'][number];
 
@@ -79,12 +84,17 @@ export function GroupCourseNav() {
 export function GroupCourseScreens({ home }: { home: React.ReactNode }) {
   const path = useAppPath();
   const user = useCurrentUser();
+  const tt = useT(translationEditorMessages);
   const [first, second] = path.split('/');
   // Every user's own account, and the administrators' user management (the gateway decides who).
   if (first === 'account') return <AccountSettings />;
   if (first === 'users') return <UserAdmin accountHref={hrefFor('account')} />;
   if (first === 'translations' && user.roles.some((role) => TRANSLATION_ROLES.includes(role)))
-    return <TranslationEditor />;
+    return (
+      <Suspense fallback={<p role="status">{tt('editor.loading')}</p>}>
+        <TranslationEditor />
+      </Suspense>
+    );
   const screen = SCREENS.find((s) => s.path === first);
   if (!screen || !allowed(user.roles, screen)) return <>{home}</>;
   if (first === 'courses' && second) return <CourseScreen key={second} courseId={second} />;

@@ -1,12 +1,5 @@
-import {
-  AccountSettings,
-  accountMessages,
-  TranslationEditor,
-  translationEditorMessages,
-  UserAdmin,
-  useT,
-} from '@vi/ui';
-import { type ReactNode, useEffect, useState } from 'react';
+import { AccountSettings, accountMessages, translationEditorMessages, UserAdmin, useT } from '@vi/ui';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { CallScreen } from './call-screen.tsx';
@@ -120,6 +113,11 @@ const SCREENS: ReadonlyArray<{ screen: Route['screen']; label: ScreenMessageKey;
   { screen: 'hate-crime-lead', label: 'nav.hateCrimeLead', roles: ['PROJECT_LEAD'] },
 ];
 
+// The translation screen is loaded when opened: only the lead uses it, and the app's first load stays small.
+const TranslationEditor = lazy(() =>
+  import('@vi/ui/translation-editor').then((m) => ({ default: m.TranslationEditor })),
+);
+
 /** Who words the participant texts: the gateway's TRANSLATION_EDITOR_ROLES. */
 const TRANSLATION_ROLES: readonly Role[] = ['PROJECT_LEAD', 'ADMIN'];
 
@@ -214,7 +212,11 @@ export function OutreachScreens({ home }: { home: ReactNode }) {
   if (route.screen === 'translations') {
     if (!TRANSLATION_ROLES.some((role) => roles.includes(role)))
       return <p role="alert">{t('common.notAllowed')}</p>;
-    return <TranslationEditor />;
+    return (
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <TranslationEditor />
+      </Suspense>
+    );
   }
   const screenOfRoute = screenOf(route);
   if (!permitted(screenOfRoute)) return <p role="alert">{t('common.notAllowed')}</p>;
