@@ -98,9 +98,13 @@ async function referralCounts(db: AggregateSource, organizationIds: string[]): P
   );
 }
 
-function cellOf(rows: CountRow[], org: string, year: number): CountCell {
-  const row = rows.find((r) => r.org === org && r.year === year);
-  return row ? { count: row.n, keySum: row.key_sum } : { count: 0, keySum: 0 };
+/** The counts by organisation and year, looked up by key rather than searched once per figure. */
+function countsByKey(rows: CountRow[]): (org: string, year: number) => CountCell {
+  const byKey = new Map(rows.map((row) => [`${row.org}|${row.year}`, row]));
+  return (org, year) => {
+    const row = byKey.get(`${org}|${year}`);
+    return row ? { count: row.n, keySum: row.key_sum } : { count: 0, keySum: 0 };
+  };
 }
 
 export async function costs(
@@ -126,6 +130,8 @@ export async function costs(
     completerCounts(db, filter.organizationIds),
     referralCounts(db, filter.organizationIds),
   ]);
+  const completersOf = countsByKey(completers);
+  const referralsOf = countsByKey(referrals);
   const figures: CostFigure[] = [];
   const invalidInputs: CostInputProblem[] = [];
   for (const row of rows) {
@@ -138,7 +144,7 @@ export async function costs(
       }
       const result = outreachCosts(checked.inputs as OutreachCostInputs);
       // Always shown, 0 included, so its presence says nothing about the count.
-      const perReferral = perHead(cellOf(referrals, row.org, row.year), result.yearly.total, uniform);
+      const perReferral = perHead(referralsOf(row.org, row.year), result.yearly.total, uniform);
       figures.push({
         ...base,
         ruleSetId: result.ruleSetId,
@@ -158,7 +164,7 @@ export async function costs(
       }
       const result = groupCourseCosts(checked.inputs as GroupCourseCostInputs);
       // Always shown, 0 included, so its presence says nothing about the count.
-      const perCompleter = perHead(cellOf(completers, row.org, row.year), result.yearly.total, uniform);
+      const perCompleter = perHead(completersOf(row.org, row.year), result.yearly.total, uniform);
       const shelterStay = result.shelterComparison.shelterStay;
       figures.push({
         ...base,
