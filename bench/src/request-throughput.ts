@@ -129,6 +129,9 @@ export async function measureRequestThroughput(
     NODE_ENV: 'production',
     VI_TRUSTED_DOCUMENTS: '0',
     LOG_LEVEL: 'warn',
+    // Production requires the survey page's https address (outreach-survey/sms-settings.ts); never opened here.
+    VI_OUTREACH_SURVEY_URL:
+      process.env.VI_OUTREACH_SURVEY_URL ?? 'https://vi.example.dk/outreach/survey.html',
   };
   delete env.DATABASE_REPLICA_URL;
   const gateway = startChild('gateway', env);

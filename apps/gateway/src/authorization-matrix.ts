@@ -700,7 +700,7 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     who: 'ANYONE',
     reach: 'LINK_HOLDER',
     otherOrganization: 'ALLOWED',
-    note: 'The person has no account: the 256-bit link is the key. Rate-limited per link; shows nothing about the person or the call.',
+    note: 'The person has no account: the 256-bit link is the key. Rate-limited per link; shows nothing about the person or the call but the language the worker recorded for them (suggestedLocale, the one their SMS came in; its read is audited).',
   },
   'Mutation.submitOutreachSurvey': {
     who: 'ANYONE',

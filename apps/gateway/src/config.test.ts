@@ -7,6 +7,8 @@ const PRODUCTION = {
   DATABASE_URL: 'postgresql://vi@db.internal:5432/vi',
   VI_DISCLOSURE_KEY: 'a1'.repeat(32),
   VI_MASTER_KEY: 'b2'.repeat(32),
+  // The survey link's page (outreach-survey/sms-settings.ts; its own tests: sms-settings.test.ts).
+  VI_OUTREACH_SURVEY_URL: 'https://vi.example.dk/outreach/survey.html',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -86,7 +88,8 @@ describe('readServerConfig with NODE_ENV=production', () => {
 
   it('refuses everything unsafe at once, each problem naming the setting to change', () => {
     const problems = problemsOf({ NODE_ENV: 'production', VI_SEED_DEMO: '1' });
-    expect(problems).toHaveLength(4);
+    // The fifth: VI_OUTREACH_SURVEY_URL (outreach-survey/sms-settings.ts).
+    expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/VI_SEED_DEMO/);
     expect(problems.find((p) => p.includes('VI_ALLOW_EMBEDDED_DATABASE'))).toMatch(/DATABASE_URL/);
     expect(problems.find((p) => p.includes('VI_DISCLOSURE_KEY'))).toMatch(/openssl rand -hex 32/);
@@ -99,6 +102,7 @@ describe('readServerConfig with NODE_ENV=production', () => {
       'DATABASE_URL',
       'VI_MASTER_KEY',
       'VI_DISCLOSURE_KEY',
+      'VI_OUTREACH_SURVEY_URL',
     ]);
   });
 
@@ -113,6 +117,7 @@ describe('readServerConfig with NODE_ENV=production', () => {
       NODE_ENV: 'production',
       VI_DISCLOSURE_KEY: 'a1'.repeat(32),
       VI_MASTER_KEY: 'b2'.repeat(32),
+      VI_OUTREACH_SURVEY_URL: PRODUCTION.VI_OUTREACH_SURVEY_URL,
     };
     expect(problemsOf(embedded)).toEqual([expect.stringContaining('VI_ALLOW_EMBEDDED_DATABASE=1')]);
     expect(problemsOf({ ...embedded, VI_ALLOW_EMBEDDED_DATABASE: '0' })).toHaveLength(1);

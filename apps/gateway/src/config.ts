@@ -1,6 +1,7 @@
 import { databaseOptionsFromEnv, masterKeyProblems } from '@vi/db';
 import { readAuthSettings } from './auth/auth-settings.ts';
 import { readDoorSettings } from './door/door-settings.ts';
+import { readSmsSettings } from './outreach-survey/sms-settings.ts';
 
 /**
  * The gateway's own settings, read from the environment and checked before
@@ -87,6 +88,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   problems.push(...readAuthSettings(env).problems);
   // Trusted documents and CORS: door/door-settings.ts.
   problems.push(...readDoorSettings(env).problems);
+  // The survey link's page and SMS provider (production refuses the log provider and a page not on https).
+  problems.push(...readSmsSettings(env).problems);
 
   if (problems.length > 0) {
     throw new ConfigError(problems);

@@ -160,6 +160,8 @@ describe('a production start of the real server', () => {
           VI_DATA_DIR: dataDir,
           // Trusted documents (issue 9, item 1) are not what this test is about.
           VI_TRUSTED_DOCUMENTS: '0',
+          // Required in production (sms-settings.ts); no VI_SMS_PROVIDER: links are read out.
+          VI_OUTREACH_SURVEY_URL: 'https://vi.example.dk/outreach/survey.html',
         },
         /is running/,
       );
@@ -204,6 +206,7 @@ describe('a production start of the real server', () => {
             VI_DISCLOSURE_KEY: KEY,
             VI_MASTER_KEY: KEY,
             VI_TRUSTED_DOCUMENTS: '0',
+            VI_OUTREACH_SURVEY_URL: 'https://vi.example.dk/outreach/survey.html',
             ...prepared.env,
           },
           /is running/,

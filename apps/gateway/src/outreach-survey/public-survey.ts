@@ -5,9 +5,11 @@ import {
   danishCalendarDate,
   type FollowUpContact,
   formLinkState,
+  isParticipantLocale,
   isWellFormedFormToken,
   OUTREACH_SURVEY_LINK_PROBLEMS,
   type OutreachSurveyLinkProblem,
+  type ParticipantLocale,
 } from '@vi/domain';
 import { auditRow } from '../audit.ts';
 import { builder } from '../builder.ts';
@@ -50,14 +52,27 @@ function linkProblem(problem: OutreachSurveyLinkProblem): Error {
   });
 }
 
-type UsableLink = { id: string; organizationId: string; expiresAt: Date; openedAt: Date | null };
+type UsableLink = {
+  id: string;
+  organizationId: string;
+  caseId: string;
+  expiresAt: Date;
+  openedAt: Date | null;
+};
 
 async function usableLink(token: string, context: GatewayContext, now: Date): Promise<UsableLink> {
   const hash = isWellFormedFormToken(token) ? hashFormToken(token) : null;
   const link = hash
     ? await prisma().outreachSurveyLink.findUnique({
         where: { tokenHash: hash },
-        select: { id: true, organizationId: true, expiresAt: true, openedAt: true, answeredAt: true },
+        select: {
+          id: true,
+          organizationId: true,
+          caseId: true,
+          expiresAt: true,
+          openedAt: true,
+          answeredAt: true,
+        },
       })
     : null;
   if (!link || !hash) {
@@ -79,7 +94,13 @@ async function usableLink(token: string, context: GatewayContext, now: Date): Pr
   return link;
 }
 
-type SurveyPage = { requestId: string; organizationId: string; expiresAt: Date; organizationName: string };
+type SurveyPage = {
+  requestId: string;
+  organizationId: string;
+  expiresAt: Date;
+  organizationName: string;
+  suggestedLocale: ParticipantLocale | null;
+};
 
 const OutreachSurveyPageRef = builder.objectRef<SurveyPage>('OutreachSurveyPage').implement({
   description:
@@ -95,6 +116,12 @@ const OutreachSurveyPageRef = builder.objectRef<SurveyPage>('OutreachSurveyPage'
       nullable: false,
       description: 'The organisation that called, for the page’s heading.',
     }),
+    suggestedLocale: t.string({
+      nullable: true,
+      description:
+        'The language the survey SMS was written in: the one the outreach worker recorded for the person (ReachAnswers.preferredLanguage) when the survey is offered in it (da, en, ar, tr, so, ur, fa, pl, uk); null when none was recorded or it is not offered (the SMS was Danish). The page opens in it unless the person has chosen a language themselves; the picker stays.',
+      resolve: (page) => page.suggestedLocale,
+    }),
     textOverrides: t.field({
       nullable: false,
       type: [ParticipantTextOverrideRef],
@@ -105,6 +132,31 @@ const OutreachSurveyPageRef = builder.objectRef<SurveyPage>('OutreachSurveyPage'
     }),
   }),
 });
+
+/**
+ * The case's recorded language when the survey is offered in it (the SMS went in it too:
+ * survey-link.ts). Read for the link holder, so audited without a user, naming the field only.
+ */
+async function suggestedLocale(link: UsableLink, context: GatewayContext): Promise<ParticipantLocale | null> {
+  const reach = await prisma().reachAnswers.findUnique({
+    where: { outreachCaseId: link.caseId },
+    select: { id: true, preferredLanguage: true, outreachCase: { select: { personId: true } } },
+  });
+  if (!reach || !isParticipantLocale(reach.preferredLanguage)) return null;
+  await prisma().auditEvent.create({
+    data: auditRow(
+      { userId: null, organizationId: link.organizationId, requestId: context.requestId },
+      {
+        action: 'READ',
+        entity: 'ReachAnswers',
+        entityId: reach.id,
+        personId: reach.outreachCase?.personId ?? null,
+        detail: { fields: ['preferredLanguage'], via: 'SURVEY_LINK' },
+      },
+    ),
+  });
+  return reach.preferredLanguage;
+}
 
 builder.queryField('outreachSurvey', (t) =>
   t.field({
@@ -133,6 +185,7 @@ builder.queryField('outreachSurvey', (t) =>
         organizationId: link.organizationId,
         expiresAt: link.expiresAt,
         organizationName: organization.name,
+        suggestedLocale: await suggestedLocale(link, context),
       };
     },
   }),

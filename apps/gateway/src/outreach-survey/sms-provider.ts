@@ -1,4 +1,6 @@
 import { logger } from '../logger.ts';
+import { GatewayApiSmsProvider } from './gatewayapi-sms.ts';
+import { readSmsSettings } from './sms-settings.ts';
 
 /** Sends one text message. Resolves when the provider has accepted it; rejects when it has not. */
 export interface SmsProvider {
@@ -40,14 +42,35 @@ export function maskPhone(phone: string): string {
 }
 
 let configured: SmsProvider | null = null;
+let fromEnvironment: SmsProvider | null = null;
 
-/** The provider in use: one set by setSmsProvider, else the log outside production, else none. */
-export function smsProvider(): SmsProvider {
-  if (configured) return configured;
-  return process.env.NODE_ENV === 'production' ? new NoSmsProvider() : new DevelopmentSmsProvider();
+/**
+ * The provider VI_SMS_PROVIDER names (sms-settings.ts): GatewayAPI, the log, or none. Unset: the
+ * log outside production, none in production (links are read out). A setting config.ts would
+ * have refused (the log in production, gatewayapi without a token) falls back to none here, so a
+ * process started some other way still never writes a link to the log in production.
+ */
+export function smsProviderFromEnvironment(env: NodeJS.ProcessEnv = process.env): SmsProvider {
+  const { settings, problems } = readSmsSettings(env);
+  if (problems.length > 0 && env.NODE_ENV === 'production') return new NoSmsProvider();
+  switch (settings.kind) {
+    case 'gatewayapi':
+      return settings.token && settings.sender ? new GatewayApiSmsProvider(settings) : new NoSmsProvider();
+    case 'log':
+      return env.NODE_ENV === 'production' ? new NoSmsProvider() : new DevelopmentSmsProvider();
+    case 'none':
+      return new NoSmsProvider();
+  }
 }
 
-/** For a real provider at start-up, and for tests. null goes back to the default. */
+/** The provider in use: one set by setSmsProvider, else the environment's (read once). */
+export function smsProvider(): SmsProvider {
+  if (configured) return configured;
+  fromEnvironment ??= smsProviderFromEnvironment();
+  return fromEnvironment;
+}
+
+/** For tests (and a provider made in code). null goes back to the environment's. */
 export function setSmsProvider(provider: SmsProvider | null): void {
   configured = provider;
 }

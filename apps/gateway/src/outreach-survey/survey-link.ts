@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Prisma } from '@vi/db';
-import { outreachSurveyLinkExpiresAt, outreachSurveySms, outreachSurveyUrl } from '@vi/domain';
+import {
+  outreachSurveyLinkExpiresAt,
+  outreachSurveySms,
+  outreachSurveySmsLocale,
+  outreachSurveyUrl,
+  type ParticipantLocale,
+} from '@vi/domain';
 import { auditRow } from '../audit.ts';
 import type { GatewayContext } from '../context.ts';
 import { hashFormToken } from '../courses/form-link.ts';
+import { prisma } from '../database.ts';
 import { logger } from '../logger.ts';
 import { openText } from '../persons/field-crypto.ts';
 import { smsProvider } from './sms-provider.ts';
@@ -26,11 +33,14 @@ export function outreachSurveyPageUrl(env: NodeJS.ProcessEnv = process.env): str
 export type IssuedSurveyLink = {
   requestId: string;
   linkId: string;
+  caseId: string;
   url: string;
   expiresAt: Date;
   /** The person's phone as stored (encrypted); opened only to send the SMS. */
   sealedPhone: string | null;
   smsSent: boolean;
+  /** The language the SMS was written in (set when sent). */
+  smsLocale?: ParticipantLocale;
 };
 
 /**
@@ -83,6 +93,7 @@ export async function issueOutreachSurveyLink(
   return {
     requestId: context.requestId,
     linkId: link.id,
+    caseId: call.caseId,
     url: outreachSurveyUrl(pageUrl, token),
     expiresAt,
     sealedPhone: contact?.phone ?? null,
@@ -91,19 +102,39 @@ export async function issueOutreachSurveyLink(
 }
 
 /**
+ * The language to write the SMS in: the case's recorded preferred language when the survey is
+ * offered in it, else Danish. Read after the call's transaction committed, so a language the same
+ * call recorded (ReachAnswers, saved in that transaction before or after the link) is seen.
+ */
+export async function outreachSurveySmsLanguage(caseId: string): Promise<ParticipantLocale> {
+  const reach = await prisma().reachAnswers.findUnique({
+    where: { outreachCaseId: caseId },
+    select: { preferredLanguage: true },
+  });
+  return outreachSurveySmsLocale(reach?.preferredLanguage);
+}
+
+/**
  * Sends the link by SMS after the call's transaction committed (a provider must not hold the
  * transaction open, and a message must not go out for a call that rolled back). A failure is
- * logged without the number or the link and leaves smsSent false: the worker reads the link out.
+ * logged without the number or the link and leaves smsSent false: the recorded outcome stands,
+ * and the screen tells the worker to read the link out.
  */
 export async function sendOutreachSurveySms(link: IssuedSurveyLink): Promise<IssuedSurveyLink> {
-  const phone = await openText(link.sealedPhone);
-  if (!phone) return link;
   try {
-    await smsProvider().send({ to: phone, text: outreachSurveySms(link.url) });
-    return { ...link, smsSent: true };
+    const phone = await openText(link.sealedPhone);
+    if (!phone) return link;
+    const smsLocale = await outreachSurveySmsLanguage(link.caseId);
+    await smsProvider().send({ to: phone, text: outreachSurveySms(link.url, smsLocale) });
+    return { ...link, smsSent: true, smsLocale };
   } catch (error) {
     logger.warn(
-      { requestId: link.requestId, linkId: link.linkId, err: (error as Error).message },
+      {
+        requestId: link.requestId,
+        linkId: link.linkId,
+        provider: smsProvider().name,
+        err: (error as Error).message,
+      },
       'outreach survey: SMS not sent; the worker reads the link out',
     );
     return link;
