@@ -148,6 +148,26 @@ describe('a production start of the real server', () => {
   );
 
   it(
+    'refuses the log SMS provider and a survey page without https (the link would be in the log or in clear)',
+    async () => {
+      const run = await runGateway({
+        NODE_ENV: 'production',
+        VI_DISCLOSURE_KEY: KEY,
+        VI_MASTER_KEY: KEY,
+        VI_ALLOW_EMBEDDED_DATABASE: '1',
+        VI_DATA_DIR: join(dir, 'sms-pglite'),
+        VI_SMS_PROVIDER: 'log',
+        VI_OUTREACH_SURVEY_URL: 'http://vi.example.dk/outreach/survey.html',
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/VI_SMS_PROVIDER=log writes every survey SMS/);
+      expect(run.stderr).toMatch(/VI_OUTREACH_SURVEY_URL must be .* on https/);
+      expect(existsSync(join(dir, 'sms-pglite'))).toBe(false);
+    },
+    START_TIMEOUT_MS + 10_000,
+  );
+
+  it(
     'starts on an explicitly allowed empty embedded database without loading the demo',
     async () => {
       const dataDir = join(dir, 'allowed-pglite');
