@@ -20,7 +20,7 @@
 // must let it guess them, the proof that the attack can fail.
 import { type Database, getDatabase } from '@vi/db';
 import { ownerQuery } from '@vi/db/testing';
-import { type DisclosedCount, OUTREACH_SURVEY_LANGUAGES, type Rate } from '@vi/domain';
+import { OUTREACH_SURVEY_LANGUAGES } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyedUniform } from '../disclosure-key.ts';
 import type { EvaluationFilter } from '../queries/evaluation-filter.ts';
@@ -36,16 +36,20 @@ import {
   observe,
   type Report,
 } from './analysis.ts';
-import { NON_NEGATIVE } from './attacker.ts';
 import type { AttackFilter, FigureReading, Truth } from './figures.ts';
+import {
+  outreachSurveyTruth,
+  readOutreachSurvey,
+  type StoredSurveyResponse,
+  surveyKey,
+} from './outreach-survey-figure.ts';
 
 const uniform = keyedUniform(Buffer.from('survey-attack-key-1'.padEnd(32, '!')));
 const YEAR = 2021;
 
 let db: Database;
 let orgs: string[];
-type StoredResponse = { org: string; month: string; language: string; answers: Record<string, unknown> };
-let stored: StoredResponse[];
+let stored: StoredSurveyResponse[];
 
 /** A small deterministic generator (the record keys and answers must replay run after run). */
 function generator(seed: number) {
@@ -56,14 +60,9 @@ function generator(seed: number) {
   };
 }
 
-// ── Reading the published answer ────────────────────────────────────────
-
-const shown = (count: DisclosedCount) => ({ value: count.value });
-const shownRate = (rate: Rate | null) =>
-  rate && rate.rate !== null ? { numerator: rate.numerator, denominator: rate.denominator } : null;
+// ── Reading the published answer, and the truth ─────────────────────────
 
 async function surveyAnswer(filter: EvaluationFilter): Promise<FigureReading> {
-  const survey = await outreachUserSurvey(db, filter, uniform);
   const reading: FigureReading = {
     counts: new Map(),
     means: new Map(),
@@ -74,67 +73,13 @@ async function surveyAnswer(filter: EvaluationFilter): Promise<FigureReading> {
     relations: [],
     bounds: new Map(),
   };
-  reading.counts.set('responses', shown(survey.responses));
-  if (survey.byLanguage.length === 0)
-    for (const language of OUTREACH_SURVEY_LANGUAGES) reading.bounds.set(`lang.${language}`, NON_NEGATIVE);
-  for (const row of survey.byLanguage) reading.counts.set(`lang.${row.language}`, shown(row.count));
-  reading.relations.push({
-    total: 'responses',
-    parts: OUTREACH_SURVEY_LANGUAGES.map((language) => `lang.${language}`),
-  });
-  const definitions = new Map(countedItems().map((item) => [item.id, item]));
-  for (const item of survey.items) {
-    const k = (part: string) => `item.${item.itemId}.${part}`;
-    reading.counts.set(k('answered'), shown(item.answered));
-    // A distribution not shown: its codes are unknown to the attacker (not 0 as a missing key reads).
-    if (item.options.length === 0)
-      for (const option of definitions.get(item.itemId)?.options ?? [])
-        reading.bounds.set(k(option.code), NON_NEGATIVE);
-    reading.relations.push({ total: 'responses', parts: [k('answered')], atLeastParts: true });
-    for (const option of item.options) {
-      reading.counts.set(k(option.code), shown(option.count));
-      // Each option is chosen by at most the item's respondents.
-      reading.relations.push({ total: k('answered'), parts: [k(option.code)], atLeastParts: true });
-      reading.rates.push({
-        name: k(`${option.code}.share`),
-        numeratorKeys: [k(option.code)],
-        denominatorKeys: [k('answered')],
-        shown: shownRate(option.share),
-      });
-    }
-    // A single item's respondents chose exactly one code each: the codes add up to answered.
-    if (item.kind === 'single' && item.options.length > 0)
-      reading.relations.push({ total: k('answered'), parts: item.options.map((option) => k(option.code)) });
-    const positiveCodes = definitions.get(item.itemId)?.positiveCodes ?? [];
-    if (item.kind === 'single' && positiveCodes.length > 0)
-      reading.rates.push({
-        name: k('positive'),
-        numeratorKeys: positiveCodes.map((code) => k(code)),
-        denominatorKeys: [k('answered')],
-        shown: shownRate(item.positive),
-      });
-  }
+  readOutreachSurvey(await outreachUserSurvey(db, filter, uniform), reading);
   return reading;
 }
 
-// ── The truth ───────────────────────────────────────────────────────────
-
 function truthOf(filter: AttackFilter): Truth {
   const counts = new Map<string, number>();
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const response of stored) {
-    if (!filter.organizationIds.includes(response.org)) continue;
-    if (filter.from && (response.month < filter.from || response.month > filter.to!)) continue;
-    add('responses');
-    add(`lang.${response.language}`);
-    for (const item of countedItems()) {
-      const answer = response.answers[item.id];
-      const codes = Array.isArray(answer) ? answer : answer === undefined ? [] : [answer];
-      if (codes.length === 0) continue;
-      add(`item.${item.id}.answered`);
-      for (const code of codes) add(`item.${item.id}.${code}`);
-    }
-  }
+  outreachSurveyTruth(stored, filter, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
   return { counts, sums: new Map(), statistics: new Map() };
 }
 
@@ -256,13 +201,13 @@ function homogeneity(answers: readonly Answer[], mode: Mode): { small: number; g
     const groups: Array<{ key: string; total: string; codes: string[] }> = [
       {
         key: 'language',
-        total: 'responses',
-        codes: OUTREACH_SURVEY_LANGUAGES.map((language) => `lang.${language}`),
+        total: surveyKey.responses,
+        codes: OUTREACH_SURVEY_LANGUAGES.map(surveyKey.language),
       },
       ...countedItems().map((item) => ({
         key: item.id,
-        total: `item.${item.id}.answered`,
-        codes: item.options.map((option) => `item.${item.id}.${option.code}`),
+        total: surveyKey.answered(item.id),
+        codes: item.options.map((option) => surveyKey.code(item.id, option.code)),
       })),
     ];
     for (const group of groups) {
@@ -292,9 +237,9 @@ const monthDays = (month: number) => ({
 describe('the outreach user survey figure under attack', () => {
   it('the dataset has what the attacker is after: a lone respondent and months of one or two', () => {
     const truth = truthOf({ organizationIds: [orgs[2]!] });
-    expect(truth.counts.get('responses')).toBe(1);
+    expect(truth.counts.get(surveyKey.responses)).toBe(1);
     const march = truthOf({ organizationIds: [orgs[0]!], ...monthDays(2) });
-    expect(march.counts.get('responses')).toBe(1);
+    expect(march.counts.get(surveyKey.responses)).toBe(1);
   });
 
   it('lets no organisation’s respondents be singled out from all, each one and all but one', async () => {
