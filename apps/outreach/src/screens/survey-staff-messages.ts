@@ -6,7 +6,7 @@ export const surveyStaffMessages = defineCatalogue({
     'link.heading': 'Link til brugerundersøgelsen',
     'link.smsSent': 'Linket er sendt som sms til personens telefon.',
     'link.smsNotSent':
-      'Der er ikke sendt nogen sms: ingen sms-udbyder er sat op, eller personen har intet mobilnummer. Læs linket op, så personen kan skrive det af.',
+      'Linket er ikke sendt som sms: ingen sms-udbyder er sat op, personen har intet gyldigt mobilnummer, eller udbyderen tog ikke imod beskeden. Opkaldet er gemt. Læs linket op, så personen kan skrive det af.',
     'link.once':
       'Linket vises kun her og nu og gemmes ikke. Det virker til og med {date} og kan bruges én gang.',
     'link.address': 'Linket',
@@ -34,7 +34,7 @@ export const surveyStaffMessages = defineCatalogue({
     'link.heading': 'Link to the user survey',
     'link.smsSent': 'The link was sent by text message to the person’s phone.',
     'link.smsNotSent':
-      'No text message was sent: no SMS provider is configured, or the person has no mobile number. Read the link out so the person can write it down.',
+      'The link was not sent by text message: no SMS provider is configured, the person has no valid mobile number, or the provider did not accept the message. The call is saved. Read the link out so the person can write it down.',
     'link.once':
       'The link is shown only here and now and is not stored. It works until {date} and can be used once.',
     'link.address': 'The link',
