@@ -17,6 +17,7 @@ import { openDatabase } from './database.ts';
 import { hateCrimeRetentionJob } from './hate-crime/retention.ts';
 import { logger } from './logger.ts';
 import { retentionJob } from './outreach/retention.ts';
+import { smsProvider } from './outreach-survey/sms-provider.ts';
 import { productionDatabaseProblems } from './production-refusals.ts';
 import { schedulePeriodicJob } from './scale-out/periodic-job.ts';
 import { sessionSweepJob } from './scale-out/session-sweep.ts';
@@ -98,6 +99,13 @@ async function main(): Promise<void> {
       await closeDatabase();
       process.exit(1);
     }
+  }
+
+  if (config.production && smsProvider().name === 'none') {
+    // Allowed on purpose (outreach-survey/sms-settings.ts): the worker reads the link out. Said at start so it is a choice.
+    logger.warn(
+      'No SMS provider (VI_SMS_PROVIDER): survey links are shown to the outreach worker to read out, not sent by SMS.',
+    );
   }
 
   const server = createServer(createApp());
