@@ -23,7 +23,12 @@ import { type SurveyTexts, surveyTexts } from './survey-texts.ts';
 
 const OutreachSurveyQuery = graphql(`
   query OutreachSurvey($token: String!, $locale: String!) {
-    outreachSurvey(token: $token) { expiresAt organizationName textOverrides(locale: $locale) { key text } }
+    outreachSurvey(token: $token) {
+      expiresAt
+      organizationName
+      suggestedLocale
+      textOverrides(locale: $locale) { key text }
+    }
   }
 `);
 
@@ -96,6 +101,7 @@ function Survey({
   texts,
   locale,
   onOverrides,
+  onLinkLocale,
 }: {
   token: string;
   draft: SurveyDraft | null;
@@ -103,6 +109,8 @@ function Survey({
   /** The language picked: its overrides are asked for (the texts shown may still be the previous language's). */
   locale: ParticipantLocale;
   onOverrides: (overrides: LanguageOverrides) => void;
+  /** The language the link carries (the one recorded for the person), for the page's first language. */
+  onLinkLocale: (locale: string) => void;
 }) {
   const [survey] = useQuery({
     query: OutreachSurveyQuery,
@@ -115,6 +123,10 @@ function Survey({
   useEffect(() => {
     if (survey.data) setLastData(survey.data);
   }, [survey.data]);
+  const suggested = survey.data?.outreachSurvey.suggestedLocale;
+  useEffect(() => {
+    if (suggested) onLinkLocale(suggested);
+  }, [suggested, onLinkLocale]);
   const overrides = survey.data?.outreachSurvey.textOverrides;
   useEffect(() => {
     if (overrides) onOverrides({ locale, list: overrides });
@@ -183,10 +195,11 @@ function Survey({
 function PageFrame() {
   const [{ token, draft }] = useState(resolveLink);
   const [overrides, setOverrides] = useState<LanguageOverrides | null>(null);
+  const [linkLocale, setLinkLocale] = useState<string | null>(null);
   // The participant pages' one rule (packages/ui initialParticipantLocale): the choice made before on
   // this device, else the link's language, else the phone's, else Danish; <html lang dir> set, the
   // organisation's overrides laid over the texts of the language they were fetched for.
-  const { locale, setLocale, messages } = useParticipantLanguage(overrides);
+  const { locale, setLocale, messages } = useParticipantLanguage(overrides, linkLocale);
   const [table, setTable] = useState<{ locale: ParticipantLocale; table: TranslationTable } | null>(null);
   const [texts, setTexts] = useState<SurveyTexts | null>(null);
   const client = useMemo(() => createGraphqlClient(), []);
@@ -237,7 +250,14 @@ function PageFrame() {
       <main id="main" className="vi-main survey-main">
         <Provider value={client}>
           {token ? (
-            <Survey token={token} draft={draft} texts={texts} locale={locale} onOverrides={setOverrides} />
+            <Survey
+              token={token}
+              draft={draft}
+              texts={texts}
+              locale={locale}
+              onOverrides={setOverrides}
+              onLinkLocale={setLinkLocale}
+            />
           ) : (
             <Problem texts={texts} text={texts.survey('survey.page.noToken')} />
           )}
