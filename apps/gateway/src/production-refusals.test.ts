@@ -186,6 +186,8 @@ describe('a production start of the real server', () => {
         /is running/,
       );
       expect(run.stderr + run.stdout).toContain('is running');
+      // No VI_SMS_PROVIDER: it starts, and says survey links are read out (sms-settings.ts).
+      expect(run.stderr + run.stdout).toContain('survey links are shown to the outreach worker to read out');
       expect(run.stdout).not.toContain('Demo-logins');
       expect(run.stdout).not.toContain('demo-adgang');
       // The process stopped on SIGTERM: read what it left behind.
