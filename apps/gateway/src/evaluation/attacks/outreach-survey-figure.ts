@@ -2,7 +2,10 @@
 // reads it: its GraphQL selection, its published counts and shares under keys (survey.…) with the
 // sums the attacker knows hold between them, and the truth for the same keys counted from the
 // stored answer codes. Used by outreach-survey-attacks.test.ts (which reads the query module's
-// answer, the same shape as the GraphQL one) and meant for figures.ts's all-figure selection.
+// answer, the same shape as the GraphQL one). Like the aftercare figures, the survey has its own
+// suite rather than a place in figures.ts's all-figure selection: the bench dataset that suite
+// attacks has no survey responses, and three aliases of that selection are near the door's
+// 2,500-token limit already (2,489 with this selection added, November 2026).
 import { OUTREACH_SURVEY_LANGUAGES } from '@vi/domain';
 import { countedItems } from '../queries/outreach-user-survey.ts';
 import { NON_NEGATIVE } from './attacker.ts';
