@@ -182,7 +182,7 @@ function TranslationGroup({
     <details
       className="vi-translation-group"
       open={open}
-      onToggle={(event) => onToggle((event.target as HTMLDetailsElement).open)}
+      onToggle={(event) => onToggle(event.currentTarget.open)}
     >
       <summary>{t('editor.group', { name: t(`group.${group}`), count: rows.length, changed })}</summary>
       {/* Rows are built only for an open group: the closed ones cost nothing. */}
