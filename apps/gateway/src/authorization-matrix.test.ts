@@ -70,7 +70,8 @@ interface World {
     | 'enrolment'
     | 'riskAssessment'
     | 'shelterStay'
-    | 'shelterWoman',
+    | 'shelterWoman'
+    | 'intake',
     string
   >;
   formToken: string;
@@ -314,7 +315,15 @@ async function buildWorld(): Promise<void> {
     session: session.id,
     enrolment: enrolment.id,
     riskAssessment: riskAssessment.id,
+    intake: intake.id,
   };
+  // Answers on who we reach, so their narrower readers are checked against a real row.
+  await prisma().reachAnswers.createMany({
+    data: [
+      { organizationId: a.id, outreachCaseId: two.outreachCase.id, preferredLanguage: 'ar' },
+      { organizationId: a.id, intakeRegistrationId: intake.id, preferredLanguage: 'ar' },
+    ],
+  });
   world.hateCrime = await hateCrimeWorld(a.id);
   const surveyToken = randomBytes(32).toString('base64url');
   await prisma().outreachSurveyLink.create({
@@ -532,6 +541,12 @@ function argumentOverrides(operation: string): Record<string, unknown> {
     'Mutation.claimCase': { caseId: ids.case2 },
     'Mutation.recordCallOutcome': { caseId: ids.case1, input: { outcome: 'NOT_REACHED' } },
     'Mutation.releaseCase': { caseId: ids.case1 },
+    // All answers empty: nothing of A changes for a role that may write (there is no row to remove).
+    'Mutation.saveOutreachReachAnswers': { input: { outreachCaseId: ids.case1, reach: {} } },
+    // The answer the registration already holds: the writers' save changes nothing visible.
+    'Mutation.saveIntakeReachAnswers': {
+      input: { intakeRegistrationId: ids.intake, reach: { preferredLanguage: 'ar' } },
+    },
     'Mutation.takeReferral': { referralId: ids.openReferral },
     'Mutation.recordReferralResult': {
       referralId: ids.takenReferral,

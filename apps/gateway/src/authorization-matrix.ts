@@ -245,6 +245,12 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     otherOrganization: 'NOT_FOUND',
     note: 'Only by the worker holding the claim (others: CONFLICT).',
   },
+  'Mutation.saveOutreachReachAnswers': {
+    who: CALLER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Who we reach (issue 14): the outreach workers correct what a call told them, on any case of their organisation (no claim needed: the answers hold no contact details).',
+  },
   'Mutation.releaseCase': {
     who: CALLER,
     reach: 'ACTIVE_ORGANIZATION',
@@ -362,6 +368,12 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     reach: 'ACTIVE_ORGANIZATION',
     otherOrganization: 'OWN_ONLY',
     note: 'Registers into the caller’s own organisation.',
+  },
+  'Mutation.saveIntakeReachAnswers': {
+    who: INTAKE_WRITER,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Who we reach (issue 14): corrected by those who register; audited with the person, only which answers are recorded.',
   },
   'Mutation.recordRiskAssessment': {
     who: ASSESSOR,
@@ -756,7 +768,8 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
   OutreachCase: {
     who: OUTREACH_CASE_READER,
     fields: ['id', 'role', 'incidentType', 'status', 'person'],
-    note: 'A person’s outreach contact: the outreach staff, the lead and the administrator.',
+    narrower: { reach: { who: ['OUTREACH_WORKER', 'PROJECT_LEAD'] } },
+    note: 'A person’s outreach contact: the outreach staff, the lead and the administrator. Who we reach (language, children, same-sex, mutual violence): the workers who record it and the lead; not the counsellor (sees a person only on a referral they took) nor the administrator.',
   },
   QueueEntry: {
     who: CALLER,
@@ -798,6 +811,7 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
       'claimExpiresAt',
       'noMessageReminder',
       'attempts',
+      'reach',
     ],
     narrower: {
       name: { only: 'the worker holding an unexpired claim on the case (callCase answers no one else)' },
@@ -860,7 +874,8 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
       'caseReference',
       'latestRiskAssessment',
     ],
-    note: 'Staff fill in the registration form, so staff may read it.',
+    narrower: { reach: { who: ['INTAKE_COORDINATOR', 'PROJECT_LEAD', 'ADMIN'] } },
+    note: 'Staff fill in the registration form, so staff may read it. Who we reach: those who register and the lead, not the risk assessor (and never a group leader).',
   },
   RiskAssessment: {
     who: INTAKE_READER,

@@ -14,6 +14,8 @@ import './persons/outreach-case.ts';
 import './outreach/index.ts';
 import './outreach-survey/index.ts';
 import './courses/index.ts';
+// After the outreach case and the intake registration, whose fields it adds.
+import './reach/reach-fields.ts';
 import './shelter-aftercare/index.ts';
 import './hate-crime/index.ts';
 import './evaluation/index.ts';

@@ -6,6 +6,7 @@ import {
   type FieldError,
   fieldError,
   isIsoDate,
+  validateReachAnswers,
 } from '@vi/domain';
 import { auditRow } from '../audit.ts';
 import { organizationRecordScope, requireOrganizationId } from '../authorization.ts';
@@ -14,6 +15,7 @@ import { prisma } from '../database.ts';
 import { GenderEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { openedAnswers, openText, sealContact, sealedAnswers } from '../persons/field-crypto.ts';
+import { checkedReachAnswers, ReachAnswersInputRef, writeReachAnswers } from '../reach/reach-answers.ts';
 import { INTAKE_READER_ROLES, INTAKE_ROLES } from './course-access.ts';
 import { QuestionnaireAnswersScalar, RiskRouteEnum } from './course-enums.ts';
 import { dateColumn, todayInDenmark } from './iso-date.ts';
@@ -125,6 +127,10 @@ export const RegisterIntakeInput = builder.inputType('RegisterIntakeInput', {
     reachNote: t.string({ description: 'How to reach the person safely (times, channel).' }),
     caseReference: t.string({ description: 'Case number; refused in anonymous organisations.' }),
     answers: t.field({ type: QuestionnaireAnswersScalar, required: true }),
+    reach: t.field({
+      type: ReachAnswersInputRef,
+      description: 'Who we reach, saved with the registration; every answer optional.',
+    }),
   }),
 });
 
@@ -170,7 +176,9 @@ builder.mutationField('registerIntake', (t) =>
       if (!contact.ok) errors.push(...contact.errors);
       const answers = checkIntakeAnswers(input.answers);
       if (!answers.ok) errors.push(...answers.errors.map((e) => ({ ...e, field: `answers.${e.field}` })));
+      errors.push(...validateReachAnswers(input.reach, 'reach'));
       throwValidation(errors);
+      const reach = checkedReachAnswers(input.reach);
       if (!contact.ok || !answers.ok) throw gatewayError(ErrorCode.INTERNAL);
 
       const stored = answers.answers as Record<string, unknown>;
@@ -201,6 +209,15 @@ builder.mutationField('registerIntake', (t) =>
                 ...copiedColumns(stored),
               },
             });
+            const reachWrite = reach
+              ? await writeReachAnswers(
+                  tx,
+                  context,
+                  organizationId,
+                  { intakeRegistrationId: intake.id },
+                  reach,
+                )
+              : null;
             await tx.auditEvent.createMany({
               data: [
                 auditRow(actor, {
@@ -221,6 +238,17 @@ builder.mutationField('registerIntake', (t) =>
                       .map(([key]) => key),
                   },
                 }),
+                ...(reachWrite
+                  ? [
+                      auditRow(actor, {
+                        action: reachWrite.action,
+                        entity: 'ReachAnswers',
+                        entityId: reachWrite.id,
+                        personId: person.id,
+                        detail: { recorded: reachWrite.recorded },
+                      }),
+                    ]
+                  : []),
               ],
             });
             return intake;

@@ -5,6 +5,7 @@ import {
   type IncidentTypeCode,
   needsNoMessageReminder,
   planCallOutcome,
+  type ReachAnswersInput,
 } from '@vi/domain';
 import { requireOrganizationId, requireUser } from '../authorization.ts';
 import { builder } from '../builder.ts';
@@ -18,6 +19,13 @@ import {
   sendOutreachSurveySms,
 } from '../outreach-survey/survey-link.ts';
 import { openText, sealText } from '../persons/field-crypto.ts';
+import {
+  checkedReachAnswers,
+  loadReachAnswers,
+  ReachAnswersInputRef,
+  ReachAnswersRef,
+  writeReachAnswers,
+} from '../reach/reach-answers.ts';
 import { CASE_NOT_AVAILABLE } from './call-queue.ts';
 import { auditWrites } from './outreach-audit.ts';
 import { CallOutcomeEnum, DeclineReasonEnum, SurveyStatusEnum } from './outreach-enums.ts';
@@ -185,6 +193,13 @@ const CallCaseRef = builder.objectRef<CallCaseShape>('CallCase').implement({
         'Earlier attempts, newest first: this case and other incidents with the same phone number.',
       resolve: (c) => c.attempts,
     }),
+    reach: t.field({
+      type: ReachAnswersRef,
+      nullable: true,
+      description:
+        'Who we reach: the answers recorded on an earlier call of this case (null when none), so the worker sees and can correct them.',
+      resolve: (c) => loadReachAnswers(prisma(), c.organizationId, { outreachCaseId: c.id }, c.personId),
+    }),
     noMessageReminder: t.boolean({
       nullable: false,
       description:
@@ -215,6 +230,11 @@ const CallOutcomeInputRef = builder.inputType('CallOutcomeInput', {
     referralConsent: t.boolean({
       description:
         'The person explicitly agreed that their details go to a counsellor. Required for WANTS_CALL.',
+    }),
+    reach: t.field({
+      type: ReachAnswersInputRef,
+      description:
+        'Who we reach, saved with the outcome: left out = unchanged, all fields empty = the recorded answers are removed.',
     }),
   }),
 });
@@ -254,11 +274,14 @@ export const CallResultRef = builder.objectRef<CallResultShape>('CallResult').im
 export async function recordCallOutcome(
   context: GatewayContext,
   caseId: string,
-  input: CallOutcomeInput,
+  input: CallOutcomeInput & { reach?: ReachAnswersInput | null },
   now = new Date(),
 ): Promise<CallResultShape> {
   const organizationId = requireOrganizationId(context);
   const user = requireUser(context);
+  // Checked before the transaction: a bad code refuses the whole call, outcome included.
+  const { reach: reachInput, ...outcomeInput } = input;
+  const reach = checkedReachAnswers(reachInput);
   const result = await prisma().$transaction(async (tx) => {
     const locked = await tx.$queryRawUnsafe<
       {
@@ -293,7 +316,7 @@ export async function recordCallOutcome(
         message: row.status === 'OPEN' ? CLAIM_EXPIRED : CASE_NOT_AVAILABLE,
       });
     }
-    const plan = planCallOutcome(input, {
+    const plan = planCallOutcome(outcomeInput, {
       attemptCount: Number(row.attempt_count),
       maxCallAttempts: Number(row.max_attempts),
       now,
@@ -321,6 +344,10 @@ export async function recordCallOutcome(
         claimExpiresAt: null,
       },
     });
+    // Before the survey link: its SMS is written in the language this call recorded.
+    const reachWrite = reach
+      ? await writeReachAnswers(tx, context, organizationId, { outreachCaseId: caseId }, reach)
+      : null;
     // The survey link commits with the call; its SMS goes after the commit (below).
     const surveyLink =
       effect.surveyStatus === 'OFFERED_ACCEPTED'
@@ -360,6 +387,18 @@ export async function recordCallOutcome(
             },
           ]
         : []),
+      ...(reachWrite
+        ? [
+            {
+              action: reachWrite.action,
+              entity: 'ReachAnswers',
+              entityId: reachWrite.id,
+              personId: row.person_id,
+              // Which answers are recorded, never the answers themselves.
+              detail: { recorded: reachWrite.recorded },
+            },
+          ]
+        : []),
     ]);
     return {
       caseId,
@@ -391,6 +430,7 @@ builder.mutationField('recordCallOutcome', (t) =>
         declineReasonText: input.declineReasonText ?? null,
         surveyStatus: (input.surveyStatus ?? null) as CallOutcomeInput['surveyStatus'],
         referralConsent: input.referralConsent ?? null,
+        reach: input.reach,
       }),
   }),
 );
