@@ -85,14 +85,20 @@ async function completerCounts(db: AggregateSource, organizationIds: string[]): 
   );
 }
 
-/** Referrals to counsellors per organisation and Danish calendar year, with their cases' keys (as the funnel). */
+/**
+ * Referrals to counsellors per organisation and Danish calendar year, with their cases' keys (as
+ * the funnel). As in the funnel, only a case that ended in a referral (status REFERRED) has one,
+ * so the cases come from the small partial index on referred cases (it holds id and record key)
+ * instead of every case of the selection: at scale 0.1, all organisations, 23 instead of 47 ms,
+ * and at national scale a million cases are no longer read for a hundred thousand referrals.
+ */
 async function referralCounts(db: AggregateSource, organizationIds: string[]): Promise<CountRow[]> {
   return db.query<CountRow>(
     `SELECT c."organizationId"::text AS org,
             extract(year FROM (r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Copenhagen')::int AS year,
             count(*)::int AS n, coalesce(sum(c."recordKey"), 0)::bigint AS key_sum
      FROM "Referral" r JOIN "OutreachCase" c ON c.id = r."caseId"
-     WHERE c."organizationId" = ANY($1::uuid[])
+     WHERE c."organizationId" = ANY($1::uuid[]) AND c.status = 'REFERRED'
      GROUP BY 1, 2`,
     [organizationIds],
   );
