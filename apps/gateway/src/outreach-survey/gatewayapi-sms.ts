@@ -3,9 +3,9 @@ import { msisdnOf } from './msisdn.ts';
 import type { SmsProvider } from './sms-provider.ts';
 
 /**
- * GatewayAPI.com's REST API (a Danish SMS gateway): POST {base}/rest/mtsms with the API token in
- * `Authorization: Token …` and JSON {sender, message, recipients: [{msisdn}]}; 200 with
- * {ids: […]} when accepted. Node's own fetch, no SDK: one request is all this needs.
+ * GatewayAPI.com's REST API (a Danish SMS gateway): POST {base}/rest/mtsms, authenticated by HTTP
+ * Basic with the API token as user name and an empty password, JSON {sender, message,
+ * recipients: [{msisdn}]}; 200 with {ids: […]} when accepted. Node's own fetch, no SDK: one request is all this needs.
  *
  * What it never does: log or put into an error the message (it holds the survey link, the key to
  * the person's answers), the number or the token. A refusal becomes an error naming only the
@@ -59,7 +59,8 @@ export class GatewayApiSmsProvider implements SmsProvider {
       response = await (this.options.fetch ?? fetch)(this.endpoint, {
         method: 'POST',
         headers: {
-          Authorization: `Token ${this.options.token}`,
+          // GatewayAPI's token scheme: HTTP Basic with the token as user name, empty password.
+          Authorization: `Basic ${Buffer.from(`${this.options.token}:`).toString('base64')}`,
           'Content-Type': 'application/json',
           Accept: 'application/json',
         },

@@ -102,7 +102,7 @@ describe('GatewayApiSmsProvider against a local stand-in', () => {
     const request = api.received[before]!;
     expect(request.method).toBe('POST');
     expect(request.url).toBe('/rest/mtsms');
-    expect(request.headers.authorization).toBe(`Token ${TOKEN}`);
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from(`${TOKEN}:`).toString('base64')}`);
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.body).toEqual({
       sender: SENDER,
