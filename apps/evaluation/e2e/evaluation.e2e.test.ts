@@ -8,6 +8,7 @@ import {
   DISCLOSURE_EXPLANATION,
   groupCourseCosts,
   KOEGE_EXAMPLE_INPUTS,
+  TARGET_GROUPS,
   USUAL_COUNT_NOISE,
 } from '@vi/domain';
 import {
@@ -140,6 +141,16 @@ describe('evaluation dashboard in headless Chromium', () => {
       .filter({ has: page.getByRole('rowheader', { name: 'Alle valgte' }) });
     const attendance = ((await totalRow.locator('th, td').allTextContents())[attendanceColumn] ?? '').trim();
     expect(attendance).toMatch(/^(\d{1,3}\u00a0%|skjult|–)$/);
+    // Who we reach (issue 14): the group course under its phase, every target group with its
+    // basis, beside everybody reached; the demo's registrations give the comparison row a number.
+    await page.getByRole('heading', { level: 2, name: 'Hvem når vi', exact: true }).waitFor();
+    const reach = page.getByRole('table', {
+      name: 'Behandling, støtte og omsorg: nået og taget imod pr. målgruppe (Ambulant gruppeforløb)',
+    });
+    const reachRows = (await reach.locator('tbody th').allTextContents()).map((text) => text.trim());
+    expect(reachRows).toEqual(['Alle nåede', ...TARGET_GROUPS.map((group) => group.label.da)]);
+    const allReached = reach.locator('tbody tr').first().locator('td').first();
+    expect(Number((await allReached.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(4);
     await expectNoSeriousA11yViolations(page, 'evaluation: dashboard filtered (da)');
     await screenshot(page, 'evaluation-dashboard-odense');
   });
