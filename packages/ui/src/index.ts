@@ -56,6 +56,13 @@ export {
 } from './participant-texts.tsx';
 export { problemText, useProblemText } from './problem-message.ts';
 export * from './questionnaire/index.ts';
+export {
+  EMPTY_REACH_ANSWERS,
+  hasReachAnswers,
+  ReachAnswersFieldset,
+  type ReachAnswersValue,
+  reachAnswersValue,
+} from './reach-answers-fieldset.tsx';
 export { GraphqlSession, useSession, useSessionMutation } from './session.tsx';
 export { type TabDraft, type TabDraftStore, tabDraftStore } from './tab-draft.ts';
 export { TextField } from './text-field.tsx';

@@ -15,7 +15,18 @@ import {
   SURVEY_STATUSES,
   type SurveyStatusCode,
 } from '@vi/domain';
-import { describeRequestProblem, FieldErrors, fieldErrorsFor, useLocale, useProblemText, useT } from '@vi/ui';
+import {
+  describeRequestProblem,
+  FieldErrors,
+  fieldErrorsFor,
+  hasReachAnswers,
+  ReachAnswersFieldset,
+  type ReachAnswersValue,
+  reachAnswersValue,
+  useLocale,
+  useProblemText,
+  useT,
+} from '@vi/ui';
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
@@ -44,6 +55,14 @@ const CallCaseQuery = graphql(`
       claimExpiresAt
       noMessageReminder
       attempts { at outcome otherIncident }
+      reach {
+        preferredLanguage
+        interpreterNeeded
+        interpreterUsed
+        childrenAffected
+        sameSexRelationship
+        mutualViolence
+      }
     }
     outreachSettings {
       callScript
@@ -165,6 +184,9 @@ export function CallScreen({ caseId }: { caseId: string }) {
   const [consent, setConsent] = useState(false);
   const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const [result, setResult] = useState<CallResult | null>(null);
+  // Who we reach: null until the worker changes something, so an untouched fieldset leaves the
+  // recorded answers as they are (and writes no audit row).
+  const [reachEdited, setReachEdited] = useState<ReachAnswersValue | null>(null);
 
   const call = data?.callCase;
   const settings = data?.outreachSettings;
@@ -205,7 +227,7 @@ export function CallScreen({ caseId }: { caseId: string }) {
       return;
     }
     setLocalErrors([]);
-    const response = await record({ caseId, input });
+    const response = await record({ caseId, input: reachEdited ? { ...input, reach: reachEdited } : input });
     const saved = response.data?.recordCallOutcome;
     if (!saved) return;
     // A survey link is shown only once: do not move on to the next person before it is passed on.
@@ -291,6 +313,7 @@ export function CallScreen({ caseId }: { caseId: string }) {
   const reasonTextErrors = errorsFor('declineReasonText');
   const surveyErrors = errorsFor('surveyStatus');
   const consentErrors = errorsFor('referralConsent');
+  const storedReach = reachAnswersValue(call.reach);
 
   return (
     <section aria-labelledby="call-heading" className="or-screen">
@@ -452,6 +475,13 @@ export function CallScreen({ caseId }: { caseId: string }) {
               <FieldErrors id={`${ids}-consent-errors`} errors={consentErrors} />
             </fieldset>
           ) : null}
+
+          <ReachAnswersFieldset
+            value={reachEdited ?? storedReach}
+            onChange={setReachEdited}
+            errors={serverProblem?.fields ?? []}
+            defaultOpen={hasReachAnswers(storedReach)}
+          />
 
           {serverProblem && serverProblem.fields.length === 0 ? (
             <p role="alert" className="or-alert">

@@ -44,6 +44,8 @@ export const REACH_LANGUAGES: ReadonlyArray<{ code: string; label: Label }> = [
   { code: 'other', label: { da: 'Andet sprog', en: 'Another language' } },
 ];
 export const REACH_LANGUAGE_CODES: readonly string[] = REACH_LANGUAGES.map((l) => l.code);
+/** A code of REACH_LANGUAGES, as the screens hold it. */
+export type ReachLanguageCode = (typeof PARTICIPANT_LOCALES)[number]['code'] | 'other';
 
 /** The answers as the gateway's input and the database row hold them; every field optional. */
 export type ReachAnswersInput = {
