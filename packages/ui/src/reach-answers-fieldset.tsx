@@ -61,11 +61,21 @@ type Props = {
   prefix?: string;
   /** Open at first (e.g. when answers are already recorded, or a field has an error). */
   defaultOpen?: boolean;
+  /** Stable ids (`<idPrefix>-preferredLanguage`, `<idPrefix>-<question>`) for an error summary's links. */
+  idPrefix?: string;
 };
 
-export function ReachAnswersFieldset({ value, onChange, errors = [], prefix = 'reach', defaultOpen }: Props) {
+export function ReachAnswersFieldset({
+  value,
+  onChange,
+  errors = [],
+  prefix = 'reach',
+  defaultOpen,
+  idPrefix,
+}: Props) {
   const text = useLocalized();
-  const id = useId();
+  const generated = useId();
+  const id = idPrefix ?? generated;
   const errorsOf = (field: string) => errors.filter((e) => e.field === `${prefix}.${field}`);
   const anyError = errors.some((e) => e.field.startsWith(`${prefix}.`));
   const languageErrors = errorsOf('preferredLanguage');
@@ -77,16 +87,16 @@ export function ReachAnswersFieldset({ value, onChange, errors = [], prefix = 'r
           {text(REACH_HELP)}
         </p>
         <div className={languageErrors.length ? 'vi-field vi-field--invalid' : 'vi-field'}>
-          <label htmlFor={`${id}-language`}>{text(TEXT.language)}</label>
+          <label htmlFor={`${id}-preferredLanguage`}>{text(TEXT.language)}</label>
           <select
-            id={`${id}-language`}
+            id={`${id}-preferredLanguage`}
             value={value.preferredLanguage ?? ''}
             onChange={(e) =>
               onChange({ ...value, preferredLanguage: (e.target.value || null) as ReachLanguageCode | null })
             }
             aria-invalid={languageErrors.length > 0 || undefined}
             aria-describedby={
-              [`${id}-help`, languageErrors.length ? `${id}-language-errors` : '']
+              [`${id}-help`, languageErrors.length ? `${id}-preferredLanguage-errors` : '']
                 .filter(Boolean)
                 .join(' ') || undefined
             }
@@ -98,7 +108,7 @@ export function ReachAnswersFieldset({ value, onChange, errors = [], prefix = 'r
               </option>
             ))}
           </select>
-          <FieldErrors id={`${id}-language-errors`} errors={languageErrors} />
+          <FieldErrors id={`${id}-preferredLanguage-errors`} errors={languageErrors} />
         </div>
         {REACH_QUESTIONS.map((q) => {
           const fieldErrors = errorsOf(q.field);
@@ -110,6 +120,7 @@ export function ReachAnswersFieldset({ value, onChange, errors = [], prefix = 'r
           return (
             <fieldset
               key={q.field}
+              id={name}
               data-field={q.field}
               aria-describedby={fieldErrors.length ? `${name}-errors` : undefined}
             >

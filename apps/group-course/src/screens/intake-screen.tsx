@@ -4,15 +4,20 @@ import {
   checkIntakeContact,
   itemsOf,
   labelOf,
+  REACH_QUESTIONS,
   REGISTRATION_DECISION_ITEMS,
   RISK_ROUTES,
 } from '@vi/domain';
 import {
   type DraftAnswers,
+  EMPTY_REACH_ANSWERS,
   type FieldError,
   FieldErrors,
   formatDate,
+  hasReachAnswers,
   QuestionnaireFields,
+  ReachAnswersFieldset,
+  type ReachAnswersValue,
   TextField,
   useCurrentUser,
   useLocale,
@@ -61,6 +66,17 @@ function useSummaryEntries(errors: readonly FieldError[]): SummaryEntry[] {
     const key = `${error.field}:${error.code}:${index}`;
     const contact = CONTACT_FIELDS[error.field as keyof typeof CONTACT_FIELDS];
     if (contact) return { key, name: t(contact.label), targetId: contact.id, error };
+    if (error.field.startsWith('reach.')) {
+      // The "who we reach" fieldset's stable ids (idPrefix below).
+      const field = error.field.slice('reach.'.length);
+      const question = REACH_QUESTIONS.find((q) => q.field === field);
+      return {
+        key,
+        name: text(question ? question.label : { da: 'Foretrukket sprog', en: 'Preferred language' }),
+        targetId: `intake-reach-${field}`,
+        error,
+      };
+    }
     const [itemId = '', row] = error.field.replace(/^answers\./, '').split('.');
     const item = REGISTRATION_ITEMS.find((candidate) => candidate.id === itemId);
     const rowLabel = item?.kind === 'grid' ? item.rows.find((r) => r.code === row)?.label : undefined;
@@ -84,6 +100,7 @@ export function IntakeScreen() {
   const [contact, setContact] = useState<Contact>(EMPTY_CONTACT);
   const [answers, setAnswers] = useState<DraftAnswers>({});
   const [decisionNow, setDecisionNow] = useState(false);
+  const [reach, setReach] = useState<ReachAnswersValue>(EMPTY_REACH_ANSWERS);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [result, register] = useMutation(RegisterIntakeMutation);
@@ -131,6 +148,8 @@ export function IntakeScreen() {
         reachNote: contact.reachNote || null,
         ...(anonymous ? {} : { name: contact.name || null, caseReference: contact.caseReference || null }),
         answers: answersCheck.answers as Answers,
+        // Who we reach: sent only when something is recorded (nothing else to store).
+        ...(hasReachAnswers(reach) ? { reach } : {}),
       },
     });
     const problem = problemOf(outcome.error);
@@ -142,6 +161,7 @@ export function IntakeScreen() {
     setSaved(t('intake.registered', { pseudonym: outcome.data?.registerIntake.pseudonym ?? '' }));
     setContact(EMPTY_CONTACT);
     setAnswers({});
+    setReach(EMPTY_REACH_ANSWERS);
     refetch({ requestPolicy: 'network-only' });
   }
 
@@ -230,6 +250,7 @@ export function IntakeScreen() {
           <label htmlFor="intake-decision-now">{t('intake.decisionNow')}</label>
         </div>
         {decisionNow ? null : <p className="vi-q-help">{t('intake.decisionLater')}</p>}
+        <ReachAnswersFieldset value={reach} onChange={setReach} errors={errors} idPrefix="intake-reach" />
         <ProblemAlert
           problem={
             errors.length > 0 && !problem ? { code: 'VALIDATION', message: null, fields: errors } : problem
