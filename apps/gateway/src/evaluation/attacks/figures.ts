@@ -17,6 +17,7 @@ import {
   REFERRED_TO,
   VIOLENCE_FORMS,
   VIOLENCE_STATUS,
+  YOUNG_AGE_RANGE,
 } from '@vi/domain';
 import { type MagnitudeBounds, type Relation, type Shown, tableRelations } from './attacker.ts';
 
@@ -96,6 +97,10 @@ const FIGURE_SELECTIONS: Array<[string, string]> = [
   [
     'courseItems',
     `courseItems { items { itemId total { ${SCORE} } byOrganization { organizationId ${SCORE} } } }`,
+  ],
+  [
+    'reach',
+    `reach { models { model groups { group reached { value } accepted { value } acceptance ${RATE} } } }`,
   ],
   [
     'recovery',
@@ -587,6 +592,42 @@ export function readEvaluation(evaluation: Json): FigureReading {
     }
   }
 
+  // Who we reach: per model and target group, reached ⊇ accepted, each group ⊆ everybody reached;
+  // everybody reached is the funnel's reached (outreach) and the registrations (group course).
+  if (evaluation.reach) {
+    const figure = evaluation.reach as {
+      models: Array<{
+        model: string;
+        groups: Array<{ group: string; reached: CountJson; accepted: CountJson; acceptance: RateJson }>;
+      }>;
+    };
+    for (const model of figure.models) {
+      const prefix = `reach.${model.model}`;
+      for (const row of model.groups) {
+        const key = `${prefix}.${row.group}`;
+        counts.set(`${key}.reached`, shownOf(row.reached));
+        counts.set(`${key}.accepted`, shownOf(row.accepted));
+        relations.push({ total: `${key}.reached`, parts: [`${key}.accepted`], atLeastParts: true });
+        if (row.group !== 'ALL') {
+          relations.push({ total: `${prefix}.ALL.reached`, parts: [`${key}.reached`], atLeastParts: true });
+          relations.push({ total: `${prefix}.ALL.accepted`, parts: [`${key}.accepted`], atLeastParts: true });
+        }
+        rates.push({
+          name: `${key}.rate`,
+          numeratorKeys: [`${key}.accepted`],
+          denominatorKeys: [`${key}.reached`],
+          shown: rateOf(row.acceptance),
+        });
+      }
+    }
+    if (figure.models.some((m) => m.model === 'OUTREACH')) {
+      equal('reach.OUTREACH.ALL.reached', f('reached'));
+      equal('reach.OUTREACH.ALL.accepted', f('wantsCall'));
+    }
+    if (figure.models.some((m) => m.model === 'GROUP_COURSE'))
+      equal('reach.GROUP_COURSE.ALL.reached', 'heard.registrations');
+  }
+
   // A rate over several cells (conversion: closed referrals; completion: gave a baseline)
   // publishes its numerator or denominator as a cell of its own: one more count to use.
   for (const rate of rates) {
@@ -977,6 +1018,73 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
       }
     }
   }
+  // Who we reach: the reached people of each model with their answers, grouped here.
+  type ReachPerson = {
+    accepted: boolean;
+    gender: string | null;
+    age: number | null;
+    stalking: boolean;
+    language: string | null;
+    interpreter: string | null;
+    same: string | null;
+    mutual: string | null;
+    children: string | null;
+  };
+  const ANSWERS = `r."preferredLanguage" AS language, r."interpreterNeeded"::text AS interpreter,
+    r."sameSexRelationship"::text AS same, r."mutualViolence"::text AS mutual, r."childrenAffected"::text AS children`;
+  params = [];
+  const reachedCases = await db.query<ReachPerson>(
+    `SELECT c.status = 'REFERRED' AS accepted, c.gender::text AS gender, c."ageAtIncident" AS age,
+            c."incidentType" = 'STALKING' AS stalking, ${ANSWERS}
+     FROM "OutreachCase" c LEFT JOIN "ReachAnswers" r ON r."outreachCaseId" = c.id
+     WHERE c.status IN ('REFERRED', 'DECLINED', 'WILL_CALL_SELF') AND ${where(filter, OUTREACH, params)}`,
+    params,
+  );
+  params = [];
+  const registrations = await db.query<Omit<ReachPerson, 'stalking'> & { stalking_status: string | null }>(
+    `SELECT EXISTS (SELECT 1 FROM "Enrolment" e
+                    CROSS JOIN LATERAL (SELECT min(s.date) AS day FROM "CourseSession" s WHERE s."courseId" = e."courseId") first
+                    WHERE e."personId" = i."personId" AND e."organizationId" = i."organizationId"
+                      AND first.day <= current_date
+                      AND (e."withdrawnOn" IS NULL OR e."withdrawnOn" >= first.day)) AS accepted,
+            i.gender::text AS gender, i."ageYears" AS age,
+            i.answers -> 'violence_status' ->> 'STALKING' AS stalking_status, ${ANSWERS}
+     FROM "IntakeRegistration" i LEFT JOIN "ReachAnswers" r ON r."intakeRegistrationId" = i.id
+     WHERE ${where(filter, INTAKE, params)}`,
+    params,
+  );
+  // Stalking at intake: a status of the form's list other than "not relevant".
+  const stalkingStatuses = new Set<string>(
+    VIOLENCE_STATUS.map((v) => v.code as string).filter((code) => code !== 'NOT_RELEVANT'),
+  );
+  const registered: ReachPerson[] = registrations.map(({ stalking_status, ...rest }) => ({
+    ...rest,
+    stalking: stalking_status !== null && stalkingStatuses.has(stalking_status),
+  }));
+  const reachGroupsOf = (p: ReachPerson): string[] => {
+    const yes = (answer: string | null) => answer === 'YES';
+    const groups = ['ALL'];
+    if (p.gender === 'MAN') groups.push('MEN');
+    if (p.age !== null && p.age >= YOUNG_AGE_RANGE.min && p.age <= YOUNG_AGE_RANGE.max) groups.push('YOUNG');
+    if ((p.language !== null && p.language !== 'da') || yes(p.interpreter)) groups.push('LANGUAGE');
+    if (yes(p.same)) groups.push('SAME_SEX');
+    if (yes(p.mutual)) groups.push('MUTUAL');
+    if (p.stalking) groups.push('STALKING');
+    if (yes(p.children)) groups.push('CHILDREN');
+    return groups;
+  };
+  for (const [model, people] of [
+    ['OUTREACH', reachedCases],
+    ['GROUP_COURSE', registered],
+  ] as const) {
+    for (const person of people) {
+      for (const group of reachGroupsOf(person)) {
+        inc(`reach.${model}.${group}.reached`);
+        if (person.accepted) inc(`reach.${model}.${group}.accepted`);
+      }
+    }
+  }
+
   const statistics = new Map<string, { n: number; value: number }>();
   for (const [key, list] of values) {
     const n = list.length;
