@@ -114,6 +114,30 @@ describe('recovery: scores from unvalidated translations kept apart', () => {
     }
   });
 
+  it('does not split a small apart group by language: a lone Turkish form reads as every language hidden', async () => {
+    const [org] = (await ownerQuery(
+      `INSERT INTO "Organization" (slug, name, kind, stance) VALUES ('recovery-lone-language', 'Enkeltsprog', 'NGO', 'JOURNALISED')
+       RETURNING id::text AS id`,
+      [],
+      db,
+    )) as Array<{ id: string }>;
+    await ownerQuery(
+      `INSERT INTO "QuestionnaireResponse" ("organizationId", "participantCode", kind, answers, "inspireOScore", "inspireScore", locale, "submittedAt")
+       VALUES ($1::uuid, 'lone-tr', 'BASELINE', '{}'::jsonb, 40, 60, 'tr', '2025-05-01T10:00:00Z')`,
+      [org!.id],
+      db,
+    );
+    const result = await recovery(db, { organizationIds: [org!.id] }, uniform);
+    for (const figure of result.measures) {
+      // The baseline has one unvalidated form: no language can be told from another.
+      const baselines = figure.unvalidated.map((row) => row.baseline);
+      expect(new Set(baselines.map((b) => JSON.stringify(b))).size).toBe(1);
+      expect(baselines[0]).toEqual({ n: { value: null, suppressed: true }, mean: null, sd: null });
+      // No end form in any unvalidated language: a true zero everywhere is shown as zero.
+      for (const row of figure.unvalidated) expect(row.end.n).toEqual({ value: 0, suppressed: false });
+    }
+  });
+
   it('leaves a validated form paired with an Arabic one out of the pairs', async () => {
     const result = await recovery(db, filter, uniform);
     // Pairs with both forms validated: 12 Danish, 2 English, 3 from before the language was recorded.

@@ -319,9 +319,12 @@ function measureFigure(
     crossed: cellOf(row, `${p}_crossed`, `${p}_crossed_key`),
   }));
 
-  const unpaired = (org: string | null, kind: string) =>
-    unpairedRows.find((row) => row.org === org && row.kind === kind);
-  const paired = (org: string | null) => pairedRows.find((row) => row.org === org);
+  // Keyed lookups: every organisation asks for its rows, and a search per cell would make all
+  // organisations' figures quadratic in the number of organisations.
+  const unpairedByKey = new Map(unpairedRows.map((row) => [`${row.org ?? ''}|${row.kind}`, row]));
+  const pairedByOrg = new Map(pairedRows.map((row) => [row.org ?? '', row]));
+  const unpaired = (org: string | null, kind: string) => unpairedByKey.get(`${org ?? ''}|${kind}`);
+  const paired = (org: string | null) => pairedByOrg.get(org ?? '');
   const column_ = (pick: (org: string) => CountCell | undefined) =>
     countColumn(
       orgIds.map((org) => pick(org) ?? EMPTY_CELL),
@@ -404,7 +407,27 @@ function measureFigure(
   // and SD under a statistic name of their own (they are other statistics than the main ones).
   const apartRow = (language: string, kind: string) =>
     rows.unvalidated.find((row) => row.locale === language && row.kind === kind);
-  const apartSummary = (language: string, kind: string): ScoreSummary => {
+  // The split by language is published only where all unvalidated forms of that time point
+  // together clear the threshold (their one cell perturbed as a whole). Otherwise every language
+  // reads "under 5", a true 0 included: one "under 5" among zeros would name the language a
+  // lone participant answered in (the survey figure's answers follow the same rule).
+  const apartSplitShown = (kind: string): boolean => {
+    const cells = unvalidatedLanguages(measure).map((language) => {
+      const row = apartRow(language, kind);
+      return row ? cellOf(row, `${p}_n`, `${p}_key`) : EMPTY_CELL;
+    });
+    const all = discloseCount(
+      {
+        count: cells.reduce((sum, cell) => sum + cell.count, 0),
+        keySum: String(cells.reduce((sum, cell) => sum + BigInt(cell.keySum), 0n)),
+      },
+      uniform,
+    );
+    return all.value === 0 || (all.value !== null && all.value >= MIN_CELL);
+  };
+  const splitShown = { BASELINE: apartSplitShown('BASELINE'), END: apartSplitShown('END') };
+  const apartSummary = (language: string, kind: 'BASELINE' | 'END'): ScoreSummary => {
+    if (!splitShown[kind]) return { n: { value: null, suppressed: true }, mean: null, sd: null };
     const row = apartRow(language, kind);
     const cell = row ? cellOf(row, `${p}_n`, `${p}_key`) : EMPTY_CELL;
     const n = discloseCount(cell, uniform);
