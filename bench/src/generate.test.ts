@@ -23,7 +23,9 @@ const FINGERPRINT = `SELECT md5(string_agg(x, ',' ORDER BY x)) AS f FROM (
   UNION ALL SELECT concat_ws('|', id, answers) FROM "IntakeRegistration"
   UNION ALL SELECT concat_ws('|', id, "personKey", "admittedOn", "movedOutOn", "repeatStay", "recordKey") FROM "ShelterStay"
   UNION ALL SELECT concat_ws('|', id, status, "sentOn", "startedOn", "recordKey") FROM "HateCrimeReferral"
-  UNION ALL SELECT concat_ws('|', id, kind, outcome, "closedOn") FROM "HateCrimeLegalTask") rows`;
+  UNION ALL SELECT concat_ws('|', id, kind, outcome, "closedOn") FROM "HateCrimeLegalTask"
+  UNION ALL SELECT concat_ws('|', id, "outreachCaseId", "intakeRegistrationId", "preferredLanguage", "interpreterNeeded",
+                             "childrenAffected", "sameSexRelationship", "mutualViolence") FROM "ReachAnswers") rows`;
 
 describe('the synthetic dataset', () => {
   it('is the same on every run, follows the scale and writes answers and cost inputs the domain accepts', async () => {

@@ -719,6 +719,7 @@ export async function fillDataset(
   await client.query('DROP TABLE bench.i, bench.e, bench.k');
   await fillHateCrime(client, parameters, progress);
   await fillShelterStays(client, parameters, progress);
+  await fillReachAnswers(client, progress);
   if (options.tuneSession) await client.query('RESET session_replication_role');
   await step(
     client,
@@ -878,6 +879,44 @@ async function fillHateCrime(client: SqlRunner, parameters: DatasetParameters, p
  * as persons linked to the stay; the § 109 checklist, psychologist hours, civil-society
  * referrals and start-up help of each move-out, consistent with whether aftercare followed it.
  */
+/**
+ * Who we reach (issue 14): optional coded answers on 70 % of the reached outreach cases and 80 %
+ * of the intake registrations, as staff record them when the conversation has told them (many left
+ * empty). Added last, from draws of their own (salts 601-615), so every other row stays as it was.
+ */
+async function fillReachAnswers(client: SqlRunner, progress: Progress) {
+  const answers = (i: string, salt: number) => `
+    CASE WHEN ${R(i, salt)} < 0.78 THEN 'da' WHEN ${R(i, salt)} < 0.86 THEN 'ar' WHEN ${R(i, salt)} < 0.9 THEN 'pl'
+         WHEN ${R(i, salt)} < 0.93 THEN 'tr' WHEN ${R(i, salt)} < 0.95 THEN 'other' END,
+    (CASE WHEN ${R(i, salt + 1)} < 0.08 THEN 'YES' WHEN ${R(i, salt + 1)} < 0.7 THEN 'NO' END)::"ReachAnswer",
+    (CASE WHEN ${R(i, salt + 2)} < 0.35 THEN 'YES' WHEN ${R(i, salt + 2)} < 0.8 THEN 'NO'
+          WHEN ${R(i, salt + 2)} < 0.85 THEN 'NOT_KNOWN' END)::"ReachAnswer",
+    (CASE WHEN ${R(i, salt + 3)} < 0.04 THEN 'YES' WHEN ${R(i, salt + 3)} < 0.8 THEN 'NO' END)::"ReachAnswer",
+    (CASE WHEN ${R(i, salt + 4)} < 0.09 THEN 'YES' WHEN ${R(i, salt + 4)} < 0.75 THEN 'NO'
+          WHEN ${R(i, salt + 4)} < 0.8 THEN 'NOT_KNOWN' END)::"ReachAnswer"`;
+  const COLUMNS = `"preferredLanguage", "interpreterNeeded", "childrenAffected", "sameSexRelationship", "mutualViolence"`;
+  await step(
+    client,
+    progress,
+    'Reach answers (outreach)',
+    `INSERT INTO "ReachAnswers" (id, "organizationId", "outreachCaseId", ${COLUMNS})
+     SELECT bench.id('reach-case', s.i), s.org, s.id, ${answers('s.i', 602)}
+     FROM (SELECT c.id, c."organizationId" AS org, row_number() OVER (ORDER BY c.id) AS i
+           FROM "OutreachCase" c WHERE c.status IN ('REFERRED', 'DECLINED', 'WILL_CALL_SELF')) s
+     WHERE ${R('s.i', 601)} < 0.7`,
+  );
+  await step(
+    client,
+    progress,
+    'Reach answers (intake)',
+    `INSERT INTO "ReachAnswers" (id, "organizationId", "intakeRegistrationId", ${COLUMNS})
+     SELECT bench.id('reach-intake', s.i), s.org, s.id, ${answers('s.i', 609)}
+     FROM (SELECT r.id, r."organizationId" AS org, row_number() OVER (ORDER BY r.id) AS i
+           FROM "IntakeRegistration" r) s
+     WHERE ${R('s.i', 608)} < 0.8`,
+  );
+}
+
 async function fillShelterStays(client: SqlRunner, parameters: DatasetParameters, progress: Progress) {
   const NW = parameters.shelterWomen;
   const S = shelterCount(parameters);
