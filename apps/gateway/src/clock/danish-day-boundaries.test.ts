@@ -14,6 +14,7 @@ import { danishCalendarDate } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../courses/iso-date.ts';
 import { database, prisma } from '../database.ts';
+import { danishDateSql } from '../evaluation/queries/evaluation-filter.ts';
 import { danishToday } from '../evaluation/queries/organization-rows.ts';
 import { loadQueuePage } from '../outreach/call-queue.ts';
 import { loadOutreachOverview } from '../outreach/outreach-overview.ts';
@@ -180,6 +181,17 @@ describe('database boundaries at a fixed clock', () => {
     caseIds = rows.map((r) => r.id);
     expect(caseIds).toHaveLength(4);
   });
+
+  it.each(MOMENTS)(
+    "takes $label as the Danish day in the evaluation's SQL too (a course that ended yesterday has finished)",
+    async (moment) => {
+      const [row] = await database().query<{ day: string }>(
+        `SELECT to_char(${danishDateSql('$1::timestamptz')}, 'YYYY-MM-DD') AS day`,
+        [moment.at],
+      );
+      expect(row?.day).toBe(moment.day);
+    },
+  );
 
   /** Puts the four cases back in the queue with the given windows and creation instants. */
   async function arrange(cases: { callableFrom: string; callableUntil: string; createdAt: Date }[]) {

@@ -19,6 +19,7 @@ import {
   VIOLENCE_STATUS,
   YOUNG_AGE_RANGE,
 } from '@vi/domain';
+import { DANISH_TODAY_SQL } from '../queries/evaluation-filter.ts';
 import { type MagnitudeBounds, type Relation, type Shown, tableRelations } from './attacker.ts';
 
 // ── The query ───────────────────────────────────────────────────────────
@@ -878,7 +879,7 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
     withdrawn: boolean;
   }>(
     `SELECT e."organizationId"::text AS org,
-            coalesce((SELECT max(s.date) FROM "CourseSession" s WHERE s."courseId" = k.id) < current_date, false) AS finished,
+            coalesce((SELECT max(s.date) FROM "CourseSession" s WHERE s."courseId" = k.id) < ${DANISH_TODAY_SQL}, false) AS finished,
             EXISTS (SELECT 1 FROM "QuestionnaireResponse" b WHERE b."participantCode" = e."participantCode" AND b.kind = 'BASELINE') AS baseline,
             EXISTS (SELECT 1 FROM "QuestionnaireResponse" x WHERE x."participantCode" = e."participantCode" AND x.kind = 'END') AS end,
             e."withdrawnOn" IS NOT NULL AS withdrawn
@@ -919,7 +920,7 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
     `SELECT w."organizationId"::text AS org, o."waitingLimitDays" AS limit_days,
             CASE WHEN w."leftOn" IS NOT NULL AND EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."personId" = w."personId")
                  THEN w."leftOn" - w.since END AS waited,
-            CASE WHEN w."leftOn" IS NULL THEN current_date - w.since END AS waiting
+            CASE WHEN w."leftOn" IS NULL THEN ${DANISH_TODAY_SQL} - w.since END AS waiting
      FROM "WaitingListEntry" w JOIN "Organization" o ON o.id = w."organizationId"
      WHERE ${where(periodOnly, { organization: 'w."organizationId"', date: 'w.since' }, params)}`,
     params,
@@ -1045,7 +1046,7 @@ export async function truthOf(db: Db, filter: AttackFilter): Promise<Truth> {
     `SELECT EXISTS (SELECT 1 FROM "Enrolment" e
                     CROSS JOIN LATERAL (SELECT min(s.date) AS day FROM "CourseSession" s WHERE s."courseId" = e."courseId") first
                     WHERE e."personId" = i."personId" AND e."organizationId" = i."organizationId"
-                      AND first.day <= current_date
+                      AND first.day <= ${DANISH_TODAY_SQL}
                       AND (e."withdrawnOn" IS NULL OR e."withdrawnOn" >= first.day)) AS accepted,
             i.gender::text AS gender, i."ageYears" AS age,
             i.answers -> 'violence_status' ->> 'STALKING' AS stalking_status, ${ANSWERS}

@@ -1,4 +1,5 @@
 import type { Label } from '@vi/domain';
+import { DANISH_TODAY_SQL } from './evaluation-filter.ts';
 
 /**
  * The one definition of a *completer* (gennemfører forløbet, DOMAIN §9), shared by course
@@ -15,7 +16,7 @@ export const COMPLETER_JOINS = `
   LEFT JOIN "QuestionnaireResponse" en ON en."participantCode" = e."participantCode" AND en.kind = 'END'`;
 
 /** The course has ended: its last session is before today. */
-export const COURSE_FINISHED_SQL = 'last.day < current_date';
+export const COURSE_FINISHED_SQL = `last.day < ${DANISH_TODAY_SQL}`;
 
 /** A completer: a finished course's enrolment with both forms. */
 export const COMPLETER_SQL = `${COURSE_FINISHED_SQL} AND b.id IS NOT NULL AND en.id IS NOT NULL`;

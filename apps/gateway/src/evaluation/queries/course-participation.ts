@@ -12,6 +12,7 @@ import { COURSE_COLUMNS } from './course-delivery.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
+  DANISH_TODAY_SQL,
   type EvaluationFilter,
   type FilterDimension,
   filterSql,
@@ -73,7 +74,7 @@ const CLASSES: Record<CountColumn, string> = {
   baseline_only: `${FINISHED} AND b.id IS NOT NULL AND en.id IS NULL`,
   end_only: `${FINISHED} AND b.id IS NULL AND en.id IS NOT NULL`,
   no_form: `${FINISHED} AND b.id IS NULL AND en.id IS NULL`,
-  running: 'last.day IS NULL OR last.day >= current_date',
+  running: `last.day IS NULL OR last.day >= ${DANISH_TODAY_SQL}`,
   withdrawn: 'e."withdrawnOn" IS NOT NULL',
 };
 

@@ -123,6 +123,18 @@ export function assertValidEvaluationFilter(filter: EvaluationFilter): void {
 }
 
 /** Collects positional parameters ($1, $2, …) so SQL text never contains a value. */
+/**
+ * Today's date in Denmark, in SQL. Not `current_date`: that is the session's date, and our
+ * sessions run in UTC (packages/db's client), so for an hour or two after Danish midnight it is
+ * still yesterday. A course whose last session was yesterday is finished from Danish midnight.
+ */
+export const DANISH_TODAY_SQL = danishDateSql('now()');
+
+/** The Danish calendar date of a timestamptz SQL expression, whatever the session's time zone. */
+export function danishDateSql(instant: string): string {
+  return `((${instant}) AT TIME ZONE 'Europe/Copenhagen')::date`;
+}
+
 export class SqlParameters {
   readonly values: unknown[] = [];
 

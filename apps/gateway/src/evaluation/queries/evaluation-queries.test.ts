@@ -40,6 +40,7 @@ import { courseItems } from './course-items.ts';
 import { courseParticipation } from './course-participation.ts';
 import { declineReasons } from './decline-reasons.ts';
 import type { EvaluationFilter } from './evaluation-filter.ts';
+import { DANISH_TODAY_SQL } from './evaluation-filter.ts';
 import { intakeCountsByYear } from './intake-counts-by-year.ts';
 import { intakeHeardFrom } from './intake-heard-from.ts';
 import { intakeReferrals } from './intake-referrals.ts';
@@ -623,7 +624,7 @@ describe('courses', () => {
         count(
           `SELECT count(*) FROM (
              SELECT e."organizationId" AS org,
-               coalesce((SELECT max(date) FROM "CourseSession" s WHERE s."courseId" = e."courseId") < current_date, false) AS finished,
+               coalesce((SELECT max(date) FROM "CourseSession" s WHERE s."courseId" = e."courseId") < ${DANISH_TODAY_SQL}, false) AS finished,
                e."participantCode" IN (SELECT "participantCode" FROM "QuestionnaireResponse" WHERE kind = 'BASELINE') AS baseline,
                e."participantCode" IN (SELECT "participantCode" FROM "QuestionnaireResponse" WHERE kind = 'END') AS ended
              FROM "Enrolment" e) x
@@ -887,7 +888,7 @@ describe('costs', () => {
           `SELECT count(*)::int AS n, coalesce(sum(e."recordKey"), 0)::bigint AS key_sum
            FROM "Enrolment" e JOIN "Course" k ON k.id = e."courseId"
            WHERE e."organizationId" = $1::uuid AND extract(year FROM k."startsOn") = $2
-             AND (SELECT max(s.date) FROM "CourseSession" s WHERE s."courseId" = k.id) < current_date
+             AND (SELECT max(s.date) FROM "CourseSession" s WHERE s."courseId" = k.id) < ${DANISH_TODAY_SQL}
              AND EXISTS (SELECT 1 FROM "QuestionnaireResponse" q
                          WHERE q."participantCode" = e."participantCode" AND q.kind = 'BASELINE')
              AND EXISTS (SELECT 1 FROM "QuestionnaireResponse" q

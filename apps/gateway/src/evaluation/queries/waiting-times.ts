@@ -9,6 +9,7 @@ import { countColumn, EMPTY_CELL, unionCell } from './count-table.ts';
 import {
   type AggregateSource,
   assertValidEvaluationFilter,
+  DANISH_TODAY_SQL,
   type EvaluationFilter,
   type FilterDimension,
   filterSql,
@@ -86,7 +87,7 @@ export async function waitingTimes(
               -- 11.3 ms for one municipality and one year).
               CASE WHEN w."leftOn" IS NOT NULL AND EXISTS (SELECT FROM "Enrolment" e WHERE e."personId" = w."personId")
                    THEN w."leftOn" - w.since END AS waited,
-              CASE WHEN w."leftOn" IS NULL THEN current_date - w.since END AS waiting
+              CASE WHEN w."leftOn" IS NULL THEN ${DANISH_TODAY_SQL} - w.since END AS waiting
        FROM "WaitingListEntry" w JOIN "Organization" o ON o.id = w."organizationId"
        WHERE ${where}
      )
