@@ -91,13 +91,35 @@ const yes = (column: string) => `r."${column}" = 'YES'`;
 /** LANGUAGE: a preferred language other than Danish, or an interpreter needed (the group's basis). */
 const LANGUAGE_SQL = `((r."preferredLanguage" IS NOT NULL AND r."preferredLanguage" <> 'da') OR ${yes('interpreterNeeded')})`;
 
+/**
+ * The answers that place someone in at least one answer group, as one boolean per group, for
+ * the cases (`outreachCaseId`) or the registrations (`intakeRegistrationId`). Only those rows
+ * are joined, and only as booleans: at national scale the whole table (every answer recorded,
+ * most of them "no") made a hash too large for memory and doubled the statement's time.
+ */
+function answeredGroupsSql(subject: 'outreachCaseId' | 'intakeRegistrationId'): string {
+  const groups = {
+    language: LANGUAGE_SQL,
+    same_sex: yes('sameSexRelationship'),
+    mutual: yes('mutualViolence'),
+    children: yes('childrenAffected'),
+  };
+  return `(SELECT r."${subject}" AS subject,
+            ${Object.entries(groups)
+              .map(([name, condition]) => `${condition} AS ${name}`)
+              .join(', ')}
+     FROM "ReachAnswers" r
+     WHERE r."${subject}" IS NOT NULL AND (${Object.values(groups).join(' OR ')}))`;
+}
+
 /** The SQL condition placing a reached row in each target group, per model. */
 function groupConditions(model: ReachModel, params: SqlParameters): Record<TargetGroupCode, string> {
+  // The answer groups come as booleans of the joined answers (answeredGroupsSql); NULL = no row.
   const shared = {
-    LANGUAGE: LANGUAGE_SQL,
-    SAME_SEX: yes('sameSexRelationship'),
-    MUTUAL: yes('mutualViolence'),
-    CHILDREN: yes('childrenAffected'),
+    LANGUAGE: 'r.language',
+    SAME_SEX: 'r.same_sex',
+    MUTUAL: 'r.mutual',
+    CHILDREN: 'r.children',
   };
   const young = (age: string) =>
     `${age} BETWEEN ${params.add(YOUNG_AGE_RANGE.min)}::int AND ${params.add(YOUNG_AGE_RANGE.max)}::int`;
@@ -195,7 +217,7 @@ async function outreachReach(
   // every group is a pair of filtered counts, so all cells come from one snapshot.
   const flagRows = await db.query<FlagRow>(
     `SELECT ${flagColumns(conditions, 'c."recordKey"', accepted)}
-     FROM "OutreachCase" c LEFT JOIN "ReachAnswers" r ON r."outreachCaseId" = c.id
+     FROM "OutreachCase" c LEFT JOIN ${answeredGroupsSql('outreachCaseId')} r ON r.subject = c.id
      WHERE c.status = ANY(${params.add(OUTREACH_REACHED_STATUSES)}::"OutreachStatus"[]) AND ${where}
      ${FLAG_GROUP_BY}`,
     params.values,
@@ -209,13 +231,22 @@ async function outreachReach(
   };
 }
 
-/** Started a course: the definition in this file's header, for the registration `i`. */
-const STARTED_COURSE_SQL = `EXISTS (
-  SELECT FROM "Enrolment" e
-  JOIN LATERAL (SELECT min(s.date) AS day FROM "CourseSession" s WHERE s."courseId" = e."courseId") first ON true
-  WHERE e."personId" = i."personId" AND e."organizationId" = i."organizationId"
-    AND first.day <= ${DANISH_TODAY_SQL}
-    AND (e."withdrawnOn" IS NULL OR e."withdrawnOn" >= first.day))`;
+/**
+ * The people who started a course: the definition in this file's header, as a set of (person,
+ * organisation) joined to the registrations. Each course's first session is found once (one
+ * grouped pass over the sessions), not once per enrolment per registration: the correlated form
+ * cost a lookup per enrolment and a plan expensive enough for PostgreSQL's JIT to spend over a
+ * second compiling it at national scale.
+ */
+function startedCourseSql(params: SqlParameters, organizationIds: readonly string[]): string {
+  return `(SELECT DISTINCT e."personId", e."organizationId"
+     FROM "Enrolment" e
+     JOIN (SELECT s."courseId", min(s.date) AS day FROM "CourseSession" s GROUP BY s."courseId") first
+       ON first."courseId" = e."courseId"
+     WHERE e."organizationId" = ANY(${params.add(organizationIds)}::uuid[])
+       AND first.day <= ${DANISH_TODAY_SQL}
+       AND (e."withdrawnOn" IS NULL OR e."withdrawnOn" >= first.day))`;
+}
 
 async function courseReach(
   db: AggregateSource,
@@ -228,9 +259,12 @@ async function courseReach(
   // "Started" is computed once per registration (a column of the inner query), then counted per group.
   const flagRows = await db.query<FlagRow>(
     `SELECT ${flagColumns(conditions, 'i."recordKey"', 'i.started')}
-     FROM (SELECT i.id, i.gender, i."ageYears", i.answers, i."recordKey", ${STARTED_COURSE_SQL} AS started
-           FROM "IntakeRegistration" i WHERE ${where}) i
-     LEFT JOIN "ReachAnswers" r ON r."intakeRegistrationId" = i.id
+     FROM (SELECT i.id, i.gender, i."ageYears", i.answers, i."recordKey", started."personId" IS NOT NULL AS started
+           FROM "IntakeRegistration" i
+           LEFT JOIN ${startedCourseSql(params, filter.organizationIds)} started
+             ON started."personId" = i."personId" AND started."organizationId" = i."organizationId"
+           WHERE ${where}) i
+     LEFT JOIN ${answeredGroupsSql('intakeRegistrationId')} r ON r.subject = i.id
      ${FLAG_GROUP_BY}`,
     params.values,
   );
