@@ -60,8 +60,16 @@ function operationKind(document: unknown): 'query' | 'mutation' | null {
   return (operation?.operation as 'query' | 'mutation' | undefined) ?? null;
 }
 
+/** The packages/ui files each app's program reaches (what it bundles), from the extraction. */
+const uiFilesOf = new Map<AppName, Set<string>>();
+
+/**
+ * The app's own documents, and those of the packages/ui modules it imports: a shared screen
+ * only some apps use (the lead's translation editor) is not sent by the others.
+ */
 function belongsTo(file: string, app: AppName): boolean {
-  return file.startsWith(`apps/${app}/src/`) || file.startsWith('packages/ui/src/');
+  if (file.startsWith(`apps/${app}/src/`)) return true;
+  return file.startsWith('packages/ui/src/') && (uiFilesOf.get(app)?.has(file) ?? false);
 }
 
 type Recorded = { file: string; document: unknown; kind: 'query' | 'mutation' | null };
@@ -87,6 +95,10 @@ beforeAll(async () => {
   for (const app of APP_NAMES) {
     const found = findDocuments(appDir(app));
     for (const document of found) extractedCount.set(`${document.file}:${document.line}`, 1);
+    uiFilesOf.set(
+      app,
+      new Set(found.map((document) => document.file).filter((f) => f.startsWith('packages/ui/src/'))),
+    );
     manifests.set(app, await buildManifest(found));
   }
 }, 240_000);
