@@ -121,12 +121,20 @@ describe('recovery: scores from unvalidated translations kept apart', () => {
       [],
       db,
     )) as Array<{ id: string }>;
+    // A record key whose noise leaves the lone form's cell at 1-4 ("under 5"): the case where a
+    // split would name the language (noise can also take a count of 1 to 0 or past 5).
+    let recordKey = 0;
+    while (!discloseCount({ count: 1, keySum: recordKey }, uniform).suppressed) recordKey++;
     await ownerQuery(
-      `INSERT INTO "QuestionnaireResponse" ("organizationId", "participantCode", kind, answers, "inspireOScore", "inspireScore", locale, "submittedAt")
-       VALUES ($1::uuid, 'lone-tr', 'BASELINE', '{}'::jsonb, 40, 60, 'tr', '2025-05-01T10:00:00Z')`,
-      [org!.id],
+      `INSERT INTO "QuestionnaireResponse" ("organizationId", "participantCode", kind, answers, "inspireOScore", "inspireScore", locale, "submittedAt", "recordKey")
+       VALUES ($1::uuid, 'lone-tr', 'BASELINE', '{}'::jsonb, 40, 60, 'tr', '2025-05-01T10:00:00Z', $2)`,
+      [org!.id, recordKey],
       db,
     );
+    const [stored] = await db.query<{ key: number }>(
+      `SELECT "recordKey" AS key FROM "QuestionnaireResponse" WHERE "participantCode" = 'lone-tr'`,
+    );
+    expect(stored?.key).toBe(recordKey);
     const result = await recovery(db, { organizationIds: [org!.id] }, uniform);
     for (const figure of result.measures) {
       // The baseline has one unvalidated form: no language can be told from another.
