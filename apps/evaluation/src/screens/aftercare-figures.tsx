@@ -1,10 +1,10 @@
-import { describeRequestProblem, useT } from '@vi/ui';
+import { useT } from '@vi/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { type FragmentOf, graphql } from '../graphql.ts';
 import { aftercareMessages } from './aftercare-messages.ts';
 import { type DashboardFilter, filterVariables } from './dashboard-filters.tsx';
-import { FiguresProblem } from './figures-problem.tsx';
+import { OwnRequestStatus } from './figures-problem.tsx';
 import { HateCrimeSection, HateCrimeSectionFields } from './hate-crime-section.tsx';
 import { ShelterSection, ShelterSectionFields } from './shelter-section.tsx';
 
@@ -54,20 +54,14 @@ export function AftercareFigures({ filter }: { filter: DashboardFilter }) {
   const hateCrime = sections.hateCrime && evaluation && 'hateCrimeUptake' in evaluation ? evaluation : null;
   const shelter = sections.shelter && evaluation && 'repeatStays' in evaluation ? evaluation : null;
   const waiting = (sections.hateCrime && !hateCrime) || (sections.shelter && !shelter);
-  // The same filter gives this request the dashboard's own refusals (today's limit, a refused
-  // filter), which the dashboard already shows beside the filters: only other problems are shown here.
-  const problem = error ? describeRequestProblem(error) : null;
-  const ownProblem =
-    problem && problem.code !== 'EVALUATION_LIMIT' && problem.code !== 'VALIDATION' ? problem : null;
   return (
     <>
-      {ownProblem && waiting ? <FiguresProblem problem={ownProblem} /> : null}
-      {fetching && waiting ? (
-        <div className="ev-progress" role="status">
-          <progress aria-label={t('hateCrime.loading')} />
-          <span>{t('hateCrime.loading')}</span>
-        </div>
-      ) : null}
+      <OwnRequestStatus
+        error={error}
+        fetching={fetching}
+        waiting={waiting}
+        loading={t('hateCrime.loading')}
+      />
       {hateCrime ? <HateCrimeSection data={hateCrime as FragmentOf<typeof HateCrimeSectionFields>} /> : null}
       {shelter ? <ShelterSection data={shelter as FragmentOf<typeof ShelterSectionFields>} /> : null}
     </>

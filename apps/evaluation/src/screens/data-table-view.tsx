@@ -4,6 +4,7 @@ import { csvFileName, downloadCsv, tableToCsv } from './csv-export.ts';
 import { useDashboardPeriod } from './dashboard-context.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import {
+  type CellMarks,
   columnKey,
   type DataTable,
   displayCell,
@@ -16,6 +17,16 @@ import {
 /** The help section on the disclosure method that every table's note links to. */
 export const DISCLOSURE_HELP_ID = 'disclosure-help';
 
+/** The marks a hidden or missing cell shows in the user's language (tables and charts alike). */
+export function useCellMarks(): CellMarks {
+  const t = useT(dashboardMessages);
+  return {
+    underFive: t('mark.underFive'),
+    hidden: t('mark.hidden'),
+    notAvailable: t('mark.notAvailable'),
+  };
+}
+
 /**
  * A table of figures with its caption, the marks for hidden cells explained under it, a note that
  * the figures are perturbed and totals need not add up (when it has figures about people), and a button
@@ -26,11 +37,7 @@ export function DataTableView({ table }: { table: DataTable }) {
   const t = useT(dashboardMessages);
   const { locale } = useLocale();
   const period = useDashboardPeriod();
-  const marks = {
-    underFive: t('mark.underFive'),
-    hidden: t('mark.hidden'),
-    notAvailable: t('mark.notAvailable'),
-  };
+  const marks = useCellMarks();
   const hidden = hiddenKinds(table);
   const captionId = `${table.id}-caption`;
   return (

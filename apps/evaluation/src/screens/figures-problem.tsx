@@ -1,4 +1,11 @@
-import { FieldErrors, type RequestProblem, useLocale, useProblemText, useT } from '@vi/ui';
+import {
+  describeRequestProblem,
+  FieldErrors,
+  type RequestProblem,
+  useLocale,
+  useProblemText,
+  useT,
+} from '@vi/ui';
 import type { CombinedError } from 'urql';
 import { filterFieldOf, type SelectionUsage } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
@@ -34,6 +41,39 @@ export function FiguresProblem({ problem }: { problem: RequestProblem }) {
       </p>
       <FieldErrors id="ev-filter-problems" errors={problem.fields} />
     </div>
+  );
+}
+
+/**
+ * What a section with a request of its own shows while its figures are not in (`waiting`): its
+ * problem, or progress under `loading`. The same filter gives that request the dashboard's own
+ * refusals (today's limit, a refused filter), which the dashboard already shows beside the filters:
+ * only other problems are shown here.
+ */
+export function OwnRequestStatus({
+  error,
+  fetching,
+  waiting,
+  loading,
+}: {
+  error: CombinedError | undefined;
+  fetching: boolean;
+  waiting: boolean;
+  loading: string;
+}) {
+  const problem = error ? describeRequestProblem(error) : null;
+  const ownProblem =
+    problem && problem.code !== 'EVALUATION_LIMIT' && problem.code !== 'VALIDATION' ? problem : null;
+  return (
+    <>
+      {ownProblem && waiting ? <FiguresProblem problem={ownProblem} /> : null}
+      {fetching && waiting ? (
+        <div className="ev-progress" role="status">
+          <progress aria-label={loading} />
+          <span>{loading}</span>
+        </div>
+      ) : null}
+    </>
   );
 }
 

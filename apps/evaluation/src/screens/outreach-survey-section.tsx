@@ -1,24 +1,17 @@
 import { outreachSurveyItems, PARTICIPANT_LOCALES } from '@vi/domain';
-import { describeRequestProblem, type Locale, useLocale, useT } from '@vi/ui';
+import { type Locale, useLocale, useT } from '@vi/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { type FragmentOf, graphql, readFragment } from '../graphql.ts';
 import { RateBarChart } from './charts.tsx';
 import { type DashboardFilter, filterVariables } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
-import { DataTableView } from './data-table-view.tsx';
+import { DataTableView, useCellMarks } from './data-table-view.tsx';
 import { barsSummary, rateBar, rateCells } from './figure-cells.ts';
-import { FiguresProblem } from './figures-problem.tsx';
+import { OwnRequestStatus } from './figures-problem.tsx';
 import { outreachSurveyMessages } from './outreach-survey-messages.ts';
 import { FigureBlock, SectionFrame } from './section-frame.tsx';
-import {
-  type Cell,
-  type CellMarks,
-  countCell,
-  type DataTable,
-  integerCell,
-  numberCell,
-} from './table-model.ts';
+import { type Cell, countCell, type DataTable, integerCell, numberCell } from './table-model.ts';
 import { type Count, CountFields, RateFields } from './value-fragments.ts';
 
 /**
@@ -107,11 +100,7 @@ export function OutreachSurveySection({ data }: { data: FragmentOf<typeof Outrea
   const d = useT(dashboardMessages);
   const { locale } = useLocale();
   const survey = readFragment(OutreachSurveySectionFields, data).outreachUserSurvey;
-  const marks: CellMarks = {
-    underFive: d('mark.underFive'),
-    hidden: d('mark.hidden'),
-    notAvailable: d('mark.notAvailable'),
-  };
+  const marks = useCellMarks();
   const ref = survey.reference;
   const none = numberCell(null, 'integer');
 
@@ -300,19 +289,14 @@ export function OutreachSurveyFigures({ filter }: { filter: DashboardFilter }) {
   });
   if (!shown) return null;
   const evaluation = data?.evaluation;
-  // The dashboard shows its own refusals (today's limit, a refused filter) beside the filters.
-  const problem = error ? describeRequestProblem(error) : null;
-  const ownProblem =
-    problem && problem.code !== 'EVALUATION_LIMIT' && problem.code !== 'VALIDATION' ? problem : null;
   return (
     <>
-      {ownProblem && !evaluation ? <FiguresProblem problem={ownProblem} /> : null}
-      {fetching && !evaluation ? (
-        <div className="ev-progress" role="status">
-          <progress aria-label={t('survey.loading')} />
-          <span>{t('survey.loading')}</span>
-        </div>
-      ) : null}
+      <OwnRequestStatus
+        error={error}
+        fetching={fetching}
+        waiting={!evaluation}
+        loading={t('survey.loading')}
+      />
       {evaluation ? <OutreachSurveySection data={evaluation} /> : null}
     </>
   );

@@ -1,17 +1,17 @@
 import { entryOf, INTERVENTION_MODELS, PHASES, TARGET_GROUPS } from '@vi/domain';
-import { describeRequestProblem, useLocale, useT } from '@vi/ui';
+import { useLocale, useT } from '@vi/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { type FragmentOf, graphql, readFragment } from '../graphql.ts';
 import { RateBarChart } from './charts.tsx';
 import { type DashboardFilter, filterVariables } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
-import { DataTableView } from './data-table-view.tsx';
+import { DataTableView, useCellMarks } from './data-table-view.tsx';
 import { barsSummary, rateBar, rateCells } from './figure-cells.ts';
-import { FiguresProblem } from './figures-problem.tsx';
+import { OwnRequestStatus } from './figures-problem.tsx';
 import { reachMessages } from './reach-messages.ts';
 import { FigureBlock, SectionFrame } from './section-frame.tsx';
-import { type CellMarks, countCell, type DataTable, textCell } from './table-model.ts';
+import { countCell, type DataTable, textCell } from './table-model.ts';
 import { CountFields, RateFields } from './value-fragments.ts';
 
 /**
@@ -61,11 +61,7 @@ export function ReachSection({ data }: { data: FragmentOf<typeof ReachSectionFie
   const d = useT(dashboardMessages);
   const { locale } = useLocale();
   const figure = readFragment(ReachSectionFields, data).reach;
-  const marks: CellMarks = {
-    underFive: d('mark.underFive'),
-    hidden: d('mark.hidden'),
-    notAvailable: d('mark.notAvailable'),
-  };
+  const marks = useCellMarks();
   const groupLabel = (code: string) =>
     code === 'ALL' ? t('reach.all') : (entryOf(TARGET_GROUPS, code)?.label[locale] ?? code);
   const basisOf = (code: string) =>
@@ -150,19 +146,14 @@ export function ReachFigures({ filter }: { filter: DashboardFilter }) {
     );
   }
   const evaluation = data?.evaluation;
-  // The dashboard shows its own refusals (today's limit, a refused filter) beside the filters.
-  const problem = error ? describeRequestProblem(error) : null;
-  const ownProblem =
-    problem && problem.code !== 'EVALUATION_LIMIT' && problem.code !== 'VALIDATION' ? problem : null;
   return (
     <>
-      {ownProblem && !evaluation ? <FiguresProblem problem={ownProblem} /> : null}
-      {fetching && !evaluation ? (
-        <div className="ev-progress" role="status">
-          <progress aria-label={t('reach.loading')} />
-          <span>{t('reach.loading')}</span>
-        </div>
-      ) : null}
+      <OwnRequestStatus
+        error={error}
+        fetching={fetching}
+        waiting={!evaluation}
+        loading={t('reach.loading')}
+      />
       {evaluation ? <ReachSection data={evaluation} /> : null}
     </>
   );
