@@ -11,11 +11,15 @@
  * Prints, over the selected rows, the median time between consecutive marks, and per row the
  * median total, admission and SQL time. The dataset must exist (`npm run bench` makes it).
  *
- * In bench/: npx tsx src/request-phases.ts [--only <part of a row name>] [--runs 15]
+ * In bench/: npx tsx src/request-phases.ts [--only <part of a row name>] [--runs 15] [--profile <file>]
  * (default: the rows whose name contains "one ", the small requests the fixed cost decides).
+ * --profile writes a V8 CPU profile of the timed runs only (not the start-up, not the warm-up),
+ * for Chrome's DevTools or any .cpuprofile reader.
  */
 import './production-env.ts';
 import type { Plugin } from 'graphql-yoga';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { BENCH_QUERIES, benchScope, rawStatements, variablesOf } from './bench-queries.ts';
 import { benchDatabaseUrl } from './generate.ts';
@@ -91,6 +95,13 @@ const median = (values: number[]) => {
 async function main(): Promise<void> {
   const only = option('only') ?? 'one ';
   const runs = Number(option('runs') ?? 15);
+  const profile = option('profile');
+  const inspector = profile ? new Session() : undefined;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+  }
+  let profiling = false;
   const url = benchDatabaseUrl();
   process.env.DATABASE_URL = url;
   delete process.env.DATABASE_REPLICA_URL;
@@ -119,6 +130,10 @@ async function main(): Promise<void> {
     perRow.push(row);
     const body = JSON.stringify({ query: query.graphql, variables: variablesOf(query, scope) });
     for (let i = 0; i < runs + 3; i++) {
+      if (inspector && i === 3 && !profiling) {
+        await inspector.post('Profiler.start');
+        profiling = true;
+      }
       marks.length = 0;
       tracing = true;
       const started = performance.now();
@@ -148,6 +163,12 @@ async function main(): Promise<void> {
       }
       await Promise.all(statements.map((statement) => raw.query(statement.sql, statement.params)));
     }
+  }
+  if (inspector && profile) {
+    const { profile: taken } = await inspector.post('Profiler.stop');
+    await writeFile(profile, JSON.stringify(taken));
+    inspector.disconnect();
+    console.log(`CPU profile of the timed runs: ${profile}`);
   }
   console.log(`Between marks (median ms over the rows containing "${only}", ${runs} runs each):`);
   for (const [key, values] of [...gaps.entries()].sort((a, b) => median(b[1]) - median(a[1])))

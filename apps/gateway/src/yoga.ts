@@ -2,7 +2,7 @@ import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cookiesFor, createContext, type GatewayContext, requestIdFor } from './context.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
-import { corsFor, type DoorOptions, doorPlugins, MAX_REQUEST_BODY_BYTES } from './door/door.ts';
+import { corsFor, type DoorOptions, doorPlugins } from './door/door.ts';
 import { readDoorSettings } from './door/door-settings.ts';
 import { DEFAULT_APPS_ROOT, readManifests, requireManifest } from './door/trusted-documents.ts';
 import {
@@ -176,7 +176,11 @@ export function createGatewayYoga(
     landingPage: false,
     // No Access-Control-* header unless VI_CORS_ORIGINS names the origin exactly.
     cors: corsFor(door.corsOrigins),
-    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    // The door's gate bounds the body (door/http-gate.ts): a declared Content-Length is the body's
+    // length (Node's HTTP parser frames the body by it), and a body without one is counted as it
+    // is read. Yoga's own ceiling wraps every body in a second stream even when its length is
+    // declared, about a tenth of a small request's time in the gateway, and checks nothing more.
+    maxRequestBodySize: false,
     // No file uploads; fewer request formats to reason about.
     multipart: false,
     logging: {

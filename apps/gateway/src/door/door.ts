@@ -65,6 +65,3 @@ export function doorPlugins(options: DoorOptions): Plugin[] {
     executionTimeoutPlugin({ ms: options.executionTimeoutMs ?? REQUEST_LIMITS.executionMs }),
   ];
 }
-
-/** Yoga's own body ceiling, behind the gate's. */
-export const MAX_REQUEST_BODY_BYTES = REQUEST_LIMITS.importBodyBytes;

@@ -124,6 +124,29 @@ describe('the daily limit', () => {
     expect(results.filter((result) => result === 'EVALUATION_LIMIT')).toHaveLength(3);
   });
 
+  it('waits for the disk on a new combination and on a refusal, not on a repeat of one already asked today', async () => {
+    // The database function decides per transaction (migration 0329); inside a transaction of our
+    // own, SHOW after it tells how that transaction will commit.
+    const actor = await evaluator('durable@vive.test');
+    const commitOf = (combination: string, limit: number) =>
+      prisma().$transaction(async (tx) => {
+        const [answer] = await tx.$queryRawUnsafe<Array<{ refused: boolean }>>(
+          `SELECT refused FROM "vi_evaluation_request"($1::uuid, 'durable', $2, '2026-06-01', $3::int, '{"day": "2026-06-01"}'::jsonb)`,
+          actor.userId,
+          combination,
+          limit,
+        );
+        const [shown] = await tx.$queryRawUnsafe<Array<{ synchronous_commit: string }>>('SHOW synchronous_commit');
+        return { refused: answer?.refused, commit: shown?.synchronous_commit };
+      });
+    expect(await commitOf('first', 1)).toEqual({ refused: false, commit: 'on' });
+    expect(await commitOf('first', 1)).toEqual({ refused: false, commit: 'off' });
+    expect(await commitOf('second', 1)).toEqual({ refused: true, commit: 'on' });
+    // The setting was the transaction's own: the connection commits durably again after it.
+    const [after] = await prisma().$queryRawUnsafe<Array<{ synchronous_commit: string }>>('SHOW synchronous_commit');
+    expect(after?.synchronous_commit).toBe('on');
+  });
+
   it('reads its size from VI_EVALUATION_DAILY_LIMIT, refusing nonsense with a clear message', () => {
     expect(dailyLimit({})).toBe(40);
     expect(dailyLimit({ VI_EVALUATION_DAILY_LIMIT: '12' })).toBe(12);

@@ -288,13 +288,6 @@ builder.queryField('evaluation', (t) =>
       }
       const { filter, organizations } = resolved;
       const limit = dailyLimit();
-      // The limit check and the audit row (one statement) run while the figures' SQL runs. The
-      // figures are published only through the scope returned below, after the check allowed
-      // the request: a refused request answers with EVALUATION_LIMIT alone, as soon as the
-      // check says so, and what its figures computed is dropped unread. Running them is no new
-      // power: a combination already asked today can be asked again, uncounted, as often.
-      const admission = auditEvaluationRequest({ actor, filter, figures, limit });
-      admission.catch(ignore);
       const [source, uniform] = await Promise.all([evaluationSource(), evaluationUniform()]);
       const scope: EvaluationScope = {
         filter,
@@ -304,8 +297,15 @@ builder.queryField('evaluation', (t) =>
         limit: { dailyLimit: limit, usedToday: 0 },
         started: new Map(),
       };
+      // The figures' SQL is sent first, then the limit check and the audit row (one statement),
+      // which runs while the figures' SQL runs: the figures, which the answer waits for and which
+      // need work here when they return, leave without waiting for the check's preparation. They
+      // are published only through the scope returned below, after the check allowed the request:
+      // a refused request answers with EVALUATION_LIMIT alone, as soon as the check says so, and
+      // what its figures computed is dropped unread. Running them is no new power: a combination
+      // already asked today can be asked again, uncounted, as often.
       startSelectedFigures(scope, info);
-      const { usedToday } = await admission;
+      const { usedToday } = await auditEvaluationRequest({ actor, filter, figures, limit });
       scope.limit.usedToday = usedToday;
       return scope;
     },

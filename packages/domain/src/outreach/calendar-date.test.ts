@@ -37,4 +37,16 @@ describe('calendar dates', () => {
     expect(danishCalendarDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
     expect(danishCalendarDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
   });
+
+  it('gives the same date as a fresh formatter for every minute around midnight and both clock changes', () => {
+    // danishCalendarDate keeps the last UTC hour's answer; asked minute by minute, in order and
+    // back and forth, it must never hand out the hour before's date.
+    const fresh = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+    const starts = ['2026-03-28T20:00:00Z', '2026-10-24T20:00:00Z', '2026-12-31T20:00:00Z'];
+    for (const start of starts) {
+      const minutes = Array.from({ length: 8 * 60 }, (_, i) => new Date(Date.parse(start) + i * 60_000));
+      for (const instant of [...minutes, ...minutes.reverse()])
+        expect(danishCalendarDate(instant), instant.toISOString()).toBe(fresh.format(instant));
+    }
+  });
 });
