@@ -39,19 +39,17 @@ import {
 } from '../queries/shelter-civil-society.ts';
 import { COUNSELLING_AREA_CODES, shelterCounselling } from '../queries/shelter-counselling.ts';
 import { shelterPsychologistHours } from '../queries/shelter-psychologist-hours.ts';
-import {
-  type Answer,
-  Attack,
-  CONTROL,
-  describeReport,
-  METHOD,
-  type Mode,
-  type Observed,
-  observe,
-  type Report,
-} from './analysis.ts';
+import { type Answer, observe } from './analysis.ts';
 import { type MagnitudeBounds, tableRelations } from './attacker.ts';
-import type { AttackFilter, FigureReading, Truth } from './figures.ts';
+import { type AttackFilter, emptyReading, type FigureReading, type Truth } from './figures.ts';
+import {
+  answerOf,
+  askOrganisations,
+  askPeriods,
+  judge,
+  organisationAttack,
+  periodAttack,
+} from './query-attacks.ts';
 
 const uniform = keyedUniform(Buffer.from('aftercare-attack-key-1'.padEnd(32, '!')));
 /** The repeat-stay windows are measured at this Danish calendar day (a fixed clock). */
@@ -64,19 +62,6 @@ let shelters: string[];
 let trackOrgs: string[];
 
 // ── Reading the published answers ───────────────────────────────────────
-
-function emptyReading(): FigureReading {
-  return {
-    counts: new Map(),
-    means: new Map(),
-    statistics: new Map(),
-    rates: [],
-    ratios: [],
-    sumKeys: new Map(),
-    relations: [],
-    bounds: new Map(),
-  };
-}
 
 const shown = (count: DisclosedCount) => ({ value: count.value });
 const shownRate = (rate: Rate | null) =>
@@ -453,34 +438,9 @@ const MODELS: Model[] = [
   { name: 'shelter', orgs: () => shelters, answer: shelterAnswer },
 ];
 
-async function ask(model: Model, name: string, filter: AttackFilter): Promise<Answer> {
-  const evaluationFilter: EvaluationFilter = {
-    organizationIds: filter.organizationIds,
-    ...(filter.from
-      ? { from: new Date(`${filter.from}T00:00:00Z`), to: new Date(`${filter.to}T00:00:00Z`) }
-      : {}),
-  };
-  return { name, filter, reading: await model.answer(evaluationFilter), truth: truthOf(filter) };
+function ask(model: Model, name: string, filter: AttackFilter): Promise<Answer> {
+  return answerOf(name, filter, model.answer, truthOf);
 }
-
-function bothModes(run: (mode: Mode) => Report): { method: Report; control: Report } {
-  return { method: run(METHOD), control: run(CONTROL) };
-}
-
-function judge(reports: { method: Report; control: Report }) {
-  console.log(describeReport(reports.method));
-  console.log(describeReport(reports.control, 4));
-  expect(reports.method.unsound, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.method.rules, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.method.leaks, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.control.unsound, describeReport(reports.control, 40)).toEqual([]);
-  expect(reports.control.leaks.length, 'the control reading leaks: the attack can fail').toBeGreaterThan(0);
-}
-
-const monthDays = (year: number, month: number) => ({
-  from: new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10),
-  to: new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10),
-});
 
 beforeAll(async () => {
   db = await getDatabase();
@@ -506,99 +466,21 @@ describe.each(MODELS)('the $name figures', (model) => {
   it('let no organisation’s small counts be determined from all, each one and all but one', async () => {
     const orgs = model.orgs();
     expect(orgs.length).toBeGreaterThan(1);
-    const all = await ask(model, 'all', { organizationIds: orgs });
-    const singles = await Promise.all(orgs.map((id) => ask(model, `org ${id}`, { organizationIds: [id] })));
-    const allBut = await Promise.all(
-      orgs.map((id) => ask(model, `all but ${id}`, { organizationIds: orgs.filter((o) => o !== id) })),
-    );
-    judge(
-      bothModes((mode) => {
-        const attack = new Attack(`${model.name}: organisation subsets`, mode);
-        const o = (answer: Answer): Observed => observe(answer, mode);
-        const allObserved = o(all);
-        const singleObserved = singles.map(o);
-        const allButObserved = allBut.map(o);
-        attack.direct('all', allObserved);
-        orgs.forEach((id, i) => {
-          const target = `org ${id}`;
-          attack.direct(target, singleObserved[i]!);
-          attack.direct(`all but ${id}`, allButObserved[i]!);
-          attack.derive(target, allObserved, [allButObserved[i]!]);
-          attack.derive(
-            target,
-            allObserved,
-            singleObserved.filter((_, j) => j !== i),
-          );
-        });
-        return attack.finish();
-      }),
-    );
+    const answers = await askOrganisations(orgs, (name, filter) => ask(model, name, filter));
+    judge(organisationAttack(`${model.name}: organisation subsets`, orgs, answers, observe));
   }, 120_000);
 
   it('let no month’s or quarter’s small counts be determined from a year, its quarters and its months', async () => {
     const year = 2021;
     for (const organizationIds of [model.orgs(), [model.orgs()[0]!]]) {
-      const whole = await ask(model, `${year}`, {
-        organizationIds,
-        from: `${year}-01-01`,
-        to: `${year}-12-31`,
-      });
-      const quarters = await Promise.all(
-        [0, 1, 2, 3].map((q) =>
-          ask(model, `${year} Q${q + 1}`, {
-            organizationIds,
-            from: monthDays(year, q * 3).from,
-            to: monthDays(year, q * 3 + 2).to,
-          }),
-        ),
-      );
-      const months = await Promise.all(
-        Array.from({ length: 12 }, (_, m) =>
-          ask(model, `${year}-${m + 1}`, { organizationIds, ...monthDays(year, m) }),
-        ),
-      );
+      const answers = await askPeriods(year, organizationIds, (name, filter) => ask(model, name, filter));
       judge(
-        bothModes((mode) => {
-          const attack = new Attack(
-            `${model.name}: periods over ${organizationIds.length} organisation(s)`,
-            mode,
-          );
-          const o = (answer: Answer): Observed => observe(answer, mode);
-          const yearObserved = o(whole);
-          const quarterObserved = quarters.map(o);
-          const monthObserved = months.map(o);
-          attack.direct(`${year}`, yearObserved);
-          quarterObserved.forEach((quarter, q) => {
-            const target = `${year} Q${q + 1}`;
-            attack.direct(target, quarter);
-            attack.derive(
-              target,
-              yearObserved,
-              quarterObserved.filter((_, j) => j !== q),
-            );
-            attack.derive(
-              target,
-              yearObserved,
-              monthObserved.filter((_, m) => Math.floor(m / 3) !== q),
-            );
-          });
-          monthObserved.forEach((month, m) => {
-            const target = `${year}-${m + 1}`;
-            const q = Math.floor(m / 3);
-            attack.direct(target, month);
-            attack.derive(
-              target,
-              quarterObserved[q]!,
-              monthObserved.filter((_, j) => j !== m && Math.floor(j / 3) === q),
-            );
-            attack.derive(
-              target,
-              yearObserved,
-              monthObserved.filter((_, j) => j !== m),
-            );
-          });
-          return attack.finish();
-        }),
+        periodAttack(
+          `${model.name}: periods over ${organizationIds.length} organisation(s)`,
+          year,
+          answers,
+          observe,
+        ),
       );
     }
   }, 180_000);

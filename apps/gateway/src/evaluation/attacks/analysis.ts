@@ -483,6 +483,11 @@ export type Report = {
   unsound: Finding[];
 };
 
+/** One attack run in both modes over the same answers: the method's reading and the control's. */
+export function bothModes(run: (mode: Mode) => Report): { method: Report; control: Report } {
+  return { method: run(METHOD), control: run(CONTROL) };
+}
+
 /** A short text of a report for the test log and failure messages. */
 export function describeReport(report: Report, limit = 15): string {
   const { alone, combined, complements, statistics } = leakClasses(report);

@@ -36,6 +36,7 @@ import { forgetDisclosureKey } from '../disclosure-key.ts';
 import {
   type Answer,
   Attack,
+  bothModes,
   CONTROL,
   describeReport,
   leakClasses,
@@ -54,6 +55,7 @@ import {
   type Shown,
 } from './attacker.ts';
 import { type AttackFilter, EVALUATION_SELECTION, readEvaluation, truthOf } from './figures.ts';
+import { expectSoundMethod } from './query-attacks.ts';
 
 /**
  * The installation key for this file: fixed, so every run draws the same noise. Whatever is
@@ -172,17 +174,10 @@ function judge(
 ) {
   console.log(describeReport(reports.method));
   console.log(describeReport(reports.control, 6));
-  expect(reports.method.unsound, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.method.rules, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.method.leaks, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.control.unsound, describeReport(reports.control, 40)).toEqual([]);
+  expectSoundMethod(reports);
   const found = leakClasses(reports.control);
   for (const leakClass of controlMustFind)
     expect(found[leakClass].length, `the control finds ${leakClass} leaks`).toBeGreaterThan(0);
-}
-
-function bothModes(run: (mode: Mode) => Report): { method: Report; control: Report } {
-  return { method: run(METHOD), control: run(CONTROL) };
 }
 
 // ── Dataset ─────────────────────────────────────────────────────────────

@@ -169,18 +169,23 @@ function rateOf(rate: RateJson | undefined): ShownRateOf['shown'] {
   return rate && rate.rate !== null ? { numerator: rate.numerator, denominator: rate.denominator } : null;
 }
 
-/** Reads one `evaluation { … }` answer into keyed values and the sums between them. */
-export function readEvaluation(evaluation: Json): FigureReading {
-  const reading: FigureReading = {
+/** A reading with nothing in it yet, for a reader to fill. */
+export function emptyReading(): FigureReading {
+  return {
     counts: new Map(),
     means: new Map(),
     statistics: new Map(),
-    sumKeys: new Map(),
     rates: [],
     ratios: [],
+    sumKeys: new Map(),
     relations: [],
     bounds: new Map(),
   };
+}
+
+/** Reads one `evaluation { … }` answer into keyed values and the sums between them. */
+export function readEvaluation(evaluation: Json): FigureReading {
+  const reading = emptyReading();
   const { counts, means, rates, relations, statistics } = reading;
   const equal = (a: string, b: string) => relations.push({ total: a, parts: [b] });
   const f = (key: string) => `funnel.${key}`;

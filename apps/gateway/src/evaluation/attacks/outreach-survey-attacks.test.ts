@@ -25,24 +25,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keyedUniform } from '../disclosure-key.ts';
 import type { EvaluationFilter } from '../queries/evaluation-filter.ts';
 import { countedItems, outreachUserSurvey } from '../queries/outreach-user-survey.ts';
-import {
-  type Answer,
-  Attack,
-  CONTROL,
-  describeReport,
-  METHOD,
-  type Mode,
-  type Observed,
-  observe,
-  type Report,
-} from './analysis.ts';
-import type { AttackFilter, FigureReading, Truth } from './figures.ts';
+import { type Answer, CONTROL, METHOD, type Mode, type Observed, observe } from './analysis.ts';
+import { type AttackFilter, emptyReading, type FigureReading, type Truth } from './figures.ts';
 import {
   outreachSurveyTruth,
   readOutreachSurvey,
   type StoredSurveyResponse,
   surveyKey,
 } from './outreach-survey-figure.ts';
+import {
+  answerOf,
+  askOrganisations,
+  askPeriods,
+  judge,
+  monthDays,
+  organisationAttack,
+  periodAttack,
+} from './query-attacks.ts';
 
 const uniform = keyedUniform(Buffer.from('survey-attack-key-1'.padEnd(32, '!')));
 const YEAR = 2021;
@@ -63,16 +62,7 @@ function generator(seed: number) {
 // ── Reading the published answer, and the truth ─────────────────────────
 
 async function surveyAnswer(filter: EvaluationFilter): Promise<FigureReading> {
-  const reading: FigureReading = {
-    counts: new Map(),
-    means: new Map(),
-    statistics: new Map(),
-    rates: [],
-    ratios: [],
-    sumKeys: new Map(),
-    relations: [],
-    bounds: new Map(),
-  };
+  const reading = emptyReading();
   readOutreachSurvey(await outreachUserSurvey(db, filter, uniform), reading);
   return reading;
 }
@@ -151,14 +141,8 @@ beforeAll(async () => {
 
 // ── Attacks ─────────────────────────────────────────────────────────────
 
-async function ask(name: string, filter: AttackFilter): Promise<Answer> {
-  const evaluationFilter: EvaluationFilter = {
-    organizationIds: filter.organizationIds,
-    ...(filter.from
-      ? { from: new Date(`${filter.from}T00:00:00Z`), to: new Date(`${filter.to}T00:00:00Z`) }
-      : {}),
-  };
-  return { name, filter, reading: await surveyAnswer(evaluationFilter), truth: truthOf(filter) };
+function ask(name: string, filter: AttackFilter): Promise<Answer> {
+  return answerOf(name, filter, surveyAnswer, truthOf);
 }
 
 /**
@@ -171,20 +155,6 @@ function observeWithHidden(answer: Answer, mode: Mode): Observed {
   for (const [key, bound] of answer.reading.bounds)
     if (!observed.domains.has(key)) observed.domains.set(key, bound);
   return observed;
-}
-
-function bothModes(run: (mode: Mode) => Report): { method: Report; control: Report } {
-  return { method: run(METHOD), control: run(CONTROL) };
-}
-
-function judge(reports: { method: Report; control: Report }) {
-  console.log(describeReport(reports.method));
-  console.log(describeReport(reports.control, 4));
-  expect(reports.method.unsound, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.method.rules, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.method.leaks, describeReport(reports.method, 40)).toEqual([]);
-  expect(reports.control.unsound, describeReport(reports.control, 40)).toEqual([]);
-  expect(reports.control.leaks.length, 'the control reading leaks: the attack can fail').toBeGreaterThan(0);
 }
 
 type Homogeneity = { answer: string; key: string; code: string; respondents: number };
@@ -229,103 +199,29 @@ function homogeneity(answers: readonly Answer[], mode: Mode): { small: number; g
   return { small, guessed };
 }
 
-const monthDays = (month: number) => ({
-  from: new Date(Date.UTC(YEAR, month, 1)).toISOString().slice(0, 10),
-  to: new Date(Date.UTC(YEAR, month + 1, 0)).toISOString().slice(0, 10),
-});
-
 describe('the outreach user survey figure under attack', () => {
   it('the dataset has what the attacker is after: a lone respondent and months of one or two', () => {
     const truth = truthOf({ organizationIds: [orgs[2]!] });
     expect(truth.counts.get(surveyKey.responses)).toBe(1);
-    const march = truthOf({ organizationIds: [orgs[0]!], ...monthDays(2) });
+    const march = truthOf({ organizationIds: [orgs[0]!], ...monthDays(YEAR, 2) });
     expect(march.counts.get(surveyKey.responses)).toBe(1);
   });
 
   it('lets no organisation’s respondents be singled out from all, each one and all but one', async () => {
-    const all = await ask('all', { organizationIds: orgs });
-    const singles = await Promise.all(orgs.map((id) => ask(`org ${id}`, { organizationIds: [id] })));
-    const allBut = await Promise.all(
-      orgs.map((id) => ask(`all but ${id}`, { organizationIds: orgs.filter((o) => o !== id) })),
-    );
-    judge(
-      bothModes((mode) => {
-        const attack = new Attack('survey: organisation subsets', mode);
-        const o = (answer: Answer): Observed => observeWithHidden(answer, mode);
-        const allObserved = o(all);
-        const singleObserved = singles.map(o);
-        const allButObserved = allBut.map(o);
-        attack.direct('all', allObserved);
-        orgs.forEach((id, i) => {
-          const target = `org ${id}`;
-          attack.direct(target, singleObserved[i]!);
-          attack.direct(`all but ${id}`, allButObserved[i]!);
-          attack.derive(target, allObserved, [allButObserved[i]!]);
-          attack.derive(
-            target,
-            allObserved,
-            singleObserved.filter((_, j) => j !== i),
-          );
-        });
-        return attack.finish();
-      }),
-    );
+    const answers = await askOrganisations(orgs, ask);
+    judge(organisationAttack('survey: organisation subsets', orgs, answers, observeWithHidden));
   }, 120_000);
 
   it('lets no month’s or quarter’s respondents be singled out from a year, its quarters and months', async () => {
     for (const organizationIds of [orgs, [orgs[0]!]]) {
-      const whole = await ask(`${YEAR}`, { organizationIds, from: `${YEAR}-01-01`, to: `${YEAR}-12-31` });
-      const quarters = await Promise.all(
-        [0, 1, 2, 3].map((q) =>
-          ask(`${YEAR} Q${q + 1}`, {
-            organizationIds,
-            from: monthDays(q * 3).from,
-            to: monthDays(q * 3 + 2).to,
-          }),
-        ),
-      );
-      const months = await Promise.all(
-        Array.from({ length: 12 }, (_, m) => ask(`${YEAR}-${m + 1}`, { organizationIds, ...monthDays(m) })),
-      );
+      const answers = await askPeriods(YEAR, organizationIds, ask);
       judge(
-        bothModes((mode) => {
-          const attack = new Attack(`survey: periods over ${organizationIds.length} organisation(s)`, mode);
-          const o = (answer: Answer): Observed => observeWithHidden(answer, mode);
-          const yearObserved = o(whole);
-          const quarterObserved = quarters.map(o);
-          const monthObserved = months.map(o);
-          attack.direct(`${YEAR}`, yearObserved);
-          quarterObserved.forEach((quarter, q) => {
-            const target = `${YEAR} Q${q + 1}`;
-            attack.direct(target, quarter);
-            attack.derive(
-              target,
-              yearObserved,
-              quarterObserved.filter((_, j) => j !== q),
-            );
-            attack.derive(
-              target,
-              yearObserved,
-              monthObserved.filter((_, m) => Math.floor(m / 3) !== q),
-            );
-          });
-          monthObserved.forEach((month, m) => {
-            const target = `${YEAR}-${m + 1}`;
-            const q = Math.floor(m / 3);
-            attack.direct(target, month);
-            attack.derive(
-              target,
-              quarterObserved[q]!,
-              monthObserved.filter((_, j) => j !== m && Math.floor(j / 3) === q),
-            );
-            attack.derive(
-              target,
-              yearObserved,
-              monthObserved.filter((_, j) => j !== m),
-            );
-          });
-          return attack.finish();
-        }),
+        periodAttack(
+          `survey: periods over ${organizationIds.length} organisation(s)`,
+          YEAR,
+          answers,
+          observeWithHidden,
+        ),
       );
     }
   }, 180_000);
@@ -340,7 +236,7 @@ describe('the outreach user survey figure under attack', () => {
         answers.push(
           await ask(`${organizationIds.length} org(s) ${YEAR}-${m + 1}`, {
             organizationIds,
-            ...monthDays(m),
+            ...monthDays(YEAR, m),
           }),
         );
     const control = homogeneity(answers, CONTROL);
