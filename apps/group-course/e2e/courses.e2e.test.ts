@@ -1,8 +1,8 @@
-import { labelOf, VIOLENCE_FORMS, VIOLENCE_STATUS } from '@vi/domain';
 import {
   collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
+  fillIntakeAnswers,
   type LaunchedBrowser,
   launchBrowser,
   logIn,
@@ -81,20 +81,7 @@ describe('group courses in headless Chromium', () => {
       .getByText('Feltet skal udfyldes.')
       .waitFor();
 
-    await page
-      .getByRole('group', { name: /Hvad er borgerens køn\?/ })
-      .getByRole('radio', { name: 'Kvinde' })
-      .check();
-    await page.getByLabel(/Hvor gammel er borgeren\?/).fill('38');
-    await page
-      .getByRole('group', { name: /Hvor har borgeren hørt om tilbuddet\?/ })
-      .getByRole('checkbox', { name: 'Politi' })
-      .check();
-    for (const form of VIOLENCE_FORMS) {
-      const row = page.getByRole('group', { name: labelOf(VIOLENCE_FORMS, form.code, 'da'), exact: true });
-      const status = form.code === 'PSYCHOLOGICAL' ? 'ONGOING' : 'NOT_RELEVANT';
-      await row.getByRole('radio', { name: labelOf(VIOLENCE_STATUS, status, 'da'), exact: true }).check();
-    }
+    await fillIntakeAnswers(page, { age: '38', ongoing: 'PSYCHOLOGICAL' });
     await expectNoSeriousA11yViolations(page, 'group-course: intake form');
     await page.getByRole('button', { name: 'Registrér borger' }).click();
     await page

@@ -1,14 +1,15 @@
 import { findItem, labelOf, STILL_PRESENT } from '@vi/domain';
 import {
-  collectPageProblems,
+  courseWithBaselineLink,
   demoLogin,
+  documentWidths,
   expectNoSeriousA11yViolations,
-  type LaunchedBrowser,
-  launchBrowser,
+  graphqlInPage as graphql,
+  openOnPhone,
   type Page,
-  type Stack,
+  type StackWithBrowsers,
   screenshot,
-  startStack,
+  startStackWithBrowsers,
 } from '@vi/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,43 +25,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const lead = demoLogin('lead@odense.demo');
 const COURSE = 'E2E-hold telefon';
 
-type GraphqlAnswer = { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
-
-async function graphql(page: Page, query: string, variables: Record<string, unknown> = {}) {
-  const answer = await page.evaluate(
-    async ({ query, variables }) => {
-      const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16)).join('');
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-vi-csrf': '1', 'idempotency-key': key },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphqlAnswer;
-    },
-    { query, variables },
-  );
-  if (answer.errors?.length) throw new Error(`GraphQL: ${answer.errors.map((e) => e.message).join('; ')}`);
-  return answer.data ?? {};
-}
-
-/** Whole days from today as YYYY-MM-DD (the course starts next week, so nothing has happened yet). */
-function dayFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The page does not scroll sideways: the document is exactly as wide as the phone's viewport. */
 async function expectNoSidewaysScroll(page: Page, where: string) {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-    // What sticks out, to make a failure readable.
-    wide: [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-  }));
+  const widths = await documentWidths(page);
   expect({ where, scroll: widths.scroll, wide: widths.wide }).toEqual({
     where,
     scroll: widths.client,
@@ -69,74 +36,28 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
 }
 
 describe('the participant form on a phone', () => {
-  let stack: Stack;
-  let staff: LaunchedBrowser;
-  let phone: LaunchedBrowser;
+  let run: StackWithBrowsers<'staff' | 'phone'>;
   let api: Page;
   let courseId = '';
   let formLink = '';
 
   beforeAll(async () => {
-    [stack, staff, phone] = await Promise.all([
-      startStack({ name: 'participant-phone', env: { VI_TRUSTED_DOCUMENTS: '0' } }),
-      launchBrowser(),
-      launchBrowser(),
-    ]);
-    api = await staff.newPage();
-    await api.goto(`${stack.baseUrl}/group-course/`);
-    await graphql(api, 'mutation($input: LoginInput!) { login(input: $input) { id } }', {
-      input: { email: lead.email, password: lead.password },
-    });
-    const setup = (await graphql(
-      api,
-      '{ groupLeaders { userId } modulePlans { id isTemplate } waitingList { personId } }',
-    )) as {
-      groupLeaders: Array<{ userId: string }>;
-      modulePlans: Array<{ id: string; isTemplate: boolean }>;
-      waitingList: Array<{ personId: string }>;
-    };
-    const plan = setup.modulePlans.find((p) => p.isTemplate) ?? setup.modulePlans[0];
-    const person = setup.waitingList[0];
-    expect(setup.groupLeaders.length).toBeGreaterThanOrEqual(2);
-    if (!plan || !person) throw new Error('the demo seed has no module plan or nobody on the waiting list');
-    const created = (await graphql(
-      api,
-      'mutation($input: CreateCourseInput!) { createCourse(input: $input) { course { id } } }',
-      {
-        input: {
-          name: COURSE,
-          venue: 'Frivillighuset',
-          modulePlanId: plan.id,
-          leaderIds: setup.groupLeaders.slice(0, 2).map((l) => l.userId),
-          sessionDates: Array.from({ length: 10 }, (_, i) => dayFromToday(7 + 7 * i)),
-        },
-      },
-    )) as { createCourse: { course: { id: string } } };
-    courseId = created.createCourse.course.id;
-    const enrolled = (await graphql(
-      api,
-      'mutation($c: ID!, $p: ID!) { enrolParticipant(courseId: $c, personId: $p) { enrolment { id } } }',
-      { c: courseId, p: person.personId },
-    )) as { enrolParticipant: { enrolment: { id: string } } };
-    const link = (await graphql(
-      api,
-      'mutation($e: ID!) { openParticipantForm(enrolmentId: $e, kind: BASELINE) { token } }',
-      { e: enrolled.enrolParticipant.enrolment.id },
-    )) as { openParticipantForm: { token: string } };
-    formLink = `${stack.baseUrl}/group-course/form#t=${link.openParticipantForm.token}`;
+    run = await startStackWithBrowsers(
+      { name: 'participant-phone', env: { VI_TRUSTED_DOCUMENTS: '0' } },
+      { staff: {}, phone: {} },
+    );
+    api = await run.browsers.staff.newPage();
+    const course = await courseWithBaselineLink(api, run.stack.baseUrl, lead, COURSE);
+    expect(course.groupLeaders).toBeGreaterThanOrEqual(2);
+    ({ courseId, formLink } = course);
   });
 
   afterAll(async () => {
-    await staff?.close();
-    await phone?.close();
-    await stack?.stop();
+    await run?.close();
   });
 
   it('goes through every page at 390×844 without sideways scrolling, keeps the draft over a reload, and sends', async () => {
-    const form = await phone.newPage();
-    const problems = collectPageProblems(form);
-    await form.setViewportSize({ width: 390, height: 844 });
-    await form.goto(formLink);
+    const { page: form, problems } = await openOnPhone(run.browsers.phone, formLink);
     await form.getByRole('heading', { level: 1, name: 'Baggrundsskema' }).waitFor();
     expect(form.url()).not.toContain('#t=');
     const progress = form.locator('.vi-q-progress');
@@ -294,10 +215,10 @@ describe('the participant form on a phone', () => {
       { e: enrolment.id },
     )) as { openParticipantForm: { token: string } };
 
-    const form = await phone.newPage();
-    const problems = collectPageProblems(form);
-    await form.setViewportSize({ width: 390, height: 844 });
-    await form.goto(`${stack.baseUrl}/group-course/form#t=${link.openParticipantForm.token}`);
+    const { page: form, problems } = await openOnPhone(
+      run.browsers.phone,
+      `${run.stack.baseUrl}/group-course/form#t=${link.openParticipantForm.token}`,
+    );
     await form.getByRole('heading', { level: 1, name: 'Afslutningsskema' }).waitFor();
     const progress = form.locator('.vi-q-progress');
     for (let page = 1; page <= 7; page++) {

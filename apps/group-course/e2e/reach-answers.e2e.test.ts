@@ -1,14 +1,13 @@
-import { labelOf, VIOLENCE_FORMS, VIOLENCE_STATUS } from '@vi/domain';
 import {
-  collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
-  type LaunchedBrowser,
-  launchBrowser,
+  fillIntakeAnswers,
   logIn,
-  type Stack,
+  openOnPhone,
+  postGraphql,
+  type StackWithBrowsers,
   screenshot,
-  startStack,
+  startStackWithBrowsers,
 } from '@vi/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -23,43 +22,28 @@ const ALIAS = 'Rana E2E';
 const PATIENTLY = { timeout: 20_000 };
 
 describe('who we reach on the intake form, in headless Chromium', () => {
-  let stack: Stack;
-  let browser: LaunchedBrowser;
+  let run: StackWithBrowsers<'browser'>;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([
-      startStack({ name: 'reach-intake', env: { VI_TRUSTED_DOCUMENTS: '0' } }),
-      launchBrowser(),
-    ]);
+    run = await startStackWithBrowsers(
+      { name: 'reach-intake', env: { VI_TRUSTED_DOCUMENTS: '0' } },
+      { browser: {} },
+    );
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await run?.close();
   });
 
   it('registers a person with the language and the interpreter need, axe clean with the fieldset open', async () => {
-    const page = await browser.newPage();
-    const problems = collectPageProblems(page);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${stack.baseUrl}/group-course/intake`);
+    const { page, problems } = await openOnPhone(
+      run.browsers.browser,
+      `${run.stack.baseUrl}/group-course/intake`,
+    );
     await logIn(page, intake.email, intake.password);
     await page.getByRole('heading', { level: 1, name: 'Visitation' }).waitFor(PATIENTLY);
     await page.getByLabel('Kaldenavn eller fornavn').fill(ALIAS);
-    await page
-      .getByRole('group', { name: /Hvad er borgerens køn\?/ })
-      .getByRole('radio', { name: 'Kvinde' })
-      .check();
-    await page.getByLabel(/Hvor gammel er borgeren\?/).fill('29');
-    await page
-      .getByRole('group', { name: /Hvor har borgeren hørt om tilbuddet\?/ })
-      .getByRole('checkbox', { name: 'Politi' })
-      .check();
-    for (const form of VIOLENCE_FORMS) {
-      const row = page.getByRole('group', { name: labelOf(VIOLENCE_FORMS, form.code, 'da'), exact: true });
-      const status = form.code === 'PHYSICAL' ? 'ONGOING' : 'NOT_RELEVANT';
-      await row.getByRole('radio', { name: labelOf(VIOLENCE_STATUS, status, 'da'), exact: true }).check();
-    }
+    await fillIntakeAnswers(page, { age: '29', ongoing: 'PHYSICAL' });
 
     const language = page.getByLabel('Foretrukket sprog');
     expect(await language.isVisible()).toBe(false);
@@ -81,21 +65,14 @@ describe('who we reach on the intake form, in headless Chromium', () => {
     // The form starts empty again for the next person, the fieldset's answers included.
     expect(await language.inputValue()).toBe('');
 
-    const stored = await page.evaluate(async (alias) => {
-      const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16)).join('');
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-vi-csrf': '1', 'idempotency-key': key },
-        body: JSON.stringify({
-          query: '{ intakes { alias reach { preferredLanguage interpreterNeeded } } }',
-        }),
-      });
-      const body = (await response.json()) as {
-        data?: { intakes: Array<{ alias: string | null; reach: unknown }> };
-        errors?: unknown[];
-      };
-      return { errors: body.errors ?? [], reach: body.data?.intakes.find((i) => i.alias === alias)?.reach };
-    }, ALIAS);
+    const body = await postGraphql<{ intakes: Array<{ alias: string | null; reach: unknown }> }>(
+      page,
+      '{ intakes { alias reach { preferredLanguage interpreterNeeded } } }',
+    );
+    const stored = {
+      errors: body.errors ?? [],
+      reach: body.data?.intakes.find((i) => i.alias === ALIAS)?.reach,
+    };
     expect(stored).toEqual({ errors: [], reach: { preferredLanguage: 'ar', interpreterNeeded: 'YES' } });
     expect(problems.filter((p) => !/favicon/.test(p))).toEqual([]);
   });

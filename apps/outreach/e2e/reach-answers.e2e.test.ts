@@ -1,14 +1,13 @@
 import {
-  collectPageProblems,
   demoLogin,
   expectNoSeriousA11yViolations,
-  type LaunchedBrowser,
-  launchBrowser,
+  graphqlInPage as graphql,
   logIn,
+  openOnPhone,
   type Page,
-  type Stack,
+  type StackWithBrowsers,
   screenshot,
-  startStack,
+  startStackWithBrowsers,
 } from '@vi/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -20,23 +19,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const worker = demoLogin('outreach@offerraadgivning.demo');
 const PATIENTLY = { timeout: 20_000 };
-
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(
-    async ({ query, variables }) => {
-      const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16)).join('');
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-vi-csrf': '1', 'idempotency-key': key },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
-    },
-    { query, variables },
-  );
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
-  return body.data as T;
-}
 
 /** The recorded answers of the person's outreach cases (those with any), the person found by pseudonym. */
 async function reachOf(page: Page, pseudonym: string): Promise<unknown[]> {
@@ -62,26 +44,21 @@ async function reachOf(page: Page, pseudonym: string): Promise<unknown[]> {
 }
 
 describe('who we reach on the call screen, in headless Chromium', () => {
-  let stack: Stack;
-  let browser: LaunchedBrowser;
+  let run: StackWithBrowsers<'browser'>;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([
-      startStack({ name: 'reach-answers', env: { VI_TRUSTED_DOCUMENTS: '0' } }),
-      launchBrowser(),
-    ]);
+    run = await startStackWithBrowsers(
+      { name: 'reach-answers', env: { VI_TRUSTED_DOCUMENTS: '0' } },
+      { browser: {} },
+    );
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await run?.close();
   });
 
   it('records the language and the interpreter need with the call, axe clean with the fieldset open', async () => {
-    const page = await browser.newPage();
-    const problems = collectPageProblems(page);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${stack.baseUrl}/outreach/`);
+    const { page, problems } = await openOnPhone(run.browsers.browser, `${run.stack.baseUrl}/outreach/`);
     await logIn(page, worker.email, worker.password);
     await page.getByRole('button', { name: 'Tag næste person' }).click();
     const heading = page.getByRole('heading', { level: 1, name: /^Opkald til / });
