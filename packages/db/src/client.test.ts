@@ -123,6 +123,17 @@ describe('PGlite on disk', () => {
   });
 });
 
+describe('PGlite migrated step by step', () => {
+  it('sends arrays of the enums its migrations created as arrays', async () => {
+    // Without the template every enum is created after PGlite has read the array types; a
+    // `Gender[]` parameter then went as the string "WOMAN" (malformed array literal).
+    const db = await createDatabase({ memory: true, template: false });
+    opened.push(db);
+    const rows = await db.query<{ genders: string }>(`SELECT $1::"Gender"[]::text AS genders`, [['WOMAN', 'MAN']]);
+    expect(rows[0]?.genders).toBe('{WOMAN,MAN}');
+  });
+});
+
 describe('process-wide default', () => {
   it('is memoised, isolated for this test file, and reopens after closeDatabase()', async () => {
     const first = await getDatabase();

@@ -372,6 +372,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     if (options.migrate !== false) {
       // From a template this applies only the migrations newer than it.
       await migrate(pgliteExecutor(pglite));
+      // PGlite learns the array types when it opens, before the migrations: an enum created by one
+      // (step by step, or newer than the template) would have its arrays sent as a plain string
+      // ("malformed array literal") until it learns them again.
+      await pglite.refreshArrayTypes();
     }
   } catch (error) {
     await pglite.close();

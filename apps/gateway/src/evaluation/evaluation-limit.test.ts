@@ -124,6 +124,27 @@ describe('the daily limit', () => {
     expect(results.filter((result) => result === 'EVALUATION_LIMIT')).toHaveLength(3);
   });
 
+  it('counts a repeat only when asked to, and always counts a new combination', async () => {
+    const actor = await evaluator('uncounted@vive.test');
+    const at = new Date('2026-08-04T10:00:00Z');
+    const quietly = (filter: EvaluationFilter) =>
+      auditEvaluationRequest({ actor, filter, figures: ['courseItems'], limit: 2, countUsed: false, now: at }).catch(
+        (error: unknown) => (error instanceof GatewayError ? error.code : Promise.reject(error)),
+      );
+    expect(await quietly(filterFor(0))).toEqual({ usedToday: 1 });
+    expect(await quietly(filterFor(0))).toEqual({ usedToday: null });
+    expect(await quietly(filterFor(1))).toEqual({ usedToday: 2 });
+    expect(await quietly(filterFor(2))).toBe('EVALUATION_LIMIT');
+    expect(await quietly(filterFor(1))).toEqual({ usedToday: null });
+    expect(await ask(actor, filterFor(1), at, 2)).toEqual({ usedToday: 2 });
+    const actions = await prisma().auditEvent.findMany({
+      where: { userId: actor.userId, entity: 'Evaluation' },
+      orderBy: { id: 'asc' },
+      select: { action: true },
+    });
+    expect(actions.map((row) => row.action)).toEqual(['EVALUATE', 'EVALUATE', 'EVALUATE', 'DENIED', 'EVALUATE', 'EVALUATE']);
+  });
+
   it('waits for the disk on a new combination and on a refusal, not on a repeat of one already asked today', async () => {
     // The database function decides per transaction (migration 0329); inside a transaction of our
     // own, SHOW after it tells how that transaction will commit.

@@ -60,28 +60,35 @@ const LIMIT_MESSAGE = (limit: number) => ({
  * evaluator has used today (this one included), or throws EVALUATION_LIMIT (audited as
  * DENIED) when a new combination would pass the limit.
  *
- * One statement, one round trip: the database function of migration 0316 takes the
- * evaluator's advisory lock, counts today's combinations after the lock is granted, and
- * inserts the EVALUATE or DENIED row, all in the statement's own transaction (the lock and the
- * audit chain's head lock end with it). On the plain pool, not Prisma: an interactive Prisma
- * transaction was five round trips (BEGIN, lock, count, insert, COMMIT).
+ * One statement, one round trip: the database function of migrations 0316 and 0329. A repeat of
+ * a combination already asked today is found with one index probe and admitted without the
+ * evaluator's lock, and its row is committed without waiting for the disk (the first asking's row
+ * did); a new combination takes the lock, is counted after the lock is granted, and its EVALUATE or
+ * DENIED row waits for the disk, all in the statement's own transaction (the lock and the audit
+ * chain's head lock end with it). On the plain pool, not Prisma: an interactive Prisma transaction
+ * was five round trips (BEGIN, lock, count, insert, COMMIT).
+ *
+ * `countUsed` false: a repeat is not counted and `usedToday` is null (a request that does not show
+ * the day's use, such as one section of the dashboard, is spared the count); a new combination is
+ * always counted.
  */
 export async function auditEvaluationRequest(args: {
   actor: AuditActor;
   filter: EvaluationFilter;
   figures: string[];
   limit: number;
+  countUsed?: boolean;
   now?: Date;
-}): Promise<{ usedToday: number }> {
+}): Promise<{ usedToday: number | null }> {
   const { actor, filter, figures, limit } = args;
   const day = danishCalendarDate(args.now ?? new Date());
   const combination = combinationId(filter);
   const detail = { day, filter: canonicalFilter(filter), figures };
   if (!actor.userId) throw new Error('An evaluation request needs a user.');
 
-  const [row] = await database().query<{ refused: boolean; used: number }>(
-    `SELECT refused, used FROM "vi_evaluation_request"($1::uuid, $2::text, $3::text, $4::text, $5::int, $6::jsonb)`,
-    [actor.userId, actor.requestId, combination, day, limit, JSON.stringify(detail)],
+  const [row] = await database().query<{ refused: boolean; used: number | null }>(
+    `SELECT refused, used FROM "vi_evaluation_request"($1::uuid, $2::text, $3::text, $4::text, $5::int, $6::jsonb, $7::boolean)`,
+    [actor.userId, actor.requestId, combination, day, limit, JSON.stringify(detail), args.countUsed ?? true],
   );
   if (!row) throw new Error('vi_evaluation_request returned no row.');
   // The log names the request, never a figure's value (the audit row holds the filter too).

@@ -47,7 +47,8 @@ export type EvaluationScope = {
   source: AggregateSource;
   /** The keyed noise source of disclosure control (packages/domain disclosure.ts). */
   uniform: KeyedUniform;
-  limit: { dailyLimit: number; usedToday: number };
+  /** usedToday: null when the request does not select `disclosure` and repeats a combination. */
+  limit: { dailyLimit: number; usedToday: number | null };
   /** The figures already started for this scope, by name and arguments (see evaluationFigure). */
   started: Map<string, Promise<unknown>>;
 };
@@ -160,7 +161,14 @@ const EvaluationDisclosureRef = builder
         nullable: false,
         description: 'Distinct filter combinations one evaluator can ask per Danish calendar day.',
       }),
-      usedToday: t.exposeInt('usedToday', { nullable: false }),
+      usedToday: t.int({
+        nullable: false,
+        resolve: (limit) => {
+          // Counted whenever `disclosure` is selected (the evaluation resolver asks for it then).
+          if (limit.usedToday === null) throw new Error('usedToday was not counted for this request.');
+          return limit.usedToday;
+        },
+      }),
     }),
   });
 
@@ -305,7 +313,9 @@ builder.queryField('evaluation', (t) =>
       // what its figures computed is dropped unread. Running them is no new power: a combination
       // already asked today can be asked again, uncounted, as often.
       startSelectedFigures(scope, info);
-      const { usedToday } = await auditEvaluationRequest({ actor, filter, figures, limit });
+      // The day's use is counted for a repeated combination only when the answer shows it.
+      const countUsed = figures.includes('disclosure');
+      const { usedToday } = await auditEvaluationRequest({ actor, filter, figures, limit, countUsed });
       scope.limit.usedToday = usedToday;
       return scope;
     },
