@@ -6,6 +6,7 @@ import {
   useProblemText,
   useT,
 } from '@vi/ui';
+import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { filterFieldOf, type SelectionUsage } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
@@ -73,6 +74,30 @@ export function OwnRequestStatus({
           <span>{loading}</span>
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** A section with a request of its own: its status until the answer is in, then the section drawn from it. */
+export function OwnRequestFigures<Evaluation>({
+  result,
+  loading,
+  children,
+}: {
+  result: { data?: { evaluation?: Evaluation | null } | null; fetching: boolean; error?: CombinedError };
+  loading: string;
+  children: (evaluation: Evaluation) => ReactNode;
+}) {
+  const evaluation = result.data?.evaluation;
+  return (
+    <>
+      <OwnRequestStatus
+        error={result.error}
+        fetching={result.fetching}
+        waiting={!evaluation}
+        loading={loading}
+      />
+      {evaluation ? children(evaluation) : null}
     </>
   );
 }

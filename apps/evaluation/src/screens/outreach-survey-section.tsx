@@ -8,7 +8,7 @@ import { type DashboardFilter, filterVariables } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { DataTableView, useCellMarks } from './data-table-view.tsx';
 import { barsSummary, rateBar, rateCells } from './figure-cells.ts';
-import { OwnRequestStatus } from './figures-problem.tsx';
+import { OwnRequestFigures } from './figures-problem.tsx';
 import { outreachSurveyMessages } from './outreach-survey-messages.ts';
 import { FigureBlock, SectionFrame } from './section-frame.tsx';
 import { type Cell, countCell, type DataTable, integerCell, numberCell } from './table-model.ts';
@@ -281,23 +281,16 @@ export function OutreachSurveyFigures({ filter }: { filter: DashboardFilter }) {
   const t = useT(outreachSurveyMessages);
   const shown = showsOutreachSurvey(filter.model);
   const variables = useMemo(() => ({ filter: filterVariables(filter) }), [filter]);
-  const [{ data, fetching, error }] = useQuery({
+  const [result] = useQuery({
     query: OutreachSurveyQuery,
     variables,
     requestPolicy: 'cache-and-network',
     pause: !shown,
   });
   if (!shown) return null;
-  const evaluation = data?.evaluation;
   return (
-    <>
-      <OwnRequestStatus
-        error={error}
-        fetching={fetching}
-        waiting={!evaluation}
-        loading={t('survey.loading')}
-      />
-      {evaluation ? <OutreachSurveySection data={evaluation} /> : null}
-    </>
+    <OwnRequestFigures result={result} loading={t('survey.loading')}>
+      {(evaluation) => <OutreachSurveySection data={evaluation} />}
+    </OwnRequestFigures>
   );
 }

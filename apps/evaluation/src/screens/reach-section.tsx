@@ -8,7 +8,7 @@ import { type DashboardFilter, filterVariables } from './dashboard-filters.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { DataTableView, useCellMarks } from './data-table-view.tsx';
 import { barsSummary, rateBar, rateCells } from './figure-cells.ts';
-import { OwnRequestStatus } from './figures-problem.tsx';
+import { OwnRequestFigures } from './figures-problem.tsx';
 import { reachMessages } from './reach-messages.ts';
 import { FigureBlock, SectionFrame } from './section-frame.tsx';
 import { countCell, type DataTable, textCell } from './table-model.ts';
@@ -130,7 +130,7 @@ export function ReachFigures({ filter }: { filter: DashboardFilter }) {
     () => ({ filter: filterVariables(filter), reachModels: reachModels(filter.model) }),
     [filter],
   );
-  const [{ data, fetching, error }] = useQuery({
+  const [result] = useQuery({
     query: ReachQuery,
     variables,
     requestPolicy: 'cache-and-network',
@@ -145,16 +145,9 @@ export function ReachFigures({ filter }: { filter: DashboardFilter }) {
       </SectionFrame>
     );
   }
-  const evaluation = data?.evaluation;
   return (
-    <>
-      <OwnRequestStatus
-        error={error}
-        fetching={fetching}
-        waiting={!evaluation}
-        loading={t('reach.loading')}
-      />
-      {evaluation ? <ReachSection data={evaluation} /> : null}
-    </>
+    <OwnRequestFigures result={result} loading={t('reach.loading')}>
+      {(evaluation) => <ReachSection data={evaluation} />}
+    </OwnRequestFigures>
   );
 }
