@@ -17,9 +17,9 @@
  * for Chrome's DevTools or any .cpuprofile reader.
  */
 import './production-env.ts';
-import type { Plugin } from 'graphql-yoga';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+import type { Plugin } from 'graphql-yoga';
 import pg from 'pg';
 import { BENCH_QUERIES, benchScope, rawStatements, variablesOf } from './bench-queries.ts';
 import { benchDatabaseUrl } from './generate.ts';

@@ -472,7 +472,7 @@ async function main(): Promise<void> {
       ' the session lookup, GraphQL parsing, validation and execution, the filter checks, the admission (daily-limit' +
       ' check and audit row in one statement) and JSON. For a figure whose SQL takes a few milliseconds (most' +
       ' one-municipality rows) that fixed part decides the ratio, not the query.' +
-      " Every timed sample of the table above is a repeat of a combination the evaluator already asked today (its first" +
+      ' Every timed sample of the table above is a repeat of a combination the evaluator already asked today (its first' +
       " asking falls in the warm-up), as most of an evaluator's requests are (one per dashboard section, and again on" +
       ' each return): a repeat is admitted with one index probe and its audit row is committed without waiting for the' +
       " disk (migration 0329). A new combination also takes the evaluator's lock, counts the day's combinations and" +

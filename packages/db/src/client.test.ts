@@ -129,7 +129,9 @@ describe('PGlite migrated step by step', () => {
     // `Gender[]` parameter then went as the string "WOMAN" (malformed array literal).
     const db = await createDatabase({ memory: true, template: false });
     opened.push(db);
-    const rows = await db.query<{ genders: string }>(`SELECT $1::"Gender"[]::text AS genders`, [['WOMAN', 'MAN']]);
+    const rows = await db.query<{ genders: string }>(`SELECT $1::"Gender"[]::text AS genders`, [
+      ['WOMAN', 'MAN'],
+    ]);
     expect(rows[0]?.genders).toBe('{WOMAN,MAN}');
   });
 });

@@ -128,9 +128,14 @@ describe('the daily limit', () => {
     const actor = await evaluator('uncounted@vive.test');
     const at = new Date('2026-08-04T10:00:00Z');
     const quietly = (filter: EvaluationFilter) =>
-      auditEvaluationRequest({ actor, filter, figures: ['courseItems'], limit: 2, countUsed: false, now: at }).catch(
-        (error: unknown) => (error instanceof GatewayError ? error.code : Promise.reject(error)),
-      );
+      auditEvaluationRequest({
+        actor,
+        filter,
+        figures: ['courseItems'],
+        limit: 2,
+        countUsed: false,
+        now: at,
+      }).catch((error: unknown) => (error instanceof GatewayError ? error.code : Promise.reject(error)));
     expect(await quietly(filterFor(0))).toEqual({ usedToday: 1 });
     expect(await quietly(filterFor(0))).toEqual({ usedToday: null });
     expect(await quietly(filterFor(1))).toEqual({ usedToday: 2 });
@@ -142,7 +147,14 @@ describe('the daily limit', () => {
       orderBy: { id: 'asc' },
       select: { action: true },
     });
-    expect(actions.map((row) => row.action)).toEqual(['EVALUATE', 'EVALUATE', 'EVALUATE', 'DENIED', 'EVALUATE', 'EVALUATE']);
+    expect(actions.map((row) => row.action)).toEqual([
+      'EVALUATE',
+      'EVALUATE',
+      'EVALUATE',
+      'DENIED',
+      'EVALUATE',
+      'EVALUATE',
+    ]);
   });
 
   it('waits for the disk on a new combination and on a refusal, not on a repeat of one already asked today', async () => {
@@ -157,14 +169,16 @@ describe('the daily limit', () => {
           combination,
           limit,
         );
-        const [shown] = await tx.$queryRawUnsafe<Array<{ synchronous_commit: string }>>('SHOW synchronous_commit');
+        const [shown] =
+          await tx.$queryRawUnsafe<Array<{ synchronous_commit: string }>>('SHOW synchronous_commit');
         return { refused: answer?.refused, commit: shown?.synchronous_commit };
       });
     expect(await commitOf('first', 1)).toEqual({ refused: false, commit: 'on' });
     expect(await commitOf('first', 1)).toEqual({ refused: false, commit: 'off' });
     expect(await commitOf('second', 1)).toEqual({ refused: true, commit: 'on' });
     // The setting was the transaction's own: the connection commits durably again after it.
-    const [after] = await prisma().$queryRawUnsafe<Array<{ synchronous_commit: string }>>('SHOW synchronous_commit');
+    const [after] =
+      await prisma().$queryRawUnsafe<Array<{ synchronous_commit: string }>>('SHOW synchronous_commit');
     expect(after?.synchronous_commit).toBe('on');
   });
 
