@@ -196,6 +196,9 @@ export async function measureCallQueue(
   let owner: pg.Client | undefined;
   try {
     const env = { ...process.env, DATABASE_URL: url };
+    // As in production, where the gateway refuses to start without it: a call that accepts the
+    // survey offer issues its link in the call's transaction (no SMS provider: the link is read out).
+    process.env.VI_OUTREACH_SURVEY_URL ??= 'https://survey.bench.invalid/svar';
     setDefaultDatabaseFactory(() => createDatabase(databaseOptionsFromEnv(env)));
     owner = new pg.Client({ connectionString: url });
     const ownerClient = owner;
@@ -249,7 +252,7 @@ export async function measureCallQueue(
   const markdown = [
     '## Call queue under load',
     '',
-    `Workers claim the next person and record a call result in a loop, as fast as they can, in one process through the gateway's own functions (\`claimNextCase\` straight on the pool, \`recordCallOutcome\` in its Prisma transaction with the audit rows), for up to ${seconds} s or ${claims} claims (bench/src/call-queue-load.ts). Outcomes rotate through declined, not reached (back in the queue after 2 h), wants a call (referral), will call self and not safe to talk. PostgreSQL: a throw-away database on the bench's server, ${people.toLocaleString('en')} callable people imported through the gateway's import, ${pgPhase.connections ?? '?'} connections open on the gateway's pool after the run. The gateway's pool has 25 connections for the 20 workers. PGlite: in memory. Claim = one \`claimNextCase\` including the wait for a pooled connection; p95 by nearest rank. Double claims: cases a worker got while another held them, claims over another worker's running claim, and attempts by a worker who was not the case's last claimant, all three from the database's claim log. Load average (1 min) ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
+    `Workers claim the next person and record a call result in a loop, as fast as they can, in one process through the gateway's own functions (\`claimNextCase\` straight on the pool, \`recordCallOutcome\` in its Prisma transaction with the audit rows), for up to ${seconds} s or ${claims} claims (bench/src/call-queue-load.ts). Outcomes rotate through declined, not reached (back in the queue after 2 h), wants a call (referral), will call self and not safe to talk; a call whose person accepts the survey offer issues the survey link in its transaction, as in production (VI_OUTREACH_SURVEY_URL set, no SMS provider). PostgreSQL: a throw-away database on the bench's server, ${people.toLocaleString('en')} callable people imported through the gateway's import, ${pgPhase.connections ?? '?'} connections open on the gateway's pool after the run. The gateway's pool has 25 connections for the 20 workers. PGlite: in memory. Claim = one \`claimNextCase\` including the wait for a pooled connection; p95 by nearest rank. Double claims: cases a worker got while another held them, claims over another worker's running claim, and attempts by a worker who was not the case's last claimant, all three from the database's claim log. Load average (1 min) ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
     '',
     '| engine | workers | callable | claims | claims/s | claim p50 ms | claim p95 ms | record p50 ms | record p95 ms | double claims | errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
