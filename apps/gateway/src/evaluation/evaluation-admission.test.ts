@@ -111,6 +111,47 @@ describe('an evaluation request over the daily limit', () => {
 });
 
 describe('requests that arrive together at the limit', () => {
+  it("never take more than the limit when the requests do not ask for the day's use (repeats skip the lock)", async () => {
+    // Without `disclosure` selected a repeat of a combination is admitted without the evaluator's
+    // lock and uncounted (migration 0329). The attacker mixes, in one burst, repeats of a
+    // combination already allowed, new combinations, and new combinations asked three times at
+    // once (a "repeat" whose first asking is still in flight), hoping a repeat slips a new one in.
+    const { browser, userId } = await evaluator('together-uncounted@vive.test');
+    frozenAtNoon();
+    const limit = 3;
+    process.env.VI_EVALUATION_DAILY_LIMIT = String(limit);
+    const UNCOUNTED = `query ($filter: EvaluationFilterInput) {
+      evaluation(filter: $filter) { outreachFunnel { counts { identified { value suppressed } } } }
+    }`;
+    const first = await browser.graphql(UNCOUNTED, { filter: month(0) });
+    expect(first.body.errors).toBeUndefined();
+    const fresh = Array.from({ length: 8 }, (_, index) => month(index + 1));
+    const burst = [...fresh, ...fresh, ...fresh, ...Array.from({ length: 6 }, () => month(0))];
+    const answers = await Promise.all(burst.map((filter) => browser.graphql(UNCOUNTED, { filter })));
+    const answered = answers.filter((answer) => answer.body.data?.evaluation);
+    const refused = answers.filter((answer) => errorCodes(answer).includes('EVALUATION_LIMIT'));
+    expect(answered.length + refused.length).toBe(answers.length);
+    for (const answer of refused) expect(answer.body.data ?? null).toBeNull();
+
+    // The truth in the database: how many distinct combinations the attacker was answered.
+    const answeredCombinations = new Set(
+      burst
+        .filter((_, index) => answers[index]!.body.data?.evaluation)
+        .map((filter) => JSON.stringify(filter)),
+    );
+    answeredCombinations.add(JSON.stringify(month(0)));
+    expect(answeredCombinations.size).toBeLessThanOrEqual(limit);
+    const rows = await evaluationRows(userId);
+    const evaluate = rows.filter((row) => row.action === 'EVALUATE');
+    expect(new Set(evaluate.map((row) => row.entityId)).size).toBe(answeredCombinations.size);
+    // Every answer, repeats included, has its audit row; every refusal its DENIED row.
+    expect(evaluate).toHaveLength(answered.length + 1);
+    expect(rows.filter((row) => row.action === 'DENIED')).toHaveLength(refused.length);
+    // The six repeats of the allowed combination are always answered.
+    for (const answer of answers.slice(fresh.length * 3)) expect(answer.body.errors).toBeUndefined();
+    expect((await verifyAuditChains(asOwner)).ok).toBe(true);
+  });
+
   it('never take more than the limit between them, each allowed one counted once', async () => {
     const { browser, userId } = await evaluator('together@vive.test');
     frozenAtNoon();
