@@ -12,8 +12,10 @@
  * acceptance. Two more sections come from bench/src/request-throughput.ts and
  * bench/src/call-queue-load.ts when those files are present.
  *
- * Usage (repository root): npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--only <name part>]
+ * Usage (repository root): npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--budget 2] [--only <name part>]
  *   [--out <file>] [--no-sections] [--dry-run]
+ * --runs and --warmup are the fewest samples per figure and path; a figure is sampled on until --budget
+ * seconds have passed (a quarter of it for the warm-up), up to 400 timed rounds (see Sampling).
  * In bench/: npx tsx src/run.ts with the same options. --dry-run prints the options it
  * received and stops before touching a database (to check that the flags arrive). --out writes
  * the report elsewhere than bench/RESULTS.md (a working measurement that is not the record);
@@ -44,7 +46,7 @@ const TARGET_P95_MS = 500;
 const TARGET_RATIO = 2;
 
 const USAGE =
-  'Usage: npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--only <part of a row name>] [--out <file>] [--no-sections] [--dry-run]';
+  'Usage: npm run bench [-- --scale 0.1] [--runs 15] [--warmup 3] [--budget 2] [--only <part of a row name>] [--out <file>] [--no-sections] [--dry-run]';
 
 /** The value after `--name`, or undefined when the option is absent (npm's eaten options caught). */
 function option(name: string): string | undefined {
@@ -82,22 +84,42 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
+ * How long each figure is sampled. `runs` and `warmup` are minimums: a figure keeps being sampled
+ * (in turn, as below) until the budget's time has passed, up to a ceiling. A national figure of
+ * several hundred milliseconds gets its minimum; a one-municipality figure under a millisecond gets
+ * hundreds of samples, so its p50 and p95 rest on more than a handful of values and both sides are
+ * timed in the steady state a running gateway is in (the first samples of a code path run in
+ * V8's interpreter, on either side).
+ */
+export type Sampling = { runs: number; warmup: number; budgetMs: number; warmupBudgetMs: number };
+const MAX_RUNS = 400;
+const MAX_WARMUP = 100;
+
+/**
  * Times several paths to the same figure sample by sample in turn (gateway, raw SQL,
  * gateway, …), so a burst of other load on the machine lands on both sides alike instead of
  * on whichever ran during it.
  */
 async function timeInterleaved(
   paths: ReadonlyArray<() => Promise<void>>,
-  warmup: number,
-  runs: number,
+  sampling: Sampling,
 ): Promise<Timing[]> {
-  for (let i = 0; i < warmup; i++) for (const run of paths) await run();
+  const warmupStarted = performance.now();
+  for (
+    let i = 0;
+    i < sampling.warmup ||
+    (i < MAX_WARMUP && performance.now() - warmupStarted < sampling.warmupBudgetMs);
+    i++
+  )
+    for (const run of paths) await run();
   const samples = paths.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
+  const started = performance.now();
+  let runs = 0;
+  for (; runs < sampling.runs || (runs < MAX_RUNS && performance.now() - started < sampling.budgetMs); runs++) {
     for (const [index, run] of paths.entries()) {
-      const started = performance.now();
+      const sampleStarted = performance.now();
       await run();
-      samples[index]!.push(performance.now() - started);
+      samples[index]!.push(performance.now() - sampleStarted);
     }
   }
   return samples.map((path) => {
@@ -106,7 +128,8 @@ async function timeInterleaved(
   });
 }
 
-const ms = (value: number) => value.toFixed(1);
+/** Milliseconds with one decimal, two under 10 ms (a 0.4 ms statement is not shown as 0.4 ± 0.05). */
+const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
 type Row = {
   query: BenchQuery;
@@ -152,6 +175,8 @@ async function main(): Promise<void> {
   const scale = argument('scale', 1);
   const runs = Math.round(argument('runs', 15, 1));
   const warmup = Math.round(argument('warmup', 3, 0));
+  const budget = argument('budget', 2, 0);
+  const sampling: Sampling = { runs, warmup, budgetMs: budget * 1000, warmupBudgetMs: budget * 250 };
   const only = option('only');
   const out = option('out');
   const sections = !process.argv.includes('--no-sections');
@@ -161,7 +186,7 @@ async function main(): Promise<void> {
     // Stops before any database work: shows which options arrived (e.g. through npm run).
     console.log(
       JSON.stringify(
-        { scale, runs, warmup, only: only ?? null, out: out ?? null, sections, rows: selected.length },
+        { scale, runs, warmup, budget, only: only ?? null, out: out ?? null, sections, rows: selected.length },
         null,
         2,
       ),
@@ -290,8 +315,7 @@ async function main(): Promise<void> {
         await raw.query('SELECT 1');
       },
     ],
-    warmup,
-    runs,
+    sampling,
   )) as [Timing, Timing, Timing];
   const fixedCostLoad = os.loadavg()[0]!;
   console.log(
@@ -306,8 +330,7 @@ async function main(): Promise<void> {
         graphqlRequest(benchQuery.name, benchQuery.graphql, variablesOf(benchQuery, scope)),
         rawSql(benchQuery.name, rawStatementsOfQuery),
       ],
-      warmup,
-      runs,
+      sampling,
     )) as [Timing, Timing];
     const row: Row = {
       query: benchQuery,
@@ -378,7 +401,8 @@ async function main(): Promise<void> {
     '# Evaluation bench',
     '',
     `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` +
-      ` (scale ${scale}, ${warmup} warm-up + ${runs} timed runs per query and path` +
+      ` (scale ${scale}; per query and path at least ${warmup} warm-up and ${runs} timed runs, more until ${budget} s` +
+      ` had passed, at most ${MAX_RUNS}: the table gives each figure's count` +
       `${only === undefined ? '' : `, only the rows whose name contains "${only}"`}).`,
     '',
     '## Machine',
@@ -414,14 +438,14 @@ async function main(): Promise<void> {
       " gateway's statements before protection). Where the gateway runs several statements for a figure, the raw side runs" +
       ' the same ones side by side on its pool. The gateway path includes disclosure control (record-key sums, perturbation)' +
       ' and the audit row and daily-limit check of every evaluation request.' +
-      ' Ratio = gateway p50 / raw SQL p50; load = 1-minute load average right after the figure.',
+      ' Ratio = gateway p50 / raw SQL p50; runs = timed samples per side (Sampling in bench/src/run.ts); load = 1-minute load average right after the figure.',
     '',
-    '| query | gateway p50 ms | gateway p95 ms | raw SQL p50 ms | raw SQL p95 ms | ratio | load (1 min) | raw SQL |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| query | gateway p50 ms | gateway p95 ms | raw SQL p50 ms | raw SQL p95 ms | ratio | runs | load (1 min) | raw SQL |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map(
       (row) =>
         `| ${row.query.name} | ${ms(row.gateway.p50)} | ${ms(row.gateway.p95)} | ${ms(row.raw.p50)} | ${ms(row.raw.p95)}` +
-        ` | ${ratioOf(row).toFixed(2)}${misses(row) ? ' ✗' : ''} | ${row.load.toFixed(2)} | ${ownStatement(row)} |`,
+        ` | ${ratioOf(row).toFixed(2)}${misses(row) ? ' ✗' : ''} | ${row.gateway.runs} | ${row.load.toFixed(2)} | ${ownStatement(row)} |`,
     ),
     '',
     '## Acceptance (issue 11)',
