@@ -95,6 +95,10 @@ export type Sampling = { runs: number; warmup: number; budgetMs: number; warmupB
 const MAX_RUNS = 400;
 const MAX_WARMUP = 100;
 
+/** Another round: below the minimum, or below the ceiling while the budget's time lasts. */
+const more = (done: number, minimum: number, ceiling: number, startedAt: number, budgetMs: number) =>
+  done < minimum || (done < ceiling && performance.now() - startedAt < budgetMs);
+
 /**
  * Times several paths to the same figure sample by sample in turn (gateway, raw SQL,
  * gateway, …), so a burst of other load on the machine lands on both sides alike instead of
@@ -105,17 +109,12 @@ async function timeInterleaved(
   sampling: Sampling,
 ): Promise<Timing[]> {
   const warmupStarted = performance.now();
-  for (
-    let i = 0;
-    i < sampling.warmup ||
-    (i < MAX_WARMUP && performance.now() - warmupStarted < sampling.warmupBudgetMs);
-    i++
-  )
+  for (let i = 0; more(i, sampling.warmup, MAX_WARMUP, warmupStarted, sampling.warmupBudgetMs); i++)
     for (const run of paths) await run();
   const samples = paths.map(() => [] as number[]);
   const started = performance.now();
   let runs = 0;
-  for (; runs < sampling.runs || (runs < MAX_RUNS && performance.now() - started < sampling.budgetMs); runs++) {
+  for (; more(runs, sampling.runs, MAX_RUNS, started, sampling.budgetMs); runs++) {
     for (const [index, run] of paths.entries()) {
       const sampleStarted = performance.now();
       await run();
@@ -186,7 +185,16 @@ async function main(): Promise<void> {
     // Stops before any database work: shows which options arrived (e.g. through npm run).
     console.log(
       JSON.stringify(
-        { scale, runs, warmup, budget, only: only ?? null, out: out ?? null, sections, rows: selected.length },
+        {
+          scale,
+          runs,
+          warmup,
+          budget,
+          only: only ?? null,
+          out: out ?? null,
+          sections,
+          rows: selected.length,
+        },
         null,
         2,
       ),
