@@ -12,6 +12,14 @@ import type { TestResult } from './queries/recovery.ts';
  */
 export const EVALUATOR_SCOPE = { evaluator: true } as const;
 
+/**
+ * The options of every evaluation value type: the evaluator scope, checked once per object (as
+ * the object is completed) rather than once per field. Same refusal, same default deny; a national
+ * table of 148 organisations has a few thousand fields and each per-field check cost a wrapped
+ * resolver and a cache lookup (issue 11, the fixed cost of a figure).
+ */
+export const EVALUATOR_TYPE = { authScopes: EVALUATOR_SCOPE, runScopesOnType: true } as const;
+
 export const AgeGroupEnum = builder.enumType('AgeGroup', {
   description: "The domain's reporting age groups (seed 001).",
   values: AGE_GROUPS.map((group) => group.code),
@@ -45,7 +53,7 @@ export const ignoredFiltersField = {
 export const SuppressedCountRef = builder.objectRef<DisclosedCount>('SuppressedCount').implement({
   description:
     'A count of people after disclosure control: perturbed by the cell-key method (at most ±maxCountNoise, the same people always the same way); `value` is null and `suppressed` true when the perturbed count is 1-4 ("under 5"). A 0 can stand for a few people.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     value: t.exposeInt('value', { nullable: true }),
     suppressed: t.exposeBoolean('suppressed', {
@@ -58,7 +66,7 @@ export const SuppressedCountRef = builder.objectRef<DisclosedCount>('SuppressedC
 export const RateRef = builder.objectRef<Rate>('EvaluationRate').implement({
   description:
     'numerator / denominator (both perturbed counts) with its Wilson 95% interval. Given only where numerator, denominator and their difference are all shown as 5 or more.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     numerator: t.exposeInt('numerator', { nullable: false }),
     denominator: t.exposeInt('denominator', { nullable: false }),
@@ -72,7 +80,7 @@ const CountTableRowRef = builder
   .objectRef<{ key: string; cells: DisclosedCount[]; total: DisclosedCount }>('CountTableRow')
   .implement({
     description: 'One row of a CountTable: its key, its cells in column order and its total.',
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       key: t.exposeString('key', { nullable: false }),
       cells: t.field({ type: [SuppressedCountRef], nullable: false, resolve: (row) => row.cells }),
@@ -83,7 +91,7 @@ const CountTableRowRef = builder
 export const CountTableRef = builder.objectRef<CountTable>('CountTable').implement({
   description:
     'A table of people counts (rows × columns) with row, column and grand totals, after the domain disclosure rule. Every total is perturbed as a cell of its own, so it need not equal the sum of the shown cells. Row and column keys are domain codes, years or organisation ids.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     columns: t.stringList({ nullable: false, resolve: (table) => table.cols }),
     rows: t.field({
@@ -104,7 +112,7 @@ export const CountTableRef = builder.objectRef<CountTable>('CountTable').impleme
 export const TTestRef = builder.objectRef<TestResult>('TTest').implement({
   description:
     'A t-test: mean difference (after − before) with its 95% interval, t, degrees of freedom and the exact two-sided p; stars as VIVE marks them (* p<0.05, ** p<0.01, *** p<0.001).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     meanDifference: t.exposeFloat('meanDifference', { nullable: false }),
     standardError: t.exposeFloat('standardError', { nullable: false }),

@@ -1,6 +1,6 @@
 import type { CostLine } from '@vi/domain';
 import { builder } from '../builder.ts';
-import { EVALUATOR_SCOPE, ignoredFiltersField, SuppressedCountRef } from './aggregate-types.ts';
+import { EVALUATOR_TYPE, ignoredFiltersField, SuppressedCountRef } from './aggregate-types.ts';
 import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import { type CostFigure, type CostInputProblem, type Costs, costs } from './queries/costs.ts';
 
@@ -12,7 +12,7 @@ export const CostModelEnum = builder.enumType('EvaluationCostModel', {
 
 const CostLineRef = builder.objectRef<CostLine>('CostLine').implement({
   description: "One line of a cost breakdown; the label is the domain's cost rule, not user text.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     id: t.exposeString('id', { nullable: false }),
     labelDa: t.string({ nullable: false, resolve: (line) => line.label.da }),
@@ -25,7 +25,7 @@ const CostLineRef = builder.objectRef<CostLine>('CostLine').implement({
 const CostBlockRef = builder
   .objectRef<{ total: number; hours?: number; lines: CostLine[] }>('CostBlock')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       total: t.exposeFloat('total', { nullable: false }),
       hours: t.float({ nullable: true, resolve: (b) => b.hours ?? null }),
@@ -34,7 +34,7 @@ const CostBlockRef = builder
   });
 
 const PerCourseRef = builder.objectRef<NonNullable<CostFigure['perCourse']>>('CostPerCourse').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     amount: t.exposeFloat('amount', { nullable: false }),
     courses: t.exposeInt('courses', { nullable: false }),
@@ -46,7 +46,7 @@ const PerCompleterRef = builder
   .implement({
     description:
       'Yearly running cost per person who completed a course (start-up excluded), divided by the published (perturbed) completers; null where they are shown as under 5 or 0.',
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       amount: t.exposeFloat('amount', { nullable: true }),
       completers: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.completers }),
@@ -58,7 +58,7 @@ const PerCompleterRef = builder
 const PerReferralRef = builder
   .objectRef<NonNullable<CostFigure['perReferral']>>('CostPerReferral')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       amount: t.exposeFloat('amount', {
         nullable: true,
@@ -73,7 +73,7 @@ const ShelterComparisonRef = builder
   .objectRef<NonNullable<CostFigure['shelterComparison']>>('ShelterComparison')
   .implement({
     description: 'Per-completer cost against one shelter stay (seed 002: about 80,000 kr in 2024 prices).',
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       shelterStay: t.exposeFloat('shelterStay', { nullable: false }),
       priceYear: t.exposeInt('priceYear', { nullable: false }),
@@ -86,7 +86,7 @@ const ShelterComparisonRef = builder
 
 const CostFigureRef = builder.objectRef<CostFigure>('CostFigure').implement({
   description: "One organisation's model, from its latest cost inputs in the period.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: false }),
     model: t.field({ type: CostModelEnum, nullable: false, resolve: (c) => c.model }),
@@ -108,7 +108,7 @@ const CostFigureRef = builder.objectRef<CostFigure>('CostFigure').implement({
 
 const CostInputProblemRef = builder.objectRef<CostInputProblem>('CostInputProblem').implement({
   description: 'Stored cost inputs the domain rules refuse, with the fields at fault (field:code).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: false }),
     model: t.exposeString('model', { nullable: false }),
@@ -118,7 +118,7 @@ const CostInputProblemRef = builder.objectRef<CostInputProblem>('CostInputProble
 });
 
 const CostsRef = builder.objectRef<Costs>('Costs').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     figures: t.field({ type: [CostFigureRef], nullable: false, resolve: (c) => c.figures }),
     invalidInputs: t.field({ type: [CostInputProblemRef], nullable: false, resolve: (c) => c.invalidInputs }),

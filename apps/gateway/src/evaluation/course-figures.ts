@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import {
   CountTableRef,
-  EVALUATOR_SCOPE,
+  EVALUATOR_TYPE,
   ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
@@ -16,7 +16,7 @@ import { type WaitingTimes, type WaitingTimesRow, waitingTimes } from './queries
 
 const CourseDeliveryRowRef = builder.objectRef<CourseDeliveryRow>('CourseDeliveryRow').implement({
   description: 'Courses of one organisation (organizationId set) or of all selected (null).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     courses: t.exposeInt('courses', { nullable: false }),
@@ -48,7 +48,7 @@ const CourseDeliveryRowRef = builder.objectRef<CourseDeliveryRow>('CourseDeliver
 const CourseDeliveryRef = builder.objectRef<CourseDelivery>('CourseDelivery').implement({
   description:
     'Courses run, cadence (mean days between sessions), gaps over 14 days and group sizes. Period: course start.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     total: t.field({ type: CourseDeliveryRowRef, nullable: false, resolve: (d) => d.total }),
     byOrganization: t.field({
@@ -64,7 +64,7 @@ type ParticipationRates = CourseParticipation['total'];
 const ParticipationRatesRef = builder
   .objectRef<ParticipationRates & { organizationId?: string }>('ParticipationRates')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       organizationId: t.id({ nullable: true, resolve: (r) => r.organizationId ?? null }),
       completion: t.field({
@@ -90,7 +90,7 @@ const ParticipationRatesRef = builder
 const CourseParticipationRef = builder.objectRef<CourseParticipation>('CourseParticipation').implement({
   description:
     'Participants by linked forms (columns BOTH_FORMS, BASELINE_ONLY, END_ONLY, NO_FORM, COURSE_RUNNING; rows = organisation ids), withdrawals, completion, drop-out and attendance.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     table: t.field({ type: CountTableRef, nullable: false, resolve: (p) => p.table }),
     withdrawn: t.field({
@@ -111,7 +111,7 @@ const CourseParticipationRef = builder.objectRef<CourseParticipation>('CoursePar
 });
 
 const WaitingTimesRowRef = builder.objectRef<WaitingTimesRow>('WaitingTimesRow').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     enrolled: t.field({
@@ -144,7 +144,7 @@ const WaitingTimesRowRef = builder.objectRef<WaitingTimesRow>('WaitingTimesRow')
 const WaitingTimesRef = builder.objectRef<WaitingTimes>('WaitingTimes').implement({
   description:
     "Days from joining the waiting list to enrolment, and people still waiting (over the organisation's limit). Period: joining the list.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     total: t.field({ type: WaitingTimesRowRef, nullable: false, resolve: (w) => w.total }),
     byOrganization: t.field({
@@ -159,7 +159,7 @@ const WaitingTimesRef = builder.objectRef<WaitingTimes>('WaitingTimes').implemen
 const CourseItemMeanRef = builder
   .objectRef<CourseItemMean & { organizationId?: string }>('CourseItemMean')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       organizationId: t.id({ nullable: true, resolve: (m) => m.organizationId ?? null }),
       n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (m) => m.n }),
@@ -171,7 +171,7 @@ const CourseItemMeanRef = builder
 const CourseItemRef = builder.objectRef<CourseItems['items'][number]>('CourseItem').implement({
   description:
     "One of the end form's eleven course items (1-5); label and dimension from the domain's END form by itemId.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     itemId: t.exposeString('itemId', { nullable: false }),
     total: t.field({ type: CourseItemMeanRef, nullable: false, resolve: (i) => i.total }),
@@ -180,7 +180,7 @@ const CourseItemRef = builder.objectRef<CourseItems['items'][number]>('CourseIte
 });
 
 const CourseItemsRef = builder.objectRef<CourseItems>('CourseItems').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     items: t.field({ type: [CourseItemRef], nullable: false, resolve: (c) => c.items }),
     ignoredFilters: t.field(ignoredFiltersField),

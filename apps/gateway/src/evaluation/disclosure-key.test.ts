@@ -1,5 +1,6 @@
 // The installation's disclosure key: configured, or made once and kept in the database so
 // that restarts and other gateway processes give the same people the same noise.
+import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, prisma } from '../database.ts';
 import { disclosureKey, forgetDisclosureKey, keyedUniform } from './disclosure-key.ts';
@@ -36,5 +37,18 @@ describe('the disclosure key', () => {
     expect(uniform('count|12|345')).toBe(u);
     expect(uniform('count|12|346')).not.toBe(u);
     expect(other('count|12|345')).not.toBe(u);
+  });
+
+  it('remembers each number as the HMAC gives it, also after it has started afresh', () => {
+    const key = Buffer.alloc(32, 7);
+    const byHmac = (message: string) =>
+      (createHmac('sha256', key).update(message).digest().readUIntBE(0, 6) + 0.5) / 2 ** 48;
+    const uniform = keyedUniform(key);
+    const asked = ['count|5|17', 'mean|waitingDays|9|3', 'count|1200|0'];
+    for (const message of asked) expect(uniform(message)).toBe(byHmac(message));
+    // More messages than it keeps: it starts afresh and still answers the same.
+    for (let i = 0; i < 100_001; i++) uniform(`count|${i}|1`);
+    for (const message of [...asked, 'count|99999|1', 'count|100000|1'])
+      expect(uniform(message)).toBe(byHmac(message));
   });
 });

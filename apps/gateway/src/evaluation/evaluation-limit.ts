@@ -44,10 +44,11 @@ export function canonicalFilter(filter: EvaluationFilter): Prisma.InputJsonObjec
 }
 
 export function combinationId(filter: EvaluationFilter): string {
-  return createHash('sha256')
-    .update(JSON.stringify(canonicalFilter(filter)))
-    .digest('hex')
-    .slice(0, 32);
+  return combinationOf(canonicalFilter(filter));
+}
+
+function combinationOf(canonical: Prisma.InputJsonObject): string {
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 32);
 }
 
 const LIMIT_MESSAGE = (limit: number) => ({
@@ -82,8 +83,9 @@ export async function auditEvaluationRequest(args: {
 }): Promise<{ usedToday: number | null }> {
   const { actor, filter, figures, limit } = args;
   const day = danishCalendarDate(args.now ?? new Date());
-  const combination = combinationId(filter);
-  const detail = { day, filter: canonicalFilter(filter), figures };
+  const canonical = canonicalFilter(filter);
+  const combination = combinationOf(canonical);
+  const detail = { day, filter: canonical, figures };
   if (!actor.userId) throw new Error('An evaluation request needs a user.');
 
   const [row] = await database().query<{ refused: boolean; used: number | null }>(

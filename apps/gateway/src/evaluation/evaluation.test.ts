@@ -9,6 +9,7 @@ import { type Database, getDatabase } from '@vi/db';
 import {
   type GraphQLNamedType,
   type GraphQLObjectType,
+  type GraphQLResolveInfo,
   getNamedType,
   isEnumType,
   isListType,
@@ -18,6 +19,7 @@ import {
 } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fillDataset, parametersForScale } from '../../../../bench/src/generate.ts';
+import type { GatewayContext } from '../context.ts';
 import { openDatabase } from '../database.ts';
 import { schema } from '../schema.ts';
 import { createUser, TEST_PASSWORD } from '../testing/fixtures.ts';
@@ -605,6 +607,35 @@ describe('the evaluator schema', () => {
     expect([...reachableTypes().keys()]).toEqual(
       expect.arrayContaining(['HateCrimeUptake', 'HateCrimeLegalTasks', 'HateCrimeSessions']),
     );
+  });
+
+  it('checks the evaluator scope as each object of those types is completed, and refuses anyone else', () => {
+    // The types check their scope once per object (EVALUATOR_TYPE: scope-auth's isTypeOf), not per
+    // field. The check is the one graphql-js calls while completing an object; called here
+    // directly, since no path lets a non-evaluator past Query.evaluation to reach one.
+    const contextWith = (roles: string[]) =>
+      ({
+        user: { id: 'u', mustChangePassword: false },
+        organizationId: 'o',
+        roles,
+        memberships: [{ organizationId: 'o', organizationName: 'O', roles }],
+        audit: () => {},
+      }) as unknown as GatewayContext;
+    const info = {
+      path: { prev: { prev: undefined, key: 'evaluation' }, key: 'figure' },
+    } as GraphQLResolveInfo;
+    let checked = 0;
+    for (const type of reachableTypes().values()) {
+      if (!isObjectType(type)) continue;
+      expect(type.isTypeOf, type.name).toBeTypeOf('function');
+      expect(type.isTypeOf?.({}, contextWith(['EVALUATOR']), info), type.name).toBe(true);
+      for (const roles of [['OUTREACH_WORKER', 'PROJECT_LEAD'], []])
+        expect(() => type.isTypeOf?.({}, contextWith(roles), info), type.name).toThrow(
+          expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+        );
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(60);
   });
 
   it('protects every type reachable from it with the evaluator scope', () => {

@@ -28,12 +28,13 @@ import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { GenderEnum, IncidentTypeEnum, PersonRoleEnum } from '../enums.ts';
 import { GatewayError, throwValidation } from '../errors.ts';
-import { AgeGroupEnum, EVALUATOR_SCOPE } from './aggregate-types.ts';
+import { AgeGroupEnum, EVALUATOR_SCOPE, EVALUATOR_TYPE } from './aggregate-types.ts';
 import { evaluationUniform } from './disclosure-key.ts';
 import { evaluationSource } from './evaluation-database.ts';
 import { auditEvaluationRequest, auditRefusedEvaluation, dailyLimit } from './evaluation-limit.ts';
 import type { AggregateSource, EvaluationFilter } from './queries/evaluation-filter.ts';
 import { validateEvaluationFilter } from './queries/evaluation-filter.ts';
+import { selectedOrganizationIds } from './queries/organization-rows.ts';
 
 /**
  * The evaluators' entry point (issue 5): `evaluation(filter)` checks the filter against the
@@ -107,7 +108,7 @@ const EvaluationOrganizationRef = builder
   .objectRef<{ id: string; name: string }>('EvaluationOrganization')
   .implement({
     description: 'An organisation the evaluation covers (organisations are not persons).',
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       id: t.exposeID('id', { nullable: false }),
       name: t.exposeString('name', { nullable: false }),
@@ -118,7 +119,7 @@ const CountNoiseRef = builder
   .objectRef<{ noise: number; probability: number }>('CountNoiseProbability')
   .implement({
     description: 'One row of the published perturbation table: a noise and its probability.',
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       noise: t.exposeInt('noise', { nullable: false }),
       probability: t.exposeFloat('probability', { nullable: false }),
@@ -130,7 +131,7 @@ const EvaluationDisclosureRef = builder
   .implement({
     description:
       "The disclosure method's public parameters (packages/domain disclosure.ts) and this evaluator's use of today's limit.",
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       methodId: t.string({ nullable: false, resolve: () => DISCLOSURE_METHOD_ID }),
       minCell: t.int({ nullable: false, resolve: () => MIN_CELL }),
@@ -175,7 +176,7 @@ const EvaluationDisclosureRef = builder
 EvaluationRef.implement({
   description:
     'Aggregate figures for the selected organisations and filters. No field here or below can reach a person, a name, a participant code or a free-text answer; every count of people is perturbed (cell-key method) and shown as "under 5" where the perturbed count is 1-4, and every rate, mean and test is computed from perturbed values.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizations: t.field({
       type: [EvaluationOrganizationRef],
@@ -220,11 +221,37 @@ export const EvaluationFilterInput = builder.inputType('EvaluationFilterInput', 
   }),
 });
 
-/** The organisations this user may evaluate: those where they hold EVALUATOR. */
-export function grantedOrganizations(context: GatewayContext): Array<{ id: string; name: string }> {
-  return context.memberships
-    .filter((membership) => membership.roles.includes('EVALUATOR'))
-    .map((membership) => ({ id: membership.organizationId, name: membership.organizationName }));
+/** The organisations a user may evaluate, and their ids in the canonical order of a filter. */
+export type EvaluationGrant = {
+  /** Those where the user holds EVALUATOR, in the order of the memberships (by name). */
+  organizations: ReadonlyArray<{ id: string; name: string }>;
+  ids: ReadonlySet<string>;
+  /** Every granted id, lower-case and sorted (what selectedOrganizationIds would make of them). */
+  allIds: readonly string[];
+};
+
+/**
+ * Worked out once per view of a user's memberships: the session cache hands every request of a
+ * session the same array until the session changes (a role, an organisation, a new login), and a
+ * new array gets its own grant. An evaluator of every organisation asks about 148 of them; sorting
+ * and matching them on every request was a measurable part of a small figure's time.
+ */
+const grants = new WeakMap<GatewayContext['memberships'], EvaluationGrant>();
+
+export function evaluationGrant(context: GatewayContext): EvaluationGrant {
+  let grant = grants.get(context.memberships);
+  if (!grant) {
+    const organizations = context.memberships
+      .filter((membership) => membership.roles.includes('EVALUATOR'))
+      .map((membership) => ({ id: membership.organizationId, name: membership.organizationName }));
+    grant = {
+      organizations,
+      ids: new Set(organizations.map((org) => org.id)),
+      allIds: selectedOrganizationIds(organizations.map((org) => org.id)),
+    };
+    grants.set(context.memberships, grant);
+  }
+  return grant;
 }
 
 type FilterArgs = {
@@ -239,13 +266,12 @@ type FilterArgs = {
 
 export function resolveEvaluationFilter(
   args: FilterArgs | null | undefined,
-  granted: ReadonlyArray<{ id: string; name: string }>,
+  grant: EvaluationGrant,
 ): { filter: EvaluationFilter; organizations: Array<{ id: string; name: string }> } {
-  const grantedIds = new Set(granted.map((org) => org.id));
   const errors: FieldError[] = [];
-  const requested = args?.organizationIds?.map(String) ?? granted.map((org) => org.id);
+  const requested = args?.organizationIds?.map(String) ?? grant.allIds;
   requested.forEach((id, index) => {
-    if (!grantedIds.has(id)) {
+    if (!grant.ids.has(id)) {
       errors.push({
         field: `organizationIds.${index}`,
         code: 'NOT_GRANTED',
@@ -257,12 +283,14 @@ export function resolveEvaluationFilter(
     }
   });
   if (requested.length === 0) errors.push(fieldError('organizationIds', 'REQUIRED'));
-  const distinct = [...new Set(requested)];
+  const distinct = requested === grant.allIds ? grant.allIds : [...new Set(requested)];
   // One organisation or all granted: "all but one" minus "all" would isolate one.
-  if (distinct.length > 1 && distinct.length !== grantedIds.size && errors.length === 0)
+  if (distinct.length > 1 && distinct.length !== grant.ids.size && errors.length === 0)
     errors.push(fieldError('organizationIds', 'ONE_OR_ALL'));
+  const all = distinct.length === grant.ids.size && errors.length === 0;
   const filter: EvaluationFilter = {
-    organizationIds: distinct,
+    // All granted: the canonical list, the same for every request of this grant.
+    organizationIds: all ? [...grant.allIds] : [...distinct],
     ...(args?.from ? { from: args.from } : {}),
     ...(args?.to ? { to: args.to } : {}),
     ...(args?.incidentTypes?.length ? { incidentTypes: [...args.incidentTypes] } : {}),
@@ -272,7 +300,11 @@ export function resolveEvaluationFilter(
   };
   if (errors.length === 0) errors.push(...validateEvaluationFilter(filter));
   throwValidation(errors);
-  return { filter, organizations: granted.filter((org) => filter.organizationIds.includes(org.id)) };
+  const chosen = new Set(filter.organizationIds);
+  return {
+    filter,
+    organizations: all ? [...grant.organizations] : grant.organizations.filter((org) => chosen.has(org.id)),
+  };
 }
 
 builder.queryField('evaluation', (t) =>
@@ -287,7 +319,7 @@ builder.queryField('evaluation', (t) =>
       const figures = selectedFields(info.fieldNodes[0]?.selectionSet, info.fragments, info.variableValues);
       let resolved: ReturnType<typeof resolveEvaluationFilter>;
       try {
-        resolved = resolveEvaluationFilter(args.filter, grantedOrganizations(context));
+        resolved = resolveEvaluationFilter(args.filter, evaluationGrant(context));
       } catch (error) {
         // A refused filter is audited too: probing what may be asked leaves a trace.
         if (error instanceof GatewayError)

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import {
   CountTableRef,
-  EVALUATOR_SCOPE,
+  EVALUATOR_TYPE,
   ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
@@ -26,7 +26,7 @@ import { type HateCrimeUptake, hateCrimeUptake, type TrackUptakeRow } from './qu
 const TrackUptakeRowRef = builder.objectRef<TrackUptakeRow>('HateCrimeTrackUptake').implement({
   description:
     'One track (HateCrimeTrack code) at one receiving organisation, or at all selected (organizationId null). Counts are perturbed (cell-key method); the uptake rate comes from the published counts; the waiting days carry magnitude noise and are given only where the published number of contacted referrals is 5 or more.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     track: t.exposeString('track', { nullable: false }),
@@ -67,7 +67,7 @@ const TrackUptakeRowRef = builder.objectRef<TrackUptakeRow>('HateCrimeTrackUptak
 const HateCrimeUptakeRef = builder.objectRef<HateCrimeUptake>('HateCrimeUptake').implement({
   description:
     'Uptake per track and the wait from referral to the first contact (the Copenhagen pre-study on aftercare for hate-crime victims, Als Research 2025: legal/financial counselling and psychological support at two other organisations). Period: the day the referral was sent.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     total: t.field({ type: [TrackUptakeRowRef], nullable: false, resolve: (u) => u.total }),
     byOrganization: t.field({ type: [TrackUptakeRowRef], nullable: false, resolve: (u) => u.byOrganization }),
@@ -78,7 +78,7 @@ const HateCrimeUptakeRef = builder.objectRef<HateCrimeUptake>('HateCrimeUptake')
 const HateCrimeTasksRef = builder.objectRef<HateCrimeTasks>('HateCrimeLegalTasks').implement({
   description:
     'Legal and financial tasks closed in the period (the closing day), rows = LegalTaskKind, columns = LegalTaskOutcome; every cell and total perturbed on its own (cell-key method).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     table: t.field({ type: CountTableRef, nullable: false, resolve: (tasks) => tasks.table }),
     ignoredFilters: t.field(ignoredFiltersField),
@@ -88,7 +88,7 @@ const HateCrimeTasksRef = builder.objectRef<HateCrimeTasks>('HateCrimeLegalTasks
 const SessionsRowRef = builder.objectRef<SessionsRow>('HateCrimeSessionsRow').implement({
   description:
     'Psychological support at one organisation, or all selected (organizationId null). Sessions are given as a mean and a median per person with magnitude noise (never as a total), only where the published number of people with individual sessions is 5 or more.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     individual: t.field({
@@ -116,7 +116,7 @@ const SessionsRowRef = builder.objectRef<SessionsRow>('HateCrimeSessionsRow').im
 
 const HateCrimeSessionsRef = builder.objectRef<HateCrimeSessions>('HateCrimeSessions').implement({
   description: 'Psychological sessions used. Period: the day the support started.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     total: t.field({ type: SessionsRowRef, nullable: false, resolve: (s) => s.total }),
     byOrganization: t.field({ type: [SessionsRowRef], nullable: false, resolve: (s) => s.byOrganization }),

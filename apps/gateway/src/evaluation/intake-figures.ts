@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import {
   CountTableRef,
-  EVALUATOR_SCOPE,
+  EVALUATOR_TYPE,
   ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
@@ -15,7 +15,7 @@ import { type IntakeViolenceForms, intakeViolenceForms } from './queries/intake-
 /** Intake figures of DOMAIN §2.2/§4 (seed 002, registration form) on the Evaluation type. */
 
 const OptionCountRef = builder.objectRef<MultiChoiceCounts['options'][number]>('OptionCount').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     code: t.exposeString('code', { nullable: false, description: 'The answer option (domain code).' }),
     count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (o) => o.count }),
@@ -26,7 +26,7 @@ const OptionCountRef = builder.objectRef<MultiChoiceCounts['options'][number]>('
 const MultiChoiceCountsRef = builder.objectRef<MultiChoiceCounts>('MultiChoiceCounts').implement({
   description:
     'How many registrations chose each option of a several-answers question. Options do not add up to the registrations.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     registrations: t.field({ type: SuppressedCountRef, nullable: false, resolve: (m) => m.registrations }),
     options: t.field({ type: [OptionCountRef], nullable: false, resolve: (m) => m.options }),
@@ -36,7 +36,7 @@ const MultiChoiceCountsRef = builder.objectRef<MultiChoiceCounts>('MultiChoiceCo
 
 const ViolenceFormsRef = builder.objectRef<IntakeViolenceForms>('IntakeViolenceForms').implement({
   description: 'Violence forms (rows) × their status at intake (columns), from the registration form.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     table: t.field({ type: CountTableRef, nullable: false, resolve: (v) => v.table }),
     ignoredFilters: t.field(ignoredFiltersField),
@@ -48,7 +48,7 @@ const FormKindEnum = builder.enumType('EvaluationFormKind', {
 });
 
 const FormTableRef = builder.objectRef<IntakeCountsByYear['tables'][number]>('FormCountsByYear').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     kind: t.field({ type: FormKindEnum, nullable: false, resolve: (f) => f.kind }),
     table: t.field({ type: CountTableRef, nullable: false, resolve: (f) => f.table }),
@@ -58,7 +58,7 @@ const FormTableRef = builder.objectRef<IntakeCountsByYear['tables'][number]>('Fo
 const CountsByYearRef = builder.objectRef<IntakeCountsByYear>('IntakeCountsByYear').implement({
   description:
     "Registration, baseline and end forms per organisation (rows, by id) and year (columns), like seed 002's Table 5.1.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     years: t.intList({ nullable: false, resolve: (c) => c.years }),
     tables: t.field({ type: [FormTableRef], nullable: false, resolve: (c) => c.tables }),

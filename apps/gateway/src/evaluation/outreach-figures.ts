@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import {
   CountTableRef,
-  EVALUATOR_SCOPE,
+  EVALUATOR_TYPE,
   ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
@@ -43,7 +43,7 @@ const FUNNEL_DESCRIPTIONS: Record<(typeof FUNNEL_COUNT_KEYS)[number], string> = 
 const FunnelCountsRef = builder.objectRef<OutreachFunnel['counts']>('OutreachFunnelCounts').implement({
   description:
     'The funnel steps; each count is a set of people perturbed by the cell-key method (the same people always show the same value), so steps need not add up exactly.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) =>
     Object.fromEntries(
       FUNNEL_COUNT_KEYS.map((key) => [
@@ -61,7 +61,7 @@ const FunnelCountsRef = builder.objectRef<OutreachFunnel['counts']>('OutreachFun
 const FunnelRatesRef = builder.objectRef<OutreachFunnel['rates']>('OutreachFunnelRates').implement({
   description:
     'Rates from the published (perturbed) counts; null where the numerator, the denominator or their difference is not shown as 5 or more.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     contactDetails: t.field({ type: RateRef, nullable: true, resolve: (r) => r.contactDetails }),
     reached: t.field({
@@ -90,7 +90,7 @@ const FunnelRatesRef = builder.objectRef<OutreachFunnel['rates']>('OutreachFunne
 const OutreachFunnelRef = builder.objectRef<OutreachFunnel>('OutreachFunnel').implement({
   description:
     'Identified → with contact details → reached → wants a call / declines / will call themselves → referral result. Period: the day the case was identified.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     counts: t.field({ type: FunnelCountsRef, nullable: false, resolve: (f) => f.counts }),
     rates: t.field({ type: FunnelRatesRef, nullable: false, resolve: (f) => f.rates }),
@@ -105,7 +105,7 @@ const AcceptanceDimensionEnum = builder.enumType('AcceptanceDimension', {
 const AcceptanceRowRef = builder.objectRef<AcceptanceRow>('AcceptanceGroup').implement({
   description:
     'One group (incident type, gender, age group or role code; UNKNOWN where not registered; for gender OTHER_OR_UNKNOWN: "other" and not registered together).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     group: t.exposeString('group', { nullable: false }),
     reached: t.exposeInt('reached', {
@@ -120,7 +120,7 @@ const AcceptanceRowRef = builder.objectRef<AcceptanceRow>('AcceptanceGroup').imp
 const OutreachAcceptanceRef = builder.objectRef<OutreachAcceptance>('OutreachAcceptance').implement({
   description:
     "Acceptance among reached people by group (seed Figure 3 and its text). Columns: WANTS_CALL, DECLINED_OR_SELF ('will call themselves', ~1%, is merged into the declines per group; the funnel gives it overall). Small categories are merged before protection: for GENDER the groups are MAN, WOMAN and OTHER_OR_UNKNOWN. Cells and totals are perturbed each on its own (cell-key method), so totals need not equal the sum of the cells; rates come from the published cells and row totals.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     dimension: t.field({ type: AcceptanceDimensionEnum, nullable: false, resolve: (a) => a.dimension }),
     table: t.field({ type: CountTableRef, nullable: false, resolve: (a) => a.table }),
@@ -132,7 +132,7 @@ const OutreachAcceptanceRef = builder.objectRef<OutreachAcceptance>('OutreachAcc
 const DeclineReasonCountRef = builder
   .objectRef<DeclineReasons['reasons'][number]>('DeclineReasonCount')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       reason: t.exposeString('reason', { nullable: false, description: 'DeclineReason code.' }),
       count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (r) => r.count }),
@@ -143,7 +143,7 @@ const DeclineReasonCountRef = builder
 const DeclineReasonsRef = builder.objectRef<DeclineReasons>('DeclineReasons').implement({
   description:
     'Why reached people declined (seed: 82% no need, 8% a more specialised offer, of registered reasons). Each count is perturbed on its own (cell-key method); shares of the recorded reasons come from the published counts.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     declined: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.declined }),
     withReason: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.withReason }),
@@ -156,7 +156,7 @@ const DeclineReasonsRef = builder.objectRef<DeclineReasons>('DeclineReasons').im
 const SurveyStatusCountRef = builder
   .objectRef<SurveyOffers['byStatus'][number]>('SurveyStatusCount')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       status: t.exposeString('status', {
         nullable: false,
@@ -169,7 +169,7 @@ const SurveyStatusCountRef = builder
 const SurveyOffersRef = builder.objectRef<SurveyOffers>('SurveyOffers').implement({
   description:
     'The user survey among reached people: offered / accepted, or judged not appropriate (language, technical, ethical). Each count is perturbed on its own (cell-key method); rates come from the published counts.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     reached: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.reached }),
     offered: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.offered }),

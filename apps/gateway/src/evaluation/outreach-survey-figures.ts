@@ -1,7 +1,7 @@
 import { OUTREACH_SURVEY_REFERENCE, SURVEY_NOT_OFFERED_REASONS } from '@vi/domain';
 import { builder } from '../builder.ts';
 import { ParticipantLanguageEnum } from '../enums.ts';
-import { EVALUATOR_SCOPE, ignoredFiltersField, RateRef, SuppressedCountRef } from './aggregate-types.ts';
+import { EVALUATOR_TYPE, ignoredFiltersField, RateRef, SuppressedCountRef } from './aggregate-types.ts';
 import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import {
   countedItems,
@@ -42,7 +42,7 @@ const SurveyNotOfferedReasonEnum = builder.enumType('OutreachSurveyNotOfferedRea
 
 const OptionCountRef = builder.objectRef<SurveyOptionCount>('OutreachSurveyOptionCount').implement({
   description: 'Respondents who chose this answer code; share = count / the item’s answered.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     code: t.field({
       type: SurveyAnswerCodeEnum,
@@ -60,7 +60,7 @@ const ItemDistributionRef = builder
   .implement({
     description:
       'One coded survey item: how many answered it and how the answers fall on its codes (a multi item’s codes may add up to more than answered). Label the item and codes from the domain’s OUTREACH_SURVEY by itemId and code.',
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       itemId: t.field({ type: SurveyItemEnum, nullable: false, resolve: (i) => i.itemId }),
       kind: t.field({ type: SurveyItemKindEnum, nullable: false, resolve: (i) => i.kind }),
@@ -89,7 +89,7 @@ const ItemDistributionRef = builder
 const NotOfferedRef = builder
   .objectRef<OutreachUserSurvey['notOffered'][number]>('OutreachSurveyNotOffered')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       status: t.field({ type: SurveyNotOfferedReasonEnum, nullable: false, resolve: (s) => s.status }),
       count: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.count }),
@@ -99,7 +99,7 @@ const NotOfferedRef = builder
 const LanguageCountRef = builder
   .objectRef<OutreachUserSurvey['byLanguage'][number]>('OutreachSurveyLanguageCount')
   .implement({
-    authScopes: EVALUATOR_SCOPE,
+    ...EVALUATOR_TYPE,
     fields: (t) => ({
       language: t.field({
         type: ParticipantLanguageEnum,
@@ -116,7 +116,7 @@ type Reference = typeof OUTREACH_SURVEY_REFERENCE;
 const ReferenceRef = builder.objectRef<Reference>('OutreachSurveyReference').implement({
   description:
     'The evaluation of Projekt Opsøgende Indsats (Copenhagen 2018-2020) and its Kantar Gallup user survey, for comparison: exact published counts, not this installation’s.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     sourceDa: t.string({ nullable: false, resolve: (r) => r.source.da }),
     sourceEn: t.string({ nullable: false, resolve: (r) => r.source.en }),
@@ -134,7 +134,7 @@ const ReferenceRef = builder.objectRef<Reference>('OutreachSurveyReference').imp
 const OutreachUserSurveyRef = builder.objectRef<OutreachUserSurvey>('OutreachUserSurvey').implement({
   description:
     'The outreach user survey. sent / opened / answered count people by their survey link (period: the day it was sent; every filter applies). The answers cannot be traced to a case: items, byLanguage and responses count responses by organisation and the month they came in only, and followUps the interviews agreed to by day; ignoredFilters names the filters those parts could not apply. Every count is perturbed on its own (cell-key method); rates come from published counts.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     sent: t.field({
       type: SuppressedCountRef,

@@ -1,6 +1,6 @@
 import { PHASES } from '@vi/domain';
 import { builder } from '../builder.ts';
-import { EVALUATOR_SCOPE, ignoredFiltersField, RateRef, SuppressedCountRef } from './aggregate-types.ts';
+import { EVALUATOR_TYPE, ignoredFiltersField, RateRef, SuppressedCountRef } from './aggregate-types.ts';
 import { EvaluationRef, evaluationFigure } from './evaluation.ts';
 import {
   REACH_GROUPS,
@@ -38,7 +38,7 @@ const ReachGroupEnum = builder.enumType('ReachTargetGroup', {
 const ReachRowRef = builder.objectRef<ReachRow>('ReachGroupRow').implement({
   description:
     'One target group: reached and accepted people, each perturbed on its own (cell-key method; null value = "under 5"), and accepted / reached from the published counts.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     group: t.field({ type: ReachGroupEnum, nullable: false, resolve: (row) => row.group }),
     reached: t.field({ type: SuppressedCountRef, nullable: false, resolve: (row) => row.reached }),
@@ -50,7 +50,7 @@ const ReachRowRef = builder.objectRef<ReachRow>('ReachGroupRow').implement({
 const ReachByModelRef = builder.objectRef<ReachByModel>('ReachByModel').implement({
   description:
     "One model's reach. OUTREACH (detection): reached = the call reached the person, accepted = wants a counsellor's call (as outreachAcceptance). GROUP_COURSE (support): reached = an intake registration, accepted = started a course (enrolled in a course whose first session has been held, not withdrawn before it). A person can be in several groups or none; groups from ReachAnswers count only recorded answers.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     model: t.field({ type: ReachModelEnum, nullable: false, resolve: (m) => m.model }),
     phase: t.field({ type: NationalPhaseEnum, nullable: false, resolve: (m) => m.phase }),
@@ -67,7 +67,7 @@ const ReachByModelRef = builder.objectRef<ReachByModel>('ReachByModel').implemen
 const ReachRef = builder.objectRef<Reach>('Reach').implement({
   description:
     'Who we reach: reach and acceptance per target group of the national action plan, per model and phase.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     models: t.field({ type: [ReachByModelRef], nullable: false, resolve: (r) => r.models }),
   }),

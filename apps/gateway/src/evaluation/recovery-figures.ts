@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { ParticipantLanguageEnum } from '../enums.ts';
 import {
-  EVALUATOR_SCOPE,
+  EVALUATOR_TYPE,
   ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
@@ -26,7 +26,7 @@ const RecoveryMeasureEnum = builder.enumType('RecoveryMeasure', {
 const ScoreSummaryRef = builder.objectRef<ScoreSummary>('ScoreSummary').implement({
   description:
     'n (perturbed), mean and SD of 0-100 scores; mean and SD carry magnitude noise and are given only where the published n is 5 or more.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (s) => s.n }),
     mean: t.exposeFloat('mean', { nullable: true }),
@@ -37,7 +37,7 @@ const ScoreSummaryRef = builder.objectRef<ScoreSummary>('ScoreSummary').implemen
 const PairedRef = builder.objectRef<RecoveryRow['paired']>('PairedRecovery').implement({
   description:
     'Baseline and end forms linked by participant code (the paired test VIVE could not make). Means and the SD of the differences carry magnitude noise; the test is computed from the published n, means and SD.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     n: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.n }),
     meanBefore: t.exposeFloat('meanBefore', { nullable: true }),
@@ -60,7 +60,7 @@ const PairedRef = builder.objectRef<RecoveryRow['paired']>('PairedRecovery').imp
 });
 
 const RecoveryRowRef = builder.objectRef<RecoveryRow>('RecoveryRow').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     baseline: t.field({ type: ScoreSummaryRef, nullable: false, resolve: (r) => r.baseline }),
@@ -79,7 +79,7 @@ const RecoveryRowRef = builder.objectRef<RecoveryRow>('RecoveryRow').implement({
 const UnvalidatedScoresRef = builder.objectRef<UnvalidatedScores>('UnvalidatedRecoveryScores').implement({
   description:
     'Scores from forms answered in a language without a validated translation of the instrument, for all selected organisations: kept apart, never in the main figure, until a published translation is adopted.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     language: t.field({ type: ParticipantLanguageEnum, nullable: false, resolve: (u) => u.language }),
     baseline: t.field({ type: ScoreSummaryRef, nullable: false, resolve: (u) => u.baseline }),
@@ -88,7 +88,7 @@ const UnvalidatedScoresRef = builder.objectRef<UnvalidatedScores>('UnvalidatedRe
 });
 
 const RecoveryFigureRef = builder.objectRef<RecoveryFigure>('RecoveryFigure').implement({
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     measure: t.field({ type: RecoveryMeasureEnum, nullable: false, resolve: (f) => f.measure }),
     total: t.field({ type: RecoveryRowRef, nullable: false, resolve: (f) => f.total }),
@@ -112,7 +112,7 @@ const RecoveryFigureRef = builder.objectRef<RecoveryFigure>('RecoveryFigure').im
 const RecoveryRef = builder.objectRef<Recovery>('Recovery').implement({
   description:
     'Brief INSPIRE-O and Brief INSPIRE, 0-100, before and after. Period: form submission (a pair: its baseline).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     measures: t.field({ type: [RecoveryFigureRef], nullable: false, resolve: (r) => r.measures }),
     ignoredFilters: t.field(ignoredFiltersField),

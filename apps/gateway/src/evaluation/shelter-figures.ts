@@ -2,7 +2,7 @@ import { NATIONAL_REPEAT_STAY_GOAL, REPEAT_STAY_BASELINE } from '@vi/domain';
 import { builder } from '../builder.ts';
 import {
   CountTableRef,
-  EVALUATOR_SCOPE,
+  EVALUATOR_TYPE,
   ignoredFiltersField,
   RateRef,
   SuppressedCountRef,
@@ -41,7 +41,7 @@ import {
 
 const CounsellingRowRef = builder.objectRef<CounsellingRow>('ShelterCounsellingRow').implement({
   description: 'Move-outs at one shelter, or all selected (organizationId null).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     moveOuts: t.field({ type: SuppressedCountRef, nullable: false, resolve: (r) => r.moveOuts }),
@@ -58,7 +58,7 @@ const CounsellingRowRef = builder.objectRef<CounsellingRow>('ShelterCounsellingR
 const ShelterCounsellingRef = builder.objectRef<ShelterCounselling>('ShelterCounselling').implement({
   description:
     'Serviceloven § 109 coordinating counselling before move-out: the share of move-outs (transfers to another shelter of the system left out) with every area covered by the move-out day, and per area (rows CounsellingArea, columns COVERED / NOT_COVERED). Counts perturbed (cell-key method).',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     total: t.field({ type: CounsellingRowRef, nullable: false, resolve: (c) => c.total }),
     byOrganization: t.field({ type: [CounsellingRowRef], nullable: false, resolve: (c) => c.byOrganization }),
@@ -70,7 +70,7 @@ const ShelterCounsellingRef = builder.objectRef<ShelterCounselling>('ShelterCoun
 const HoursRowRef = builder.objectRef<HoursRow>('PsychologistHoursRow').implement({
   description:
     'Psychologist hours of the women or of the children (role: StayPersonRole) at one shelter or all selected. Hours are means per person with magnitude noise over the 0-10 entitlement, given only where the published number of persons is 5 or more; never totals.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     role: t.exposeString('role', { nullable: false }),
@@ -85,7 +85,7 @@ const HoursRowRef = builder.objectRef<HoursRow>('PsychologistHoursRow').implemen
 const ShelterHoursRef = builder.objectRef<ShelterPsychologistHours>('ShelterPsychologistHours').implement({
   description:
     'Psychologist hours used, for the woman and for her children (Danish Red Cross recommendations on aftercare, 2025: 10 hours each). Stays that ended in the period.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     total: t.field({ type: [HoursRowRef], nullable: false, resolve: (h) => h.total }),
     byOrganization: t.field({ type: [HoursRowRef], nullable: false, resolve: (h) => h.byOrganization }),
@@ -96,7 +96,7 @@ const ShelterHoursRef = builder.objectRef<ShelterPsychologistHours>('ShelterPsyc
 const CivilSocietyRowRef = builder.objectRef<CivilSocietyRow>('CivilSocietyRow').implement({
   description:
     'One civil-society offer (CivilSocietyOffer code, or ANY: each woman once, whatever the offers) at one shelter or all selected: women offered, referred with consent, and started; rates from the published counts.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     offer: t.exposeString('offer', { nullable: false }),
@@ -121,7 +121,7 @@ const CivilSocietyRowRef = builder.objectRef<CivilSocietyRow>('CivilSocietyRow')
 const ShelterCivilSocietyRef = builder.objectRef<ShelterCivilSociety>('ShelterCivilSociety').implement({
   description:
     'Referral to civil-society aftercare (Qnet, Fra Bolig til Hjem, own offers) and uptake, for stays that ended in the period; and the share of those move-outs with a referral.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     offers: t.field({ type: [CivilSocietyRowRef], nullable: false, resolve: (c) => c.offers }),
     byOrganization: t.field({
@@ -153,7 +153,7 @@ const ComparisonEnum = builder.enumType('RateComparison', {
 const RepeatStayRowRef = builder.objectRef<RepeatStayRow>('RepeatStayRate').implement({
   description:
     'Repeat stays within `months` of move-out, at one shelter (the one she moved out of) or all selected. n = followed move-outs (window ended by today); counts perturbed; the rate and its interval come from the published counts.',
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     organizationId: t.exposeID('organizationId', { nullable: true }),
     months: t.exposeInt('months', { nullable: false }),
@@ -179,7 +179,7 @@ const RepeatStayRowRef = builder.objectRef<RepeatStayRow>('RepeatStayRate').impl
 const RepeatAdmissionsRef = builder.objectRef<RepeatStays['admissions']>('RepeatAdmissions').implement({
   description:
     "Admissions in the period (transfers left out) and those registered as repeat stays: the measure of the paper's baseline (1 in 4 women in a shelter has stayed in one before), as far as the system's own records reach.",
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     admissions: t.field({ type: SuppressedCountRef, nullable: false, resolve: (a) => a.admissions }),
     repeat: t.field({ type: SuppressedCountRef, nullable: false, resolve: (a) => a.repeat }),
@@ -189,7 +189,7 @@ const RepeatAdmissionsRef = builder.objectRef<RepeatStays['admissions']>('Repeat
 
 const RepeatStaysRef = builder.objectRef<RepeatStays>('RepeatStays').implement({
   description: `Repeat stays (genganger) within 12 and 24 months of move-out, split by aftercare received, against the baseline (${REPEAT_STAY_BASELINE.share}: ${REPEAT_STAY_BASELINE.label.en}; a share of women in a shelter, not a rate within a window) and the national goal (${NATIONAL_REPEAT_STAY_GOAL.share}: ${NATIONAL_REPEAT_STAY_GOAL.label.en}). Period: the move-out day; her next admission counts at any shelter of the system.`,
-  authScopes: EVALUATOR_SCOPE,
+  ...EVALUATOR_TYPE,
   fields: (t) => ({
     cutoff: t.field({
       type: 'Date',

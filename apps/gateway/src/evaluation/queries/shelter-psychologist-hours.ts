@@ -62,6 +62,17 @@ type Row = {
   mean_booked: number | null;
 };
 
+/** Hours per person with magnitude noise over the persons of the cell (a module function: see hate-crime-sessions.ts). */
+function hours(
+  measure: string,
+  value: number | null | undefined,
+  cell: CountCell,
+  shown: DisclosedCount,
+  uniform: KeyedUniform,
+): number | null {
+  return discloseMagnitude(measure, value ?? null, cell, shown, HOURS_RANGE, uniform);
+}
+
 export async function shelterPsychologistHours(
   db: AggregateSource,
   filter: EvaluationFilter,
@@ -97,23 +108,26 @@ export async function shelterPsychologistHours(
   ): HoursRow => {
     const persons = discloseCount(cells.persons, uniform);
     const usedAny = discloseCount(cells.used, uniform);
-    const magnitude = (statistic: string, value: number | null | undefined) =>
-      discloseMagnitude(
-        `${statistic}|psychologistHours|${role}`,
-        value ?? null,
-        cells.persons,
-        persons,
-        HOURS_RANGE,
-        uniform,
-      );
     return {
       organizationId,
       role,
       persons,
       usedAny,
       usedShare: disclosedRate(usedAny, persons),
-      meanHoursUsed: magnitude('meanUsed', row?.mean_used),
-      meanHoursBooked: magnitude('meanBooked', row?.mean_booked),
+      meanHoursUsed: hours(
+        `meanUsed|psychologistHours|${role}`,
+        row?.mean_used,
+        cells.persons,
+        persons,
+        uniform,
+      ),
+      meanHoursBooked: hours(
+        `meanBooked|psychologistHours|${role}`,
+        row?.mean_booked,
+        cells.persons,
+        persons,
+        uniform,
+      ),
     };
   };
   return {

@@ -67,6 +67,25 @@ type Row = {
 export const WAITING_DAYS_RANGE: MagnitudeRange = { lower: 0, upper: 365 };
 const WAITING_DAYS_CLAMP: MagnitudeRange = { lower: 0, upper: Number.POSITIVE_INFINITY };
 
+/** Days of waiting with magnitude noise over the enrolled entries (a module function: see hate-crime-sessions.ts). */
+function waitingDays(
+  statistic: string,
+  value: number | null | undefined,
+  enrolled: CountCell,
+  shown: DisclosedCount,
+  uniform: KeyedUniform,
+): number | null {
+  return discloseMagnitude(
+    `${statistic}|waitingDays`,
+    value ?? null,
+    enrolled,
+    shown,
+    WAITING_DAYS_RANGE,
+    uniform,
+    WAITING_DAYS_CLAMP,
+  );
+}
+
 export async function waitingTimes(
   db: AggregateSource,
   filter: EvaluationFilter,
@@ -135,22 +154,12 @@ export async function waitingTimes(
     cells: [DisclosedCount, DisclosedCount, DisclosedCount, DisclosedCount],
   ): WaitingTimesRow => {
     // The enrolled entries are the people behind every statistic; each statistic has its own noise.
-    const magnitude = (statistic: string, value: number | null | undefined) =>
-      discloseMagnitude(
-        `${statistic}|waitingDays`,
-        value ?? null,
-        enrolledCell,
-        cells[0],
-        WAITING_DAYS_RANGE,
-        uniform,
-        WAITING_DAYS_CLAMP,
-      );
     return {
       organizationId,
       enrolled: cells[0],
-      meanDays: magnitude('mean', row?.mean_days),
-      medianDays: magnitude('median', row?.median_days),
-      p90Days: magnitude('p90', row?.p90_days),
+      meanDays: waitingDays('mean', row?.mean_days, enrolledCell, cells[0], uniform),
+      medianDays: waitingDays('median', row?.median_days, enrolledCell, cells[0], uniform),
+      p90Days: waitingDays('p90', row?.p90_days, enrolledCell, cells[0], uniform),
       enrolledOverLimit: cells[1],
       stillWaiting: cells[2],
       stillWaitingOverLimit: cells[3],
