@@ -60,6 +60,11 @@ describe('group courses in headless Chromium', () => {
     if (await logout.isVisible()) {
       await logout.click();
       await page.getByRole('button', { name: 'Log ind', exact: true }).waitFor();
+      // Logging out leaves the app at its start, not on the last user's screen; the next user
+      // opens the screen they came for.
+      expect(page.url()).toBe(`${stack.baseUrl}/group-course/`);
+      await page.goto(`${stack.baseUrl}/group-course/${path}`);
+      await page.getByRole('button', { name: 'Log ind', exact: true }).waitFor();
     }
     await logIn(page, who.email, who.password);
     await page.getByText(`Logget ind som ${who.displayName}`).waitFor();

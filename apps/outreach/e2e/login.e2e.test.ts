@@ -78,10 +78,13 @@ describe('outreach app in headless Chromium', () => {
     await screenshot(page, 'outreach-home-en');
   });
 
-  it('logs out back to the login form', async () => {
+  it('logs out back to the login form, at the start screen rather than the last screen open', async () => {
+    await page.goto(`${stack.baseUrl}/outreach/#/account`);
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in', exact: true }).waitFor();
     expect(await page.getByText(`Logged in as ${user.displayName}`).count()).toBe(0);
+    // The next person to log in here does not land on the last user's screen.
+    expect(page.url()).toBe(`${stack.baseUrl}/outreach/`);
   });
 
   it('ran without script errors, CSP violations or failed requests', () => {

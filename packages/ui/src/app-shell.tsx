@@ -92,7 +92,13 @@ function LogoutButton() {
         disabled={result.fetching}
         onClick={async () => {
           const outcome = await logout({});
-          if (!outcome.error) restart();
+          if (!outcome.error) {
+            // Whoever logs in next on this browser starts on the app's start screen, not on the
+            // screen (a case, a course) the last user had open. The app's base, without a path
+            // or hash route; the page is rebuilt by restart() and reads its route afresh.
+            window.history.replaceState(null, '', import.meta.env.BASE_URL);
+            restart();
+          }
         }}
       >
         {result.fetching ? t('shell.loggingOut') : t('shell.logout')}
