@@ -14,34 +14,15 @@
  * The dataset and the bench evaluator must exist (`npm run bench` makes both).
  */
 import './production-env.ts';
-import pg from 'pg';
-import { BENCH_QUERIES, benchScope, rawStatements, variablesOf } from './bench-queries.ts';
-import { benchDatabaseUrl } from './generate.ts';
+import { openBenchGateway, postGraphql } from './bench-gateway.ts';
+import { BENCH_QUERIES, rawStatements, variablesOf } from './bench-queries.ts';
 
 const [only = 'hateCrimeSessions (one', runsText = '1000'] = process.argv
   .slice(2)
   .filter((a) => !a.startsWith('--'));
 const runs = Number(runsText);
 const gatewayOnly = process.argv.includes('--gateway-only');
-
-const url = benchDatabaseUrl();
-process.env.DATABASE_URL = url;
-delete process.env.DATABASE_REPLICA_URL;
-process.env.VI_TRUSTED_DOCUMENTS ??= '0';
-process.env.LOG_LEVEL ??= 'warn';
-await import('../../apps/gateway/src/evaluation/index.ts');
-const { createGatewayYoga } = await import('../../apps/gateway/src/yoga.ts');
-const { openDatabase, prisma } = await import('../../apps/gateway/src/database.ts');
-const { createSession } = await import('../../apps/gateway/src/auth/session.ts');
-await openDatabase();
-const yoga = createGatewayYoga();
-const raw = new pg.Pool({ connectionString: url, max: 4 });
-const scope = await benchScope({
-  query: async <T>(sql: string, params?: unknown[]) => (await raw.query(sql, params)).rows as T[],
-});
-const user = await prisma().user.findUnique({ where: { email: 'bench-evaluator@bench.invalid' } });
-if (!user) throw new Error('Run `npm run bench` once first: it makes the bench evaluator.');
-const session = await createSession(user.id, scope.organizationIds[0]!);
+const { yoga, raw, scope, sessionToken, close } = await openBenchGateway();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const selected = BENCH_QUERIES.filter((query) =>
@@ -53,17 +34,7 @@ for (const query of selected) {
   const statements = await rawStatements(query, scope);
   const body = JSON.stringify({ query: query.graphql, variables: variablesOf(query, scope) });
   const gateway = async () => {
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'content-length': String(Buffer.byteLength(body)),
-        cookie: `vi_session=${session.token}`,
-      },
-      body,
-    });
-    const answer = (await response.json()) as { errors?: unknown[] };
-    if (answer.errors) throw new Error(`${query.name}: ${JSON.stringify(answer.errors)}`);
+    await postGraphql(yoga, sessionToken, query.name, body);
   };
   const rawSql = async () => {
     await Promise.all(statements.map((statement) => raw.query(statement.sql, statement.params)));
@@ -102,6 +73,5 @@ for (const query of selected) {
     );
   }
 }
-await raw.end();
-await (await import('@vi/db')).closeDatabase();
+await close();
 process.exit(0);

@@ -21,8 +21,8 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import type { Plugin } from 'graphql-yoga';
 import pg from 'pg';
-import { BENCH_QUERIES, benchScope, rawStatements, variablesOf } from './bench-queries.ts';
-import { benchDatabaseUrl } from './generate.ts';
+import { openBenchGateway, postGraphql } from './bench-gateway.ts';
+import { BENCH_QUERIES, rawStatements, variablesOf } from './bench-queries.ts';
 
 type Mark = [name: string, at: number];
 const marks: Mark[] = [];
@@ -102,25 +102,7 @@ async function main(): Promise<void> {
     await inspector.post('Profiler.enable');
   }
   let profiling = false;
-  const url = benchDatabaseUrl();
-  process.env.DATABASE_URL = url;
-  delete process.env.DATABASE_REPLICA_URL;
-  process.env.VI_TRUSTED_DOCUMENTS ??= '0';
-  process.env.LOG_LEVEL ??= 'warn';
-  await import('../../apps/gateway/src/evaluation/index.ts');
-  const { createGatewayYoga } = await import('../../apps/gateway/src/yoga.ts');
-  const { openDatabase, prisma } = await import('../../apps/gateway/src/database.ts');
-  const { createSession } = await import('../../apps/gateway/src/auth/session.ts');
-  await openDatabase();
-  const yoga = createGatewayYoga({ observers: [observer] });
-  const raw = new pg.Pool({ connectionString: url, max: 4 });
-  const scope = await benchScope({
-    query: async <T>(sql: string, params?: unknown[]) => (await raw.query(sql, params)).rows as T[],
-  });
-  // The bench's own evaluator (bench/src/run.ts makes it and its memberships).
-  const user = await prisma().user.findUnique({ where: { email: 'bench-evaluator@bench.invalid' } });
-  if (!user) throw new Error('Run `npm run bench` once first: it makes the bench evaluator.');
-  const session = await createSession(user.id, scope.organizationIds[0]!);
+  const { yoga, raw, scope, sessionToken, close } = await openBenchGateway([observer]);
 
   const gaps = new Map<string, number[]>();
   const perRow: Array<{ name: string; total: number[]; admission: number[]; sql: number[] }> = [];
@@ -138,19 +120,9 @@ async function main(): Promise<void> {
       tracing = true;
       const started = performance.now();
       marks.push(['request', started]);
-      const response = await yoga.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': String(Buffer.byteLength(body)),
-          cookie: `vi_session=${session.token}`,
-        },
-        body,
-      });
-      const answer = (await response.json()) as { errors?: unknown[] };
+      await postGraphql(yoga, sessionToken, query.name, body);
       mark('answer read');
       tracing = false;
-      if (answer.errors?.length) throw new Error(`${query.name}: ${JSON.stringify(answer.errors)}`);
       if (i >= 3) {
         for (let k = 1; k < marks.length; k++) {
           const key = `${marks[k - 1]![0]} → ${marks[k]![0]}`;
@@ -178,8 +150,7 @@ async function main(): Promise<void> {
     console.log(
       `  ${row.name.slice(0, 70).padEnd(70)} ${median(row.total).toFixed(2).padStart(7)} ${median(row.admission).toFixed(2).padStart(7)} ${median(row.sql).toFixed(2).padStart(7)}`,
     );
-  await raw.end();
-  await (await import('@vi/db')).closeDatabase();
+  await close();
 }
 
 main().then(

@@ -28,6 +28,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { postGraphql } from './bench-gateway.ts';
 import {
   BENCH_QUERIES,
   type BenchQuery,
@@ -257,23 +258,7 @@ async function main(): Promise<void> {
   const session = await createSession(user.id, organizations[0]!);
 
   const graphqlRequest = (name: string, graphql: string, variables: Record<string, unknown>) => async () => {
-    const body = JSON.stringify({ query: graphql, variables });
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      // As a browser sends it: fetch() with a string body always declares its length, and the
-      // gateway's door then takes that as the body's size. Without it the door counts the body
-      // through a stream (its path for unframed bodies), which no app's request takes.
-      headers: {
-        'content-type': 'application/json',
-        'content-length': String(Buffer.byteLength(body)),
-        cookie: `vi_session=${session.token}`,
-      },
-      body,
-    });
-    const answer = (await response.json()) as { errors?: unknown[]; data?: unknown };
-    if (answer.errors?.length || !answer.data) {
-      throw new Error(`${name} failed through the gateway: ${JSON.stringify(answer.errors)}`);
-    }
+    await postGraphql(yoga, session.token, name, JSON.stringify({ query: graphql, variables }));
   };
   const rawSql = (name: string, rawStatements: Statement[]) => async () => {
     const results = await Promise.all(rawStatements.map((s) => raw.query(s.sql, s.params)));
