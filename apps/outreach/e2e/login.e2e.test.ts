@@ -85,6 +85,7 @@ describe('outreach app in headless Chromium', () => {
     expect(await page.getByText(`Logged in as ${user.displayName}`).count()).toBe(0);
     // The next person to log in here does not land on the last user's screen.
     expect(page.url()).toBe(`${stack.baseUrl}/outreach/`);
+    await expectNoSeriousA11yViolations(page, 'outreach: login after logout (en)');
   });
 
   it('ran without script errors, CSP violations or failed requests', () => {

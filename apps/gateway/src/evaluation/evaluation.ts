@@ -300,11 +300,9 @@ export function resolveEvaluationFilter(
   };
   if (errors.length === 0) errors.push(...validateEvaluationFilter(filter));
   throwValidation(errors);
+  if (all) return { filter, organizations: [...grant.organizations] };
   const chosen = new Set(filter.organizationIds);
-  return {
-    filter,
-    organizations: all ? [...grant.organizations] : grant.organizations.filter((org) => chosen.has(org.id)),
-  };
+  return { filter, organizations: grant.organizations.filter((org) => chosen.has(org.id)) };
 }
 
 builder.queryField('evaluation', (t) =>

@@ -1,10 +1,4 @@
-import {
-  type CountCell,
-  type DisclosedCount,
-  discloseMagnitude,
-  type KeyedUniform,
-  type MagnitudeRange,
-} from '@vi/domain';
+import type { CountCell, DisclosedCount, KeyedUniform } from '@vi/domain';
 import { countColumn, EMPTY_CELL, unionCell } from './count-table.ts';
 import {
   type AggregateSource,
@@ -15,6 +9,7 @@ import {
   filterSql,
   SqlParameters,
 } from './evaluation-filter.ts';
+import { disclosedDays } from './organization-rows.ts';
 
 /**
  * Waiting for a group course (seed 002: long waits cause drop-out). For people who left the
@@ -56,35 +51,6 @@ type Row = {
   waiting_over: number;
   waiting_over_key: string;
 };
-
-/**
- * The range that scales the noise of a waiting time (days). Organisations' waiting limits
- * are weeks to a few months and a wait of more than a year is rare, so one person moves a
- * mean of n waits by at most about 365 / n: noise of a quarter of a year over the published
- * n covers that. Waits are not capped at 365 (that would misreport long waits); results are
- * clamped only at 0, since a wait cannot be negative but can exceed a year.
- */
-export const WAITING_DAYS_RANGE: MagnitudeRange = { lower: 0, upper: 365 };
-const WAITING_DAYS_CLAMP: MagnitudeRange = { lower: 0, upper: Number.POSITIVE_INFINITY };
-
-/** Days of waiting with magnitude noise over the enrolled entries (a module function: see hate-crime-sessions.ts). */
-function waitingDays(
-  statistic: string,
-  value: number | null | undefined,
-  enrolled: CountCell,
-  shown: DisclosedCount,
-  uniform: KeyedUniform,
-): number | null {
-  return discloseMagnitude(
-    `${statistic}|waitingDays`,
-    value ?? null,
-    enrolled,
-    shown,
-    WAITING_DAYS_RANGE,
-    uniform,
-    WAITING_DAYS_CLAMP,
-  );
-}
 
 export async function waitingTimes(
   db: AggregateSource,
@@ -157,9 +123,13 @@ export async function waitingTimes(
     return {
       organizationId,
       enrolled: cells[0],
-      meanDays: waitingDays('mean', row?.mean_days, enrolledCell, cells[0], uniform),
-      medianDays: waitingDays('median', row?.median_days, enrolledCell, cells[0], uniform),
-      p90Days: waitingDays('p90', row?.p90_days, enrolledCell, cells[0], uniform),
+      ...disclosedDays(
+        'waitingDays',
+        { mean: row?.mean_days ?? null, median: row?.median_days ?? null, p90: row?.p90_days ?? null },
+        enrolledCell,
+        cells[0],
+        uniform,
+      ),
       enrolledOverLimit: cells[1],
       stillWaiting: cells[2],
       stillWaitingOverLimit: cells[3],
