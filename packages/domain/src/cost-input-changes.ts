@@ -1,12 +1,25 @@
 import {
   type CostInputsValidation,
   CURRENT_COST_RULE_SET_ID,
+  DEFAULT_OUTREACH_INPUTS,
   type GroupCourseCostInputs,
+  KOEGE_EXAMPLE_INPUTS,
   type OutreachCostInputs,
   validateGroupCourseCostInputs,
   validateOutreachCostInputs,
 } from './costs.ts';
+import {
+  HATE_CRIME_EXPECTED_VOLUME,
+  HATE_CRIME_SEED_EXAMPLE_INPUTS,
+  type HateCrimeCostInputs,
+  validateHateCrimeCostInputs,
+} from './hate-crime/capacity-budget.ts';
 import type { Label } from './labels.ts';
+import {
+  SHELTER_AFTERCARE_START_INPUTS,
+  type ShelterAftercareCostInputs,
+  validateShelterAftercareCostInputs,
+} from './shelter-aftercare/shelter-costs.ts';
 import { type FieldError, fieldError } from './validation.ts';
 
 /**
@@ -15,7 +28,22 @@ import { type FieldError, fieldError } from './validation.ts';
  * (the history the lead and the evaluators see: which figure, old and new value).
  */
 
-export type CostModel = 'OUTREACH' | 'GROUP_COURSE';
+export type CostModel = 'OUTREACH' | 'GROUP_COURSE' | 'HATE_CRIME_AFTERCARE' | 'SHELTER_AFTERCARE';
+
+/** Every model an organisation enters cost inputs for, in the order the cost screen offers them. */
+export const COST_MODELS: readonly CostModel[] = [
+  'GROUP_COURSE',
+  'OUTREACH',
+  'HATE_CRIME_AFTERCARE',
+  'SHELTER_AFTERCARE',
+];
+
+/**
+ * Hate-crime aftercare's stored inputs: the domain's cost inputs and the lead's capacity (places a
+ * year), which the lead view sets against the expected volume. One row holds both, so the lead view
+ * and the cost screen read and save the same figures.
+ */
+export type HateCrimeStoredInputs = HateCrimeCostInputs & { capacityPerYear: number };
 
 /** The years inputs can be entered for: the first pilots ran in 2018; far-future years are typos. */
 export const COST_INPUT_YEARS = { min: 2015, max: 2100 } as const;
@@ -28,11 +56,49 @@ export function validateCostYear(year: unknown): FieldError[] {
   return [];
 }
 
-export function validateCostInputs(
-  model: CostModel,
-  inputs: unknown,
-): CostInputsValidation<OutreachCostInputs | GroupCourseCostInputs> {
-  return model === 'OUTREACH' ? validateOutreachCostInputs(inputs) : validateGroupCourseCostInputs(inputs);
+export type AnyCostInputs =
+  | OutreachCostInputs
+  | GroupCourseCostInputs
+  | HateCrimeStoredInputs
+  | ShelterAftercareCostInputs;
+
+/** The capacity is not part of the cost rule; it is checked here as the rule checks its counts. */
+function validateCapacity(value: unknown): FieldError[] {
+  if (value === undefined || value === null) return [fieldError('capacityPerYear', 'REQUIRED')];
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return [fieldError('capacityPerYear', 'NOT_A_NUMBER')];
+  if (!Number.isInteger(value)) return [fieldError('capacityPerYear', 'NOT_AN_INTEGER')];
+  if (value < 0) return [fieldError('capacityPerYear', 'OUT_OF_RANGE', { min: 0 })];
+  return [];
+}
+
+function validateHateCrimeStoredInputs(inputs: unknown): CostInputsValidation<HateCrimeStoredInputs> {
+  const checked = validateHateCrimeCostInputs(inputs);
+  if (!checked.ok) {
+    const capacity =
+      typeof inputs === 'object' && inputs !== null && !Array.isArray(inputs)
+        ? validateCapacity((inputs as Record<string, unknown>).capacityPerYear)
+        : [];
+    return { ok: false, errors: [...checked.errors, ...capacity] };
+  }
+  const capacity = validateCapacity((checked.inputs as Partial<HateCrimeStoredInputs>).capacityPerYear);
+  return capacity.length > 0
+    ? { ok: false, errors: capacity }
+    : { ok: true, inputs: checked.inputs as HateCrimeStoredInputs };
+}
+
+/** One entry point per model, each through the model's own validator in the domain. */
+export function validateCostInputs(model: CostModel, inputs: unknown): CostInputsValidation<AnyCostInputs> {
+  switch (model) {
+    case 'OUTREACH':
+      return validateOutreachCostInputs(inputs);
+    case 'GROUP_COURSE':
+      return validateGroupCourseCostInputs(inputs);
+    case 'HATE_CRIME_AFTERCARE':
+      return validateHateCrimeStoredInputs(inputs);
+    case 'SHELTER_AFTERCARE':
+      return validateShelterAftercareCostInputs(inputs);
+  }
 }
 
 export type CostInputChange = {
@@ -72,7 +138,7 @@ export function costInputChanges(before: unknown, after: unknown): CostInputChan
 export type CostInputField = {
   field: string;
   label: Label;
-  unit: 'DKK' | 'HOURS' | 'DKK_PER_HOUR' | 'SHARE' | 'COUNT' | 'HOURS_PER_WEEK' | 'WEEKS';
+  unit: 'DKK' | 'HOURS' | 'DKK_PER_HOUR' | 'SHARE' | 'COUNT' | 'HOURS_PER_WEEK' | 'WEEKS' | 'YEARS';
 };
 
 export const OUTREACH_COST_FIELDS: readonly CostInputField[] = [
@@ -185,9 +251,144 @@ export const GROUP_COURSE_COST_FIELDS: readonly CostInputField[] = [
   { field: 'coursesPerYear', label: { da: 'Forløb pr. år', en: 'Courses a year' }, unit: 'COUNT' },
 ];
 
+/**
+ * Hate-crime aftercare (the Copenhagen pre-study by Als Research): each track's yearly cost, the
+ * rest, the granted budget and its years, and the lead's capacity. The victims who received
+ * aftercare are not entered: the lead view and the evaluation count them in the data.
+ */
+export const HATE_CRIME_COST_FIELDS: readonly CostInputField[] = [
+  {
+    field: 'legalFinancialYearly',
+    label: { da: 'Juridisk og økonomisk rådgivning pr. år', en: 'Legal and financial counselling a year' },
+    unit: 'DKK',
+  },
+  {
+    field: 'psychologicalYearly',
+    label: { da: 'Psykologisk støtte pr. år', en: 'Psychological support a year' },
+    unit: 'DKK',
+  },
+  {
+    field: 'otherYearly',
+    label: {
+      da: 'Vurdering, koordinering og øvrigt pr. år',
+      en: 'Assessment, coordination and other costs a year',
+    },
+    unit: 'DKK',
+  },
+  {
+    field: 'yearlyBudget',
+    label: { da: 'Bevilget budget pr. år', en: 'Granted budget a year' },
+    unit: 'DKK',
+  },
+  {
+    field: 'budgetYears',
+    label: { da: 'Budgettet er bevilget for', en: 'Budget granted for' },
+    unit: 'YEARS',
+  },
+  {
+    field: 'capacityPerYear',
+    label: { da: 'Kapacitet, ofre pr. år', en: 'Capacity, victims a year' },
+    unit: 'COUNT',
+  },
+];
+
+/**
+ * Aftercare after a shelter stay (the Red Cross recommendations on aftercare, which give no cost
+ * figures: all are the organisation's own). The planned move-outs only size the § 109 counselling
+ * hours; the cost per move-out divides by the move-outs counted in the data.
+ */
+export const SHELTER_AFTERCARE_COST_FIELDS: readonly CostInputField[] = [
+  {
+    field: 'moveOutsPerYear',
+    label: {
+      da: 'Planlagte udflytninger pr. år (til rådgivningstimerne)',
+      en: 'Planned move-outs a year (for the counselling hours)',
+    },
+    unit: 'COUNT',
+  },
+  {
+    field: 'counsellingHoursPerMoveOut',
+    label: {
+      da: 'Koordinerende rådgivning (§ 109), timer pr. udflytning',
+      en: 'Coordinating counselling (§ 109), hours per move-out',
+    },
+    unit: 'HOURS',
+  },
+  {
+    field: 'counsellingHourlyRate',
+    label: { da: 'Koordinerende rådgivning, timesats', en: 'Coordinating counselling, hourly rate' },
+    unit: 'DKK_PER_HOUR',
+  },
+  {
+    field: 'psychologistHoursPerYear',
+    label: {
+      da: 'Psykologtimer pr. år (kvinder og børn)',
+      en: 'Psychologist hours a year (women and children)',
+    },
+    unit: 'HOURS',
+  },
+  {
+    field: 'psychologistHourlyRate',
+    label: { da: 'Psykolog, timesats', en: 'Psychologist, hourly rate' },
+    unit: 'DKK_PER_HOUR',
+  },
+  {
+    field: 'startUpHelpPerYear',
+    label: {
+      da: 'Opstartshjælp pr. år (depositum, flytning, møbler, tøj, legetøj)',
+      en: 'Start-up help a year (deposit, moving, furniture, clothes, toys)',
+    },
+    unit: 'DKK',
+  },
+  {
+    field: 'civilSocietyPerYear',
+    label: {
+      da: 'Efterværn i civilsamfundet pr. år (fx Qnet, Fra Bolig til Hjem)',
+      en: 'Civil-society aftercare a year (e.g. Qnet, Fra Bolig til Hjem)',
+    },
+    unit: 'DKK',
+  },
+  { field: 'otherYearly', label: { da: 'Øvrige udgifter pr. år', en: 'Other costs a year' }, unit: 'DKK' },
+];
+
+const FIELDS: Record<CostModel, readonly CostInputField[]> = {
+  OUTREACH: OUTREACH_COST_FIELDS,
+  GROUP_COURSE: GROUP_COURSE_COST_FIELDS,
+  HATE_CRIME_AFTERCARE: HATE_CRIME_COST_FIELDS,
+  SHELTER_AFTERCARE: SHELTER_AFTERCARE_COST_FIELDS,
+};
+
 export function costInputFields(model: CostModel): readonly CostInputField[] {
-  return model === 'OUTREACH' ? OUTREACH_COST_FIELDS : GROUP_COURSE_COST_FIELDS;
+  return FIELDS[model];
 }
+
+/**
+ * Stored with every save but never entered: the hate-crime rule's divisor (victims who received
+ * aftercare) is counted in the data by whoever reads the row, so it is kept at 0 as the lead view
+ * has always stored it, which keeps the row valid for the domain's rule.
+ */
+const COUNTED_NOT_ENTERED: Record<CostModel, Record<string, number>> = {
+  OUTREACH: {},
+  GROUP_COURSE: {},
+  HATE_CRIME_AFTERCARE: { victimsPerYear: 0 },
+  SHELTER_AFTERCARE: {},
+};
+
+/**
+ * The example a form starts from until the organisation has saved its own figures: the seeds'
+ * figures where they give them (hate crime: the middle of the pre-study's budget and volume, capacity
+ * at the top of the expected start-up volume), the start inputs where they do not (shelter aftercare).
+ */
+export const COST_INPUT_EXAMPLES: Record<CostModel, AnyCostInputs> = {
+  OUTREACH: DEFAULT_OUTREACH_INPUTS,
+  GROUP_COURSE: KOEGE_EXAMPLE_INPUTS,
+  HATE_CRIME_AFTERCARE: {
+    ...HATE_CRIME_SEED_EXAMPLE_INPUTS,
+    victimsPerYear: 0,
+    capacityPerYear: HATE_CRIME_EXPECTED_VOLUME.startUp.high,
+  },
+  SHELTER_AFTERCARE: SHELTER_AFTERCARE_START_INPUTS,
+};
 
 /**
  * Builds a model's inputs from entered (field, value) pairs against the current rule set.
@@ -200,7 +401,10 @@ export function costInputsFromValues(
 ): { inputs: Record<string, unknown>; errors: FieldError[] } {
   const known = new Set(costInputFields(model).map((f) => f.field));
   const errors: FieldError[] = [];
-  const inputs: Record<string, unknown> = { ruleSetId: CURRENT_COST_RULE_SET_ID };
+  const inputs: Record<string, unknown> = {
+    ruleSetId: CURRENT_COST_RULE_SET_ID,
+    ...COUNTED_NOT_ENTERED[model],
+  };
   const seen = new Set<string>();
   for (const { field, value } of values) {
     if (!known.has(field) || seen.has(field)) {
