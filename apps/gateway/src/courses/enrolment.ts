@@ -16,6 +16,7 @@ import { prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { openText, sealText } from '../persons/field-crypto.ts';
+import { NOT_A_SHELTER_PERSON } from '../shelter-aftercare/shelter-access.ts';
 import {
   COURSE_RUNNER_ROLES,
   canRunCourse,
@@ -160,12 +161,25 @@ builder.mutationField('enrolParticipant', (t) =>
           ? prisma().course.findFirst({ where: { id: courseId, organizationId }, select: { id: true } })
           : null,
         isUuid(personId)
-          ? prisma().person.findFirst({ where: { id: personId, organizationId }, select: { id: true } })
+          ? prisma().person.findFirst({
+              // A shelter's woman or child is unknown here (shelter-access.ts).
+              where: { id: personId, organizationId, ...NOT_A_SHELTER_PERSON },
+              select: { id: true },
+            })
           : null,
       ]);
       const errors: FieldError[] = [];
       if (!course) errors.push(fieldError('courseId', 'UNKNOWN_OPTION'));
-      if (!person) errors.push(fieldError('personId', 'UNKNOWN_OPTION'));
+      if (!person) {
+        errors.push(fieldError('personId', 'UNKNOWN_OPTION'));
+        if (isUuid(personId))
+          context.audit({
+            action: 'DENIED',
+            entity: 'Person',
+            entityId: personId,
+            detail: { reason: 'NOT_FOUND' },
+          });
+      }
       throwValidation(errors);
       if (!course || !person) throw gatewayError(ErrorCode.INTERNAL);
       const already = await prisma().enrolment.findFirst({

@@ -7,6 +7,7 @@ import { database, prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { openText, sealText } from '../persons/field-crypto.ts';
+import { NOT_A_SHELTER_PERSON } from '../shelter-aftercare/shelter-access.ts';
 import { INTAKE_READER_ROLES, RISK_ASSESSOR_ROLES } from './course-access.ts';
 
 /** Who reads the list of re-assessments due: the assessors, and the coordinators who book them. */
@@ -144,11 +145,21 @@ builder.mutationField('recordRiskAssessment', (t) =>
       const assessment = checked.assessment;
       const person = isUuid(input.personId)
         ? await prisma().person.findFirst({
-            where: { id: input.personId, organizationId },
+            // A shelter's woman or child is unknown here (shelter-access.ts).
+            where: { id: input.personId, organizationId, ...NOT_A_SHELTER_PERSON },
             select: { id: true },
           })
         : null;
-      if (!person) throw gatewayError(ErrorCode.NOT_FOUND);
+      if (!person) {
+        if (isUuid(input.personId))
+          context.audit({
+            action: 'DENIED',
+            entity: 'Person',
+            entityId: input.personId,
+            detail: { reason: 'NOT_FOUND' },
+          });
+        throw gatewayError(ErrorCode.NOT_FOUND);
+      }
 
       const routes = assessment.routes as RiskRoute[];
       const actor = { userId: context.user?.id ?? null, organizationId, requestId: context.requestId };

@@ -7,18 +7,12 @@ import { prisma } from '../database.ts';
 import { GenderEnum } from '../enums.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { NOT_A_SHELTER_PERSON } from '../shelter-aftercare/shelter-access.ts';
 import { OUTREACH_CASE_READER_ROLES } from './outreach-case.ts';
 
 export const MIN_BIRTH_YEAR = 1900;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
-
-/**
- * A woman or child of a shelter stay is the shelter staff's alone (shelter-aftercare/
- * shelter-access.ts): the person queries of the organisation's other roles (its lead, its
- * administrator) neither list, read nor change her; to them she is unknown.
- */
-const NOT_A_SHELTER_PERSON = { shelterStays: { none: {} }, shelterChildOf: { none: {} } } as const;
 
 /**
  * A person the organisation works with, by pseudonym only. Contact details
@@ -198,6 +192,13 @@ builder.mutationField('updatePersonProfile', (t) =>
           select: { id: true },
         });
         if (!existing) {
+          // Unknown, another organisation's or a shelter's woman or child: refused alike, audited.
+          context.audit({
+            action: 'DENIED',
+            entity: 'Person',
+            entityId: id,
+            detail: { reason: 'NOT_FOUND' },
+          });
           throw personNotFound();
         }
         const person = await tx.person.update({ ...query, where: { id }, data });

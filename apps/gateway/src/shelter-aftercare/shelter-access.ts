@@ -62,6 +62,15 @@ export function shelterPersonKey(cprNumber: string, db: RawQueryable): Promise<s
   return fieldKeyring().lookupHash(db, INSTALLATION_LOOKUP_ORGANIZATION, SHELTER_PERSON_LOOKUP, cprNumber);
 }
 
+/**
+ * The persons every other role of the organisation may name by id: not a woman or child of a
+ * shelter stay. Her record is the shelter staff's alone, so to the person queries, enrolment in
+ * a course and a risk assessment (the roles of a municipality that is also a shelter's
+ * organisation: its lead, intake coordinator, assessor, administrator) she is unknown, with the
+ * same answer as an id that does not exist. Staff reach her only through her stay.
+ */
+export const NOT_A_SHELTER_PERSON = { shelterStays: { none: {} }, shelterChildOf: { none: {} } } as const;
+
 export type StayForWrite = {
   id: string;
   organizationId: string;

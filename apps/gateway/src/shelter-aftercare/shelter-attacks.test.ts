@@ -397,6 +397,133 @@ describe('the shelter’s women and children as persons', () => {
   });
 });
 
+describe('every other role of shelter A with the woman’s and the child’s person ids', () => {
+  // The ids are assumed learned (a screen, a log, a colleague). Every query and mutation of the
+  // gateway that takes a person id, as each role of A that is not its shelter staff: each answer
+  // must equal the answer for an id that does not exist (no oracle), be audited as DENIED with
+  // the id (or refused outright by role), and leave her and her child's records as they were.
+  const PERSON_ID_CALLS: Array<
+    [string, string, (personId: string, courseId: string) => Record<string, unknown>]
+  > = [
+    ['person', 'query($id: ID!) { person(id: $id) { id pseudonym } }', (id) => ({ id })],
+    [
+      'updatePersonProfile',
+      'mutation($id: ID!) { updatePersonProfile(id: $id, input: { birthYear: 1950, gender: MAN }) { id } }',
+      (id) => ({ id }),
+    ],
+    [
+      'enrolParticipant',
+      'mutation($c: ID!, $p: ID!) { enrolParticipant(courseId: $c, personId: $p) { enrolment { id participantCode } } }',
+      (p, c) => ({ c, p }),
+    ],
+    [
+      'recordRiskAssessment',
+      'mutation($input: RecordRiskAssessmentInput!) { recordRiskAssessment(input: $input) { id routes } }',
+      (personId) => ({
+        input: { personId, assessedOn: '2027-03-14', riskLevel: 'MODERATE', routes: ['GROUP_COURSE'] },
+      }),
+    ],
+    [
+      'setPsychologistHours',
+      HOURS,
+      (personId) => ({ input: { stayId: A.stay, personId, booked: 1, used: 0 } }),
+    ],
+    [
+      'admitToShelter',
+      ADMIT,
+      (personId) => ({ input: { personId, admittedOn: '2027-03-10', plannedMoveOutOn: '2027-04-01' } }),
+    ],
+  ];
+  const OTHER_ROLES = [
+    'OUTREACH_WORKER',
+    'COUNSELLOR',
+    'INTAKE_COORDINATOR',
+    'RISK_ASSESSOR',
+    'GROUP_LEADER',
+    'PROJECT_LEAD',
+    'LEGAL_FINANCIAL_ADVISER',
+    'PSYCHOLOGIST',
+    'ADMIN',
+    'EVALUATOR',
+  ] as const;
+  // A made-up id that no row has: the answer the woman's and the child's ids must give.
+  const NOBODY = '6f1d2c3b-0000-4000-8000-00000000abcd';
+
+  /** Everything the calls could create or change for the two of them. */
+  function truthOfPersons() {
+    return prisma().person.findMany({
+      where: { id: { in: [A.woman, A.child] } },
+      orderBy: { id: 'asc' },
+      include: {
+        contact: true,
+        intakes: true,
+        riskAssessments: true,
+        waitingList: true,
+        enrolments: true,
+        outreachCases: true,
+        psychologistHours: true,
+        hateCrimeCases: true,
+      },
+    });
+  }
+
+  it('each role gets the unknown id’s answer, audited as DENIED, and nothing of hers or her child’s changes', async () => {
+    clockAt('2027-03-15T11:00:00Z');
+    const course = await prisma().course.create({
+      data: {
+        organizationId: ids.shelterA,
+        name: 'Gruppe',
+        venue: 'Lokale 1',
+        startsOn: new Date('2027-04-01'),
+      },
+    });
+    const personsBefore = await truthOfPersons();
+    const stayBefore = await truthOfA();
+    const problems: string[] = [];
+    for (const role of OTHER_ROLES) {
+      const user = await createUser({
+        email: `${role.toLowerCase()}@ksa-roles.test`,
+        memberships: [{ organizationId: ids.shelterA, role }],
+      });
+      const browser = new TestBrowser();
+      browser.cookie = (await createSession(user.id, ids.shelterA)).token;
+      for (const [name, document, variables] of PERSON_ID_CALLS) {
+        const unknown = await browser.graphql(document, variables(NOBODY, course.id));
+        const shape = (r: GraphQLResponse) => ({
+          data: r.body.data ?? null,
+          errors: (r.body.errors ?? []).map((e) => ({ message: e.message, extensions: e.extensions })),
+        });
+        for (const personId of [A.woman, A.child]) {
+          // Refused by role: audited with the operation's name; refused by id: with the id.
+          const deniedWhere = (forbidden: boolean) => ({
+            userId: user.id,
+            action: 'DENIED',
+            entityId: forbidden ? name : personId,
+          });
+          const before = [
+            await prisma().auditEvent.count({ where: deniedWhere(true) }),
+            await prisma().auditEvent.count({ where: deniedWhere(false) }),
+          ];
+          const answer = await browser.graphql(document, variables(personId, course.id));
+          const who = `${role} ${name} ${personId === A.woman ? 'woman' : 'child'}`;
+          if (!answer.body.errors?.length) problems.push(`${who}: acted`);
+          else if (JSON.stringify(shape(answer)) !== JSON.stringify(shape(unknown)))
+            problems.push(
+              `${who}: ${JSON.stringify(shape(answer))} ≠ unknown id's ${JSON.stringify(shape(unknown))}`,
+            );
+          const forbidden = errorCodes(answer)[0] === 'FORBIDDEN';
+          const after = await prisma().auditEvent.count({ where: deniedWhere(forbidden) });
+          if (after - (before[forbidden ? 0 : 1] ?? 0) !== 1) problems.push(`${who}: not audited as DENIED`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await truthOfPersons()).toEqual(personsBefore);
+    expect(await truthOfA()).toEqual(stayBefore);
+    expect(await prisma().enrolment.count({ where: { courseId: course.id } })).toBe(0);
+  });
+});
+
 describe('the repeat-stay flag as an oracle', () => {
   // A probe: a fresh woman admitted and moved out on `day` without a CPR number, then readmitted
   // by her person on `day` with X's number. Her own earlier stay ends that day (no overlap, no
