@@ -193,7 +193,8 @@ describe('the participant form on a phone', () => {
   });
 
   it('shows the end form on the same phone without sideways scrolling, with the answers that compare with before the course', async () => {
-    // The seed's most recent course is at its last sessions: one of its participants gets the end form.
+    // The seed's most recent course is at its last sessions (the end form's window is open):
+    // one of its participants gets the end form.
     const { courses } = (await graphql(
       api,
       '{ courses { id startsOn enrolments { id endForm withdrawnOn } } }',

@@ -625,6 +625,19 @@ describe('a course from a template, enrolment, attendance and the linked forms',
     const enrolment = enrolments[0]!;
     const done = await leader.graphql(OPEN_FORM, { enrolmentId: enrolment.id, kind: 'BASELINE' });
     expect(fields(done)).toEqual([['kind', 'FORM_ALREADY_DONE']]);
+    // The course started today: the end form opens only from its second-to-last session.
+    const early = await leader.graphql(OPEN_FORM, { enrolmentId: enrolment.id, kind: 'END' });
+    expect(fields(early)).toEqual([['kind', 'END_FORM_NOT_YET']]);
+    const ninth = await prisma().courseSession.findFirstOrThrow({ where: { courseId, number: 9 } });
+    const [y, m, d] = ninth.date.toISOString().slice(0, 10).split('-');
+    expect(JSON.stringify(early.body.errors)).toContain(`gang 9 (${d}.${m}.${y})`);
+    expect(
+      await prisma().formLink.count({ where: { participantCode: enrolment.participantCode, kind: 'END' } }),
+    ).toBe(0);
+    // Then the course has run to its ninth session (its days moved back so the ninth is today).
+    const shift = Math.round((ninth.date.getTime() - dateColumn(todayInDenmark()).getTime()) / 86_400_000);
+    await prisma()
+      .$executeRaw`UPDATE "CourseSession" SET date = date - ${shift}::int WHERE "courseId" = ${courseId}::uuid`;
     const opened = await leader.graphql<{ openParticipantForm: { token: string } }>(OPEN_FORM, {
       enrolmentId: enrolment.id,
       kind: 'END',

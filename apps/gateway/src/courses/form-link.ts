@@ -3,6 +3,9 @@ import type { QuestionnaireKind } from '@vi/db';
 import {
   checkParticipantLocale,
   courseFieldError,
+  endFormNotYetError,
+  endFormOpen,
+  endFormOpensAt,
   FORM_LINK_PROBLEM_MESSAGES,
   type FormLinkProblem,
   formLinkExpiresAt,
@@ -22,6 +25,7 @@ import { sealedAnswers } from '../persons/field-crypto.ts';
 import { COURSE_RUNNER_ROLES } from './course-access.ts';
 import { ParticipantFormKindEnum, QuestionnaireAnswersScalar } from './course-enums.ts';
 import { runnableEnrolment } from './enrolment.ts';
+import { isoDateOf, todayInDenmark } from './iso-date.ts';
 import { isUniqueViolation } from './person-pseudonym.ts';
 import { perLinkLimiter, unknownTokenLimiter } from './public-form-limiter.ts';
 
@@ -71,6 +75,7 @@ builder.mutationField('openParticipantForm', (t) =>
         where: { participantCode: enrolment.participantCode, kind },
       });
       if (done > 0) throwValidation([courseFieldError('kind', 'FORM_ALREADY_DONE')]);
+      if (kind === 'END') await requireEndFormWindow(enrolment.courseId);
 
       const token = randomBytes(32).toString('base64url');
       const now = new Date();
@@ -116,6 +121,16 @@ builder.mutationField('openParticipantForm', (t) =>
     },
   }),
 );
+
+/** The end form is opened only from the course's last sessions (domain end-form-window.ts says why). */
+async function requireEndFormWindow(courseId: string): Promise<void> {
+  const sessions = (
+    await prisma().courseSession.findMany({ where: { courseId }, select: { number: true, date: true } })
+  ).map((s) => ({ number: s.number, date: isoDateOf(s.date) }));
+  if (endFormOpen(sessions, todayInDenmark())) return;
+  const opens = endFormOpensAt(sessions);
+  throwValidation([opens ? endFormNotYetError('kind', opens) : courseFieldError('kind', 'NO_SESSIONS')]);
+}
 
 function linkProblem(problem: FormLinkProblem): Error {
   const code = problem === 'INVALID_LINK' ? ErrorCode.NOT_FOUND : ErrorCode.CONFLICT;

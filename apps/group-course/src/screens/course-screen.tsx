@@ -1,11 +1,19 @@
-import { checkFollowUp, FOLLOW_UP_STATUSES, fieldError, HELPED_ON_TO, isIsoDate, labelOf } from '@vi/domain';
+import {
+  checkFollowUp,
+  endFormOpen,
+  endFormOpensAt,
+  FOLLOW_UP_STATUSES,
+  fieldError,
+  HELPED_ON_TO,
+  isIsoDate,
+  labelOf,
+} from '@vi/domain';
 import { type FieldError, FieldErrors, formatDate, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { AppLink } from './app-link.tsx';
 import { todayIso } from './calendar.ts';
-import { endFormOpen, endFormOpensAt } from './end-form-window.ts';
 import { FormLinkPanel, type OpenedFormLink } from './form-link-panel.tsx';
 import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
 import { screenMessages } from './screen-messages.ts';

@@ -96,8 +96,9 @@ const ODENSE_PLAN: CourseDemoPlan = {
     DECLINED: 0.05,
   },
   menOutsideCourses: 0.16,
-  // Two overlapping courses: each starts when the one before is half-way.
-  courseStartDays: [-213, -150, -87],
+  // Two overlapping courses: each starts when the one before is half-way. The newest is at its
+  // last sessions today (ninth 3 days ago, tenth in 11 days), so the demo can hand out end forms.
+  courseStartDays: [-241, -178, -115],
   venue: 'Mødelokale 2, Borgerservice Syd, Odense (demo)',
   caseReferencePrefix: 'ODENSE',
 };

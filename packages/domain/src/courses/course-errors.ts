@@ -62,6 +62,10 @@ export const COURSE_ERROR_MESSAGES = {
     da: 'Deltageren har allerede udfyldt dette skema.',
     en: 'The participant has already filled in this form.',
   },
+  NO_SESSIONS: {
+    da: 'Forløbet har ingen mødegange, så slutskemaet kan ikke åbnes.',
+    en: 'The course has no sessions, so the end form cannot be opened.',
+  },
   WITHDRAWN: {
     da: 'Deltageren er udmeldt af forløbet.',
     en: 'The participant has left the course.',

@@ -1,5 +1,6 @@
 export * from './calendar-date.ts';
 export * from './course-errors.ts';
+export * from './end-form-window.ts';
 export * from './follow-up-rules.ts';
 export * from './form-link.ts';
 export * from './intake-rules.ts';
