@@ -101,7 +101,7 @@ describe('the synthetic aftercare data', () => {
         },
         () => {},
       );
-      // Seed 004: about 3,100 move-outs a year nationally (here at scale 0.01), a quarter repeat stays.
+      // The Red Cross aftercare paper: about 3,100 move-outs a year nationally (here at scale 0.01), a quarter repeat stays.
       const stays = await db.query<{
         id: string;
         woman: string;
@@ -127,7 +127,7 @@ describe('the synthetic aftercare data', () => {
       const repeats = episodes.filter((e, i) => i > 0 && episodes[i - 1]!.personId === e.personId).length;
       expect(repeats / episodes.length).toBeGreaterThan(0.12);
       expect(repeats / episodes.length).toBeLessThan(0.32);
-      // Seed 000: 50-100 aftercare cases a year at the start of the model.
+      // The Copenhagen hate-crime pre-study: 50-100 aftercare cases a year at the start of the model.
       const [cases] = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM "HateCrimeAftercareCase"`,
       );

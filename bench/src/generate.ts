@@ -71,7 +71,7 @@ export const NGO_COUNT = 4;
 /** Organisation index of the first shelter (after the municipalities and NGOs). */
 export const FIRST_SHELTER = MUNICIPALITY_COUNT + NGO_COUNT;
 /**
- * Hate-crime aftercare's organisations (seed 000): the victim-counselling service that owns the
+ * Hate-crime aftercare's organisations (the Copenhagen hate-crime pre-study): the victim-counselling service that owns the
  * case (the first NGO), legal/financial counselling at the second, psychological support at the third.
  */
 export const HATE_CRIME_ORGS = { sender: 98, legal: 99, psychological: 100 } as const;
@@ -82,9 +82,9 @@ export type DatasetParameters = {
   outreachCases: number;
   intakes: number;
   courses: number;
-  /** Hate-crime aftercare cases (seed 000: 50-100 a year at the start of the model). */
+  /** Hate-crime aftercare cases (the Copenhagen hate-crime pre-study: 50-100 a year at the start of the model). */
   hateCrimeCases: number;
-  /** Women who stay at a shelter (seed 004: 3,100 move-outs a year, 1 in 4 a repeat stay). */
+  /** Women who stay at a shelter (the Red Cross aftercare paper: 3,100 move-outs a year, 1 in 4 a repeat stay). */
   shelterWomen: number;
 };
 
@@ -490,7 +490,7 @@ export async function fillDataset(
     `CREATE UNLOGGED TABLE bench.k AS
      SELECT c, ${municipalityIndex('d_org')} AS org,
        DATE '${FIRST_DAY}' + 150 + floor(d_start * ${DAY_COUNT - 300})::int AS starts_on,
-       -- Most courses meet weekly; four in ten fortnightly (seed 002: at least every 14 days).
+       -- Most courses meet weekly; four in ten fortnightly (VIVE's group-course evaluation: at least every 14 days).
        CASE WHEN d_gap < 0.6 THEN 7 ELSE 14 END AS gap,
        (d_plan < 0.5)::int AS plan,
        6 + floor(d_size * 3)::int AS size
@@ -601,7 +601,7 @@ export async function fillDataset(
      FROM bench.e, generate_series(1, coalesce(withdraw_after, 10)) n`,
   );
 
-  // INSPIRE items 1-5 from a latent level; end forms about 0.8 category higher (seed 002).
+  // INSPIRE items 1-5 from a latent level; end forms about 0.8 category higher (VIVE's group-course evaluation).
   const item = (level: string, salt: string) =>
     `greatest(1, least(5, round(${level} + (bench.r(e, ${salt}) - 0.5) * 1.6)))::int`;
   const inspireItems = (prefix: string, level: string, saltBase: number, missingDraw: string) =>
@@ -688,7 +688,7 @@ export async function fillDataset(
   );
 
   // ── Cost inputs: one row per organisation, model and year ─────────────
-  // The domain's own inputs (seed 001 Table 2 for outreach, Køge's example for courses) with
+  // The domain's own inputs (the Projekt Opsøgende Indsats evaluation Table 2 for outreach, Køge's example for courses) with
   // this organisation's own volumes for the year: referrals, courses run and completers.
   const started = performance.now();
   await client.query(
@@ -734,7 +734,7 @@ const benchOrg = (index: string): string => `bench.id('org', ${index})`;
 const LAST_DAY = `(DATE '${FIRST_DAY}' + ${DAY_COUNT - 1})`;
 
 /**
- * Hate-crime aftercare (seed 000): cases at the victim-counselling service, a needs assessment
+ * Hate-crime aftercare (the Copenhagen hate-crime pre-study): cases at the victim-counselling service, a needs assessment
  * with the survey's shares, referrals with consent to the tracks asked for (legal/financial at
  * one NGO, individual psychological sessions at another), legal tasks opened and closed with an
  * outcome, sessions counted. Group places (an enrolment in a psychologist-led course) are not
@@ -874,7 +874,7 @@ async function fillHateCrime(client: SqlRunner, parameters: DatasetParameters, p
 }
 
 /**
- * Aftercare after a shelter stay (seed 004): women with one to three stays at the system's
+ * Aftercare after a shelter stay (the Red Cross aftercare paper): women with one to three stays at the system's
  * shelters, about a quarter of stays a repeat, fewer after aftercare; a few transfers; children
  * as persons linked to the stay; the § 109 checklist, psychologist hours, civil-society
  * referrals and start-up help of each move-out, consistent with whether aftercare followed it.

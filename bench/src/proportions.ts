@@ -1,6 +1,6 @@
 /**
  * The proportions the synthetic national dataset follows, with where each comes from.
- * Seed 001 (POI, Copenhagen 2018-2019) and seed 002 (VIVE, Odense and Køge) report
+ * The Projekt Opsøgende Indsats evaluation (POI, Copenhagen 2018-2019) and VIVE's group-course evaluation (VIVE, Odense and Køge) report
  * them; DOMAIN.md §2.1/§2.2 digests them. Weights need not sum to 1; they are
  * normalised when turned into SQL.
  */
@@ -9,7 +9,7 @@ import { INCIDENT_TYPES } from '@vi/domain';
 
 export type Weighted<T extends string = string> = ReadonlyArray<readonly [T, number]>;
 
-/** Identified population by incident type: violence is the most frequent (34%, seed 001). */
+/** Identified population by incident type: violence is the most frequent (34%, the Projekt Opsøgende Indsats evaluation). */
 export const INCIDENT_TYPE_WEIGHTS: Weighted = [
   ['VIOLENCE', 34],
   ['THREATS', 15],
@@ -25,7 +25,7 @@ export const INCIDENT_TYPE_WEIGHTS: Weighted = [
 ];
 
 /**
- * Figure 3 of seed 001 (N = 2,768): share of reached people who want a counsellor's call and
+ * Figure 3 of the Projekt Opsøgende Indsats evaluation (N = 2,768): share of reached people who want a counsellor's call and
  * who will call themselves, per incident type. The figures live once, in the domain
  * (INCIDENT_TYPES[].seedAcceptance); hate crime has none there and gets the violence row.
  */
@@ -38,14 +38,14 @@ export const FIGURE_3: Readonly<Record<string, { wantsCall: number; self: number
   }),
 );
 
-/** Identified population: 52% men (seed 001); the rest women, a few registered as other. */
+/** Identified population: 52% men (the Projekt Opsøgende Indsats evaluation); the rest women, a few registered as other. */
 export const GENDER_WEIGHTS: Weighted = [
   ['MAN', 52],
   ['WOMAN', 46],
   ['OTHER', 2],
 ];
 
-/** 75% victims, 12% witnesses, 7% relatives/guardians (seed 001); the unexplained rest goes to victims. */
+/** 75% victims, 12% witnesses, 7% relatives/guardians (the Projekt Opsøgende Indsats evaluation); the unexplained rest goes to victims. */
 export const ROLE_WEIGHTS: Weighted = [
   ['VICTIM', 81],
   ['WITNESS', 12],
@@ -53,7 +53,7 @@ export const ROLE_WEIGHTS: Weighted = [
   ['GUARDIAN', 2],
 ];
 
-/** Age at incident as [lowest, highest] year ranges; 32% aged 18-29 (seed 001). */
+/** Age at incident as [lowest, highest] year ranges; 32% aged 18-29 (the Projekt Opsøgende Indsats evaluation). */
 export const AGE_RANGE_WEIGHTS: ReadonlyArray<readonly [number, number, number]> = [
   [12, 17, 4],
   [18, 29, 32],
@@ -65,7 +65,7 @@ export const AGE_RANGE_WEIGHTS: ReadonlyArray<readonly [number, number, number]>
 
 /**
  * Acceptance modifiers relative to the overall rate, so that the marginal rates come out
- * near seed 001's: women 33% vs men 17%; 60+ accept least (16%), 30-39 most (28%);
+ * near the Projekt Opsøgende Indsats evaluation's: women 33% vs men 17%; 60+ accept least (16%), 30-39 most (28%);
  * relatives 28%, victims 26%, guardians 23%, witnesses 16%.
  */
 export const ACCEPTANCE_FACTOR = {
@@ -75,18 +75,18 @@ export const ACCEPTANCE_FACTOR = {
   ageFrom: { 12: 1, 18: 1, 30: 1.12, 40: 1, 50: 0.95, 60: 0.64 } as Record<number, number>,
 };
 
-/** About 17% of identified people have no contact details (seed 001). */
+/** About 17% of identified people have no contact details (the Projekt Opsøgende Indsats evaluation). */
 export const NO_CONTACT_SHARE = 0.17;
-/** 62% of those with contact details are reached (seed 001: 2,783 of 4,531 identified... of the contactable). */
+/** 62% of those with contact details are reached (the Projekt Opsøgende Indsats evaluation: 2,783 of 4,531 identified... of the contactable). */
 export const REACHED_SHARE = 0.62;
-/** Decline reasons: 82% no need, 8% need a more specialised offer (seed 001); 2% left unregistered. */
+/** Decline reasons: 82% no need, 8% need a more specialised offer (the Projekt Opsøgende Indsats evaluation); 2% left unregistered. */
 export const DECLINE_REASON_WEIGHTS: Weighted = [
   ['NO_NEED', 80],
   ['NEEDS_SPECIALISED_OFFER', 8],
   ['OTHER', 10],
   ['', 2],
 ];
-/** 1,090 survey links sent of 2,783 reached; 367 excluded for technical or language reasons (seed 001). */
+/** 1,090 survey links sent of 2,783 reached; 367 excluded for technical or language reasons (the Projekt Opsøgende Indsats evaluation). */
 export const SURVEY_WEIGHTS: Weighted = [
   ['OFFERED_ACCEPTED', 39],
   ['OFFERED_DECLINED', 10],
@@ -95,17 +95,17 @@ export const SURVEY_WEIGHTS: Weighted = [
   ['NOT_APPROPRIATE_ETHICAL', 3],
   ['NOT_OFFERED', 35],
 ];
-/** Of 701 referrals: 63% conversation held, 23% registered as other, 14% lost (seed 001). */
+/** Of 701 referrals: 63% conversation held, 23% registered as other, 14% lost (the Projekt Opsøgende Indsats evaluation). */
 export const REFERRAL_RESULT_WEIGHTS: Weighted = [
   ['CONVERSATION_HELD', 63],
   ['REGISTERED_OTHER', 23],
   ['LOST', 14],
 ];
 
-/** Burglary/theft was switched off for outreach in spring 2019 (seed 001). */
+/** Burglary/theft was switched off for outreach in spring 2019 (the Projekt Opsøgende Indsats evaluation). */
 export const BURGLARY_SWITCHED_OFF_ON = '2019-04-01';
 
-/** Group-course intake (seed 002): where people heard of the offer (multi-choice; independent draws). */
+/** Group-course intake (VIVE's group-course evaluation): where people heard of the offer (multi-choice; independent draws). */
 export const HEARD_FROM_SHARE: ReadonlyArray<readonly [string, number]> = [
   ['TRAINED_EMPLOYEE', 0.35],
   ['MUNICIPALITY', 0.25],
@@ -118,7 +118,7 @@ export const HEARD_FROM_SHARE: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /**
- * Violence forms: 9 in 10 had psychological violence, about half physical (seed 002);
+ * Violence forms: 9 in 10 had psychological violence, about half physical (VIVE's group-course evaluation);
  * of those, still ongoing: psychological 62%, stalking 18%, physical 15%.
  */
 export const VIOLENCE_FORM_SHARE: ReadonlyArray<readonly [string, number, number]> = [
@@ -136,7 +136,7 @@ export const VIOLENCE_FORM_SHARE: ReadonlyArray<readonly [string, number, number
 ];
 
 /**
- * Routes after risk assessment for people not joining a group course (seed 002: individual
+ * Routes after risk assessment for people not joining a group course (VIVE's group-course evaluation: individual
  * course 5-27%, shelter 10-12%, other support about a quarter, no risk 3-5%, declined 5-21%).
  */
 export const NON_GROUP_ROUTE_WEIGHTS: Weighted = [
@@ -147,14 +147,14 @@ export const NON_GROUP_ROUTE_WEIGHTS: Weighted = [
   ['DECLINED', 15],
 ];
 
-/** Men are 6-9% of group-course contacts (seed 002). */
+/** Men are 6-9% of group-course contacts (VIVE's group-course evaluation). */
 export const INTAKE_GENDER_WEIGHTS: Weighted = [
   ['WOMAN', 91],
   ['MAN', 8],
   ['OTHER', 1],
 ];
 
-// ── Hate-crime aftercare (seed 000) ─────────────────────────────────────
+// ── Hate-crime aftercare (the Copenhagen hate-crime pre-study) ─────────────────────────────────────
 
 /**
  * Aftercare cases a year: the pre-study's 50-100 victims a year at the start of the model
@@ -205,14 +205,14 @@ export const OTHER_TASK_OUTCOME_WEIGHTS: Weighted = [
   ['NO_CONTACT', 8],
 ];
 
-// ── Aftercare after a shelter stay (seed 004) ───────────────────────────
+// ── Aftercare after a shelter stay (the Red Cross aftercare paper) ───────────────────────────
 
 /** Danish women's shelters (about 50 in the Red Cross paper's time; ours, for the bench). */
 export const SHELTER_COUNT = 46;
-/** 3,100 women leave a shelter each year (seed 004), over the dataset's ten years. */
+/** 3,100 women leave a shelter each year (the Red Cross aftercare paper), over the dataset's ten years. */
 export const SHELTER_MOVE_OUTS_PER_YEAR = 3100;
 /**
- * 1 in 4 women in a shelter has been in one before (seed 004). A woman returns after a stay
+ * 1 in 4 women in a shelter has been in one before (the Red Cross aftercare paper). A woman returns after a stay
  * with probability RETURN_SHARE (lower after aftercare: the 2014 action plan's goal is 30 %
  * fewer), for at most three stays: about 1.3 stays per woman, a quarter of them repeats.
  */
@@ -225,7 +225,7 @@ export const AFTERCARE_SHARE = 0.55;
 export const TRANSFER_SHARE = 0.05;
 /** Women with a CPR number the staff can give (the rest match only at the same shelter). */
 export const PERSON_KEY_SHARE = 0.92;
-/** 2,600 children leave with 3,100 women (seed 004): 0-3 children a stay, 0.84 on average. */
+/** 2,600 children leave with 3,100 women (the Red Cross aftercare paper): 0-3 children a stay, 0.84 on average. */
 export const CHILDREN_WEIGHTS: Weighted = [
   ['0', 46],
   ['1', 30],
@@ -237,13 +237,13 @@ export const COUNSELLING_DONE_SHARE = 0.85;
 export const COUNSELLING_DONE_LATE_SHARE = 0.08;
 /**
  * Civil-society offers per move-out: Qnet ~850 women and children a year, Fra Bolig til Hjem
- * ~380 a year (seed 004), against 3,100 women: offered to about a third and a sixth.
+ * ~380 a year (the Red Cross aftercare paper), against 3,100 women: offered to about a third and a sixth.
  */
 export const CIVIL_SOCIETY_OFFER_SHARE: ReadonlyArray<readonly [string, number]> = [
   ['QNET', 0.33],
   ['FRA_BOLIG_TIL_HJEM', 0.16],
 ];
-/** Start-up needs per move-out (seed 004 lists them; shares ours). */
+/** Start-up needs per move-out (the Red Cross aftercare paper lists them; shares ours). */
 export const START_UP_NEED_SHARE: ReadonlyArray<readonly [string, number]> = [
   ['DEPOSIT', 0.4],
   ['MOVING', 0.5],

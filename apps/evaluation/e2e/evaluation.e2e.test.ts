@@ -33,7 +33,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const evaluator = demoLogin('evaluator@vive.demo');
 const MUNICIPALITY = 'Odense Kommune';
 const OTHERS = evaluator.organizations.filter((name) => name !== MUNICIPALITY);
-// Køge's seeded cost inputs are the domain's example from seed 002 (start-up 975,000 kr).
+// Køge's seeded cost inputs are the domain's example from VIVE's group-course evaluation (start-up 975,000 kr).
 const COST_MUNICIPALITY = 'Køge Kommune';
 const KOEGE_COSTS = groupCourseCosts(KOEGE_EXAMPLE_INPUTS);
 const PARTICIPATION_TABLE = 'Gennemførelse, frafald og fremmøde pr. organisation';

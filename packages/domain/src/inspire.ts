@@ -16,7 +16,7 @@ import { INSPIRE_ITEM_IDS, INSPIRE_O_ITEM_IDS } from './questionnaires.ts';
  *   Quite a lot / Very much and coded 0-4; the score is the mean item code
  *   × 25, so it runs 0-100 (Moeller et al. 2024 report Danish means on that
  *   0-100 scale: 39.9 for outpatients, 71.1 for the population norm).
- * - Our forms store the seed's 1-5 codes (seed 002 Bilag 1), so an answer
+ * - Our forms store the seed's 1-5 codes (VIVE's group-course evaluation Bilag 1), so an answer
  *   a counts as a − 1.
  * - Missing items: the five items are one per CHIME process, so a mean over
  *   fewer would silently drop a whole dimension of recovery. We score only

@@ -24,7 +24,7 @@ import {
 import { type FieldError, fieldError } from './validation.ts';
 
 /**
- * The three questionnaires of seed 002 Bilag 1 (DOMAIN §4) as data. One
+ * The three questionnaires of VIVE's group-course evaluation Bilag 1 (DOMAIN §4) as data. One
  * definition renders the form (apps), validates answers (gateway, through
  * `validateAnswers`) and labels exports. Item ids are stable snake_case keys
  * of the stored answers JSON: never rename one.
@@ -74,7 +74,7 @@ export type RequiredRule = boolean | { readonly when: Condition };
 
 type ItemBase = {
   readonly id: string;
-  /** The question's number in seed 002 Bilag 1, for reading the two side by side. */
+  /** The question's number in VIVE's group-course evaluation Bilag 1, for reading the two side by side. */
   readonly seedNumber?: string;
   readonly label: Label;
   readonly help?: Label;
@@ -144,7 +144,7 @@ export type AnswerValue = string | number | readonly string[] | Readonly<Record<
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
 /**
- * Told to participants before their own answers (seed 002 Bilag 1, end form;
+ * Told to participants before their own answers (VIVE's group-course evaluation Bilag 1, end form;
  * shown on both participant forms here). It holds in this system: answers are
  * stored under a pseudonymous code, and group leaders, the municipality and
  * the police have no access to them.

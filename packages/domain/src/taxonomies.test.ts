@@ -130,7 +130,7 @@ describe('every taxonomy', () => {
 });
 
 describe('incident types', () => {
-  it('are the ten rows of seed 001 Figure 3 with their Danish labels, plus hate crime', () => {
+  it('are the ten rows of the Projekt Opsøgende Indsats evaluation Figure 3 with their Danish labels, plus hate crime', () => {
     expect(INCIDENT_TYPES.map((t) => t.label.da)).toEqual([
       'Tilhold og stalking',
       'Voldtægt og seksuelle krænkelser',
@@ -172,7 +172,7 @@ describe('incident types', () => {
 });
 
 describe('violence forms', () => {
-  it('carry the example text of seed 002 Bilag 1', () => {
+  it('carry the example text of VIVE's group-course evaluation Bilag 1', () => {
     expect(entryOf(VIOLENCE_FORMS, 'PHYSICAL')?.example.da).toBe('fx skub, spark eller slag');
     expect(entryOf(VIOLENCE_FORMS, 'HONOUR_RELATED')?.example.da).toBe(
       'fx social kontrol, udefrysning fra familien eller lignende undertrykkelse, der er planlagt eller accepteret af familien',

@@ -4,8 +4,8 @@ import type { Label, Locale } from './labels.ts';
  * Every taxonomy of the domain as data (DOMAIN §3). Codes are stable and
  * stored: where the Prisma schema has an enum, the codes here are exactly its
  * values (a test in packages/db checks they agree). Labels are the seeds'
- * Danish wording (seed 002 Bilag 1 for the questionnaires' answer options,
- * seed 001 for outreach) with an English translation; labels may change,
+ * Danish wording (VIVE's group-course evaluation Bilag 1 for the questionnaires' answer options,
+ * the Projekt Opsøgende Indsats evaluation for outreach) with an English translation; labels may change,
  * codes may not.
  */
 export type TaxonomyEntry = { readonly code: string; readonly label: Label };
@@ -163,7 +163,7 @@ export type PrivacyStanceCode = CodeOf<typeof PRIVACY_STANCES>;
 
 // ── People ───────────────────────────────────────────────────────────────
 
-/** The role of the person the data is about (seed 001). */
+/** The role of the person the data is about (the Projekt Opsøgende Indsats evaluation). */
 export const PERSON_ROLES = [
   { code: 'VICTIM', label: { da: 'Offer', en: 'Victim' } },
   { code: 'WITNESS', label: { da: 'Vidne', en: 'Witness' } },
@@ -181,7 +181,7 @@ export const GENDERS = [
 export type GenderCode = CodeOf<typeof GENDERS>;
 
 /**
- * Age groups used in reporting (seed 001: 18-29 … 60+; under 18 for
+ * Age groups used in reporting (the Projekt Opsøgende Indsats evaluation: 18-29 … 60+; under 18 for
  * guardians' cases). `max` is inclusive; null means no upper bound.
  */
 export const AGE_GROUPS = [
@@ -208,15 +208,15 @@ export function ageGroupOf(age: number): AgeGroupCode {
   return group.code;
 }
 
-// ── Outreach (seed 001, DOMAIN §2.1) ─────────────────────────────────────
+// ── Outreach (the Projekt Opsøgende Indsats evaluation, DOMAIN §2.1) ─────────────────────────────────────
 
 type Acceptance = { wantCall: number; decline: number; callSelf: number };
 
 /**
- * Incident types (police *hændelsestyper*). Labels are the rows of seed 001
+ * Incident types (police *hændelsestyper*). Labels are the rows of the Projekt Opsøgende Indsats evaluation
  * Figure 3. `seedAcceptance` is that figure's split of reached people
  * (N=2,768) so synthetic data and benchmarks can follow it; hate crime comes
- * from seed 000 and has no such figure. `defaultActiveForOutreach` is the
+ * from the Copenhagen hate-crime pre-study and has no such figure. `defaultActiveForOutreach` is the
  * starting setting for a new organisation: burglary/theft was switched off
  * in spring 2019 (acceptance 12%), history is kept either way.
  */
@@ -303,7 +303,7 @@ export const INCIDENT_TYPES = [
 >;
 export type IncidentTypeCode = CodeOf<typeof INCIDENT_TYPES>;
 
-/** The motive of a hate crime (seed 000: identity-based harm). */
+/** The motive of a hate crime (the Copenhagen hate-crime pre-study: identity-based harm). */
 export const HATE_CRIME_MOTIVES = [
   { code: 'RACE_ETHNICITY', label: { da: 'Race eller etnisk oprindelse', en: 'Race or ethnicity' } },
   { code: 'RELIGION', label: { da: 'Religion eller tro', en: 'Religion or belief' } },
@@ -368,7 +368,7 @@ export const CALL_OUTCOMES = [
 ] as const satisfies ReadonlyArray<TaxonomyEntry & { reached: boolean }>;
 export type CallOutcomeCode = CodeOf<typeof CALL_OUTCOMES>;
 
-/** Prisma enum DeclineReason (seed 001: 82% no need, 8% need a more specialised offer). */
+/** Prisma enum DeclineReason (the Projekt Opsøgende Indsats evaluation: 82% no need, 8% need a more specialised offer). */
 export const DECLINE_REASONS = [
   { code: 'NO_NEED', label: { da: 'Intet behov', en: 'No need' }, freeText: false },
   {
@@ -400,7 +400,7 @@ export const SURVEY_STATUSES = [
 ] as const satisfies Taxonomy;
 export type SurveyStatusCode = CodeOf<typeof SURVEY_STATUSES>;
 
-/** Prisma enum ReferralStatus: the result at the counsellor (seed 001: 63% held, 23% other, 14% lost). */
+/** Prisma enum ReferralStatus: the result at the counsellor (the Projekt Opsøgende Indsats evaluation: 63% held, 23% other, 14% lost). */
 export const REFERRAL_STATUSES = [
   { code: 'OPEN', label: { da: 'Afventer rådgiver', en: 'Waiting for a counsellor' }, closed: false },
   { code: 'TAKEN', label: { da: 'Taget af rådgiver', en: 'Taken by a counsellor' }, closed: false },
@@ -436,10 +436,10 @@ export const OUTREACH_SURVEY_FOLLOW_UP_CHANNELS = [
   { code: 'EMAIL', label: { da: 'E-mail', en: 'E-mail' } },
 ] as const satisfies Taxonomy;
 
-// ── Group course (seed 002, DOMAIN §2.2) ─────────────────────────────────
+// ── Group course (VIVE's group-course evaluation, DOMAIN §2.2) ─────────────────────────────────
 
 /**
- * Violence forms with the seed's example text (seed 002 Bilag 1, registration
+ * Violence forms with the seed's example text (VIVE's group-course evaluation Bilag 1, registration
  * Q5). OTHER is described by the respondent in free text.
  */
 export const VIOLENCE_FORMS = [
@@ -1006,7 +1006,7 @@ export const FOLLOW_UP_STATUSES = [
 ] as const satisfies Taxonomy;
 export type FollowUpStatusCode = CodeOf<typeof FOLLOW_UP_STATUSES>;
 
-/** Prisma enum QuestionnaireKind: the three forms of seed 002 Bilag 1. */
+/** Prisma enum QuestionnaireKind: the three forms of VIVE's group-course evaluation Bilag 1. */
 export const QUESTIONNAIRE_KINDS = [
   { code: 'REGISTRATION', label: { da: 'Registreringsskema', en: 'Registration form' } },
   { code: 'BASELINE', label: { da: 'Baggrundsskema', en: 'Baseline form' } },
@@ -1029,7 +1029,7 @@ export const INTERVENTION_MODELS = [
 ] as const satisfies Taxonomy;
 export type InterventionModelCode = CodeOf<typeof INTERVENTION_MODELS>;
 
-/** The three phases of the national action plan (seed 003). */
+/** The three phases of the national action plan (the 2014 national action plan). */
 export const PHASES = [
   { code: 'DETECTION', label: { da: 'Forebyggelse og opsporing', en: 'Prevention and detection' } },
   {

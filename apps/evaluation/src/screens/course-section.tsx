@@ -64,7 +64,7 @@ const WaitingRowFields = graphql(
   [CountFields],
 );
 
-/** Seed 002's course delivery: courses run, cadence, group sizes, participation and waiting times. */
+/** VIVE's group-course evaluation's course delivery: courses run, cadence, group sizes, participation and waiting times. */
 export const CourseSectionFields = graphql(
   `
   fragment CourseSection on Evaluation {

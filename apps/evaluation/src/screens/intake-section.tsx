@@ -32,7 +32,7 @@ const MultiChoiceFields = graphql(
   [CountFields, RateFields],
 );
 
-/** Seed 002's registration form: Table 5.1, where people heard of the offer, violence forms, referrals. */
+/** VIVE's group-course evaluation's registration form: Table 5.1, where people heard of the offer, violence forms, referrals. */
 export const IntakeSectionFields = graphql(
   `
   fragment IntakeSection on Evaluation {

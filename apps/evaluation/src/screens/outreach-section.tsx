@@ -31,7 +31,7 @@ const AcceptanceFields = graphql(
   [CountTableFields, RateFields],
 );
 
-/** Seed 001's figures: the funnel, acceptance by group, decline reasons and the user survey. */
+/** The Projekt Opsøgende Indsats evaluation's figures: the funnel, acceptance by group, decline reasons and the user survey. */
 export const OutreachSectionFields = graphql(
   `
   fragment OutreachSection on Evaluation {

@@ -19,7 +19,7 @@ import {
 import { CountFields, RateFields, TTestFields } from './value-fragments.ts';
 
 /**
- * The five SUSI criteria for moving a model from maturing to trial (seed 002, DOMAIN §7), each with the
+ * The five SUSI criteria for moving a model from maturing to trial (VIVE's group-course evaluation, DOMAIN §7), each with the
  * live figures that speak to it. The dashboard shows the evidence; judging it is the evaluator's job.
  */
 export const ReadinessSectionFields = graphql(

@@ -21,7 +21,7 @@ function waitingLimitDays(context: object, organizationId: string): Promise<numb
   return pending;
 }
 
-/** A person referred to a group course and waiting for the next one (seed 002: long waits cause drop-out). */
+/** A person referred to a group course and waiting for the next one (VIVE's group-course evaluation: long waits cause drop-out). */
 export const WaitingListEntryRef = builder.prismaObject('WaitingListEntry', {
   authScopes: organizationRecordScope<WaitingListEntry>({
     entity: 'WaitingListEntry',

@@ -21,7 +21,7 @@ export const EVALUATOR_SCOPE = { evaluator: true } as const;
 export const EVALUATOR_TYPE = { authScopes: EVALUATOR_SCOPE, runScopesOnType: true } as const;
 
 export const AgeGroupEnum = builder.enumType('AgeGroup', {
-  description: "The domain's reporting age groups (seed 001).",
+  description: "The domain's reporting age groups (the Projekt Opsøgende Indsats evaluation).",
   values: AGE_GROUPS.map((group) => group.code),
 });
 

@@ -12,7 +12,7 @@ import { type CourseItemMean, type CourseItems, courseItems } from './queries/co
 import { type CourseParticipation, courseParticipation } from './queries/course-participation.ts';
 import { type WaitingTimes, type WaitingTimesRow, waitingTimes } from './queries/waiting-times.ts';
 
-/** Course figures of DOMAIN §2.2/§5.2 (seed 002) on the Evaluation type. */
+/** Course figures of DOMAIN §2.2/§5.2 (VIVE's group-course evaluation) on the Evaluation type. */
 
 const CourseDeliveryRowRef = builder.objectRef<CourseDeliveryRow>('CourseDeliveryRow').implement({
   description: 'Courses of one organisation (organizationId set) or of all selected (null).',

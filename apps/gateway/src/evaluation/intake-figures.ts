@@ -12,7 +12,7 @@ import { intakeHeardFrom, type MultiChoiceCounts } from './queries/intake-heard-
 import { intakeReferrals } from './queries/intake-referrals.ts';
 import { type IntakeViolenceForms, intakeViolenceForms } from './queries/intake-violence-forms.ts';
 
-/** Intake figures of DOMAIN §2.2/§4 (seed 002, registration form) on the Evaluation type. */
+/** Intake figures of DOMAIN §2.2/§4 (VIVE's group-course evaluation, registration form) on the Evaluation type. */
 
 const OptionCountRef = builder.objectRef<MultiChoiceCounts['options'][number]>('OptionCount').implement({
   ...EVALUATOR_TYPE,
@@ -57,7 +57,7 @@ const FormTableRef = builder.objectRef<IntakeCountsByYear['tables'][number]>('Fo
 
 const CountsByYearRef = builder.objectRef<IntakeCountsByYear>('IntakeCountsByYear').implement({
   description:
-    "Registration, baseline and end forms per organisation (rows, by id) and year (columns), like seed 002's Table 5.1.",
+    "Registration, baseline and end forms per organisation (rows, by id) and year (columns), like VIVE's group-course evaluation's Table 5.1.",
   ...EVALUATOR_TYPE,
   fields: (t) => ({
     years: t.intList({ nullable: false, resolve: (c) => c.years }),

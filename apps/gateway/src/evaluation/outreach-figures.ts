@@ -18,7 +18,7 @@ import {
 import { FUNNEL_COUNT_KEYS, type OutreachFunnel, outreachFunnel } from './queries/outreach-funnel.ts';
 import { type SurveyOffers, surveyOffers } from './queries/survey-offers.ts';
 
-/** Outreach figures of DOMAIN §2.1 (seed 001) on the Evaluation type. */
+/** Outreach figures of DOMAIN §2.1 (the Projekt Opsøgende Indsats evaluation) on the Evaluation type. */
 
 const FUNNEL_DESCRIPTIONS: Record<(typeof FUNNEL_COUNT_KEYS)[number], string> = {
   identified:

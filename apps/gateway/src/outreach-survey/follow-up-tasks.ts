@@ -8,7 +8,7 @@ import { LEAD_ROLES } from '../outreach/outreach-roles.ts';
 import { openText } from '../persons/field-crypto.ts';
 
 /**
- * The project lead's follow-up interviews (seed 001's 17 telephone interviews): one task per
+ * The project lead's follow-up interviews (the Projekt Opsøgende Indsats evaluation's 17 telephone interviews): one task per
  * person who agreed in the survey, holding only the channel and the contact they chose. Not the
  * answers, not the call, not the person's case: the lead learns that someone wants to talk, and
  * how to reach them. Done tasks lose the contact (nothing more is needed to count them).

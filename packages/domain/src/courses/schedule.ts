@@ -1,4 +1,4 @@
-// Course scheduling rules of the municipal group-course model (DOMAIN 2.2, seed 002):
+// Course scheduling rules of the municipal group-course model (DOMAIN 2.2, VIVE's group-course evaluation):
 // ten sessions, at least every 14 days, 6-8 participants, two leaders.
 // A long gap or a group outside 6-8 is allowed but warned about: the seed reports
 // that real courses sometimes had to run that way, so it is the lead's call.

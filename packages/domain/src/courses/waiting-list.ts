@@ -1,4 +1,4 @@
-// Waiting for a group course (DOMAIN 2.2; seed 002: long waits cause drop-out).
+// Waiting for a group course (DOMAIN 2.2; VIVE's group-course evaluation: long waits cause drop-out).
 // Days are counted in whole calendar days from the day the person was put on
 // the list; the flag is raised when the wait is longer than the organisation's limit.
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptanceBreakdown, outreachFunnelRates, rateOf } from './funnel.ts';
 
 describe('outreachFunnelRates', () => {
-  // DOMAIN 2.1, seed 001 (June 2018 - Nov 2019).
+  // DOMAIN 2.1, the Projekt Opsøgende Indsats evaluation (June 2018 - Nov 2019).
   const seed = {
     identified: 4531,
     withContactDetails: 3761,

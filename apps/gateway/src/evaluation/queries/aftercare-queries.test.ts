@@ -1,4 +1,4 @@
-// The aftercare figures (hate crime, seed 000; shelter stays, seed 004) against the same figures
+// The aftercare figures (hate crime, the Copenhagen hate-crime pre-study; shelter stays, the Red Cross aftercare paper) against the same figures
 // counted by hand-written SQL, or by the domain's own functions over plainly read rows, on the
 // bench generator's synthetic data at a small scale, on a real database (PGlite, or
 // DATABASE_URL's PostgreSQL). As in evaluation-queries.test.ts: every published count must be
@@ -134,7 +134,7 @@ describe('the synthetic data', () => {
               (SELECT count(*) FROM "ShelterStayChild")::int AS children
        FROM "ShelterStay"`,
     );
-    // Seed 004: 1 in 4 women in a shelter has been in one before; 2,600 children with 3,100 women.
+    // The Red Cross aftercare paper: 1 in 4 women in a shelter has been in one before; 2,600 children with 3,100 women.
     expect(row!.repeat / row!.stays).toBeGreaterThan(0.12);
     expect(row!.repeat / row!.stays).toBeLessThan(0.32);
     expect(row!.children / row!.stays).toBeGreaterThan(0.6);

@@ -14,8 +14,8 @@ import {
 export const COURSE_COLUMNS: FilterColumns = { organization: 'k."organizationId"', date: 'k."startsOn"' };
 
 /**
- * Courses run, cadence (mean days between consecutive sessions; seed 002: at least every 14
- * days), how many gaps were longer than 14 days, and group sizes (seed 002: 6-8 people).
+ * Courses run, cadence (mean days between consecutive sessions; VIVE's group-course evaluation: at least every 14
+ * days), how many gaps were longer than 14 days, and group sizes (VIVE's group-course evaluation: 6-8 people).
  * Course and session counts are not counts of people and are shown as they are; participant
  * counts (enrolments, perturbed by the sum of their record keys) follow the disclosure rule
  * per organisation and in total, and the mean group size is the published participants over
@@ -56,7 +56,7 @@ type Row = {
 /** One course of the selection: its organisation and its enrolments (count and key sum). */
 type CourseRow = { org: string; participants: number; key_sum: string };
 
-/** The group-size bands of seed 002 (6-8 people), on perturbed participant counts. */
+/** The group-size bands of VIVE's group-course evaluation (6-8 people), on perturbed participant counts. */
 type Bands = { under6: number; in_range: number; over8: number };
 
 export async function courseDelivery(

@@ -19,7 +19,7 @@ import {
 import { cellsByKey, OUTREACH_COLUMNS } from './outreach-funnel.ts';
 
 /**
- * Why reached people declined a counsellor's call (seed 001: 82 % no need, 8 % need a more
+ * Why reached people declined a counsellor's call (the Projekt Opsøgende Indsats evaluation: 82 % no need, 8 % need a more
  * specialised offer, of 2,011 registered reasons). Shares are of the declines with a
  * registered reason, as the seed gives them.
  *

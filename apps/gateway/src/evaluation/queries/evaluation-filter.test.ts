@@ -20,7 +20,7 @@ describe('the period grid', () => {
 
   it('refuses other month ranges, naming the period and the reason in Danish and English', () => {
     for (const [from, to] of [
-      ['2018-06-01', '2019-11-30'], // seed 001's own period: ask for 2018-2019 or its quarters instead
+      ['2018-06-01', '2019-11-30'], // the Projekt Opsøgende Indsats evaluation's own period: ask for 2018-2019 or its quarters instead
       ['2024-02-01', '2024-04-30'], // three months, not a calendar quarter
       ['2024-01-01', '2024-02-29'],
       ['2024-01-01', '2025-06-30'],

@@ -3,7 +3,7 @@ import type { AggregateSource, EvaluationFilter } from './evaluation-filter.ts';
 import { type MultiChoiceCounts, multiChoiceCounts } from './intake-heard-from.ts';
 
 /**
- * Where the intake referred people (registration Q8, several answers allowed; seed 002: over
+ * Where the intake referred people (registration Q8, several answers allowed; VIVE's group-course evaluation: over
  * 40 % to a group course, 10-12 % to a shelter, about a quarter to other support …).
  */
 export function intakeReferrals(

@@ -11,7 +11,7 @@ import {
 import { INTAKE_COLUMNS } from './intake-heard-from.ts';
 
 /**
- * Violence forms × their status at intake (registration Q5, seed 002: 9 in 10 psychological,
+ * Violence forms × their status at intake (registration Q5, VIVE's group-course evaluation: 9 in 10 psychological,
  * about half physical; still ongoing: psychological 62 %, stalking 18 %, physical 15 %).
  * Read from the answers JSON (`violence_status`: form → status code), since the form's grid
  * is not copied into columns. Row totals are the registrations that answered for the form.

@@ -1,5 +1,5 @@
 // Acceptance among reached people (the seed's Figure 3 and its text) under cell-key
-// perturbation. A dataset whose outreach outcomes reproduce Figure 3 (seed 001, N = 2,768
+// perturbation. A dataset whose outreach outcomes reproduce Figure 3 (the Projekt Opsøgende Indsats evaluation, N = 2,768
 // reached people with a registered incident type) gives its N and its acceptance rates per
 // incident type within the method's noise; a second dataset with small gender and age groups
 // checks the merge of small categories, every published cell against the true cell queried

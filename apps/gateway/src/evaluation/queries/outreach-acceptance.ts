@@ -25,7 +25,7 @@ import { OUTREACH_COLUMNS } from './outreach-funnel.ts';
  * the reached in the row. Every cell and every total is a set of people perturbed by its own
  * cell key (count-table.ts); the rates are computed from the published cells and row totals.
  *
- * "Will call themselves" is about 1 % of reached people (seed 001), so per group it would be
+ * "Will call themselves" is about 1 % of reached people (the Projekt Opsøgende Indsats evaluation), so per group it would be
  * "under 5" almost everywhere and its column would say nothing: it is merged with the declines
  * (DECLINED_OR_SELF) and reported on its own in the funnel.
  *

@@ -66,7 +66,7 @@ export type OutreachFunnel = {
 };
 
 /**
- * Case statuses grouped by funnel step. As in seed 001, "identified" is the target group:
+ * Case statuses grouped by funnel step. As in the Projekt Opsøgende Indsats evaluation, "identified" is the target group:
  * cases of an incident type switched off for outreach (burglary/theft from spring 2019) are
  * kept and counted apart as `inactiveIncidentType`, not as identified (the lead's view in
  * apps/outreach counts them the same way).

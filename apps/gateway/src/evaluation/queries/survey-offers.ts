@@ -18,7 +18,7 @@ import {
 import { cellsByKey, OUTREACH_COLUMNS } from './outreach-funnel.ts';
 
 /**
- * The user survey among reached people (seed 001: offered where ethically sound; 1,090 links
+ * The user survey among reached people (the Projekt Opsøgende Indsats evaluation: offered where ethically sound; 1,090 links
  * sent, 367 excluded for technical or language reasons): offered and accepted, offered and
  * declined, judged not appropriate (language / technical / ethical), not offered.
  *

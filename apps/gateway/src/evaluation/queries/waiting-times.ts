@@ -12,7 +12,7 @@ import {
 import { disclosedDays } from './organization-rows.ts';
 
 /**
- * Waiting for a group course (seed 002: long waits cause drop-out). For people who left the
+ * Waiting for a group course (VIVE's group-course evaluation: long waits cause drop-out). For people who left the
  * list by joining a course: days from joining the list to enrolment (mean, median, 90th
  * percentile) and how many waited longer than their organisation's limit. For people still
  * waiting: how many, and how many are already over the limit. The period is the day the
