@@ -1,4 +1,4 @@
-import type { CostLine } from '@vi/domain';
+import type { CostLine, CostModel } from '@vi/domain';
 import { builder } from '../builder.ts';
 import { EVALUATOR_TYPE, ignoredFiltersField, SuppressedCountRef } from './aggregate-types.ts';
 import { EvaluationRef, evaluationFigure } from './evaluation.ts';
@@ -7,7 +7,12 @@ import { type CostFigure, type CostInputProblem, type Costs, costs } from './que
 /** Costs through the domain's cost rules (DOMAIN §6) on the Evaluation type. */
 
 export const CostModelEnum = builder.enumType('EvaluationCostModel', {
-  values: ['OUTREACH', 'GROUP_COURSE'] as const,
+  values: [
+    'OUTREACH',
+    'GROUP_COURSE',
+    'HATE_CRIME_AFTERCARE',
+    'SHELTER_AFTERCARE',
+  ] as const satisfies readonly CostModel[],
 });
 
 const CostLineRef = builder.objectRef<CostLine>('CostLine').implement({

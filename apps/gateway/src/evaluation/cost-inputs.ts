@@ -5,6 +5,7 @@ import {
   costInputChanges,
   costInputsFromValues,
   costInputValues,
+  type FieldError,
   validateCostInputs,
   validateCostYear,
 } from '@vi/domain';
@@ -149,6 +150,53 @@ builder.queryField('costInputs', (t) =>
   }),
 );
 
+/**
+ * The one save of an organisation's cost inputs for (model, year), for the cost screen and the
+ * hate-crime lead's budget form alike: builds the inputs from the entered figures, checks them by
+ * the model's domain rule (a VALIDATION error naming each field; nothing is written), then in one
+ * transaction locks the row, writes it and one audit event with each changed figure's old and new
+ * value (that event is the history). Saving the same figures again writes nothing. The caller
+ * checks the role and the year; its year errors come in `yearErrors`, refused with the figures'.
+ */
+export async function saveCostInputValues(
+  context: GatewayContext,
+  organizationId: string,
+  model: CostModel,
+  year: number,
+  values: readonly FieldValue[],
+  yearErrors: readonly FieldError[],
+): Promise<void> {
+  const built = costInputsFromValues(model, values);
+  const checked = validateCostInputs(model, built.inputs);
+  throwValidation([...yearErrors, ...built.errors, ...(checked.ok ? [] : checked.errors)]);
+  const inputs = built.inputs as Prisma.InputJsonValue;
+  await prisma().$transaction(async (tx) => {
+    // Locks the row (when there is one), so two saves at once each record what they replaced.
+    const [before] = await tx.$queryRaw<Array<{ id: string; inputs: unknown }>>`
+      SELECT id::text, inputs FROM "CostInput"
+      WHERE "organizationId" = ${organizationId}::uuid AND model = ${model}::"InterventionModel" AND year = ${year}
+      FOR UPDATE`;
+    const changes = costInputChanges(before?.inputs ?? null, built.inputs);
+    if (before && changes.length === 0) return;
+    const saved = await tx.costInput.upsert({
+      where: { organizationId_model_year: { organizationId, model, year } },
+      create: { organizationId, model, year, ruleVersion: String(built.inputs.ruleSetId), inputs },
+      update: { ruleVersion: String(built.inputs.ruleSetId), inputs },
+    });
+    await tx.auditEvent.create({
+      data: auditRow(
+        { userId: context.user?.id ?? null, organizationId, requestId: context.requestId },
+        {
+          action: before ? 'UPDATE' : 'CREATE',
+          entity: 'CostInput',
+          entityId: saved.id,
+          detail: { model, year, changes } as unknown as Prisma.InputJsonValue,
+        },
+      ),
+    });
+  });
+}
+
 const CostInputValueInput = builder.inputType('CostInputValueInput', {
   fields: (t) => ({
     field: t.string({ required: true }),
@@ -177,38 +225,14 @@ builder.mutationField('saveCostInputs', (t) =>
     resolve: async (_root, { input }, context) => {
       const organizationId = requireOrganizationId(context);
       const { model, year } = input;
-      const built = costInputsFromValues(
+      await saveCostInputValues(
+        context,
+        organizationId,
         model,
+        year,
         input.values.map((v) => ({ field: v.field, value: v.value ?? null })),
+        validateCostYear(year),
       );
-      const checked = validateCostInputs(model, built.inputs);
-      throwValidation([...validateCostYear(year), ...built.errors, ...(checked.ok ? [] : checked.errors)]);
-      const inputs = built.inputs as Prisma.InputJsonValue;
-      await prisma().$transaction(async (tx) => {
-        // Locks the row (when there is one), so two saves at once each record what they replaced.
-        const [before] = await tx.$queryRaw<Array<{ id: string; inputs: unknown }>>`
-          SELECT id::text, inputs FROM "CostInput"
-          WHERE "organizationId" = ${organizationId}::uuid AND model = ${model}::"InterventionModel" AND year = ${year}
-          FOR UPDATE`;
-        const changes = costInputChanges(before?.inputs ?? null, built.inputs);
-        if (before && changes.length === 0) return;
-        const saved = await tx.costInput.upsert({
-          where: { organizationId_model_year: { organizationId, model, year } },
-          create: { organizationId, model, year, ruleVersion: String(built.inputs.ruleSetId), inputs },
-          update: { ruleVersion: String(built.inputs.ruleSetId), inputs },
-        });
-        await tx.auditEvent.create({
-          data: auditRow(
-            { userId: context.user?.id ?? null, organizationId, requestId: context.requestId },
-            {
-              action: before ? 'UPDATE' : 'CREATE',
-              entity: 'CostInput',
-              entityId: saved.id,
-              detail: { model, year, changes } as unknown as Prisma.InputJsonValue,
-            },
-          ),
-        });
-      });
       return loadCostInputs(context, organizationId, model, year);
     },
   }),

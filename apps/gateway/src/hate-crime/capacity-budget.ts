@@ -1,16 +1,15 @@
 // The project lead's view of hate-crime aftercare in the sending organisation: this year's
 // volume against the pre-study's expected volume and the organisation's own capacity, and the
 // year's cost against the granted budget (domain capacity-budget.ts). Counts only, no person.
-import type { Prisma } from '@vi/db';
 import {
-  CURRENT_COST_RULE_SET_ID,
+  COST_INPUT_EXAMPLES,
   fieldError,
+  HATE_CRIME_COST_FIELDS,
   HATE_CRIME_EXPECTED_VOLUME,
-  HATE_CRIME_SEED_EXAMPLE_INPUTS,
-  type HateCrimeCostInputs,
+  type HateCrimeStoredInputs,
   hateCrimeCapacity,
   hateCrimeCosts,
-  validateHateCrimeCostInputs,
+  validateCostYear,
 } from '@vi/domain';
 import { requireOrganizationId } from '../authorization.ts';
 import { builder } from '../builder.ts';
@@ -18,10 +17,10 @@ import type { GatewayContext } from '../context.ts';
 import { dateColumn, todayInDenmark } from '../courses/iso-date.ts';
 import { prisma } from '../database.ts';
 import { throwValidation } from '../errors.ts';
-import { auditWrites } from '../outreach/outreach-audit.ts';
+import { saveCostInputValues } from '../evaluation/cost-inputs.ts';
 import { HateCrimeTrackEnum, LEAD_ROLES } from './hate-crime-common.ts';
 
-type StoredInputs = HateCrimeCostInputs & { capacityPerYear: number };
+type StoredInputs = HateCrimeStoredInputs;
 
 interface LeadViewShape {
   year: number;
@@ -107,10 +106,8 @@ function costsOf(view: LeadViewShape) {
   return hateCrimeCosts({ ...inputs, victimsPerYear: view.victimsWithAftercare });
 }
 
-const DEFAULT_INPUTS: StoredInputs = {
-  ...HATE_CRIME_SEED_EXAMPLE_INPUTS,
-  capacityPerYear: HATE_CRIME_EXPECTED_VOLUME.startUp.high,
-};
+/** The pre-study's example, as the cost screen shows it, until the lead saves the year's own. */
+const DEFAULT_INPUTS = COST_INPUT_EXAMPLES.HATE_CRIME_AFTERCARE as StoredInputs;
 
 async function leadView(context: GatewayContext, year: number): Promise<LeadViewShape> {
   const organizationId = requireOrganizationId(context);
@@ -191,37 +188,21 @@ builder.mutationField('saveHateCrimeBudget', (t) =>
     resolve: async (_root, { year, input }, context) => {
       const organizationId = requireOrganizationId(context);
       checkedYear(year);
-      const inputs = {
-        ruleSetId: CURRENT_COST_RULE_SET_ID,
-        legalFinancialYearly: input.legalFinancialYearly,
-        psychologicalYearly: input.psychologicalYearly,
-        otherYearly: input.otherYearly,
-        victimsPerYear: 0,
-        yearlyBudget: input.yearlyBudget,
-        budgetYears: input.budgetYears,
-      };
-      const checked = validateHateCrimeCostInputs(inputs);
-      throwValidation([
-        ...(checked.ok ? [] : checked.errors),
-        ...(Number.isInteger(input.capacityPerYear) && input.capacityPerYear >= 0
-          ? []
-          : [fieldError('capacityPerYear', 'OUT_OF_RANGE', { min: 0 })]),
-      ]);
-      const stored = { ...inputs, capacityPerYear: input.capacityPerYear } as Prisma.InputJsonObject;
-      await prisma().$transaction(async (tx) => {
-        const row = await tx.costInput.upsert({
-          where: { organizationId_model_year: { organizationId, model: 'HATE_CRIME_AFTERCARE', year } },
-          create: {
-            organizationId,
-            model: 'HATE_CRIME_AFTERCARE',
-            year,
-            ruleVersion: CURRENT_COST_RULE_SET_ID,
-            inputs: stored,
-          },
-          update: { ruleVersion: CURRENT_COST_RULE_SET_ID, inputs: stored },
-        });
-        await auditWrites(tx, context, [{ action: 'UPDATE', entity: 'CostInput', entityId: row.id }]);
-      });
+      // The cost screen's save (evaluation/cost-inputs.ts): the same row, the same domain checks,
+      // the row lock, and an audit event with each changed figure's old and new value, so the
+      // lead's budget changes show in the cost inputs' history.
+      await saveCostInputValues(
+        context,
+        organizationId,
+        'HATE_CRIME_AFTERCARE',
+        year,
+        HATE_CRIME_COST_FIELDS.map(({ field }) => ({
+          field,
+          value: input[field as keyof typeof input] ?? null,
+        })),
+        // A year the cost screen can also open (it shows this row and its history).
+        validateCostYear(year),
+      );
       return leadView(context, year);
     },
   }),
