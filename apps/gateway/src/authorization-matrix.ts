@@ -583,6 +583,18 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     otherOrganization: 'NOT_FOUND',
     note: 'Start-up needs of the shelter’s own stays.',
   },
+  'Mutation.addShelterChild': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'A child arriving after the admission, on the shelter’s own current stays.',
+  },
+  'Mutation.cancelShelterAdmission': {
+    who: SHELTER_STAFF,
+    reach: 'ACTIVE_ORGANIZATION',
+    otherOrganization: 'NOT_FOUND',
+    note: 'Deletes an admission of the shelter’s own registered by mistake; the reason is audited. Another shelter’s stay is as unknown.',
+  },
 
   // ── Hate-crime aftercare (DOMAIN 2.3): sender, the two tracks elsewhere, the lead ──
   'Query.hateCrimeCases': {
@@ -1005,8 +1017,9 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeAccess>> = {
       'needs',
       'offer',
       'referrals',
+      'incidentMotive',
     ],
-    note: 'The sending organisation’s staff; the referrals here are status views (no content).',
+    note: 'The sending organisation’s staff; the referrals here are status views (no content). incidentMotive: the police list’s motive of the call’s incident, which these same roles already see on the outreach case; read audited, for pre-selecting it on a referral that may carry it.',
   },
   ReceivedHateCrimeReferral: {
     who: HATE_CRIME_RECEIVER,

@@ -499,7 +499,7 @@ describe('one organisation works both tracks: the adviser and the psychologist s
 });
 
 describe('the motive (special-category data) appears only where a track needs it', () => {
-  it('is reachable in the schema only from the received referral and the referral input', async () => {
+  it('is reachable in the schema only from the received referral, the sender’s own case and the referral input', async () => {
     const { schema } = await import('../schema.ts');
     const outputs: string[] = [];
     const inputs: string[] = [];
@@ -523,8 +523,11 @@ describe('the motive (special-category data) appears only where a track needs it
         }
       }
     }
-    expect(outputs).toEqual(['ReceivedHateCrimeReferral.hateMotive']);
-    expect(named).toEqual(['ReceivedHateCrimeReferral.hateMotive']);
+    // The sender's case carries the police list's motive of the call's incident (the sender imported
+    // it; pre-selected on the referral form, read audited: incident-motive.test.ts).
+    const expected = ['HateCrimeCase.incidentMotive', 'ReceivedHateCrimeReferral.hateMotive'];
+    expect(outputs.sort()).toEqual(expected);
+    expect(named.sort()).toEqual(expected);
     // Where it enters: the police's list import (the incident's motive) and the referral.
     expect(inputs.sort()).toEqual(['HateCrimeReferralInput.hateMotive', 'IncidentRowInput.motive']);
   });
@@ -540,7 +543,10 @@ describe('the motive (special-category data) appears only where a track needs it
     ];
     const sender = reachable(['HateCrimeCase', 'HateCrimeReferralStatusView']);
     expect(sender.has('HateCrimeCase')).toBe(true);
-    for (const type of forbidden) expect(sender.has(type), type).toBe(false);
+    // The motive the sender reaches is its own incident's (HateCrimeCase.incidentMotive, see above).
+    for (const type of forbidden.filter((f) => f !== 'HateCrimeMotive'))
+      expect(sender.has(type), type).toBe(false);
+    expect(reachable(['HateCrimeReferralStatusView']).has('HateCrimeMotive')).toBe(false);
     const query = schema.getQueryType();
     const roots = ['evaluation', 'hateCrimeLeadView']
       .map((name) => query?.getFields()[name])

@@ -3,6 +3,7 @@
 // lead's capacity and budget view. Rules: packages/domain/src/hate-crime.
 import './hate-crime-common.ts';
 import './aftercare-case.ts';
+import './incident-motive.ts';
 import './needs-assessment.ts';
 import './referral.ts';
 import './legal-task.ts';
