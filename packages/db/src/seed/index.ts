@@ -8,6 +8,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { startOfDay } from './calendar.ts';
 import { buildCostInputs } from './costs.ts';
 import { buildGroupCourseDemo, type CourseDemoPlan, type GroupCourseDemoRows } from './group-course.ts';
+import { buildHateCrimeDemo } from './hate-crime.ts';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrgSlug } from './organizations.ts';
 import { buildOutreachDemo } from './outreach.ts';
 import { SeededRandom } from './random.ts';
@@ -248,6 +249,15 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     intakes: all('intakes'),
   });
 
+  // Its own stream (SEED + 12, for issue 12, clear of the streams above and of any added next to
+  // them): the psychology organisation's group leaves every other demo row as it was.
+  const hateCrime = buildHateCrimeDemo({
+    random: new SeededRandom(SEED + 12),
+    today,
+    psychologyOrganizationId: orgId('psykisk-sundhed'),
+    psychologistId: userId('psychologist@psykisk-sundhed.demo'),
+  });
+
   const costInputs = buildCostInputs({
     year: today.getUTCFullYear(),
     outreachOrgId: orgId('offerraadgivning'),
@@ -306,6 +316,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       await tx.psychologistHours.createMany({ data: shelter.hours });
       await tx.civilSocietyReferral.createMany({ data: shelter.civilSociety });
       await tx.reachAnswers.createMany({ data: reachAnswers });
+      await tx.course.createMany({ data: hateCrime.courses });
+      await tx.courseLeader.createMany({ data: hateCrime.leaders });
+      await tx.courseSession.createMany({ data: hateCrime.sessions });
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
@@ -320,7 +333,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     referrals: outreach.referrals.length,
     intakes: all('intakes').length,
     riskAssessments: all('riskAssessments').length,
-    courses: all('courses').length,
+    courses: all('courses').length + hateCrime.courses.length,
     enrolments: all('enrolments').length,
     questionnaireResponses: all('responses').length,
     costInputs: costInputs.length,

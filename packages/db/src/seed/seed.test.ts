@@ -270,7 +270,9 @@ describe('group courses follow seed 002 (DOMAIN 2.2)', () => {
     expect(plans.map((p) => ({ name: p.name, modules: p.modules }))).toEqual(
       MODULE_PLAN_TEMPLATES.map((t) => ({ name: t.name, modules: [...t.modules] })),
     );
+    // The municipalities' courses (the psychology organisation's group is checked on its own below).
     const courses = await db.prisma.course.findMany({
+      where: { organization: { slug: { in: ['odense', 'koege'] } } },
       include: { sessions: true, leaders: true, enrolments: true, modulePlan: true },
     });
     expect(
@@ -363,6 +365,23 @@ describe('aftercare after a shelter stay follows the Red Cross recommendations (
     expect(r.n - r.back).toBeGreaterThanOrEqual(10);
     expect(pct(r.back, r.n)).toBeGreaterThan(15);
     expect(pct(r.back, r.n)).toBeLessThan(35);
+  });
+
+  it('gives the psychology organisation one psychologist-led group, led by its psychologist, not yet started and empty', async () => {
+    const groups = await db.prisma.course.findMany({
+      where: { organization: { slug: 'psykisk-sundhed' } },
+      include: { sessions: true, leaders: { include: { user: true } }, enrolments: true },
+    });
+    expect(groups).toHaveLength(1);
+    const [group] = groups;
+    expect(group?.leaders.map((l) => l.user.email)).toEqual(['psychologist@psykisk-sundhed.demo']);
+    expect(group?.sessions).toHaveLength(10);
+    expect(group?.enrolments).toEqual([]);
+    expect(group?.startsOn.getTime()).toBeGreaterThan(startOfDay(now).getTime());
+    const first = group?.sessions.find((x) => x.number === 1);
+    expect(first?.date.getTime()).toBe(group?.startsOn.getTime());
+    // No other organisation's course changed: the municipalities keep their courses.
+    expect(await db.prisma.course.count()).toBe(summary.courses);
   });
 
   it('marks each second stay as a repeat stay and keeps psychologist hours within 10 per person', async () => {
