@@ -938,9 +938,13 @@ const MUTATION_ORDER = [
   'reactivateUser',
 ];
 
+/** Mutations that delete the record the others work on (a stay's cancellation): after all of them. */
+const MUTATIONS_LAST = ['cancelShelterAdmission'];
+
 function ordered(list: Operation[]): Operation[] {
   const rank = (operation: Operation) => {
     if (operation.kind === 'query') return -1;
+    if (MUTATIONS_LAST.includes(operation.field.name)) return MUTATION_ORDER.length + 1;
     const index = MUTATION_ORDER.indexOf(operation.field.name);
     return index < 0 ? MUTATION_ORDER.length : index;
   };

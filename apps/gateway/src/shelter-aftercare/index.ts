@@ -6,3 +6,5 @@ import './counselling-item.ts';
 import './psychologist-hours.ts';
 import './civil-society-referral.ts';
 import './start-up-help.ts';
+import './stay-child.ts';
+import './stay-cancellation.ts';

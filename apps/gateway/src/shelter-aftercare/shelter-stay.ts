@@ -17,6 +17,7 @@ import { isUniqueViolation, newPseudonym } from '../courses/person-pseudonym.ts'
 import { prisma } from '../database.ts';
 import { ErrorCode, gatewayError, throwValidation } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { refreshLaterRepeatFlags } from './repeat-flags.ts';
 import {
   CPR_MISMATCH,
   INVALID_CPR,
@@ -28,7 +29,7 @@ import {
 import { CounsellingAreaEnum } from './shelter-enums.ts';
 
 /** Children's birth years: a child on a stay is under 18, give or take the year of the stay. */
-const CHILD_MIN_AGE_YEARS = 18;
+export const CHILD_MIN_AGE_YEARS = 18;
 
 function domainStay(stay: {
   id: string;
@@ -235,7 +236,7 @@ export const AdmitToShelterInput = builder.inputType('AdmitToShelterInput', {
   }),
 });
 
-function birthYearErrors(
+export function birthYearErrors(
   field: string,
   value: number | null | undefined,
   today: string,
@@ -428,40 +429,6 @@ builder.mutationField('admitToShelter', (t) =>
     },
   }),
 );
-
-/**
- * A move-out recorded (or corrected) after she was already admitted again somewhere (a shelter
- * registers late) changes whether her later admissions are repeat stays: the flags of her later
- * stays at every shelter are set again by the domain's rule. Only dates are read, and nothing of
- * the other shelters' stays leaves this function. Returns how many flags changed.
- */
-async function refreshLaterRepeatFlags(
-  tx: Pick<ReturnType<typeof prisma>, 'shelterStay'>,
-  woman: { personId: string; personKey: string | null },
-  after: Date,
-): Promise<number> {
-  const stays = await tx.shelterStay.findMany({
-    where: {
-      OR: [{ personId: woman.personId }, ...(woman.personKey ? [{ personKey: woman.personKey }] : [])],
-    },
-    select: { id: true, admittedOn: true, movedOutOn: true, repeatStay: true },
-  });
-  let changed = 0;
-  for (const stay of stays) {
-    if (stay.admittedOn <= after) continue;
-    const repeatStay = isRepeatAdmission(
-      stays
-        .filter((other) => other.admittedOn < stay.admittedOn)
-        .map((other) => ({ movedOutOn: other.movedOutOn ? isoDateOf(other.movedOutOn) : null })),
-      isoDateOf(stay.admittedOn),
-    );
-    if (repeatStay !== stay.repeatStay) {
-      await tx.shelterStay.update({ where: { id: stay.id }, data: { repeatStay } });
-      changed += 1;
-    }
-  }
-  return changed;
-}
 
 builder.mutationField('recordShelterMoveOut', (t) =>
   t.prismaField({
