@@ -122,7 +122,16 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
     await legal.getByLabel('Hvornår personen kan kontaktes').fill('Hverdage efter kl. 16');
     await legal.getByLabel('Ansøgning om erstatning').check();
     await legal.getByLabel('Anmeldelse af hændelsen og hjælp til at navigere i en straffesag').check();
-    await legal.getByLabel(/^Motiv/).selectOption({ label: 'Religiøst motiverede (tro)' });
+    // The motive is not typed again: the police list's motive of the call's incident is pre-selected,
+    // with a line saying where it comes from, and stays editable.
+    const legalMotive = legal.getByLabel(/^Motiv/);
+    await expect.poll(() => legalMotive.inputValue()).toBe('RELIGION');
+    await legal
+      .getByText(
+        'Forudvalgt fra politiets liste over hændelsen (det opsøgende opkald): Religiøst motiverede (tro).',
+        { exact: false },
+      )
+      .waitFor();
     await legal.getByRole('button', { name: 'Send henvisningen' }).click();
     await legal.getByText('Personen skal udtrykkeligt give samtykke', { exact: false }).waitFor();
     await expectNoSeriousA11yViolations(page, 'hate crime: referral refused without consent');
@@ -139,6 +148,12 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
     expect(await psych.getByLabel('Individuelle samtaler').isChecked()).toBe(true);
     // The legal track's fields are not offered to this track.
     expect(await psych.getByLabel('Politiets journalnummer').count()).toBe(0);
+    // Pre-selected here too; the person does not want it passed on to the psychologist: the worker
+    // changes it to none, and the psychologist's card later shows no motive.
+    const psychMotive = psych.getByLabel(/^Motiv/);
+    await expect.poll(() => psychMotive.inputValue()).toBe('RELIGION');
+    await psychMotive.selectOption({ label: 'Ingen' });
+    expect(await psychMotive.inputValue()).toBe('');
     await psych.getByLabel(/Personen har netop givet udtrykkeligt samtykke/).check();
     await psych.getByRole('button', { name: 'Send henvisningen' }).click();
     await status.getByRole('row', { name: /Psykologisk støtte/ }).waitFor();
@@ -198,6 +213,7 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
     const text = (await card.textContent()) ?? '';
     expect(text).not.toContain(VICTIM);
     expect(text).not.toContain('Ansøgning om erstatning');
+    expect(text).not.toContain('Religiøst motiverede');
     await expectNoSeriousA11yViolations(page, 'hate crime: psychologist, new referral');
     await card.getByLabel('Skift status til').selectOption({ label: 'Modtaget' });
     await card.getByRole('button', { name: 'Skift status' }).click();

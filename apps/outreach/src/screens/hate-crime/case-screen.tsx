@@ -77,6 +77,14 @@ const ReferMutation = graphql(`
   }
 `);
 
+// The police list's motive of the call's incident, asked for only while a form that may carry it
+// is shown (each read is audited at the gateway), to pre-select it.
+const IncidentMotiveQuery = graphql(`
+  query HateCrimeCaseIncidentMotive($id: ID!) {
+    hateCrimeCase(id: $id) { id incidentMotive }
+  }
+`);
+
 type CaseData = NonNullable<ResultOf<typeof CaseQuery>['hateCrimeCase']>;
 type TrackOffer = NonNullable<CaseData['offer']>['tracks'][number];
 type NeedKey = 'individualPsychologist' | 'legalFinancial' | 'group';
@@ -162,7 +170,18 @@ function NeedsForm({ data }: { data: CaseData }) {
   );
 }
 
-function ReferralForm({ caseId, offer, onSent }: { caseId: string; offer: TrackOffer; onSent: () => void }) {
+function ReferralForm({
+  caseId,
+  fromCall,
+  offer,
+  onSent,
+}: {
+  caseId: string;
+  /** The case was started from the outreach call: its incident may hold the police list's motive. */
+  fromCall: boolean;
+  offer: TrackOffer;
+  onSent: () => void;
+}) {
   const t = useT(hateCrimeMessages);
   const { locale } = useLocale();
   const ids = useId();
@@ -178,11 +197,22 @@ function ReferralForm({ caseId, offer, onSent }: { caseId: string; offer: TrackO
     offer.forms as PsychologicalSupportFormCode[],
   );
   const [ageGroup, setAgeGroup] = useState('');
-  const [motive, setMotive] = useState('');
+  // null until the worker picks one: until then the police list's motive (if any) is chosen.
+  const [motive, setMotive] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [state, refer] = useMutation(ReferMutation);
   const problem = problemOf(state.error);
   const allowed = new Set<string>(referralFieldsFor(track, kinds));
+  const [{ data: incident }] = useQuery({
+    query: IncidentMotiveQuery,
+    variables: { id: caseId },
+    pause: !fromCall || !allowed.has('hateMotive'),
+  });
+  const policeMotive = incident?.hateCrimeCase.incidentMotive ?? null;
+  const chosenMotive = motive ?? policeMotive ?? '';
+  const policeMotiveLabel = HATE_CRIME_MOTIVE_CATEGORIES.find((m) => m.code === policeMotive)?.policeCategory[
+    locale
+  ];
   const trackLabel = labelOf(HATE_CRIME_TRACKS, track, locale);
   const textField = (
     name: 'alias' | 'phone' | 'contactTimes' | 'preferredLanguage' | 'policeJournalNumber',
@@ -235,7 +265,7 @@ function ReferralForm({ caseId, offer, onSent }: { caseId: string; offer: TrackO
           ...(allowed.has('legalTaskKinds') && kinds.length ? { legalTaskKinds: kinds } : {}),
           ...(allowed.has('psychologicalForms') && forms.length ? { psychologicalForms: forms } : {}),
           ...(allowed.has('ageGroup') && ageGroup ? { ageGroup } : {}),
-          ...(allowed.has('hateMotive') && motive ? { hateMotive: motive } : {}),
+          ...(allowed.has('hateMotive') && chosenMotive ? { hateMotive: chosenMotive } : {}),
         };
         const response = await refer({ id: caseId, input: input as never });
         const sent = response.data?.referHateCrimeCase;
@@ -342,13 +372,15 @@ function ReferralForm({ caseId, offer, onSent }: { caseId: string; offer: TrackO
           <label htmlFor={`${ids}-motive`}>{t('refer.hateMotive')}</label>
           <select
             id={`${ids}-motive`}
-            value={motive}
+            value={chosenMotive}
             onChange={(e) => setMotive(e.target.value)}
-            aria-describedby={
-              errorsOf(problem, 'hateMotive').length > 0
-                ? `${ids}-motive-source ${ids}-motive-errors`
-                : `${ids}-motive-source`
-            }
+            aria-describedby={[
+              policeMotiveLabel ? `${ids}-motive-police` : '',
+              `${ids}-motive-source`,
+              errorsOf(problem, 'hateMotive').length > 0 ? `${ids}-motive-errors` : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
           >
             <option value="">{t('common.none')}</option>
             {HATE_CRIME_MOTIVE_CATEGORIES.map((m) => (
@@ -357,6 +389,11 @@ function ReferralForm({ caseId, offer, onSent }: { caseId: string; offer: TrackO
               </option>
             ))}
           </select>
+          {policeMotiveLabel ? (
+            <p id={`${ids}-motive-police`} className="or-hint">
+              {t('refer.motiveFromPolice', { motive: policeMotiveLabel })}
+            </p>
+          ) : null}
           <p id={`${ids}-motive-source`} className="or-hint">
             {t('refer.motiveSource', { source: HATE_CRIME_MOTIVE_SOURCE[locale] })}
           </p>
@@ -486,6 +523,7 @@ export function HateCrimeCaseScreen({ caseId }: { caseId: string }) {
               <ReferralForm
                 key={o.track}
                 caseId={c.id}
+                fromCall={c.entryPoint === 'OUTREACH_CALL'}
                 offer={o}
                 onSent={() => reexecute({ requestPolicy: 'network-only' })}
               />

@@ -71,6 +71,8 @@ export const hateCrimeMessages = defineCatalogue({
     'refer.ageGroup': 'Aldersgruppe',
     'refer.hateMotive': 'Motiv (politiets kategorier; kun hvis sporet har brug for det)',
     'refer.motiveSource': 'Kilde: {source}',
+    'refer.motiveFromPolice':
+      'Forudvalgt fra politiets liste over hændelsen (det opsøgende opkald): {motive}. Ret det, hvis personen siger noget andet.',
     'refer.submit': 'Send henvisningen',
     'refer.sent': 'Henvisningen er sendt til {receiver}.',
     'status.heading': 'Henvisninger',
@@ -227,6 +229,8 @@ export const hateCrimeMessages = defineCatalogue({
     'refer.ageGroup': 'Age group',
     'refer.hateMotive': "Motive (the police's categories; only if the track needs it)",
     'refer.motiveSource': 'Source: {source}',
+    'refer.motiveFromPolice':
+      "Pre-selected from the police's list of the incident (the outreach call): {motive}. Change it if the person says otherwise.",
     'refer.submit': 'Send the referral',
     'refer.sent': 'The referral has been sent to {receiver}.',
     'status.heading': 'Referrals',
