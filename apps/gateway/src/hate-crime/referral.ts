@@ -9,12 +9,12 @@ import type { HateCrimeMotive, HateCrimeReferralStatus, HateCrimeTrack, Prisma }
 import {
   AGE_GROUPS,
   changeReferralStatus,
-  eraseAfterFor,
   type FieldError,
   fieldError,
   HATE_CRIME_REFERRAL_STATUSES,
   HATE_CRIME_ROLES,
   type HateCrimeOffer,
+  handOverEraseAfter,
   normaliseDanishPhone,
   validateHateCrimeReferral,
 } from '@vi/domain';
@@ -398,7 +398,8 @@ builder.mutationField('withdrawHateCrimeReferral', (t) =>
           data: {
             status: 'WITHDRAWN',
             statusChangedOn: dateColumn(on),
-            eraseAfter: eraseAfterFor(new Date(), referral.organization.contactRetentionDays),
+            // Retention in Danish calendar days from the day it was withdrawn (hand-over-retention.ts).
+            eraseAfter: handOverEraseAfter(todayInDenmark(), referral.organization.contactRetentionDays),
           },
         });
         if (updated.count === 0) throw gatewayError(ErrorCode.CONFLICT);
@@ -591,7 +592,8 @@ export async function applyReferralStatus(
       where: { id: referral.organizationId },
       select: { contactRetentionDays: true },
     });
-    eraseAfter = eraseAfterFor(new Date(), org.contactRetentionDays);
+    // Retention in Danish calendar days from the day it closed (hand-over-retention.ts).
+    eraseAfter = handOverEraseAfter(todayInDenmark(), org.contactRetentionDays);
   }
   // The status condition makes the change atomic against a concurrent one.
   const updated = await tx.hateCrimeReferral.updateMany({

@@ -1,5 +1,6 @@
 export * from './aftercare-case.ts';
 export * from './capacity-budget.ts';
+export * from './hand-over-retention.ts';
 export * from './hate-crime-errors.ts';
 export * from './hate-crime-taxonomies.ts';
 export * from './legal-tasks.ts';
