@@ -163,6 +163,27 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'group-course: repeat stay');
   });
 
+  it('adds a child who arrives after the admission to her current stay, with psychologist hours like the others', async () => {
+    await page.getByRole('heading', { level: 3, name: 'Et barn kommer til' }).waitFor();
+    await page.getByLabel('Barnets fødselsår').fill('1990');
+    await page.getByRole('button', { name: 'Tilføj barnet' }).click();
+    // Not a child's birth year: refused at the field (the gateway's range), nothing added.
+    await page.locator('#add-child-birth-year[aria-invalid="true"]').waitFor();
+    await page.getByLabel('Barnets fødselsår').fill('2021');
+    await page.getByRole('button', { name: 'Tilføj barnet' }).click();
+    const added = page.getByRole('status').getByText(/^Barnet er tilføjet opholdet som P-/);
+    await added.waitFor();
+    const child = /P-[A-Z0-9]+/.exec((await added.textContent()) ?? '')?.[0] ?? '';
+    expect(child).not.toBe('');
+    await page.getByText(new RegExp(`Børn: .*${child} \\(2021\\)`)).waitFor();
+    const who = `Barn (${child})`;
+    await page.getByLabel(`Bookede timer for ${who}`).fill('3');
+    await page.getByLabel(`Brugte timer for ${who}`).fill('1');
+    await page.getByRole('button', { name: `Gem timer for ${who}` }).click();
+    await page.getByRole('status').getByText(`Timerne for ${who} er gemt.`).waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: shelter stay with a child added');
+  });
+
   it('works at 390 px and in English', async () => {
     await page.setViewportSize(NARROW);
     await page.getByRole('heading', { level: 1, name: `Ophold for ${pseudonym}` }).waitFor();
@@ -180,6 +201,43 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Shelter stays' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'group-course: shelter stays in English at 390 px');
     expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
+  });
+
+  it('cancels an admission registered by mistake after a confirm step (in English)', async () => {
+    await page.getByLabel('Admitted on').fill(today);
+    await page.getByLabel('Planned move-out').fill(addDays(today, 30));
+    await page.getByRole('button', { name: 'Admit', exact: true }).click();
+    const admitted = page.getByRole('status').getByText(/The woman is admitted as P-/);
+    await admitted.waitFor();
+    const mistaken = /P-[A-Z0-9]+/.exec((await admitted.textContent()) ?? '')?.[0] ?? '';
+    expect(mistaken).not.toBe('');
+    await page.getByRole('link', { name: mistaken }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Stay of ${mistaken}` }).waitFor();
+    // No reason: refused at the field, nothing asked yet.
+    await page.getByRole('button', { name: 'Cancel the admission …' }).click();
+    expect(await page.getByLabel('Why is the admission a mistake?').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await page.getByLabel('Why is the admission a mistake?').selectOption({ label: 'Registered twice' });
+    await page.getByRole('button', { name: 'Cancel the admission …' }).click();
+    const confirmText = page.getByText(`The admission of ${mistaken} on ${danish(today)} is deleted`);
+    await confirmText.waitFor();
+    // The confirm step has the focus; "keep" goes back and deletes nothing.
+    expect(await confirmText.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'group-course: cancel an admission, confirm step');
+    await page.getByRole('button', { name: 'No, keep it' }).click();
+    await page.getByRole('button', { name: 'Cancel the admission …' }).click();
+    await page.getByRole('button', { name: 'Yes, delete the admission' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`The admission of ${mistaken} is cancelled and deleted.`)
+      .waitFor();
+    await expectNoSeriousA11yViolations(page, 'group-course: admission cancelled');
+    await page.getByRole('link', { name: 'Back to stays' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Shelter stays' }).waitFor();
+    // Her row is gone; the woman of the repeat stay is still listed.
+    await page.getByRole('link', { name: pseudonym }).first().waitFor();
+    expect(await page.getByRole('link', { name: mistaken }).count()).toBe(0);
   });
 
   // Her move-out lies 13 months back, so its 12-month window has ended and the evaluation follows it,

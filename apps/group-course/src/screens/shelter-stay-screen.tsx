@@ -25,6 +25,7 @@ import { AppLink } from './app-link.tsx';
 import { danishDate, todayIso } from './calendar.ts';
 import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
 import { shelterMessages } from './shelter-messages.ts';
+import { AddChildForm, CancelAdmissionSection } from './shelter-stay-corrections.tsx';
 
 const ShelterStayQuery = graphql(`
   query ShelterStay($id: ID!) {
@@ -798,7 +799,20 @@ export function ShelterStayScreen({ stayId }: { stayId: string }) {
   const { locale } = useLocale();
   const [answer, refetch] = useQuery({ query: ShelterStayQuery, variables: { id: stayId } });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
+  // The pseudonym of a stay this screen cancelled: it no longer exists, so the screen says so.
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const stay = answer.data?.shelterStay;
+  if (cancelled !== null) {
+    return (
+      <>
+        <h1>{t('cancel.heading')}</h1>
+        <p role="status">{t('cancel.done', { pseudonym: cancelled })}</p>
+        <p>
+          <AppLink to="shelter">{t('stay.back')}</AppLink>
+        </p>
+      </>
+    );
+  }
   if (!stay) {
     return (
       <>
@@ -819,7 +833,8 @@ export function ShelterStayScreen({ stayId }: { stayId: string }) {
     })),
   ];
   // Each row keeps its own form state (so its "saved" message stays); the checklist rows start again
-  // when the move-out changes, since the gateway moves their due dates to it.
+  // when the move-out changes (the gateway moves their due dates to it) or a child arrives (it reopens
+  // the children's areas marked not relevant).
   return (
     <>
       <p>
@@ -842,6 +857,7 @@ export function ShelterStayScreen({ stayId }: { stayId: string }) {
             })
           : t('stay.noChildren')}
       </p>
+      {stay.movedOutOn ? null : <AddChildForm stayId={stay.id} onAdded={refresh} />}
       {stay.repeatStay ? <p className="gc-notice">{t('stay.repeatNotice')}</p> : null}
       {stay.matchableAcrossShelters ? null : <p className="gc-muted">{t('stay.notMatchable')}</p>}
 
@@ -865,7 +881,7 @@ export function ShelterStayScreen({ stayId }: { stayId: string }) {
         </p>
         {stay.counsellingItems.map((item) => (
           <ChecklistRow
-            key={`${item.id}:${stay.plannedMoveOutOn}:${stay.movedOutOn}`}
+            key={`${item.id}:${stay.plannedMoveOutOn}:${stay.movedOutOn}:${stay.children.length}`}
             stayId={stay.id}
             item={item}
             onSaved={refresh}
@@ -924,6 +940,8 @@ export function ShelterStayScreen({ stayId }: { stayId: string }) {
           );
         })}
       </section>
+
+      <CancelAdmissionSection stay={stay} onCancelled={() => setCancelled(stay.pseudonym)} />
     </>
   );
 }
