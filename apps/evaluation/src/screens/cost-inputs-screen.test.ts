@@ -1,8 +1,8 @@
-import { GROUP_COURSE_COST_FIELDS, OUTREACH_COST_FIELDS } from '@vi/domain';
+import { COST_MODELS, costInputFields, GROUP_COURSE_COST_FIELDS, OUTREACH_COST_FIELDS } from '@vi/domain';
 import { catalogueProblems } from '@vi/ui';
 import { describe, expect, it } from 'vitest';
 import { costInputsMessages } from './cost-inputs-messages.ts';
-import { costFieldId, formatInputNumber, parseInputNumber } from './cost-inputs-screen.tsx';
+import { costFieldId, enteredChanges, formatInputNumber, parseInputNumber } from './cost-inputs-screen.tsx';
 
 describe('cost input numbers', () => {
   it('reads Danish and English notation, with thousands separators and spaces', () => {
@@ -39,5 +39,30 @@ describe('costInputsMessages', () => {
     expect(catalogueProblems(costInputsMessages)).toEqual([]);
     for (const text of [...Object.values(costInputsMessages.da), ...Object.values(costInputsMessages.en)])
       expect(text).not.toMatch(/seed/i);
+  });
+});
+
+describe('the four models on the cost screen', () => {
+  it('names every model, its example and every unit of its fields in both languages', () => {
+    for (const model of COST_MODELS) {
+      for (const locale of ['da', 'en'] as const) {
+        const messages = costInputsMessages[locale] as Record<string, string>;
+        expect(messages[`model.${model}`], `${locale} ${model}`).toBeTruthy();
+        expect(messages[`example.${model}`], `${locale} ${model}`).toBeTruthy();
+        for (const field of costInputFields(model))
+          expect(messages[`unit.${field.unit}`], `${locale} ${field.field}`).toBeTruthy();
+      }
+      const ids = costInputFields(model).map((f) => costFieldId(f.field));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+  it('the history shows the entered figures only, not the rule set or the counted hate-crime divisor', () => {
+    const changes = [
+      { field: 'ruleSetId', before: null, after: null },
+      { field: 'victimsPerYear', before: null, after: 0 },
+      { field: 'capacityPerYear', before: null, after: 80 },
+    ];
+    expect(enteredChanges('HATE_CRIME_AFTERCARE', changes)).toEqual([changes[2]]);
+    expect(enteredChanges('SHELTER_AFTERCARE', changes)).toEqual([]);
   });
 });

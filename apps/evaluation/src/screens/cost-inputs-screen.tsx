@@ -1,12 +1,12 @@
 import {
+  COST_INPUT_EXAMPLES,
+  COST_MODELS,
   type CostInputField,
   type CostModel,
   costInputFields,
   costInputValues,
-  DEFAULT_OUTREACH_INPUTS,
   type FieldError,
   fieldError,
-  KOEGE_EXAMPLE_INPUTS,
 } from '@vi/domain';
 import {
   describeRequestProblem,
@@ -64,11 +64,17 @@ type Loaded = {
   }>;
 };
 
-const MODELS: readonly CostModel[] = ['GROUP_COURSE', 'OUTREACH'];
-const EXAMPLES: Record<CostModel, unknown> = {
-  GROUP_COURSE: KOEGE_EXAMPLE_INPUTS,
-  OUTREACH: DEFAULT_OUTREACH_INPUTS,
-};
+/**
+ * The history rows a reader can follow: the model's entered figures. A save also records the rule
+ * set's id and, for hate crime, the counted-not-entered divisor kept at 0; neither is a figure here.
+ */
+export function enteredChanges<Change extends { field: string }>(
+  model: CostModel,
+  changes: readonly Change[],
+): Change[] {
+  const fields = new Set(costInputFields(model).map((f) => f.field));
+  return changes.filter((change) => fields.has(change.field));
+}
 
 /** The id of a figure's input (also the target of the error summary's link). */
 export const costFieldId = (field: string) => `cost-input-${field.replaceAll('.', '-')}`;
@@ -138,7 +144,8 @@ export function CostInputsScreen() {
     const answer = data?.costInputs as Loaded | undefined;
     if (!answer || answer.model !== model || answer.year !== year) return;
     setLoaded(answer);
-    const values = answer.values.length > 0 ? answer.values : costInputValues(model, EXAMPLES[model]);
+    const values =
+      answer.values.length > 0 ? answer.values : costInputValues(model, COST_INPUT_EXAMPLES[model]);
     setTexts(Object.fromEntries(values.map((v) => [v.field, formatInputNumber(v.value, locale)])));
     setLocalErrors([]);
   }, [data, model, year]);
@@ -211,7 +218,7 @@ export function CostInputsScreen() {
               setStatus(null);
             }}
           >
-            {MODELS.map((m) => (
+            {COST_MODELS.map((m) => (
               <option key={m} value={m}>
                 {t(`model.${m}`)}
               </option>
@@ -329,7 +336,7 @@ export function CostInputsScreen() {
                   </thead>
                   <tbody>
                     {loaded.history.flatMap((entry) =>
-                      entry.changes.map((change) => (
+                      enteredChanges(model, entry.changes).map((change) => (
                         <tr key={`${entry.at}:${change.field}`}>
                           <td>{formatDateTime(entry.at, locale)}</td>
                           <td>{entry.byName ?? t('history.unknownUser')}</td>

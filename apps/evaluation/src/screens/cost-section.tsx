@@ -1,6 +1,16 @@
 import type { InterventionModelCode } from '@vi/domain';
 import { useLocale, useT } from '@vi/ui';
 import { type FragmentOf, graphql, readFragment } from '../graphql.ts';
+import {
+  aftercareLinesTable,
+  HateCrimeCostFields,
+  hateCrimeCostTable,
+  hateCrimeSources,
+  ShelterAftercareCostFields,
+  shelterAftercareCostTable,
+  shelterSources,
+} from './aftercare-cost-figures.ts';
+import { aftercareCostMessages } from './aftercare-cost-messages.ts';
 import { PairedBarChart } from './charts.tsx';
 import {
   blockBars,
@@ -10,6 +20,7 @@ import {
   costSources,
   figuresForModel,
   inputProblemText,
+  modelLabel,
   pairedSummary,
   perCompleterNotes,
   shelterBars,
@@ -26,12 +37,14 @@ export const CostSectionFields = graphql(
   fragment CostSection on Evaluation {
     costs {
       figures { ...CostFigureFields }
+      hateCrime { ...HateCrimeCostFields }
+      shelterAftercare { ...ShelterAftercareCostFields }
       invalidInputs { organizationId model year fields }
       ignoredFilters
     }
   }
 `,
-  [CostFigureFields],
+  [CostFigureFields, HateCrimeCostFields, ShelterAftercareCostFields],
 );
 
 /** Room past the longest bar for its label, and a round end for the axis. */
@@ -50,6 +63,7 @@ export function CostSection({
   model: 'ALL' | InterventionModelCode;
 }) {
   const t = useT(dashboardMessages);
+  const ta = useT(aftercareCostMessages);
   const { locale } = useLocale();
   const organizationName = useOrganizationName();
   const name = (id: string) => organizationName(id, t('group.allSelected'));
@@ -61,6 +75,31 @@ export function CostSection({
   };
   const figures = figuresForModel(costs.figures, model);
   const problems = figuresForModel(costs.invalidInputs, model);
+  // The aftercare models' own figures, shown with model ALL or the model itself.
+  const hateCrime = model === 'ALL' || model === 'HATE_CRIME_AFTERCARE' ? costs.hateCrime : [];
+  const shelterAftercare = model === 'ALL' || model === 'SHELTER_AFTERCARE' ? costs.shelterAftercare : [];
+  const columns = {
+    year: t('costs.year'),
+    ruleSet: t('costs.ruleSet'),
+    yearly: t('costs.yearly'),
+    yearlyHours: t('costs.yearlyHours'),
+  };
+  const aftercareRows = [
+    ...hateCrime.map((figure) => ({
+      label: t('costs.row', {
+        organization: name(figure.organizationId),
+        model: modelLabel('HATE_CRIME_AFTERCARE', locale),
+      }),
+      yearly: figure.yearly,
+    })),
+    ...shelterAftercare.map((figure) => ({
+      label: t('costs.row', {
+        organization: name(figure.organizationId),
+        model: modelLabel('SHELTER_AFTERCARE', locale),
+      }),
+      yearly: figure.yearly,
+    })),
+  ];
   // Ticks without the currency word (the chart titles say kr.), so they do not crowd the axis.
   const tick = (value: number) => formatNumber(value, 'integer', locale);
 
@@ -90,9 +129,10 @@ export function CostSection({
           </ul>
         </div>
       ) : null}
-      {figures.length === 0 ? (
+      {figures.length === 0 && aftercareRows.length === 0 ? (
         <p className="ev-note">{t('costs.none')}</p>
-      ) : (
+      ) : null}
+      {figures.length === 0 ? null : (
         <>
           <FigureBlock
             heading={t('costs.overviewHeading')}
@@ -137,6 +177,54 @@ export function CostSection({
           </FigureBlock>
         </>
       )}
+      {hateCrime.length > 0 ? (
+        <FigureBlock
+          heading={ta('hateCrime.heading')}
+          ignoredFilters={costs.ignoredFilters}
+          note={ta('hateCrime.note')}
+        >
+          <DataTableView table={hateCrimeCostTable(hateCrime, name, ta, locale, columns)} />
+          {[
+            ...new Set(hateCrime.map((f) => (locale === 'da' ? f.perVictim.noteDa : f.perVictim.noteEn))),
+          ].map((note) => (
+            <p className="ev-note" key={note}>
+              {ta('hateCrime.perVictimNote', { note })}
+            </p>
+          ))}
+          {hateCrimeSources(hateCrime, ta, locale).map((source) => (
+            <p className="ev-note" key={source} data-testid="cost-source">
+              {source}
+            </p>
+          ))}
+        </FigureBlock>
+      ) : null}
+      {shelterAftercare.length > 0 ? (
+        <FigureBlock
+          heading={ta('shelter.heading')}
+          ignoredFilters={costs.ignoredFilters}
+          note={ta('shelter.note')}
+        >
+          <DataTableView table={shelterAftercareCostTable(shelterAftercare, name, ta, columns)} />
+          {shelterSources(shelterAftercare, ta, locale, marks).map((source) => (
+            <p className="ev-note" key={source} data-testid="cost-source">
+              {source}
+            </p>
+          ))}
+        </FigureBlock>
+      ) : null}
+      {aftercareRows.length > 0 ? (
+        <FigureBlock heading={ta('lines.heading')} ignoredFilters={costs.ignoredFilters}>
+          <DataTableView
+            table={aftercareLinesTable(aftercareRows, ta, locale, {
+              rowHeader: t('costs.rowHeader'),
+              line: t('costs.line'),
+              hours: t('costs.hours'),
+              amount: t('costs.amount'),
+              total: t('costs.blockTotal'),
+            })}
+          />
+        </FigureBlock>
+      ) : null}
     </SectionFrame>
   );
 }
