@@ -27,12 +27,12 @@ export const INCIDENT_TYPE_WEIGHTS: Weighted = [
 /**
  * Figure 3 of the Projekt Opsøgende Indsats evaluation (N = 2,768): share of reached people who want a counsellor's call and
  * who will call themselves, per incident type. The figures live once, in the domain
- * (INCIDENT_TYPES[].seedAcceptance); hate crime has none there and gets the violence row.
+ * (INCIDENT_TYPES[].reportAcceptance); hate crime has none there and gets the violence row.
  */
 export const FIGURE_3: Readonly<Record<string, { wantsCall: number; self: number }>> = Object.fromEntries(
   INCIDENT_TYPES.map((type) => {
     const acceptance =
-      type.seedAcceptance ?? INCIDENT_TYPES.find((t) => t.code === 'VIOLENCE')?.seedAcceptance;
+      type.reportAcceptance ?? INCIDENT_TYPES.find((t) => t.code === 'VIOLENCE')?.reportAcceptance;
     if (!acceptance) throw new Error('The domain has no Figure 3 row for violence');
     return [type.code, { wantsCall: acceptance.wantCall, self: acceptance.callSelf }];
   }),
@@ -180,7 +180,7 @@ export const HATE_CRIME_ENTRY_WEIGHTS: Weighted = [
  */
 export const HATE_CRIME_CERTAINLY_SHARE_OF_NEED = 0.4;
 
-/** What became of a referral (ours: the seed has no figures yet). Uptake = STARTED or COMPLETED. */
+/** What became of a referral (ours: the hate-crime pre-study has no figures on it). Uptake = STARTED or COMPLETED. */
 export const HATE_CRIME_REFERRAL_RESULT_WEIGHTS: Weighted = [
   ['COMPLETED', 55],
   ['STARTED', 15],

@@ -162,17 +162,17 @@ describe('incident types', () => {
       'OTHER',
     ]);
   });
-  it("the seed's acceptance split adds up to about 100% per type", () => {
+  it("the report's acceptance split adds up to about 100% per type", () => {
     for (const type of INCIDENT_TYPES) {
-      if (type.seedAcceptance === null) continue;
-      const { wantCall, decline, callSelf } = type.seedAcceptance;
+      if (type.reportAcceptance === null) continue;
+      const { wantCall, decline, callSelf } = type.reportAcceptance;
       expect(wantCall + decline + callSelf, type.code).toBeCloseTo(1, 2);
     }
   });
 });
 
 describe('violence forms', () => {
-  it('carry the example text of VIVE's group-course evaluation Bilag 1', () => {
+  it("carry the example text of VIVE's group-course evaluation Bilag 1", () => {
     expect(entryOf(VIOLENCE_FORMS, 'PHYSICAL')?.example.da).toBe('fx skub, spark eller slag');
     expect(entryOf(VIOLENCE_FORMS, 'HONOUR_RELATED')?.example.da).toBe(
       'fx social kontrol, udefrysning fra familien eller lignende undertrykkelse, der er planlagt eller accepteret af familien',
@@ -194,7 +194,7 @@ describe('violence forms', () => {
   });
 });
 
-describe('questionnaire answer lists have the seed’s number of options', () => {
+describe('questionnaire answer lists have the report’s number of options', () => {
   it.each([
     ['VIOLENCE_STATUS', VIOLENCE_STATUS, 8],
     ['FREQUENCY', FREQUENCY, 7],
@@ -205,7 +205,7 @@ describe('questionnaire answer lists have the seed’s number of options', () =>
     ['CHILDREN_IN_HOUSEHOLD', CHILDREN_IN_HOUSEHOLD, 5],
     ['CHILD_AGES', CHILD_AGES, 6],
     ['DURATION', DURATION, 12],
-    // The seed's five (the end form's) and the baseline's plain "yes" (see STILL_PRESENT).
+    // The report's five (the end form's) and the baseline's plain "yes" (see STILL_PRESENT).
     ['STILL_PRESENT', STILL_PRESENT, 6],
     ['EARLIER_VIOLENCE', EARLIER_VIOLENCE, 7],
     ['EARLIER_HELP', EARLIER_HELP, 4],

@@ -214,7 +214,7 @@ type Acceptance = { wantCall: number; decline: number; callSelf: number };
 
 /**
  * Incident types (police *hændelsestyper*). Labels are the rows of the Projekt Opsøgende Indsats evaluation
- * Figure 3. `seedAcceptance` is that figure's split of reached people
+ * Figure 3. `reportAcceptance` is that figure's split of reached people
  * (N=2,768) so synthetic data and benchmarks can follow it; hate crime comes
  * from the Copenhagen hate-crime pre-study and has no such figure. `defaultActiveForOutreach` is the
  * starting setting for a new organisation: burglary/theft was switched off
@@ -226,80 +226,84 @@ export const INCIDENT_TYPES = [
     label: { da: 'Tilhold og stalking', en: 'Restraining order breach and stalking' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.48, decline: 0.5, callSelf: 0.02 },
+    reportAcceptance: { wantCall: 0.48, decline: 0.5, callSelf: 0.02 },
   },
   {
     code: 'SEXUAL_OFFENCE',
     label: { da: 'Voldtægt og seksuelle krænkelser', en: 'Rape and sexual offences' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.44, decline: 0.56, callSelf: 0 },
+    reportAcceptance: { wantCall: 0.44, decline: 0.56, callSelf: 0 },
   },
   {
     code: 'INDECENT_EXPOSURE',
     label: { da: 'Blufærdighedskrænkelse', en: 'Indecent exposure' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.35, decline: 0.63, callSelf: 0.02 },
+    reportAcceptance: { wantCall: 0.35, decline: 0.63, callSelf: 0.02 },
   },
   {
     code: 'THREATS',
     label: { da: 'Trusler', en: 'Threats' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.29, decline: 0.7, callSelf: 0.01 },
+    reportAcceptance: { wantCall: 0.29, decline: 0.7, callSelf: 0.01 },
   },
   {
     code: 'ROBBERY',
     label: { da: 'Røveri', en: 'Robbery' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.27, decline: 0.72, callSelf: 0.01 },
+    reportAcceptance: { wantCall: 0.27, decline: 0.72, callSelf: 0.01 },
   },
   {
     code: 'VIOLENCE',
     label: { da: 'Vold', en: 'Violence' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.27, decline: 0.72, callSelf: 0.01 },
+    reportAcceptance: { wantCall: 0.27, decline: 0.72, callSelf: 0.01 },
   },
   {
     code: 'DEATH',
     label: { da: 'Dødsfald og drab', en: 'Death and homicide' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.25, decline: 0.74, callSelf: 0.01 },
+    reportAcceptance: { wantCall: 0.25, decline: 0.74, callSelf: 0.01 },
   },
   {
     code: 'ACCIDENT',
     label: { da: 'Ulykker og uheld', en: 'Accidents' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.25, decline: 0.75, callSelf: 0 },
+    reportAcceptance: { wantCall: 0.25, decline: 0.75, callSelf: 0 },
   },
   {
     code: 'BURGLARY_THEFT',
     label: { da: 'Indbrud og tyveri', en: 'Burglary and theft' },
     defaultActiveForOutreach: false,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.12, decline: 0.87, callSelf: 0.01 },
+    reportAcceptance: { wantCall: 0.12, decline: 0.87, callSelf: 0.01 },
   },
   {
     code: 'MIXED',
     label: { da: 'Blandede', en: 'Mixed' },
     defaultActiveForOutreach: true,
     hasMotive: false,
-    seedAcceptance: { wantCall: 0.05, decline: 0.95, callSelf: 0 },
+    reportAcceptance: { wantCall: 0.05, decline: 0.95, callSelf: 0 },
   },
   {
     code: 'HATE_CRIME',
     label: { da: 'Hadforbrydelse', en: 'Hate crime' },
     defaultActiveForOutreach: true,
     hasMotive: true,
-    seedAcceptance: null,
+    reportAcceptance: null,
   },
 ] as const satisfies ReadonlyArray<
-  TaxonomyEntry & { defaultActiveForOutreach: boolean; hasMotive: boolean; seedAcceptance: Acceptance | null }
+  TaxonomyEntry & {
+    defaultActiveForOutreach: boolean;
+    hasMotive: boolean;
+    reportAcceptance: Acceptance | null;
+  }
 >;
 export type IncidentTypeCode = CodeOf<typeof INCIDENT_TYPES>;
 
@@ -439,7 +443,7 @@ export const OUTREACH_SURVEY_FOLLOW_UP_CHANNELS = [
 // ── Group course (VIVE's group-course evaluation, DOMAIN §2.2) ─────────────────────────────────
 
 /**
- * Violence forms with the seed's example text (VIVE's group-course evaluation Bilag 1, registration
+ * Violence forms with the report's example text (VIVE's group-course evaluation Bilag 1, registration
  * Q5). OTHER is described by the respondent in free text.
  */
 export const VIOLENCE_FORMS = [
@@ -519,7 +523,7 @@ export const VIOLENCE_FORMS = [
 export type ViolenceFormCode = CodeOf<typeof VIOLENCE_FORMS>;
 
 /**
- * Status of a violence form (registration Q5). Two typos of the seed are
+ * Status of a violence form (registration Q5). Two typos of the registration form are
  * corrected: "Ikke relevant for borgere" (read: borgeren) and "Ophørt for ca.,
  * 4 år siden" (stray comma). `ongoing` marks the one status
  * that means the violence has not stopped.
@@ -823,7 +827,7 @@ export type DurationCode = CodeOf<typeof DURATION>;
 /**
  * Baseline Q12 / end Q7: is there still violence in the relation?
  *
- * The seed's list is the end form's. Three of its answers compare with how it
+ * The report's list is the end form's. Three of its answers compare with how it
  * was before the course ("bedre", "lige så meget som før", "værre end før
  * gruppeforløbet"); at the first session, when the baseline is filled in, there
  * is no "before" yet, so they are `onlyIn: 'END'`. The baseline offers instead a
@@ -916,7 +920,7 @@ export const EARLIER_VIOLENCE = [
 ] as const satisfies ReadonlyArray<TaxonomyEntry & { exclusive: boolean }>;
 export type EarlierViolenceCode = CodeOf<typeof EARLIER_VIOLENCE>;
 
-/** Baseline Q14: earlier help for violence in close relations (one answer, as in the seed). */
+/** Baseline Q14: earlier help for violence in close relations (one answer, as in the registration form). */
 export const EARLIER_HELP = [
   {
     code: 'SHELTER',
@@ -978,7 +982,7 @@ export type HelpedOnToCode = CodeOf<typeof HELPED_ON_TO>;
 
 /**
  * The five answer categories of Brief INSPIRE-O, Brief INSPIRE and the course
- * items, with the 1-5 value the seed's questionnaire stores.
+ * items, with the 1-5 value the report's questionnaire stores.
  */
 export const LIKERT_RESPONSES = [
   { code: 'NOT_AT_ALL', label: { da: 'Slet ikke', en: 'Not at all' }, value: 1 },

@@ -35,7 +35,7 @@ export const OutreachSurveySectionFields = graphql(
         itemId
         kind
         source
-        seedPositivePercent
+        reportPositivePercent
         answered { ...CountFields }
         positive { ...RateFields }
         options { code count { ...CountFields } share { ...RateFields } }
@@ -156,15 +156,15 @@ export function OutreachSurveySection({ data }: { data: FragmentOf<typeof Outrea
       t('items.positive'),
       d('column.ciLower'),
       d('column.ciUpper'),
-      t('items.seed'),
+      t('items.report'),
     ],
-    columnIds: ['answered', 'positive', 'ciLower', 'ciUpper', 'seed'],
+    columnIds: ['answered', 'positive', 'ciLower', 'ciUpper', 'report'],
     rows: positiveItems.map((item) => ({
       label: labelOf(item),
       cells: [
         countCell(item.answered),
         ...rateCells(item.positive, item.answered),
-        numberCell(item.seedPositivePercent === null ? null : item.seedPositivePercent / 100, 'percent'),
+        numberCell(item.reportPositivePercent === null ? null : item.reportPositivePercent / 100, 'percent'),
       ],
     })),
   };

@@ -23,7 +23,7 @@ import { type SurveyOffers, surveyOffers } from './queries/survey-offers.ts';
 const FUNNEL_DESCRIPTIONS: Record<(typeof FUNNEL_COUNT_KEYS)[number], string> = {
   identified:
     'People in the target group identified from police lists (switched-off incident types excluded).',
-  noContactDetails: 'Identified without contact details (seed: about 17%).',
+  noContactDetails: 'Identified without contact details (the report: about 17%).',
   withContactDetails: 'Identified with contact details.',
   inactiveIncidentType: 'Cases of an incident type switched off for outreach: kept and counted, not called.',
   notYetCalled: 'With contact details, not yet called (still in the call window).',
@@ -73,7 +73,7 @@ const FunnelRatesRef = builder.objectRef<OutreachFunnel['rates']>('OutreachFunne
     acceptance: t.field({
       type: RateRef,
       nullable: true,
-      description: 'Wants a call / reached (seed: 25%, goal 15%).',
+      description: 'Wants a call / reached (the report: 25%, goal 15%).',
       resolve: (r) => r.acceptance,
     }),
     declined: t.field({ type: RateRef, nullable: true, resolve: (r) => r.declined }),
@@ -81,7 +81,7 @@ const FunnelRatesRef = builder.objectRef<OutreachFunnel['rates']>('OutreachFunne
     conversion: t.field({
       type: RateRef,
       nullable: true,
-      description: '(Conversation held + registered as other) / closed referrals (seed: 86%).',
+      description: '(Conversation held + registered as other) / closed referrals (the report: 86%).',
       resolve: (r) => r.conversion,
     }),
   }),
@@ -119,7 +119,7 @@ const AcceptanceRowRef = builder.objectRef<AcceptanceRow>('AcceptanceGroup').imp
 
 const OutreachAcceptanceRef = builder.objectRef<OutreachAcceptance>('OutreachAcceptance').implement({
   description:
-    "Acceptance among reached people by group (seed Figure 3 and its text). Columns: WANTS_CALL, DECLINED_OR_SELF ('will call themselves', ~1%, is merged into the declines per group; the funnel gives it overall). Small categories are merged before protection: for GENDER the groups are MAN, WOMAN and OTHER_OR_UNKNOWN. Cells and totals are perturbed each on its own (cell-key method), so totals need not equal the sum of the cells; rates come from the published cells and row totals.",
+    "Acceptance among reached people by group (the report's Figure 3 and its text). Columns: WANTS_CALL, DECLINED_OR_SELF ('will call themselves', ~1%, is merged into the declines per group; the funnel gives it overall). Small categories are merged before protection: for GENDER the groups are MAN, WOMAN and OTHER_OR_UNKNOWN. Cells and totals are perturbed each on its own (cell-key method), so totals need not equal the sum of the cells; rates come from the published cells and row totals.",
   ...EVALUATOR_TYPE,
   fields: (t) => ({
     dimension: t.field({ type: AcceptanceDimensionEnum, nullable: false, resolve: (a) => a.dimension }),
@@ -142,7 +142,7 @@ const DeclineReasonCountRef = builder
 
 const DeclineReasonsRef = builder.objectRef<DeclineReasons>('DeclineReasons').implement({
   description:
-    'Why reached people declined (seed: 82% no need, 8% a more specialised offer, of registered reasons). Each count is perturbed on its own (cell-key method); shares of the recorded reasons come from the published counts.',
+    'Why reached people declined (the report: 82% no need, 8% a more specialised offer, of registered reasons). Each count is perturbed on its own (cell-key method); shares of the recorded reasons come from the published counts.',
   ...EVALUATOR_TYPE,
   fields: (t) => ({
     declined: t.field({ type: SuppressedCountRef, nullable: false, resolve: (d) => d.declined }),

@@ -32,8 +32,8 @@ const SurveyItemKindEnum = builder.enumType('OutreachSurveyItemKind', {
   values: ['single', 'multi'] as const,
 });
 const SurveyItemSourceEnum = builder.enumType('OutreachSurveyItemSource', {
-  description: 'seed: one of the report’s statements; ours: added here with the same intent.',
-  values: ['seed', 'ours'] as const,
+  description: 'report: one of the report’s statements; ours: added here with the same intent.',
+  values: ['report', 'ours'] as const,
 });
 const SurveyNotOfferedReasonEnum = builder.enumType('OutreachSurveyNotOfferedReason', {
   description: 'The survey statuses that say why a reached person was not offered the survey.',
@@ -76,10 +76,11 @@ const ItemDistributionRef = builder
       positive: t.field({
         type: RateRef,
         nullable: true,
-        description: 'Answered yes / agree / positive, out of answered: comparable with seedPositivePercent.',
+        description:
+          'Answered yes / agree / positive, out of answered: comparable with reportPositivePercent.',
         resolve: (i) => i.positive,
       }),
-      seedPositivePercent: t.exposeInt('seedPositivePercent', {
+      reportPositivePercent: t.exposeInt('reportPositivePercent', {
         nullable: true,
         description: 'The report’s share of "ja, enig eller positiv" answers (Kantar Gallup, n = 487).',
       }),

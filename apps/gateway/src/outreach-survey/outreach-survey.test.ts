@@ -423,7 +423,7 @@ describe('the evaluation figures', () => {
         uniform,
       ),
     );
-    expect(rating.seedPositivePercent).toBe(98);
+    expect(rating.reportPositivePercent).toBe(98);
     const helped = figures.items.find((item) => item.itemId === 'what_helped')!;
     const listened = await cell(
       `SELECT count(*)::int AS n, sum(r."recordKey")::bigint AS key_sum ${responses}
@@ -482,7 +482,7 @@ describe('the evaluation figures', () => {
       await evaluator.graphql(
         `query($f: EvaluationFilterInput!) { evaluation(filter: $f) { outreachUserSurvey {
           sent { value } answered { value } responseRate { rate }
-          items { itemId source answered { value suppressed } options { code count { value } } positive { rate } seedPositivePercent }
+          items { itemId source answered { value suppressed } options { code count { value } } positive { rate } reportPositivePercent }
           notOffered { status count { value } } followUps { value } byLanguage { language count { value } }
           reference { sent answered notAbleToTakeIt followUpInterviews sourceDa sourceEn } ignoredFilters } } }`,
         { f: { organizationIds: [org.organizationId] } },

@@ -295,7 +295,7 @@ export function buildOutreachDemo(input: OutreachDemoInput): OutreachDemoRows {
         });
         const reachedAt = earliest(callTime(random, days[days.length - 1] ?? lastCallDay), now);
         const base =
-          INCIDENT_TYPES.find((entry) => entry.code === type)?.seedAcceptance ?? HATE_CRIME_ACCEPTANCE;
+          INCIDENT_TYPES.find((entry) => entry.code === type)?.reportAcceptance ?? HATE_CRIME_ACCEPTANCE;
         const wantCall = Math.min(
           0.9,
           base.wantCall * GENDER_FACTOR[gender] * ROLE_FACTOR[role] * ageFactor(age),

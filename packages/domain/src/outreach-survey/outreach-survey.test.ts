@@ -29,16 +29,16 @@ describe('the outreach user survey as data', () => {
     }
   });
 
-  it('marks the report’s twelve statements as the seed’s and gives each its positive share', () => {
-    const seed = outreachSurveyItems().filter((i) => i.source === 'seed');
-    expect(seed).toHaveLength(12);
-    for (const item of seed) {
-      expect(item.seedPositivePercent).toBeGreaterThan(0);
+  it('marks the report’s twelve statements as the report’s and gives each its positive share', () => {
+    const fromReport = outreachSurveyItems().filter((i) => i.source === 'report');
+    expect(fromReport).toHaveLength(12);
+    for (const item of fromReport) {
+      expect(item.reportPositivePercent).toBeGreaterThan(0);
       expect(
         item.kind === 'single' && item.positiveCodes?.every((c) => item.options.some((o) => o.code === c)),
       ).toBe(true);
     }
-    expect(outreachSurveyItems().find((i) => i.id === 'call_rating')?.seedPositivePercent).toBe(98);
+    expect(outreachSurveyItems().find((i) => i.id === 'call_rating')?.reportPositivePercent).toBe(98);
   });
 
   it('keeps free text and the follow-up contact out of the aggregated codes', () => {

@@ -18,7 +18,7 @@ import type {
  * Where the items come from. The evaluation of Projekt Opsøgende Indsats reports the Kantar
  * Gallup user survey ("Offerrådgivningen i Hovedstaden – Evaluering af opsøgende indsats",
  * n = 487) as shares of "ja, enig eller positiv" answers to twelve statements; those twelve are
- * `source: 'seed'` here, worded as the report words them. The report does not print the
+ * `source: 'report'` here, worded as the report words them. The report does not print the
  * questionnaire itself, so the answer scales (yes/no, a five-point agreement scale, a five-point
  * rating) are ours, built so that its "ja, enig eller positiv" share can be counted from them
  * (`positiveCodes`). The items the brief asks for and the report does not have — whether the
@@ -28,15 +28,15 @@ import type {
  * more specialised offer, language).
  */
 
-export type SurveyItemSource = 'seed' | 'ours';
+export type SurveyItemSource = 'report' | 'ours';
 
-/** What the survey adds to a questionnaire item: where it comes from and what the seed found. */
+/** What the survey adds to a questionnaire item: where it comes from and what the report found. */
 export type SurveyItemFacts = {
   readonly source: SurveyItemSource;
   /** Codes counted as the report's "ja, enig eller positiv" (absent for items without such a share). */
   readonly positiveCodes?: readonly string[];
   /** The report's share of positive answers, in per cent of 487 (Kantar Gallup, n = 487). */
-  readonly seedPositivePercent?: number;
+  readonly reportPositivePercent?: number;
 };
 
 export type SurveySingleItem = SingleItem & SurveyItemFacts;
@@ -84,16 +84,16 @@ const RATING: readonly QuestionnaireOption[] = [
 
 const FREE_TEXT_MAX = 1000;
 
-function yesNo(id: string, label: Label, seedPositivePercent: number): SurveySingleItem {
+function yesNo(id: string, label: Label, reportPositivePercent: number): SurveySingleItem {
   return {
     id,
     kind: 'single',
     label,
     required: false,
     options: YES_NO,
-    source: 'seed',
+    source: 'report',
     positiveCodes: ['YES'],
-    seedPositivePercent,
+    reportPositivePercent,
   };
 }
 
@@ -101,7 +101,7 @@ function agreement(
   id: string,
   label: Label,
   source: SurveyItemSource,
-  seedPositivePercent?: number,
+  reportPositivePercent?: number,
 ): SurveySingleItem {
   return {
     id,
@@ -111,7 +111,7 @@ function agreement(
     options: AGREEMENT,
     source,
     positiveCodes: AGREED,
-    ...(seedPositivePercent === undefined ? {} : { seedPositivePercent }),
+    ...(reportPositivePercent === undefined ? {} : { reportPositivePercent }),
   };
 }
 
@@ -215,7 +215,7 @@ export const OUTREACH_SURVEY: OutreachSurveyDefinition = {
             da: 'Medarbejderen gav mig brugbare informationer om Offerrådgivningen',
             en: 'The person who called gave me useful information about victim counselling',
           },
-          'seed',
+          'report',
           88,
         ),
         agreement(
@@ -224,7 +224,7 @@ export const OUTREACH_SURVEY: OutreachSurveyDefinition = {
             da: 'Medarbejderen kunne forklare mig, hvad offerrådgivning kan betyde for mig og min situation',
             en: 'The person who called could explain what victim counselling could mean for me and my situation',
           },
-          'seed',
+          'report',
           91,
         ),
         agreement(
@@ -233,7 +233,7 @@ export const OUTREACH_SURVEY: OutreachSurveyDefinition = {
             da: 'Medarbejderen viste empati og medfølelse',
             en: 'The person who called showed empathy and compassion',
           },
-          'seed',
+          'report',
           95,
         ),
         agreement(
@@ -242,13 +242,13 @@ export const OUTREACH_SURVEY: OutreachSurveyDefinition = {
             da: 'Medarbejderen havde forståelse for min situation',
             en: 'The person who called understood my situation',
           },
-          'seed',
+          'report',
           94,
         ),
         agreement(
           'glad_to_be_called',
           { da: 'Jeg er glad for, at jeg blev ringet op', en: 'I am glad that I was called' },
-          'seed',
+          'report',
           91,
         ),
         {
@@ -260,9 +260,9 @@ export const OUTREACH_SURVEY: OutreachSurveyDefinition = {
           },
           required: false,
           options: RATING,
-          source: 'seed',
+          source: 'report',
           positiveCodes: ['VERY_POSITIVE', 'POSITIVE'],
-          seedPositivePercent: 98,
+          reportPositivePercent: 98,
         },
         agreement(
           'everyone_should_be_called',
@@ -270,7 +270,7 @@ export const OUTREACH_SURVEY: OutreachSurveyDefinition = {
             da: 'Alle ofre, vidner og pårørende bør få et opkald med tilbud om offerrådgivning',
             en: 'All victims, witnesses and relatives should get a call offering victim counselling',
           },
-          'seed',
+          'report',
           91,
         ),
       ],

@@ -1,4 +1,4 @@
-// Acceptance among reached people (the seed's Figure 3 and its text) under cell-key
+// Acceptance among reached people (the report's Figure 3 and its text) under cell-key
 // perturbation. A dataset whose outreach outcomes reproduce Figure 3 (the Projekt Opsøgende Indsats evaluation, N = 2,768
 // reached people with a registered incident type) gives its N and its acceptance rates per
 // incident type within the method's noise; a second dataset with small gender and age groups
@@ -113,9 +113,9 @@ beforeAll(async () => {
   const figure3: CaseSpec[] = [];
   for (const type of INCIDENT_TYPES) {
     const reached = REACHED_BY_TYPE[type.code];
-    if (!reached || !type.seedAcceptance) continue;
-    const wants = Math.round(type.seedAcceptance.wantCall * reached);
-    const self = Math.round(type.seedAcceptance.callSelf * reached);
+    if (!reached || !type.reportAcceptance) continue;
+    const wants = Math.round(type.reportAcceptance.wantCall * reached);
+    const self = Math.round(type.reportAcceptance.callSelf * reached);
     figure3.push(
       { count: wants, type: type.code, status: 'REFERRED' },
       { count: self, type: type.code, status: 'WILL_CALL_SELF' },
@@ -244,15 +244,15 @@ async function truthOf(
 const reachedOf = (row: TruthRow | undefined): CountCell =>
   row ? union([row.WANTS_CALL, row.DECLINED_OR_SELF]) : NOBODY;
 
-describe("the seed's Figure 3 through the evaluation query", () => {
+describe("the report's Figure 3 through the evaluation query", () => {
   it('reproduces N and the acceptance per incident type within the noise', async () => {
     const result = await outreachAcceptance(db, { organizationIds: [figure3Org] }, 'INCIDENT_TYPE', uniform);
     const truth = await truthOf(figure3Org, 'INCIDENT_TYPE');
-    // The seed's N is the data's, and published as the method's value for those people.
+    // The report's N is the data's, and published as the method's value for those people.
     const everyone = union([...truth.values()].map(reachedOf));
     expect(everyone.count).toBe(2768);
     expectPublished(result.table.grandTotal, everyone, 'N');
-    // The seed's figures are read back within the method's noise: the seed's N and rates lie
+    // The report's figures are read back within the method's noise: the report's N and rates lie
     // within what the published counts allow under the usual noise (±USUAL_COUNT_NOISE). That
     // range holds in 98 % of cells, not all: the geometric tails put about 2 % of counts
     // further off, so with N and 20 rates (two per type) one of them may fall outside it, not more.
@@ -263,7 +263,7 @@ describe("the seed's Figure 3 through the evaluation query", () => {
       const row = result.rows[i]!;
       expect(row.group).toBe(type.code);
       const reached = REACHED_BY_TYPE[type.code];
-      if (!type.seedAcceptance || !reached) {
+      if (!type.reportAcceptance || !reached) {
         expect(row.reached, type.code).toBe(0);
         continue;
       }
@@ -277,8 +277,8 @@ describe("the seed's Figure 3 through the evaluation query", () => {
         cells.DECLINED_OR_SELF,
         `${type.code} declines or will call`,
       );
-      // The rates shown are the seed's, within the usual noise of the published counts.
-      const wants = Math.round(type.seedAcceptance.wantCall * reached);
+      // The rates shown are the report's, within the usual noise of the published counts.
+      const wants = Math.round(type.reportAcceptance.wantCall * reached);
       expect(row.wantsCall, `${type.code} wants a call`).not.toBeNull();
       expect(row.declinedOrSelf, `${type.code} declines or will call`).not.toBeNull();
       if (!rateWithinUsualNoise(row.wantsCall, wants, reached)) outside.push(`${type.code} wants a call`);

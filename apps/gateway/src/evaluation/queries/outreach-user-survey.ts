@@ -42,13 +42,13 @@ export type SurveyOptionCount = { code: string; count: DisclosedCount; share: Ra
 export type SurveyItemDistribution = {
   itemId: string;
   kind: 'single' | 'multi';
-  source: 'seed' | 'ours';
+  source: 'report' | 'ours';
   answered: DisclosedCount;
   /** Empty where `answered` is not published as MIN_CELL or more (the zeros would name a lone answer). */
   options: SurveyOptionCount[];
   /** Answered with one of the item's positive codes (the report's "ja, enig eller positiv"), out of answered. */
   positive: Rate | null;
-  seedPositivePercent: number | null;
+  reportPositivePercent: number | null;
 };
 
 export type OutreachUserSurvey = {
@@ -169,7 +169,7 @@ export async function outreachUserSurvey(
       answered: itemAnswered,
       options,
       positive,
-      seedPositivePercent: item.seedPositivePercent ?? null,
+      reportPositivePercent: item.reportPositivePercent ?? null,
     };
   });
 
