@@ -121,4 +121,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
     // The aftercare models' organisations, so their figures can be evaluated in the demo.
     laterMemberOf: ['krisecenter', 'raadgivning-had', 'psykisk-sundhed'],
   },
+  // The shelter's project lead enters its aftercare cost inputs (the cost screen of the evaluation
+  // app). Last in the list, so only the evaluator's later memberships draw their ids after it.
+  {
+    ...user('lead', 'krisecenter', 'PROJECT_LEAD', 'Karin Krisecenterleder (demo)'),
+    addedLater: true,
+  },
 ];

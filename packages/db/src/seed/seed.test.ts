@@ -49,7 +49,7 @@ const pct = (k: number, n: number) => (100 * k) / n;
 
 describe('seedDemo', () => {
   it('seeds the three organisations, every login and a few hundred cases in under 15 s', () => {
-    expect(summary).toMatchObject({ seeded: true, organizations: 6, users: 21, outreachCases: 400 });
+    expect(summary).toMatchObject({ seeded: true, organizations: 6, users: 22, outreachCases: 400 });
     expect(summary.intakes).toBeGreaterThanOrEqual(85);
     expect(seedMs).toBeLessThan(15_000);
   });
