@@ -168,6 +168,10 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
 
   it('the legal adviser at another organisation sees only the hand-over, works the tasks and closes the referral', async () => {
     await logIn(page, adviser.email, adviser.password);
+    // The adviser's start screen is the received referrals.
+    await page
+      .getByRole('heading', { level: 1, name: 'Juridisk/økonomisk rådgivning: modtagne henvisninger' })
+      .waitFor();
     await openScreen(
       page,
       'Juridisk/økonomisk rådgivning',
@@ -207,6 +211,9 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
 
   it('the psychologist at a third organisation counts sessions and closes the referral', async () => {
     await logIn(page, psychologist.email, psychologist.password);
+    await page
+      .getByRole('heading', { level: 1, name: 'Psykologisk støtte: modtagne henvisninger' })
+      .waitFor();
     await openScreen(page, 'Psykologisk støtte', 'Psykologisk støtte: modtagne henvisninger');
     const card = page.getByRole('article').filter({ hasText: ALIAS });
     await card.waitFor();

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { outreachMessages } from './app-messages.ts';
 import { graphql } from './graphql.ts';
+import { LegalScreen } from './screens/hate-crime/legal-screen.tsx';
+import { PsychologyScreen } from './screens/hate-crime/psychology-screen.tsx';
 import { HomeLinks, navigate } from './screens/outreach-routes.tsx';
 import { screenMessages } from './screens/outreach-screen-messages.ts';
 import { OverviewScreen } from './screens/overview-screen.tsx';
@@ -78,8 +80,8 @@ function WorkerStart({ name }: { name: string }) {
 
 /**
  * The first screen after login is each role's own start: the worker's queue, the counsellor's
- * referrals, the lead's overview. Other roles of this app (administrator, the hate-crime tracks)
- * get a welcome and the links of their screens.
+ * referrals, the lead's overview, a hate-crime track's received referrals. Anyone else (the
+ * administrator, someone working both tracks) gets a welcome and the links of their screens.
  */
 export function Home() {
   const t = useT(outreachMessages);
@@ -93,6 +95,10 @@ export function Home() {
         <SurveyFollowUps />
       </>
     );
+  const legal = user.roles.includes('LEGAL_FINANCIAL_ADVISER');
+  const psychology = user.roles.includes('PSYCHOLOGIST');
+  if (legal && !psychology) return <LegalScreen />;
+  if (psychology && !legal) return <PsychologyScreen />;
   return (
     <>
       <h1>{t('home.heading', { name: user.displayName })}</h1>
