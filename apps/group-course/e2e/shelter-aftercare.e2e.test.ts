@@ -164,7 +164,7 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
   });
 
   it('adds a child who arrives after the admission to her current stay, with psychologist hours like the others', async () => {
-    await page.getByRole('heading', { level: 3, name: 'Et barn kommer til' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Et barn kommer til' }).waitFor();
     await page.getByLabel('Barnets fødselsår').fill('1990');
     await page.getByRole('button', { name: 'Tilføj barnet' }).click();
     // Not a child's birth year: refused at the field (the gateway's range), nothing added.

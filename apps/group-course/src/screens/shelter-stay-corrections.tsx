@@ -55,26 +55,26 @@ export function AddChildForm({ stayId, onAdded }: { stayId: string; onAdded: () 
   }
   const problem = problemOf(result.error);
   return (
-    <form noValidate onSubmit={submit} className="gc-inline" aria-labelledby="add-child-heading">
-      <h3 id="add-child-heading" className="gc-row-heading">
-        {t('children.addHeading')}
-      </h3>
+    <section aria-labelledby="add-child-heading">
+      <h2 id="add-child-heading">{t('children.addHeading')}</h2>
       <p className="gc-muted">{t('children.addIntro')}</p>
-      <TextField
-        id="add-child-birth-year"
-        label={t('children.birthYear')}
-        value={birthYear}
-        inputMode="numeric"
-        onValueChange={setBirthYear}
-        errors={errorsFor('birthYear')}
-      />
+      <form noValidate onSubmit={submit} className="gc-inline" aria-labelledby="add-child-heading">
+        <TextField
+          id="add-child-birth-year"
+          label={t('children.birthYear')}
+          value={birthYear}
+          inputMode="numeric"
+          onValueChange={setBirthYear}
+          errors={errorsFor('birthYear')}
+        />
+        <button type="submit" className="vi-button" disabled={result.fetching}>
+          {t('children.add')}
+        </button>
+      </form>
       <FieldErrors id="add-child-stay-errors" errors={errorsFor('stayId')} />
-      <button type="submit" className="vi-button" disabled={result.fetching}>
-        {t('children.add')}
-      </button>
       <ProblemAlert problem={problem && problem.fields.length === 0 ? problem : null} />
       <StatusMessage text={saved} />
-    </form>
+    </section>
   );
 }
 
