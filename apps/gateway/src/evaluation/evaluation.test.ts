@@ -496,6 +496,18 @@ describe('the evaluator schema', () => {
     'CostFigure.ruleSetId',
     'CostInputProblem.model',
     'CostInputProblem.fields',
+    // The aftercare models' costs (issue 12): the rule set, the domain's per-victim note, and the
+    // cost rules' sources by title and reference. Fixed texts of the domain, none entered by anyone.
+    'HateCrimeCostFigure.ruleSetId',
+    'HateCrimeCostPerVictim.noteDa',
+    'HateCrimeCostPerVictim.noteEn',
+    'HateCrimeCostSeedRule.sourceDa',
+    'HateCrimeCostSeedRule.sourceEn',
+    'HateCrimeCostSeedRule.reference',
+    'ShelterAftercareCostFigure.ruleSetId',
+    'ShelterAftercareBreakEven.sourceDa',
+    'ShelterAftercareBreakEven.sourceEn',
+    'ShelterAftercareBreakEven.reference',
     // The aftercare figures' domain codes (issue 12): track, person role on a stay, civil-society offer.
     'HateCrimeTrackUptake.track',
     'PsychologistHoursRow.role',
@@ -515,6 +527,8 @@ describe('the evaluator schema', () => {
     'RecoveryRow.organizationId',
     'CostFigure.organizationId',
     'CostInputProblem.organizationId',
+    'HateCrimeCostFigure.organizationId',
+    'ShelterAftercareCostFigure.organizationId',
     'HateCrimeTrackUptake.organizationId',
     'HateCrimeSessionsRow.organizationId',
     'ShelterCounsellingRow.organizationId',
