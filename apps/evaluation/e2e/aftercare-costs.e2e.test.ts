@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // changes one figure (the history shows its old and new value) and the evaluator's cost per
 // move-out changes with it. axe finds nothing serious on any of it.
 const lead = demoLogin('lead@krisecenter.demo');
+const hateCrimeLead = demoLogin('lead@offerraadgivning.demo');
 const evaluator = demoLogin('evaluator@vive.demo');
 const SHELTER = 'Krisecentret Sydhavn (demo)';
 const MODEL = 'Efterværn efter krisecenterophold';
@@ -202,6 +203,49 @@ describe('the aftercare models’ costs, entered and evaluated, in headless Chro
     expect(row[PER_MOVE_OUT]).toBe(perMoveOut);
     expect(perMoveOut).not.toBe(seen.perMoveOut);
     await expectNoSeriousA11yViolations(page, 'evaluation: shelter-aftercare costs after the change (da)');
+    await logOut();
+  });
+
+  it('the hate-crime lead saves the pre-study’s example; the evaluator sees its budget use, with no victims yet', async () => {
+    const model = 'Efterværn for ofre for hadforbrydelser';
+    await logInAs(hateCrimeLead);
+    await page.getByRole('link', { name: 'Omkostningstal' }).click();
+    await page.getByLabel('Indsats', { exact: true }).selectOption({ label: model });
+    await page.getByLabel('År', { exact: true }).fill(String(YEAR));
+    await page.getByRole('heading', { level: 2, name: `Tal for ${model} ${YEAR}` }).waitFor(PATIENTLY);
+    await page.getByText(/forundersøgelsen af efterværn for ofre for hadforbrydelser/).waitFor();
+    // The lead view's capacity is a figure of the model; the victims are counted, not typed in.
+    expect(await page.getByLabel(/^Kapacitet, ofre pr\. år/).inputValue()).toBe('100');
+    expect(await page.getByLabel(/ofre, der fik efterværn/i).count()).toBe(0);
+    await page.getByRole('button', { name: 'Gem tal' }).click();
+    await page.getByText('Tallene er gemt.').waitFor(PATIENTLY);
+    await expectNoSeriousA11yViolations(page, 'evaluation: hate-crime cost inputs saved (da)');
+    await logOut();
+
+    await logInAs(evaluator);
+    await page.getByTestId('evaluation-scope').waitFor(PATIENTLY);
+    await page.getByLabel('Indsats', { exact: true }).selectOption({ label: model });
+    await page.getByRole('button', { name: 'Vis tal' }).click();
+    const table = page.getByRole('table', {
+      name: 'Efterværn for ofre for hadforbrydelser pr. organisation',
+    });
+    await table.waitFor(PATIENTLY);
+    const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
+    const row = table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: 'Offerrådgivningen København' }) });
+    const cells = (await row.locator('th, td').allTextContents()).map((text) => text.trim());
+    const byHeader = Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? '']));
+    // 1.5 M kr a year against a budget of 1.5 M kr; the demo has no victim with aftercare yet, so
+    // there is no per-victim amount (0 is shown as 0, the amount as not computable).
+    expect(byHeader['Årlig drift']).toBe(kroner(1_500_000));
+    expect(byHeader['Budgetforbrug (årlig drift ÷ budget)']).toBe('100\u00a0%');
+    expect(byHeader['Ofre med efterværn i året (n)']).toBe('0');
+    expect(byHeader['Pr. offer (årlig drift ÷ ofre)']).toBe('–');
+    expect(byHeader['Forundersøgelsens spænd pr. offer']).toBe(`${kroner(10_000)}-${kroner(40_000)}`);
+    // Only the chosen model: no shelter-aftercare table beside it.
+    expect(await page.getByRole('table', { name: TABLE }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'evaluation: hate-crime aftercare costs (da)');
     expect(pageProblems).toEqual([]);
   });
 });
