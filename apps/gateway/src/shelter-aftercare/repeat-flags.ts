@@ -11,13 +11,17 @@ import type { prisma } from '../database.ts';
  */
 export async function refreshLaterRepeatFlags(
   tx: Pick<ReturnType<typeof prisma>, 'shelterStay'>,
-  woman: { personId: string; personKey: string | null },
+  woman: { personId: string | null; personKey: string | null },
   after: Date,
 ): Promise<number> {
+  // Her stays by her Person here and by the keyed hash anywhere (either may be left out).
+  const which = [
+    ...(woman.personId ? [{ personId: woman.personId }] : []),
+    ...(woman.personKey ? [{ personKey: woman.personKey }] : []),
+  ];
+  if (which.length === 0) return 0;
   const stays = await tx.shelterStay.findMany({
-    where: {
-      OR: [{ personId: woman.personId }, ...(woman.personKey ? [{ personKey: woman.personKey }] : [])],
-    },
+    where: { OR: which },
     select: { id: true, admittedOn: true, movedOutOn: true, repeatStay: true },
   });
   let changed = 0;

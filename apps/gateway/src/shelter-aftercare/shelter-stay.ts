@@ -313,16 +313,9 @@ builder.mutationField('admitToShelter', (t) =>
         try {
           return await prisma().$transaction(async (tx) => {
             const personKey = cpr ? await shelterPersonKey(cpr, tx) : (person?.personKey ?? null);
-            if (person && cpr && personKey !== null) {
-              // Her earlier stay had another CPR number: one of the two is mistyped.
-              if (person.personKey !== null && person.personKey !== personKey)
-                throwValidation([{ field: 'cprNumber', code: 'CPR_MISMATCH', message: CPR_MISMATCH }]);
-              // Her earlier stays here had none: they become matchable across shelters too.
-              await tx.shelterStay.updateMany({
-                where: { organizationId, personId: person.id, personKey: null },
-                data: { personKey },
-              });
-            }
+            // Her earlier stay had another CPR number: one of the two is mistyped.
+            if (person && cpr && person.personKey !== null && person.personKey !== personKey)
+              throwValidation([{ field: 'cprNumber', code: 'CPR_MISMATCH', message: CPR_MISMATCH }]);
             // The same woman back at this shelter, recognised by her CPR number.
             if (!person && personKey) {
               const known = await tx.shelterStay.findFirst({
@@ -381,6 +374,14 @@ builder.mutationField('admitToShelter', (t) =>
               },
               select: { id: true },
             });
+            if (person && cpr && personKey !== null) {
+              // Her earlier stays here had none: they become matchable across shelters too, and
+              // remember which admission keyed them (its cancellation takes the key back).
+              await tx.shelterStay.updateMany({
+                where: { organizationId, personId: person.id, personKey: null },
+                data: { personKey, keyedByStayId: stay.id },
+              });
+            }
             audit.push(
               auditRow(actor, {
                 action: 'CREATE',

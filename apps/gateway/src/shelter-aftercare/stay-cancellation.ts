@@ -37,6 +37,9 @@ export const ShelterAdmissionCancelReasonEnum = builder.enumType('ShelterAdmissi
  *   would count a stay that never was, whereas a deleted row is counted by none;
  * - what stays is the audit trail: the admission's CREATE rows and this DELETE with the reason
  *   code and the counts (never content), so it is known who registered and who cancelled it.
+ * A CPR number typed at the cancelled admission and taken up by her earlier stays here (their
+ * keyedByStayId) goes back with it: otherwise those stays stay joined, in the evaluation and the
+ * repeat-stay flags, with the stays of the woman the number belongs to.
  * A woman or child left without any stay must go as well: with no stay, the person queries of
  * the organisation's other roles would no longer treat her as a shelter's (NOT_A_SHELTER_PERSON).
  */
@@ -73,6 +76,31 @@ builder.mutationField('cancelShelterAdmission', (t) =>
           civilSocietyReferrals: await tx.civilSocietyReferral.count({ where: { stayId: stay.id } }),
           startUpHelp: await tx.startUpHelpNeed.count({ where: { stayId: stay.id } }),
         };
+        // A CPR number typed at this admission was taken up by her earlier stays here: it goes
+        // back with it, unless another stay of hers here was admitted under the same number.
+        const keyed = await tx.shelterStay.findMany({
+          where: { keyedByStayId: stay.id },
+          select: { id: true },
+        });
+        const holder =
+          keyed.length > 0 && stay.personKey
+            ? await tx.shelterStay.findFirst({
+                where: {
+                  organizationId,
+                  personId: stay.personId,
+                  personKey: stay.personKey,
+                  id: { notIn: [stay.id, ...keyed.map((k) => k.id)] },
+                },
+                orderBy: [{ admittedOn: 'asc' }, { id: 'asc' }],
+                select: { id: true },
+              })
+            : null;
+        if (keyed.length > 0)
+          await tx.shelterStay.updateMany({
+            where: { keyedByStayId: stay.id },
+            data: holder ? { keyedByStayId: holder.id } : { personKey: null, keyedByStayId: null },
+          });
+        const keysWithdrawn = holder ? 0 : keyed.length;
         // The checklist, hours, referrals, start-up needs and child links go with it (cascade).
         await tx.shelterStay.delete({ where: { id: stay.id } });
         const personIds = [stay.personId, ...children.map((child) => child.personId)];
@@ -98,7 +126,14 @@ builder.mutationField('cancelShelterAdmission', (t) =>
         // The woman first, then her children (the trail's order).
         orphans.sort((a, b) => personIds.indexOf(a.id) - personIds.indexOf(b.id));
         await tx.person.deleteMany({ where: { id: { in: orphans.map((p) => p.id) } } });
-        const repeatFlagsChanged = await refreshLaterRepeatFlags(tx, stay, stay.admittedOn);
+        // Her later stays at every shelter. With a key taken back, the two were different women
+        // joined by it: every stay of each is set again on its own (her stays here by her Person,
+        // the key's at every shelter).
+        const repeatFlagsChanged =
+          keysWithdrawn > 0
+            ? (await refreshLaterRepeatFlags(tx, { personId: stay.personId, personKey: null }, new Date(0))) +
+              (await refreshLaterRepeatFlags(tx, { personId: null, personKey: stay.personKey }, new Date(0)))
+            : await refreshLaterRepeatFlags(tx, stay, stay.admittedOn);
         await tx.auditEvent.createMany({
           data: [
             auditRow(actor, {
@@ -112,6 +147,7 @@ builder.mutationField('cancelShelterAdmission', (t) =>
                 children: children.length,
                 ...counts,
                 personsDeleted: orphans.length,
+                keysWithdrawn,
                 repeatFlagsChanged,
               },
             }),

@@ -431,6 +431,7 @@ describe('an admission registered by mistake', () => {
           civilSocietyReferrals: 1,
           startUpHelp: 1,
           personsDeleted: 2,
+          keysWithdrawn: 0,
           repeatFlagsChanged: 1,
         },
       },
@@ -462,6 +463,72 @@ describe('an admission registered by mistake', () => {
     expect(errorCodes(await staffA.graphql(CANCEL, { stayId: W.stayA, reason: 'DUPLICATE' }))).toEqual([
       'NOT_FOUND',
     ]);
+  });
+
+  it('takes back the CPR key a mistaken readmission gave her earlier stay, so the evaluation no longer joins her with the woman the number belongs to', async () => {
+    clockAt('2026-11-20T10:00:00Z');
+    const CPR_Y = '030492-5678';
+    const staffA = await as('staffA');
+    // X stayed at A without a CPR number and moved out on 2025-04-01.
+    const earlier = data<Stay>(
+      await staffA.graphql(ADMIT, { input: { admittedOn: '2025-02-01', plannedMoveOutOn: '2025-04-01' } }),
+      'admitToShelter',
+    );
+    data(await staffA.graphql(MOVE_OUT, { stayId: earlier.id, on: '2025-04-01' }), 'recordShelterMoveOut');
+    // Y, another woman, was admitted at B two months later under her own number.
+    const atB = data<Stay>(
+      await (await as('staffB')).graphql(ADMIT, {
+        input: { cprNumber: CPR_Y, admittedOn: '2025-06-01', plannedMoveOutOn: '2025-08-01' },
+      }),
+      'admitToShelter',
+    );
+    // Y arrives at A; staff choose X as the earlier resident by mistake and type Y's number.
+    const mistaken = data<Stay>(
+      await staffA.graphql(ADMIT, {
+        input: {
+          personId: earlier.personId,
+          cprNumber: CPR_Y,
+          admittedOn: '2026-10-01',
+          plannedMoveOutOn: '2026-12-01',
+        },
+      }),
+      'admitToShelter',
+    );
+    const keyOfY = (await prisma().shelterStay.findUniqueOrThrow({ where: { id: atB.id } })).personKey;
+    expect(await prisma().shelterStay.findUniqueOrThrow({ where: { id: earlier.id } })).toMatchObject({
+      personKey: keyOfY,
+      keyedByStayId: mistaken.id,
+    });
+    // The evaluation now reads X's move-out as followed by Y's admission at B: a repeat stay (April
+    // 2025, her move-out's month, has no other move-out of A; without noise one shows as "under 5").
+    const aprilMoveOuts = async () => {
+      const figure = await repeatStays(
+        database(),
+        { organizationIds: [ids.shelterA], from: new Date('2025-04-01'), to: new Date('2025-04-30') },
+        noNoise,
+        CUTOFF,
+      );
+      return figure.total.find((row) => row.months === 12 && row.group === 'ALL')?.repeat;
+    };
+    expect(await aprilMoveOuts()).toEqual({ value: null, suppressed: true });
+
+    data(
+      await staffA.graphql(CANCEL, { stayId: mistaken.id, reason: 'WRONG_WOMAN' }),
+      'cancelShelterAdmission',
+    );
+    expect(await prisma().shelterStay.findUniqueOrThrow({ where: { id: earlier.id } })).toMatchObject({
+      personKey: null,
+      keyedByStayId: null,
+    });
+    expect(await prisma().shelterStay.count({ where: { personKey: keyOfY } })).toBe(1);
+    expect(await prisma().person.count({ where: { id: earlier.personId } })).toBe(1);
+    expect((await prisma().shelterStay.findUniqueOrThrow({ where: { id: atB.id } })).repeatStay).toBe(false);
+    expect(await aprilMoveOuts()).toEqual({ value: 0, suppressed: false });
+    const [row] = await prisma().auditEvent.findMany({
+      where: { action: 'DELETE', entity: 'ShelterStay', entityId: mistaken.id },
+      select: { detail: true },
+    });
+    expect(row?.detail).toMatchObject({ reason: 'WRONG_WOMAN', keysWithdrawn: 1, personsDeleted: 0 });
   });
 
   it('keeps the woman when another stay of hers at the shelter names her', async () => {
