@@ -374,21 +374,26 @@ builder.mutationField('admitToShelter', (t) =>
               },
               select: { id: true },
             });
-            if (person && cpr && personKey !== null) {
-              // Her earlier stays here had none: they become matchable across shelters too, and
-              // remember which admission keyed them (its cancellation takes the key back).
-              await tx.shelterStay.updateMany({
-                where: { organizationId, personId: person.id, personKey: null },
-                data: { personKey, keyedByStayId: stay.id },
-              });
-            }
+            // Her earlier stays here had none: they become matchable across shelters too, and
+            // remember which admission keyed them (its cancellation takes the key back).
+            const keyed =
+              person && cpr && personKey !== null
+                ? await tx.shelterStay.updateMany({
+                    where: { organizationId, personId: person.id, personKey: null },
+                    data: { personKey, keyedByStayId: stay.id },
+                  })
+                : { count: 0 };
             audit.push(
               auditRow(actor, {
                 action: 'CREATE',
                 entity: 'ShelterStay',
                 entityId: stay.id,
                 personId,
-                detail: { repeatStay, matchableAcrossShelters: personKey !== null },
+                detail: {
+                  repeatStay,
+                  matchableAcrossShelters: personKey !== null,
+                  ...(keyed.count > 0 ? { earlierStaysKeyed: keyed.count } : {}),
+                },
               }),
             );
             for (const child of input.children ?? []) {

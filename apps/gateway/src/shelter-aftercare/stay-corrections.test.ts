@@ -495,6 +495,15 @@ describe('an admission registered by mistake', () => {
       'admitToShelter',
     );
     const keyOfY = (await prisma().shelterStay.findUniqueOrThrow({ where: { id: atB.id } })).personKey;
+    const created = await prisma().auditEvent.findFirst({
+      where: { action: 'CREATE', entity: 'ShelterStay', entityId: mistaken.id },
+      select: { detail: true },
+    });
+    expect(created?.detail).toEqual({
+      repeatStay: true,
+      matchableAcrossShelters: true,
+      earlierStaysKeyed: 1,
+    });
     expect(await prisma().shelterStay.findUniqueOrThrow({ where: { id: earlier.id } })).toMatchObject({
       personKey: keyOfY,
       keyedByStayId: mistaken.id,
