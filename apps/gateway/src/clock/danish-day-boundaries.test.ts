@@ -7,6 +7,8 @@
 // - evaluation/evaluation-limit.test.ts: the evaluator's daily limit starts at Danish midnight;
 // - evaluation/queries/evaluation-period.test.ts: period filters count Danish days and years;
 // - evaluation/queries/aftercare-queries.test.ts: the repeat-stay cut-off is the Danish date;
+// - shelter-aftercare/shelter-aftercare.test.ts and stay-corrections.test.ts: admission, move-out and
+//   completion dates not in the future, and a child's birth year, on the Danish day;
 // - packages/db client.test.ts: every PostgreSQL session runs in UTC, whatever the server's zone.
 // Form links and sessions expire after a number of hours from an instant: no calendar day is
 // involved, so they are not here.
