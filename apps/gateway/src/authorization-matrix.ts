@@ -347,13 +347,13 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     who: PERSON_READER,
     reach: 'ACTIVE_ORGANIZATION',
     otherOrganization: 'NOT_FOUND',
-    note: 'Not found and not ours look the same.',
+    note: 'Not found and not ours look the same; a shelter’s woman or child is not found either (hers is the shelter staff’s record).',
   },
   'Mutation.updatePersonProfile': {
     who: PERSON_READER,
     reach: 'ACTIVE_ORGANIZATION',
     otherOrganization: 'NOT_FOUND',
-    note: 'Gender and birth year only (statistics).',
+    note: 'Gender and birth year only (statistics). A shelter’s woman or child is not found.',
   },
 
   // ── Group courses (seed 002): intake, risk assessment, courses ─────────
@@ -379,7 +379,7 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     who: ASSESSOR,
     reach: 'ACTIVE_ORGANIZATION',
     otherOrganization: 'NOT_FOUND',
-    note: 'SARA-V3 by the assessors.',
+    note: 'SARA-V3 by the assessors. A shelter’s woman or child is not found (an assessment by her id was stored before).',
   },
   'Query.reassessmentsDue': {
     who: ['INTAKE_COORDINATOR', ...ASSESSOR],
@@ -447,7 +447,7 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     who: ENROLLER,
     reach: 'ACTIVE_ORGANIZATION',
     otherOrganization: { VALIDATION: ['courseId', 'personId'] },
-    note: 'From the waiting list into a course; both must be the caller’s organisation’s.',
+    note: 'From the waiting list into a course; both must be the caller’s organisation’s, and a shelter’s woman or child is an unknown person (she could be enrolled by id before).',
   },
   'Mutation.recordAttendance': {
     who: COURSE_RUNNER,
