@@ -2,6 +2,7 @@ import { auditRow } from '../audit.ts';
 import { requireOrganizationId } from '../authorization.ts';
 import { builder } from '../builder.ts';
 import { prisma } from '../database.ts';
+import { ErrorCode, gatewayError } from '../errors.ts';
 import { refreshLaterRepeatFlags } from './repeat-flags.ts';
 import { SHELTER_STAFF_ROLES, stayForWrite } from './shelter-access.ts';
 
@@ -64,8 +65,11 @@ builder.mutationField('cancelShelterAdmission', (t) =>
         const locked = await tx.$queryRaw<Array<{ id: string }>>`
           SELECT id::text FROM "ShelterStay" WHERE id = ${stay.id}::uuid AND "organizationId" = ${organizationId}::uuid
           FOR UPDATE`;
-        // Another request cancelled it in the meantime: nothing more to do here.
-        if (locked.length === 0) return;
+        // Another request cancelled it in the meantime: as unknown now, like any second attempt.
+        if (locked.length === 0) {
+          context.audit({ action: 'DENIED', entity: 'ShelterStay', entityId: stay.id });
+          throw gatewayError(ErrorCode.NOT_FOUND);
+        }
         const children = await tx.shelterStayChild.findMany({
           where: { stayId: stay.id },
           select: { personId: true },

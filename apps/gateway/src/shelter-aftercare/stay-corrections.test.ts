@@ -540,6 +540,42 @@ describe('an admission registered by mistake', () => {
     expect(row?.detail).toMatchObject({ reason: 'WRONG_WOMAN', keysWithdrawn: 1, personsDeleted: 0 });
   });
 
+  it('cancelled twice at once: one succeeds, the other is told it is unknown; one deletion in the trail', async () => {
+    clockAt('2026-11-20T10:00:00Z');
+    const staffA = await as('staffA');
+    const stay = data<Stay>(
+      await staffA.graphql(ADMIT, {
+        input: { admittedOn: '2026-11-01', plannedMoveOutOn: '2026-12-15', children: [{ birthYear: 2015 }] },
+      }),
+      'admitToShelter',
+    );
+    const other = await as('staffA');
+    const answers = await Promise.all([
+      staffA.graphql(CANCEL, { stayId: stay.id, reason: 'DUPLICATE' }),
+      other.graphql(CANCEL, { stayId: stay.id, reason: 'DUPLICATE' }),
+    ]);
+    const outcomes = answers.map(
+      (a) => errorCodes(a)[0] ?? (a.body.data as { cancelShelterAdmission: boolean }).cancelShelterAdmission,
+    );
+    expect(outcomes.sort()).toEqual(['NOT_FOUND', true].sort());
+    expect(await stayRow(stay.id)).toBeNull();
+    expect(
+      await prisma().auditEvent.count({
+        where: { action: 'DELETE', entity: 'ShelterStay', entityId: stay.id },
+      }),
+    ).toBe(1);
+    expect(
+      await prisma().auditEvent.count({
+        where: { action: 'DENIED', entity: 'ShelterStay', entityId: stay.id },
+      }),
+    ).toBe(1);
+    expect(
+      await prisma().person.count({
+        where: { id: { in: [stay.personId, stay.children[0]?.personId ?? ''] } },
+      }),
+    ).toBe(0);
+  });
+
   it('keeps the woman when another stay of hers at the shelter names her', async () => {
     clockAt('2026-11-20T10:00:00Z');
     const staffA = await as('staffA');
