@@ -742,7 +742,7 @@ const LAST_DAY = `(DATE '${FIRST_DAY}' + ${DAY_COUNT - 1})`;
  */
 async function fillHateCrime(client: SqlRunner, parameters: DatasetParameters, progress: Progress) {
   const NH = parameters.hateCrimeCases;
-  const share = (code: string) => HATE_CRIME_NEEDS.find((need) => need.code === code)?.seedShare ?? 0;
+  const share = (code: string) => HATE_CRIME_NEEDS.find((need) => need.code === code)?.preStudyShare ?? 0;
   const answer = (draw: string, need: string) =>
     `CASE WHEN ${draw} < ${share(need) * HATE_CRIME_CERTAINLY_SHARE_OF_NEED} THEN 'CERTAINLY'
           WHEN ${draw} < ${share(need)} THEN 'MAYBE' ELSE 'NO' END`;

@@ -175,7 +175,7 @@ export const HATE_CRIME_ENTRY_WEIGHTS: Weighted = [
 
 /**
  * The survey's needs (217 answers): individual psychologist 58 %, legal/financial 37 %, group
- * 32 % (HATE_CRIME_NEEDS' seedShare); a quarter "certainly", a third "maybe" overall, so of
+ * 32 % (HATE_CRIME_NEEDS' preStudyShare); a quarter "certainly", a third "maybe" overall, so of
  * those with a need about 40 % certainly and 60 % maybe.
  */
 export const HATE_CRIME_CERTAINLY_SHARE_OF_NEED = 0.4;

@@ -214,7 +214,7 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     note: 'For a lost phone; needs ADMIN in every organisation of the user.',
   },
 
-  // ── Outreach (seed 001): police list, call queue, referrals ─────────────
+  // ── Outreach (the Projekt Opsøgende Indsats evaluation): police list, call queue, referrals ─────────────
   'Query.callQueue': {
     who: CALLER,
     reach: 'ACTIVE_ORGANIZATION',
@@ -356,7 +356,7 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     note: 'Gender and birth year only (statistics). A shelter’s woman or child is not found.',
   },
 
-  // ── Group courses (seed 002): intake, risk assessment, courses ─────────
+  // ── Group courses (VIVE's group-course evaluation): intake, risk assessment, courses ─────────
   'Query.intakes': {
     who: INTAKE_READER,
     reach: 'ACTIVE_ORGANIZATION',
@@ -736,7 +736,7 @@ export const OPERATIONS: Readonly<Record<string, OperationAccess>> = {
     who: OUTREACH_LEAD,
     reach: 'ACTIVE_ORGANIZATION',
     otherOrganization: 'OWN_ONLY',
-    note: 'The lead holds the follow-up interviews (seed 001’s 17): only the contact the person chose, never the answers.',
+    note: 'The lead holds the follow-up interviews (the Projekt Opsøgende Indsats evaluation’s 17): only the contact the person chose, never the answers.',
   },
   'Mutation.completeOutreachSurveyFollowUp': {
     who: OUTREACH_LEAD,

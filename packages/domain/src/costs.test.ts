@@ -9,7 +9,7 @@ import {
   groupCourseCosts,
   KOEGE_EXAMPLE_INPUTS,
   outreachCosts,
-  SEED_002_ASSUMED_COMPLETERS,
+  VIVE_ASSUMED_COMPLETERS,
   validateGroupCourseCostInputs,
   validateOutreachCostInputs,
 } from './costs.ts';
@@ -56,7 +56,7 @@ describe('cost rule sets', () => {
   });
 });
 
-describe('outreachCosts (seed 001 Table 2)', () => {
+describe('outreachCosts (the Projekt Opsøgende Indsats evaluation Table 2)', () => {
   const result = outreachCosts(DEFAULT_OUTREACH_INPUTS);
   it('start-up 58,000 kr = training 43,000 + IT and phones 15,000', () => {
     expect(result.startUp.lines.map((l) => [l.id, l.amount])).toEqual([
@@ -97,9 +97,9 @@ describe('outreachCosts (seed 001 Table 2)', () => {
   });
 });
 
-describe('groupCourseCosts (seed 002 ch. 4, Køge example)', () => {
+describe("groupCourseCosts (VIVE's group-course evaluation ch. 4, Køge example)", () => {
   // The report's worked example divides by its assumed 35 completers; live figures count their own.
-  const result = groupCourseCosts(KOEGE_EXAMPLE_INPUTS, SEED_002_ASSUMED_COMPLETERS);
+  const result = groupCourseCosts(KOEGE_EXAMPLE_INPUTS, VIVE_ASSUMED_COMPLETERS);
   it('start-up 975,000 kr, kept apart from running cost', () => {
     expect(result.startUp.total).toBe(975_000);
     expect(result.startUp.lines.find((l) => l.id === 'training')?.amount).toBe(125_000);

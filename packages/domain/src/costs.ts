@@ -9,7 +9,7 @@ import { type FieldError, fieldError } from './validation.ts';
  * running cost; per-person figures divide by people who completed and say so.
  *
  * Figures are not re-indexed between price years: each item keeps the year
- * its source gives (seed 001 states none; its report year, 2020, is used).
+ * its source gives (the Projekt Opsøgende Indsats evaluation states none; its report year, 2020, is used).
  */
 
 export type CostSource = { document: Label; reference: string };
@@ -34,15 +34,15 @@ export type CostRuleSet = {
   items: readonly CostRuleItem[];
 };
 
-const SEED_001: Label = {
+const OPSOEGENDE_INDSATS_EVALUATION: Label = {
   da: 'Evaluering af Projekt Opsøgende Indsats, København 2018-2020',
   en: 'Evaluation of Projekt Opsøgende Indsats, Copenhagen 2018-2020',
 };
-const SEED_002: Label = {
+const VIVE_GROUP_COURSE_EVALUATION: Label = {
   da: 'VIVE: Slutevaluering af den kommunale ambulante gruppeforløbsmodel, 2025',
   en: 'VIVE: final evaluation of the municipal ambulant group-course model, 2025',
 };
-const SEED_000: Label = {
+const HATE_CRIME_PRE_STUDY: Label = {
   da: 'Københavns Kommune: forundersøgelse af efterværn for ofre for hadforbrydelser',
   en: 'Copenhagen municipality: pre-study of aftercare for hate-crime victims',
 };
@@ -59,7 +59,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 43_000,
         priceYear: 2020,
-        source: { document: SEED_001, reference: 'Tabel 2' },
+        source: { document: OPSOEGENDE_INDSATS_EVALUATION, reference: 'Tabel 2' },
       },
       {
         id: 'outreach.startup.it',
@@ -67,7 +67,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 15_000,
         priceYear: 2020,
-        source: { document: SEED_001, reference: 'Tabel 2' },
+        source: { document: OPSOEGENDE_INDSATS_EVALUATION, reference: 'Tabel 2' },
       },
       {
         id: 'outreach.yearly.staff',
@@ -78,7 +78,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 308_000,
         priceYear: 2020,
-        source: { document: SEED_001, reference: 'Tabel 2' },
+        source: { document: OPSOEGENDE_INDSATS_EVALUATION, reference: 'Tabel 2' },
       },
       {
         id: 'outreach.yearly.management',
@@ -89,7 +89,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 78_000,
         priceYear: 2020,
-        source: { document: SEED_001, reference: 'Tabel 2' },
+        source: { document: OPSOEGENDE_INDSATS_EVALUATION, reference: 'Tabel 2' },
       },
       {
         id: 'group.startup.salaries',
@@ -97,7 +97,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 590_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'Tabel 4.1-4.2 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.1-4.2 (Køge)' },
       },
       {
         id: 'group.startup.other_staff',
@@ -105,7 +105,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 25_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'Tabel 4.1 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.1 (Køge)' },
       },
       {
         id: 'group.startup.training_participants',
@@ -113,7 +113,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'COUNT',
         value: 16,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.1 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.1 (Køge)' },
       },
       {
         id: 'group.startup.training_price',
@@ -121,7 +121,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 7_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'Tabel 4.1 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.1 (Køge)' },
       },
       {
         id: 'group.startup.training_total',
@@ -132,7 +132,10 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 125_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'Tabel 4.1 (Køge; paid by Social- og Boligstyrelsen)' },
+        source: {
+          document: VIVE_GROUP_COURSE_EVALUATION,
+          reference: 'Tabel 4.1 (Køge; paid by Social- og Boligstyrelsen)',
+        },
       },
       {
         id: 'group.startup.campaign',
@@ -143,7 +146,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 75_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'Tabel 4.1 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.1 (Køge)' },
       },
       {
         id: 'group.startup.overhead',
@@ -151,7 +154,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 160_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'Tabel 4.1 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.1 (Køge)' },
       },
       {
         id: 'group.startup.total',
@@ -159,7 +162,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 975_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'Tabel 4.1 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.1 (Køge)' },
       },
       {
         id: 'group.hours.detection_meetings',
@@ -170,7 +173,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'HOURS',
         value: 200,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.3 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.3 (Køge)' },
       },
       {
         id: 'group.hours.promotion',
@@ -178,7 +181,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'HOURS',
         value: 450,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.3 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.3 (Køge)' },
       },
       {
         id: 'group.hours.risk_assessment',
@@ -186,7 +189,10 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'HOURS',
         value: 700,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.3 (Køge; 90 contacts in 2024)' },
+        source: {
+          document: VIVE_GROUP_COURSE_EVALUATION,
+          reference: 'Tabel 4.3 (Køge; 90 contacts in 2024)',
+        },
       },
       {
         id: 'group.hours.course_facilitation',
@@ -197,7 +203,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'HOURS',
         value: 600,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.3 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.3 (Køge)' },
       },
       {
         id: 'group.hours.other',
@@ -208,7 +214,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'HOURS',
         value: 300,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.3 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.3 (Køge)' },
       },
       {
         id: 'group.hours.overhead_share',
@@ -219,7 +225,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'SHARE',
         value: 0.2,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.3 (450 h, about 20%)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.3 (450 h, about 20%)' },
       },
       {
         id: 'group.hours.total',
@@ -227,7 +233,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'HOURS',
         value: 2_700,
         priceYear: null,
-        source: { document: SEED_002, reference: 'Tabel 4.3 (Køge)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'Tabel 4.3 (Køge)' },
       },
       {
         id: 'group.hourly_rate',
@@ -236,7 +242,10 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         value: 415,
         upper: 475,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'afsnit 4.2 (social worker base ~390 kr/h, KRL)' },
+        source: {
+          document: VIVE_GROUP_COURSE_EVALUATION,
+          reference: 'afsnit 4.2 (social worker base ~390 kr/h, KRL)',
+        },
       },
       {
         id: 'group.supervision',
@@ -247,7 +256,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 100_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'afsnit 4.2' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.2' },
       },
       {
         id: 'group.yearly_total',
@@ -259,7 +268,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         value: 1_250_000,
         upper: 1_350_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'afsnit 4.2' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.2' },
       },
       {
         id: 'group.courses_per_year',
@@ -268,7 +277,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         value: 4,
         upper: 6,
         priceYear: null,
-        source: { document: SEED_002, reference: 'afsnit 4.2.1' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.2.1' },
       },
       {
         id: 'group.per_course',
@@ -277,7 +286,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         value: 250_000,
         upper: 300_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'afsnit 4.2.1' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.2.1' },
       },
       {
         id: 'group.per_completer',
@@ -286,7 +295,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         value: 30_000,
         upper: 40_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'afsnit 4.2.1' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.2.1' },
       },
       {
         id: 'shelter.stay_2016',
@@ -297,7 +306,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 66_400,
         priceYear: 2016,
-        source: { document: SEED_002, reference: 'afsnit 4.3' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.3' },
       },
       {
         id: 'shelter.stay',
@@ -305,7 +314,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 80_000,
         priceYear: 2024,
-        source: { document: SEED_002, reference: 'afsnit 4.3' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.3' },
       },
       {
         id: 'shelter.stay_danner',
@@ -313,7 +322,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 164_000,
         priceYear: 2019,
-        source: { document: SEED_002, reference: 'afsnit 4.3 (Danner, 2019)' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.3 (Danner, 2019)' },
       },
       {
         id: 'comparison.ud_af_voldens_skygge',
@@ -324,7 +333,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'DKK',
         value: 60_000,
         priceYear: 2019,
-        source: { document: SEED_002, reference: 'afsnit 4.2.2' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.2.2' },
       },
       {
         id: 'comparison.videre_uden_vold',
@@ -335,7 +344,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         unit: 'FTE',
         value: 2.5,
         priceYear: null,
-        source: { document: SEED_002, reference: 'afsnit 4.2.2' },
+        source: { document: VIVE_GROUP_COURSE_EVALUATION, reference: 'afsnit 4.2.2' },
       },
       {
         id: 'hate_crime.aftercare_yearly',
@@ -347,7 +356,7 @@ export const COST_RULE_SETS: readonly CostRuleSet[] = [
         value: 1_000_000,
         upper: 2_000_000,
         priceYear: null,
-        source: { document: SEED_000, reference: 'estimate for Copenhagen' },
+        source: { document: HATE_CRIME_PRE_STUDY, reference: 'estimate for Copenhagen' },
       },
     ],
   },
@@ -384,12 +393,12 @@ export type OutreachCostInputs = {
   managementHoursPerWeek: number;
   managementHourlyRate: number;
   weeksPerYear: number;
-  /** Other staff and administration on top (seed 001: "Hertil kommer…"); 0 in the seed's table. */
+  /** Other staff and administration on top (the Projekt Opsøgende Indsats evaluation: "Hertil kommer…"); 0 in the seed's table. */
   otherYearlyCosts: number;
 };
 
 /**
- * Seed 001 Table 2. The seed gives yearly amounts for 40 and 6 hours a week
+ * The Projekt Opsøgende Indsats evaluation Table 2. The seed gives yearly amounts for 40 and 6 hours a week
  * over 52 weeks; the hourly rates here are those amounts divided by the hours
  * (308,000 / 2,080 h and 78,000 / 312 h = 250 kr/h), so the seed's figures
  * come back exactly.
@@ -436,7 +445,7 @@ export type GroupCourseCostInputs = {
 };
 
 /**
- * Køge's example (seed 002 Tables 4.1-4.3). Where the seed gives a figure
+ * Køge's example (VIVE's group-course evaluation Tables 4.1-4.3). Where the seed gives a figure
  * without its parts, the parts are derived and say so:
  * - training 125,000 kr = 16 × 7,000 kr fees + 13,000 kr transport (derived);
  * - start-up overhead is the seed's 160,000 kr ("about 20%"; 20% of the
@@ -444,7 +453,7 @@ export type GroupCourseCostInputs = {
  * - hourly rate 445 kr: the middle of the seed's 415-475 kr;
  * - 5 courses a year (Table 4.3).
  * The people who complete are not an input: a live system counts its own
- * completers (see `SEED_002_ASSUMED_COMPLETERS` for the report's assumption).
+ * completers (see `VIVE_ASSUMED_COMPLETERS` for the report's assumption).
  */
 export const KOEGE_EXAMPLE_INPUTS: GroupCourseCostInputs = {
   ruleSetId: CURRENT_COST_RULE_SET_ID,
@@ -477,7 +486,7 @@ export const KOEGE_EXAMPLE_INPUTS: GroupCourseCostInputs = {
  * × 7 completers (groups of 6-8). Only for reproducing the report's worked example;
  * live figures divide by the completers the system counts (DOMAIN §9).
  */
-export const SEED_002_ASSUMED_COMPLETERS = 35;
+export const VIVE_ASSUMED_COMPLETERS = 35;
 
 // ── Validation of stored or entered inputs ───────────────────────────────
 
@@ -614,7 +623,7 @@ export type OutreachCosts = {
 };
 
 /**
- * Start-up, yearly and first-year cost of an outreach operation (seed 001 Table 2). The
+ * Start-up, yearly and first-year cost of an outreach operation (the Projekt Opsøgende Indsats evaluation Table 2). The
  * per-referral figure divides by `referrals`, the referrals the system counted (not typed
  * in); null or 0 leaves it out.
  */
@@ -699,7 +708,7 @@ export const PER_COMPLETER_NOTE: Label = {
 
 /**
  * Start-up, yearly, first-year, per-course and per-completer cost of the group-course model
- * (seed 002 ch. 4). `completers` is the number of people the system counted as completers
+ * (VIVE's group-course evaluation ch. 4). `completers` is the number of people the system counted as completers
  * (one definition, shared with course participation); null or 0 leaves the figure out.
  */
 export function groupCourseCosts(

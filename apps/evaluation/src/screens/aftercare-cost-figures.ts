@@ -26,8 +26,8 @@ export const HateCrimeCostFields = graphql(
     year
     ruleSetId
     yearly { total lines { id labelDa labelEn amount hours } }
-    perVictim { amount victims { ...CountFields } withinSeedRange noteDa noteEn }
-    seedRule {
+    perVictim { amount victims { ...CountFields } withinPreStudyRange noteDa noteEn }
+    preStudyRule {
       yearly { low high }
       victims { low high }
       perVictim { low high }
@@ -83,7 +83,7 @@ export function hateCrimeCostTable(
       columns.yearly,
       t('hateCrime.victims'),
       t('hateCrime.perVictim'),
-      t('hateCrime.seedRange'),
+      t('hateCrime.preStudyRange'),
       t('hateCrime.withinRange'),
       t('hateCrime.budget'),
       t('hateCrime.budgetYears'),
@@ -95,7 +95,7 @@ export function hateCrimeCostTable(
       'yearly',
       'victims',
       'perVictim',
-      'seedRange',
+      'preStudyRange',
       'withinRange',
       'budget',
       'budgetYears',
@@ -103,8 +103,8 @@ export function hateCrimeCostTable(
     ],
     rows: figures.map((figure) => {
       const hidden = figure.perVictim.victims.suppressed;
-      const range = figure.seedRule.perVictim;
-      const within = figure.perVictim.withinSeedRange;
+      const range = figure.preStudyRule.perVictim;
+      const within = figure.perVictim.withinPreStudyRange;
       return {
         label: name(figure.organizationId),
         cells: [
@@ -210,7 +210,7 @@ export function aftercareLinesTable(
 export function hateCrimeSources(figures: readonly HateCrimeCostValue[], t: T, locale: Locale): string[] {
   return [
     ...new Set(
-      figures.map(({ seedRule: r }) =>
+      figures.map(({ preStudyRule: r }) =>
         t('hateCrime.source', {
           yearlyLow: kronerText(r.yearly.low, locale),
           yearlyHigh: kronerText(r.yearly.high, locale),

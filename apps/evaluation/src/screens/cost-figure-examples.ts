@@ -3,13 +3,13 @@ import {
   groupCourseCosts,
   KOEGE_EXAMPLE_INPUTS,
   outreachCosts,
-  SEED_002_ASSUMED_COMPLETERS,
+  VIVE_ASSUMED_COMPLETERS,
 } from '@vi/domain';
 import type { CostFigureValue } from './cost-figures.ts';
 
 /**
  * Cost figures in the gateway's shape for the unit tests, made from the domain's own results (Køge's
- * seed 002 example divided by the report's assumed completers, and outreach at the seed 001 figures
+ * VIVE's group-course evaluation example divided by the report's assumed completers, and outreach at the the Projekt Opsøgende Indsats evaluation figures
  * with 40 counted referrals a year) rather than typed in.
  * Organisation ids are the short names the tests map to display names.
  */
@@ -24,7 +24,7 @@ const line = (l: { id: string; label: { da: string; en: string }; amount: number
 
 /** What the gateway sends for Køge's seeded inputs: the domain's own result in the API's shape. */
 export function koegeFigure(completersHidden = false): CostFigureValue {
-  const r = groupCourseCosts(KOEGE_EXAMPLE_INPUTS, SEED_002_ASSUMED_COMPLETERS);
+  const r = groupCourseCosts(KOEGE_EXAMPLE_INPUTS, VIVE_ASSUMED_COMPLETERS);
   const completers = r.perCompleter?.completers ?? 0;
   return {
     organizationId: 'koege',

@@ -60,7 +60,7 @@ export type CostInputProblemValue = { organizationId: string; model: string; yea
 type T = Translate<DashboardMessageKey>;
 type OrganizationName = (id: string) => string;
 
-/** The rule item whose amount and source the shelter comparison uses (domain cost rules, seed 002 §4.3). */
+/** The rule item whose amount and source the shelter comparison uses (domain cost rules, VIVE's group-course evaluation §4.3). */
 const SHELTER_STAY_RULE_ID = 'shelter.stay';
 
 export function modelLabel(model: string, locale: Locale): string {

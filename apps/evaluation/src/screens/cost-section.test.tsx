@@ -36,17 +36,17 @@ function hateCrimeFigure(victims: { value: number | null; suppressed: boolean })
     perVictim: {
       amount: r.perVictim?.amount ?? null,
       victims,
-      withinSeedRange: r.seedRule.perVictimWithinSeedRange,
+      withinPreStudyRange: r.preStudyRule.perVictimWithinSeedRange,
       noteDa: PER_VICTIM_NOTE.da,
       noteEn: PER_VICTIM_NOTE.en,
     },
-    seedRule: {
-      yearly: r.seedRule.yearly,
-      victims: r.seedRule.victims,
-      perVictim: r.seedRule.perVictim,
-      sourceDa: r.seedRule.source.document.da,
-      sourceEn: r.seedRule.source.document.en,
-      reference: r.seedRule.source.reference,
+    preStudyRule: {
+      yearly: r.preStudyRule.yearly,
+      victims: r.preStudyRule.victims,
+      perVictim: r.preStudyRule.perVictim,
+      sourceDa: r.preStudyRule.source.document.da,
+      sourceEn: r.preStudyRule.source.document.en,
+      reference: r.preStudyRule.source.reference,
     },
     budget: r.budget,
   };

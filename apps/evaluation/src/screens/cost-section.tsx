@@ -31,7 +31,7 @@ import { DataTableView } from './data-table-view.tsx';
 import { FigureBlock, SectionFrame } from './section-frame.tsx';
 import { type CellMarks, formatNumber } from './table-model.ts';
 
-/** Seed 001 Table 2 and seed 002 ch. 4 for each organisation's own inputs: what the model costs. */
+/** The Projekt Opsøgende Indsats evaluation Table 2 and VIVE's group-course evaluation ch. 4 for each organisation's own inputs: what the model costs. */
 export const CostSectionFields = graphql(
   `
   fragment CostSection on Evaluation {

@@ -84,7 +84,8 @@ const PerReferralRef = builder
 const ShelterComparisonRef = builder
   .objectRef<NonNullable<CostFigure['shelterComparison']>>('ShelterComparison')
   .implement({
-    description: 'Per-completer cost against one shelter stay (seed 002: about 80,000 kr in 2024 prices).',
+    description:
+      "Per-completer cost against one shelter stay (VIVE's group-course evaluation: about 80,000 kr in 2024 prices).",
     ...EVALUATOR_TYPE,
     fields: (t) => ({
       shelterStay: t.exposeFloat('shelterStay', { nullable: false }),
@@ -135,7 +136,7 @@ const HateCrimePerVictimRef = builder
     fields: (t) => ({
       amount: t.exposeFloat('amount', { nullable: true }),
       victims: t.field({ type: SuppressedCountRef, nullable: false, resolve: (p) => p.victims }),
-      withinSeedRange: t.exposeBoolean('withinSeedRange', {
+      withinPreStudyRange: t.exposeBoolean('withinPreStudyRange', {
         nullable: true,
         description:
           "Whether the amount lies in the pre-study's per-victim range; null where it is not shown.",
@@ -145,8 +146,8 @@ const HateCrimePerVictimRef = builder
     }),
   });
 
-const HateCrimeSeedRuleRef = builder
-  .objectRef<HateCrimeCostFigure['seedRule']>('HateCrimeCostSeedRule')
+const HateCrimePreStudyRuleRef = builder
+  .objectRef<HateCrimeCostFigure['preStudyRule']>('HateCrimeCostPreStudyRule')
   .implement({
     description:
       "The Copenhagen pre-study's (Als Research) rule: 1-2 M kr a year for 50-100 victims at the start.",
@@ -187,7 +188,11 @@ const HateCrimeCostFigureRef = builder.objectRef<HateCrimeCostFigure>('HateCrime
     ruleSetId: t.exposeString('ruleSetId', { nullable: false }),
     yearly: t.field({ type: CostBlockRef, nullable: false, resolve: (c) => c.yearly }),
     perVictim: t.field({ type: HateCrimePerVictimRef, nullable: false, resolve: (c) => c.perVictim }),
-    seedRule: t.field({ type: HateCrimeSeedRuleRef, nullable: false, resolve: (c) => c.seedRule }),
+    preStudyRule: t.field({
+      type: HateCrimePreStudyRuleRef,
+      nullable: false,
+      resolve: (c) => c.preStudyRule,
+    }),
     budget: t.field({ type: HateCrimeBudgetRef, nullable: false, resolve: (c) => c.budget }),
   }),
 });

@@ -90,13 +90,13 @@ const LeadViewRef = builder.objectRef<LeadViewShape>('HateCrimeLeadView').implem
     overBudget: t.boolean({ nullable: false, resolve: (v) => costsOf(v).budget.overBudget }),
     meetsMinimumYears: t.boolean({ nullable: false, resolve: (v) => costsOf(v).budget.meetsMinimumYears }),
     costPerVictim: t.int({ nullable: true, resolve: (v) => costsOf(v).perVictim?.amount ?? null }),
-    seedPerVictimLow: t.int({
+    preStudyPerVictimLow: t.int({
       nullable: false,
-      resolve: (v) => Math.round(costsOf(v).seedRule.perVictim.low),
+      resolve: (v) => Math.round(costsOf(v).preStudyRule.perVictim.low),
     }),
-    seedPerVictimHigh: t.int({
+    preStudyPerVictimHigh: t.int({
       nullable: false,
-      resolve: (v) => Math.round(costsOf(v).seedRule.perVictim.high),
+      resolve: (v) => Math.round(costsOf(v).preStudyRule.perVictim.high),
     }),
   }),
 });

@@ -28,10 +28,10 @@ describe('cost and budget', () => {
     const costs = hateCrimeCosts(HATE_CRIME_SEED_EXAMPLE_INPUTS);
     expect(costs.yearly.total).toBe(1_500_000);
     expect(costs.perVictim?.amount).toBe(20_000);
-    expect(costs.seedRule.yearly).toEqual({ low: 1_000_000, high: 2_000_000 });
-    expect(costs.seedRule.perVictim).toEqual({ low: 10_000, high: 40_000 });
-    expect(costs.seedRule.perVictimWithinSeedRange).toBe(true);
-    expect(costs.seedRule.source.reference).toBe('estimate for Copenhagen');
+    expect(costs.preStudyRule.yearly).toEqual({ low: 1_000_000, high: 2_000_000 });
+    expect(costs.preStudyRule.perVictim).toEqual({ low: 10_000, high: 40_000 });
+    expect(costs.preStudyRule.perVictimWithinSeedRange).toBe(true);
+    expect(costs.preStudyRule.source.reference).toBe('estimate for Copenhagen');
     expect(costs.budget).toEqual({
       yearly: 1_500_000,
       years: 2,
@@ -52,14 +52,14 @@ describe('cost and budget', () => {
     });
     expect(costs.yearly.total).toBe(1_800_000);
     expect(costs.perVictim?.amount).toBe(45_000);
-    expect(costs.seedRule.perVictimWithinSeedRange).toBe(false);
+    expect(costs.preStudyRule.perVictimWithinSeedRange).toBe(false);
     expect(costs.budget.use).toBeCloseTo(1.2);
     expect(costs.budget.overBudget).toBe(true);
     expect(costs.budget.meetsMinimumYears).toBe(false);
     const none = hateCrimeCosts({ ...HATE_CRIME_SEED_EXAMPLE_INPUTS, victimsPerYear: 0, yearlyBudget: 0 });
     expect(none.perVictim).toBeNull();
     expect(none.budget.use).toBeNull();
-    expect(none.seedRule.perVictimWithinSeedRange).toBeNull();
+    expect(none.preStudyRule.perVictimWithinSeedRange).toBeNull();
   });
 
   it('names each bad input', () => {

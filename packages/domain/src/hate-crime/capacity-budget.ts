@@ -154,7 +154,7 @@ export type HateCrimeCosts = {
     meetsMinimumYears: boolean;
   };
   /** The seed's rule: 1-2 M kr a year for 50-100 victims, i.e. 10,000-40,000 kr per victim. */
-  seedRule: {
+  preStudyRule: {
     yearly: YearlyRange;
     victims: YearlyRange;
     perVictim: YearlyRange;
@@ -196,10 +196,13 @@ export function hateCrimeCosts(inputs: HateCrimeCostInputs): HateCrimeCosts {
     },
   ];
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
-  const seedYearly = { low: rule.value, high: rule.upper ?? rule.value };
-  const seedVictims = HATE_CRIME_EXPECTED_VOLUME.startUp;
+  const preStudyYearly = { low: rule.value, high: rule.upper ?? rule.value };
+  const preStudyVictims = HATE_CRIME_EXPECTED_VOLUME.startUp;
   // The cheapest case spreads the low budget over the most victims, the dearest the reverse.
-  const seedPerVictim = { low: seedYearly.low / seedVictims.high, high: seedYearly.high / seedVictims.low };
+  const preStudyPerVictim = {
+    low: preStudyYearly.low / preStudyVictims.high,
+    high: preStudyYearly.high / preStudyVictims.low,
+  };
   const perVictim =
     i.victimsPerYear > 0
       ? {
@@ -222,15 +225,15 @@ export function hateCrimeCosts(inputs: HateCrimeCostInputs): HateCrimeCosts {
       overBudget: total > i.yearlyBudget,
       meetsMinimumYears: i.budgetYears >= HATE_CRIME_MIN_BUDGET_YEARS,
     },
-    seedRule: {
-      yearly: seedYearly,
-      victims: seedVictims,
-      perVictim: seedPerVictim,
+    preStudyRule: {
+      yearly: preStudyYearly,
+      victims: preStudyVictims,
+      perVictim: preStudyPerVictim,
       source: rule.source,
       perVictimWithinSeedRange:
         perVictim === null
           ? null
-          : perVictim.amount >= seedPerVictim.low && perVictim.amount <= seedPerVictim.high,
+          : perVictim.amount >= preStudyPerVictim.low && perVictim.amount <= preStudyPerVictim.high,
     },
   };
 }

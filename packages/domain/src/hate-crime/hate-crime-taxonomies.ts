@@ -73,7 +73,7 @@ export type HateCrimeRoleCode = (typeof HATE_CRIME_ROLES)[number]['code'];
 
 /**
  * The needs categories of the pre-study's survey (217 answers): individual psychologist
- * talks 58 %, legal/financial counselling 37 %, group talks 32 %. `seedShare` keeps the
+ * talks 58 %, legal/financial counselling 37 %, group talks 32 %. `preStudyShare` keeps the
  * survey's figure for synthetic data; `track` is the track that answers the need.
  */
 export const HATE_CRIME_NEEDS = [
@@ -81,21 +81,21 @@ export const HATE_CRIME_NEEDS = [
     code: 'INDIVIDUAL_PSYCHOLOGIST',
     label: { da: 'Individuelle psykologsamtaler', en: 'Individual talks with a psychologist' },
     track: 'PSYCHOLOGICAL',
-    seedShare: 0.58,
+    preStudyShare: 0.58,
   },
   {
     code: 'LEGAL_FINANCIAL',
     label: { da: 'Juridisk/økonomisk rådgivning', en: 'Legal and financial counselling' },
     track: 'LEGAL_FINANCIAL',
-    seedShare: 0.37,
+    preStudyShare: 0.37,
   },
   {
     code: 'GROUP',
     label: { da: 'Gruppesamtaler', en: 'Group talks' },
     track: 'PSYCHOLOGICAL',
-    seedShare: 0.32,
+    preStudyShare: 0.32,
   },
-] as const satisfies ReadonlyArray<TaxonomyEntry & { track: HateCrimeTrackCode; seedShare: number }>;
+] as const satisfies ReadonlyArray<TaxonomyEntry & { track: HateCrimeTrackCode; preStudyShare: number }>;
 export type HateCrimeNeedCode = CodeOf<typeof HATE_CRIME_NEEDS>;
 
 /**

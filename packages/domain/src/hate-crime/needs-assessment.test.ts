@@ -20,7 +20,7 @@ describe('needs answers', () => {
     expect(validateNeedsAnswers(null).ok).toBe(false);
   });
   it("keep the survey's shares (58 %, 37 %, 32 %)", () => {
-    expect(HATE_CRIME_NEEDS.map((n) => n.seedShare)).toEqual([0.58, 0.37, 0.32]);
+    expect(HATE_CRIME_NEEDS.map((n) => n.preStudyShare)).toEqual([0.58, 0.37, 0.32]);
   });
 });
 

@@ -124,16 +124,16 @@ describe('hate-crime aftercare costs', () => {
         amount: divisor > 0 ? Math.round(truth.yearly.total / divisor) : null,
         victims: published,
         note: PER_VICTIM_NOTE,
-        withinSeedRange: truth.seedRule.perVictimWithinSeedRange,
+        withinPreStudyRange: truth.preStudyRule.perVictimWithinSeedRange,
       });
-      expect(figure.seedRule.perVictim).toEqual({ low: 10_000, high: 40_000 });
+      expect(figure.preStudyRule.perVictim).toEqual({ low: 10_000, high: 40_000 });
       if (figure.perVictim.amount !== null) shown += 1;
       // Never a per-victim amount over a count shown as under 5.
       if (published.suppressed || published.value === 0) expect(figure.perVictim.amount).toBeNull();
     }
     expect(shown).toBeGreaterThan(0);
     const empty = result.hateCrime.find((f) => f.year === 2016)!;
-    expect(empty.perVictim).toMatchObject({ amount: null, victims: { value: 0 }, withinSeedRange: null });
+    expect(empty.perVictim).toMatchObject({ amount: null, victims: { value: 0 }, withinPreStudyRange: null });
   });
 });
 

@@ -75,9 +75,9 @@ export type HateCrimeCostFigure = {
     victims: DisclosedCount;
     note: Label;
     /** The published per-victim amount within the pre-study's range; null where it is not shown. */
-    withinSeedRange: boolean | null;
+    withinPreStudyRange: boolean | null;
   };
-  seedRule: { yearly: YearlyRange; victims: YearlyRange; perVictim: YearlyRange; source: CostSource };
+  preStudyRule: { yearly: YearlyRange; victims: YearlyRange; perVictim: YearlyRange; source: CostSource };
   budget: {
     yearly: number;
     years: number;
@@ -360,13 +360,13 @@ function hateCrimeFigure(
       amount: result.perVictim?.amount ?? null,
       victims,
       note: PER_VICTIM_NOTE,
-      withinSeedRange: result.seedRule.perVictimWithinSeedRange,
+      withinPreStudyRange: result.preStudyRule.perVictimWithinSeedRange,
     },
-    seedRule: {
-      yearly: result.seedRule.yearly,
-      victims: result.seedRule.victims,
-      perVictim: result.seedRule.perVictim,
-      source: result.seedRule.source,
+    preStudyRule: {
+      yearly: result.preStudyRule.yearly,
+      victims: result.preStudyRule.victims,
+      perVictim: result.preStudyRule.perVictim,
+      source: result.preStudyRule.source,
     },
     budget: result.budget,
   });

@@ -34,8 +34,8 @@ const LeadQuery = graphql(`
       overBudget
       meetsMinimumYears
       costPerVictim
-      seedPerVictimLow
-      seedPerVictimHigh
+      preStudyPerVictimLow
+      preStudyPerVictimHigh
     }
   }
 `);
@@ -212,9 +212,9 @@ export function HateCrimeLeadScreen() {
               <dd>{v.costPerVictim === null ? '–' : kr(v.costPerVictim)}</dd>
             </dl>
             <p>
-              {t('lead.seedRange', {
-                low: v.seedPerVictimLow.toLocaleString('da-DK'),
-                high: v.seedPerVictimHigh.toLocaleString('da-DK'),
+              {t('lead.preStudyRange', {
+                low: v.preStudyPerVictimLow.toLocaleString('da-DK'),
+                high: v.preStudyPerVictimHigh.toLocaleString('da-DK'),
               })}
             </p>
             {v.overBudget ? <p className="or-warning">{t('lead.overBudget')}</p> : null}
