@@ -30,7 +30,8 @@ export const shelterMessages = defineCatalogue({
     'stays.admitted': 'Kvinden er indskrevet som {pseudonym}.',
     'stays.admittedRepeat':
       'Kvinden er indskrevet som {pseudonym}. Hun har boet her før: opholdet er registreret som et gentaget ophold.',
-    'stays.listHeading': 'Ophold',
+    'stays.currentHeading': 'Nuværende ophold ({count})',
+    'stays.movedOutHeading': 'Fraflyttede ({count})',
     'stays.person': 'Kvinde',
     'stays.admittedColumn': 'Indflyttet',
     'stays.moveOutColumn': 'Fraflytning',
@@ -147,7 +148,8 @@ export const shelterMessages = defineCatalogue({
     'stays.admitted': 'The woman is admitted as {pseudonym}.',
     'stays.admittedRepeat':
       'The woman is admitted as {pseudonym}. She has stayed here before: the stay is registered as a repeat stay.',
-    'stays.listHeading': 'Stays',
+    'stays.currentHeading': 'Current stays ({count})',
+    'stays.movedOutHeading': 'Moved out ({count})',
     'stays.person': 'Woman',
     'stays.admittedColumn': 'Admitted',
     'stays.moveOutColumn': 'Move-out',

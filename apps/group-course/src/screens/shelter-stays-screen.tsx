@@ -1,5 +1,6 @@
 import { COUNSELLING_AREAS, fieldError, labelOf } from '@vi/domain';
 import { type FieldError, TextField, useLocale, useT } from '@vi/ui';
+import type { ResultOf } from 'gql.tada';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -173,10 +174,79 @@ function AdmitForm({ earlier, onAdmitted }: { earlier: readonly EarlierWoman[]; 
   );
 }
 
-/** The shelter's stays, newest first, and the admission form. */
-export function ShelterStaysScreen() {
+type Stay = NonNullable<ResultOf<typeof ShelterStaysQuery>['shelterStays']>[number];
+
+/**
+ * Current stays first, the soonest planned move-out at the top: the § 109 checklist must be done
+ * by then, so those are the stays the day's work is about. No planned date sorts last.
+ */
+export function currentStaysFirst<S extends Pick<Stay, 'movedOutOn' | 'plannedMoveOutOn' | 'admittedOn'>>(
+  stays: readonly S[],
+): { current: S[]; movedOut: S[] } {
+  const current = stays
+    .filter((s) => !s.movedOutOn)
+    .sort(
+      (a, b) =>
+        (a.plannedMoveOutOn ?? '9999').localeCompare(b.plannedMoveOutOn ?? '9999') ||
+        a.admittedOn.localeCompare(b.admittedOn),
+    );
+  const movedOut = stays
+    .filter((s) => s.movedOutOn)
+    .sort((a, b) => (b.movedOutOn ?? '').localeCompare(a.movedOutOn ?? ''));
+  return { current, movedOut };
+}
+
+function StaysTable({ stays, caption }: { stays: readonly Stay[]; caption: string }) {
   const t = useT(shelterMessages);
   const { locale } = useLocale();
+  return (
+    <div className="gc-table-wrap">
+      <table className="gc-table">
+        <caption className="vi-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('stays.person')}</th>
+            <th scope="col">{t('stays.admittedColumn')}</th>
+            <th scope="col">{t('stays.moveOutColumn')}</th>
+            <th scope="col">{t('stays.openAreas')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stays.map((stay) => (
+            <tr key={stay.id}>
+              <th scope="row">
+                <AppLink to={`shelter/${stay.id}`}>{stay.pseudonym}</AppLink>
+                {stay.repeatStay ? <span className="gc-small gc-flag">{t('stays.repeat')}</span> : null}
+              </th>
+              <td>{danishDate(stay.admittedOn)}</td>
+              <td>
+                {stay.movedOutOn
+                  ? danishDate(stay.movedOutOn)
+                  : stay.plannedMoveOutOn
+                    ? t('stays.planned', { date: danishDate(stay.plannedMoveOutOn) })
+                    : null}
+              </td>
+              <td>
+                {stay.openCounsellingAreas.length
+                  ? stay.openCounsellingAreas
+                      .map((area) => labelOf(COUNSELLING_AREAS, area, locale))
+                      .join(', ')
+                  : t('common.none')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The shelter's stays: the current ones first (what the day is about), then the admission form,
+ * then the moved-out stays folded away (three years of them would bury the form on a phone).
+ */
+export function ShelterStaysScreen() {
+  const t = useT(shelterMessages);
   const [list, refetch] = useQuery({ query: ShelterStaysQuery });
   const stays = list.data?.shelterStays ?? [];
   // Women whose stays here have all ended, to admit again by their pseudonym (with or without a CPR number).
@@ -187,55 +257,28 @@ export function ShelterStaysScreen() {
     earlier.push({ personId: stay.personId, pseudonym: stay.pseudonym });
   }
   earlier.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym));
+  const { current, movedOut } = currentStaysFirst(stays);
   return (
     <>
       <h1>{t('stays.heading')}</h1>
       <p>{t('stays.intro')}</p>
-      <AdmitForm earlier={earlier} onAdmitted={() => refetch({ requestPolicy: 'network-only' })} />
       <section aria-labelledby="stays-heading">
-        <h2 id="stays-heading">{t('stays.listHeading')}</h2>
-        {stays.length ? (
-          <div className="gc-table-wrap">
-            <table className="gc-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('stays.person')}</th>
-                  <th scope="col">{t('stays.admittedColumn')}</th>
-                  <th scope="col">{t('stays.moveOutColumn')}</th>
-                  <th scope="col">{t('stays.openAreas')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stays.map((stay) => (
-                  <tr key={stay.id}>
-                    <th scope="row">
-                      <AppLink to={`shelter/${stay.id}`}>{stay.pseudonym}</AppLink>
-                      {stay.repeatStay ? <span className="gc-small gc-flag">{t('stays.repeat')}</span> : null}
-                    </th>
-                    <td>{danishDate(stay.admittedOn)}</td>
-                    <td>
-                      {stay.movedOutOn
-                        ? danishDate(stay.movedOutOn)
-                        : stay.plannedMoveOutOn
-                          ? t('stays.planned', { date: danishDate(stay.plannedMoveOutOn) })
-                          : null}
-                    </td>
-                    <td>
-                      {stay.openCounsellingAreas.length
-                        ? stay.openCounsellingAreas
-                            .map((area) => labelOf(COUNSELLING_AREAS, area, locale))
-                            .join(', ')
-                        : t('common.none')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        <h2 id="stays-heading">{t('stays.currentHeading', { count: current.length })}</h2>
+        {current.length ? (
+          <StaysTable stays={current} caption={t('stays.currentHeading', { count: current.length })} />
         ) : (
           <p>{list.fetching ? t('common.loading') : t('common.none')}</p>
         )}
       </section>
+      <AdmitForm earlier={earlier} onAdmitted={() => refetch({ requestPolicy: 'network-only' })} />
+      {movedOut.length ? (
+        <details className="gc-details">
+          <summary className="gc-details__summary">
+            {t('stays.movedOutHeading', { count: movedOut.length })}
+          </summary>
+          <StaysTable stays={movedOut} caption={t('stays.movedOutHeading', { count: movedOut.length })} />
+        </details>
+      ) : null}
     </>
   );
 }
