@@ -8,10 +8,11 @@
 // Danish day: a date taken from UTC refuses today or accepts tomorrow in one of the two.
 // Part of `npm run test:clock -w @vi/gateway` (it runs everything in src/clock).
 import type { Role } from '@vi/db';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session.ts';
 import { openDatabase, prisma } from '../database.ts';
 import { applyHateCrimeRetention } from '../hate-crime/retention.ts';
+import { clockAt, realClockAfterEach } from '../testing/fixed-clock.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
 import { type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
 import '../hate-crime/index.ts';
@@ -131,15 +132,7 @@ function refused(response: GraphQLResponse): Array<[string, string]> {
   ).map((f) => [f.field, f.code]);
 }
 
-/** Fixes JavaScript's clock (the gateway reads "today" from it) at an instant. */
-function clockAt(instant: string): void {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(instant));
-}
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+realClockAfterEach();
 
 beforeAll(async () => {
   await openDatabase();

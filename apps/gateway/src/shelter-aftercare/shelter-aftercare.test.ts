@@ -4,11 +4,20 @@
 // another shelter recognised by the keyed hash of her CPR number without showing anything of the
 // first shelter; refusals across organisations and roles; and the Danish calendar day at
 // midnight and across daylight saving (the clock is fixed in every test).
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSession } from '../auth/session.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, prisma } from '../database.ts';
+import { clockAt, realClockAfterEach } from '../testing/fixed-clock.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
-import { errorCodes, type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
+import {
+  browserWithSession,
+  dataOf,
+  errorCodes,
+  fieldCodes,
+  type GraphQLResponse,
+  type TestBrowser,
+} from '../testing/graphql-client.ts';
+
+realClockAfterEach();
 
 const STAY_FIELDS = `id personId pseudonym admittedOn plannedMoveOutOn movedOutOn repeatStay matchableAcrossShelters
   children { id personId pseudonym birthYear }
@@ -73,32 +82,12 @@ beforeAll(async () => {
   }
 });
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-/** Fixes the clock (JavaScript's; the gateway reads "today" from it) at an instant. */
-function clockAt(instant: string): void {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(instant));
-}
-
 /** A browser logged in as one of the users, with a session made at the fixed clock's time. */
 async function as(name: string): Promise<TestBrowser> {
   const organizationId = name.endsWith('B') ? ids.shelterB : ids.shelterA;
   const userId = ids.users[name];
   if (!userId) throw new Error(`no user ${name}`);
-  const browser = new TestBrowser();
-  browser.cookie = (await createSession(userId, organizationId)).token;
-  return browser;
-}
-
-function fields(response: GraphQLResponse): Array<[string, string]> {
-  const list = (response.body.errors?.[0]?.extensions?.fields ?? []) as Array<{
-    field: string;
-    code: string;
-  }>;
-  return list.map((f) => [f.field, f.code]);
+  return browserWithSession(userId, organizationId);
 }
 
 function firstFieldMessage(response: GraphQLResponse): { da: string; en: string } | undefined {
@@ -106,11 +95,6 @@ function firstFieldMessage(response: GraphQLResponse): { da: string; en: string 
     message: { da: string; en: string };
   }>;
   return list[0]?.message;
-}
-
-function data<T>(response: GraphQLResponse, key: string): T {
-  if (response.body.errors?.length) throw new Error(JSON.stringify(response.body.errors));
-  return (response.body.data as Record<string, T>)[key] as T;
 }
 
 async function stayRow(id: string) {
@@ -127,7 +111,7 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
   it('admits her and her child with a § 109 checklist due by the planned move-out', async () => {
     clockAt('2026-06-15T10:00:00Z');
     const staff = await as('staffA');
-    const stay = data<Stay>(
+    const stay = dataOf<Stay>(
       await staff.graphql(ADMIT, {
         input: {
           cprNumber: CPR,
@@ -167,7 +151,7 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
       input: { stayId: world.firstStay, area: 'HOUSING', status: 'IN_PROGRESS', dueOn: '2026-07-01' },
     });
     expect(errorCodes(late)).toEqual(['VALIDATION']);
-    expect(fields(late)).toEqual([['dueOn', 'DUE_AFTER_MOVE_OUT']]);
+    expect(fieldCodes(late)).toEqual([['dueOn', 'DUE_AFTER_MOVE_OUT']]);
     expect(firstFieldMessage(late)?.da).toContain('fraflytningsdagen');
     expect(firstFieldMessage(late)?.en).toContain('move-out day');
     const housing = (await stayRow(world.firstStay)).counsellingItems.find((i) => i.area === 'HOUSING');
@@ -177,12 +161,12 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
     const onTheDay = await staff.graphql(ITEM, {
       input: { stayId: world.firstStay, area: 'HOUSING', status: 'IN_PROGRESS', dueOn: '2026-06-30' },
     });
-    expect(data<{ status: string }>(onTheDay, 'updateCounsellingItem').status).toBe('IN_PROGRESS');
+    expect(dataOf<{ status: string }>(onTheDay, 'updateCounsellingItem').status).toBe('IN_PROGRESS');
 
     const noDate = await staff.graphql(ITEM, {
       input: { stayId: world.firstStay, area: 'HOUSING', status: 'DONE', dueOn: '2026-06-20' },
     });
-    expect(fields(noDate)).toEqual([['completedOn', 'COMPLETED_DATE_REQUIRED']]);
+    expect(fieldCodes(noDate)).toEqual([['completedOn', 'COMPLETED_DATE_REQUIRED']]);
   });
 
   it('completes the checklist', async () => {
@@ -198,9 +182,9 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
           completedOn: '2026-06-01',
         },
       });
-      expect(data<{ status: string }>(done, 'updateCounsellingItem').status).toBe('DONE');
+      expect(dataOf<{ status: string }>(done, 'updateCounsellingItem').status).toBe('DONE');
     }
-    const stay = data<Stay>(await staff.graphql(STAY, { id: world.firstStay }), 'shelterStay');
+    const stay = dataOf<Stay>(await staff.graphql(STAY, { id: world.firstStay }), 'shelterStay');
     expect(stay.openCounsellingAreas).toEqual([]);
     expect(stay.counsellingCoveredBeforeMoveOut).toBeNull();
   });
@@ -211,7 +195,7 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
     const woman = await staff.graphql(HOURS, {
       input: { stayId: world.firstStay, personId: world.womanA, booked: 10, used: 6 },
     });
-    expect(data(woman, 'setPsychologistHours')).toEqual({
+    expect(dataOf(woman, 'setPsychologistHours')).toEqual({
       personId: world.womanA,
       role: 'WOMAN',
       booked: 10,
@@ -220,7 +204,7 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
     const child = await staff.graphql(HOURS, {
       input: { stayId: world.firstStay, personId: world.childA, booked: 8, used: 2.5 },
     });
-    expect(data(child, 'setPsychologistHours')).toEqual({
+    expect(dataOf(child, 'setPsychologistHours')).toEqual({
       personId: world.childA,
       role: 'CHILD',
       booked: 8,
@@ -230,12 +214,12 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
     const over = await staff.graphql(HOURS, {
       input: { stayId: world.firstStay, personId: world.womanA, booked: 10.25, used: 6 },
     });
-    expect(fields(over)).toEqual([['booked', 'HOURS_OVER_ENTITLEMENT']]);
+    expect(fieldCodes(over)).toEqual([['booked', 'HOURS_OVER_ENTITLEMENT']]);
     expect(firstFieldMessage(over)?.da).toContain('10 psykologtimer');
     const usedOver = await staff.graphql(HOURS, {
       input: { stayId: world.firstStay, personId: world.childA, booked: 8, used: 8.5 },
     });
-    expect(fields(usedOver)).toEqual([['used', 'USED_OVER_BOOKED']]);
+    expect(fieldCodes(usedOver)).toEqual([['used', 'USED_OVER_BOOKED']]);
     const rows = (await stayRow(world.firstStay)).hours.map((h) => [
       h.role,
       Number(h.booked),
@@ -263,10 +247,10 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
     const noConsent = await staff.graphql(REFERRAL, {
       input: { ...base, status: 'REFERRED', referredOn: '2026-06-02' },
     });
-    expect(fields(noConsent)).toEqual([['consentGivenOn', 'CONSENT_REQUIRED']]);
+    expect(fieldCodes(noConsent)).toEqual([['consentGivenOn', 'CONSENT_REQUIRED']]);
     expect((await stayRow(world.firstStay)).civilSociety).toHaveLength(0);
 
-    const referred = data<{ id: string; status: string; nextStatuses: string[] }>(
+    const referred = dataOf<{ id: string; status: string; nextStatuses: string[] }>(
       await staff.graphql(REFERRAL, {
         input: { ...base, status: 'REFERRED', consentGivenOn: '2026-06-02', referredOn: '2026-06-02' },
       }),
@@ -284,7 +268,7 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
         outcome: 'COMPLETED',
       },
     });
-    expect(fields(skipped)).toEqual([['status', 'STATUS_CHANGE_NOT_ALLOWED']]);
+    expect(fieldCodes(skipped)).toEqual([['status', 'STATUS_CHANGE_NOT_ALLOWED']]);
     const started = await staff.graphql(REFERRAL, {
       input: {
         ...base,
@@ -295,19 +279,19 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
         startedOn: '2026-06-05',
       },
     });
-    expect(data<{ status: string }>(started, 'saveCivilSocietyReferral').status).toBe('STARTED');
+    expect(dataOf<{ status: string }>(started, 'saveCivilSocietyReferral').status).toBe('STARTED');
 
     // An offer of the shelter's own.
-    const own = data<{ id: string }>(
+    const own = dataOf<{ id: string }>(
       await staff.graphql(OWN_OFFER, { name: 'Mødregruppen' }),
       'addCivilSocietyOwnOffer',
     );
     const duplicate = await staff.graphql(OWN_OFFER, { name: ' Mødregruppen ' });
-    expect(fields(duplicate)).toEqual([['name', 'DUPLICATE_OPTION']]);
+    expect(fieldCodes(duplicate)).toEqual([['name', 'DUPLICATE_OPTION']]);
     const withoutOffer = await staff.graphql(REFERRAL, {
       input: { stayId: world.firstStay, offer: 'OTHER', status: 'OFFERED', offeredOn: '2026-06-03' },
     });
-    expect(fields(withoutOffer)).toEqual([['ownOfferId', 'OFFER_NAME_REQUIRED']]);
+    expect(fieldCodes(withoutOffer)).toEqual([['ownOfferId', 'OFFER_NAME_REQUIRED']]);
     const other = await staff.graphql(REFERRAL, {
       input: {
         stayId: world.firstStay,
@@ -317,7 +301,7 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
         offeredOn: '2026-06-03',
       },
     });
-    expect(data<{ ownOfferName: string }>(other, 'saveCivilSocietyReferral').ownOfferName).toBe(
+    expect(dataOf<{ ownOfferName: string }>(other, 'saveCivilSocietyReferral').ownOfferName).toBe(
       'Mødregruppen',
     );
   });
@@ -328,23 +312,23 @@ describe('a woman’s stay at a shelter, admission to move-out', () => {
     const deposit = await staff.graphql(START_UP, {
       input: { stayId: world.firstStay, need: 'DEPOSIT', status: 'MET', amount: 12000 },
     });
-    expect(data(deposit, 'setStartUpHelpNeed')).toEqual({ need: 'DEPOSIT', status: 'MET', amount: 12000 });
+    expect(dataOf(deposit, 'setStartUpHelpNeed')).toEqual({ need: 'DEPOSIT', status: 'MET', amount: 12000 });
     const toys = await staff.graphql(START_UP, {
       input: { stayId: world.firstStay, need: 'TOYS', status: 'NEEDED' },
     });
-    expect(data<{ need: string }>(toys, 'setStartUpHelpNeed').need).toBe('TOYS');
+    expect(dataOf<{ need: string }>(toys, 'setStartUpHelpNeed').need).toBe('TOYS');
     const negative = await staff.graphql(START_UP, {
       input: { stayId: world.firstStay, need: 'MOVING', status: 'APPLIED', amount: -1 },
     });
-    expect(fields(negative)).toEqual([['amount', 'OUT_OF_RANGE']]);
+    expect(fieldCodes(negative)).toEqual([['amount', 'OUT_OF_RANGE']]);
   });
 
   it('records the move-out: due dates move to it and the checklist counts as covered', async () => {
     clockAt('2026-06-15T10:00:00Z');
     const staff = await as('staffA');
     const early = await staff.graphql(MOVE_OUT, { stayId: world.firstStay, on: '2026-01-09' });
-    expect(fields(early)).toEqual([['movedOutOn', 'MOVE_OUT_BEFORE_ADMISSION']]);
-    const stay = data<Stay>(
+    expect(fieldCodes(early)).toEqual([['movedOutOn', 'MOVE_OUT_BEFORE_ADMISSION']]);
+    const stay = dataOf<Stay>(
       await staff.graphql(MOVE_OUT, { stayId: world.firstStay, on: '2026-06-12' }),
       'recordShelterMoveOut',
     );
@@ -368,7 +352,7 @@ describe('a repeat stay at another shelter', () => {
     const response = await staffB.graphql(ADMIT, {
       input: { cprNumber: '0101901234', admittedOn: '2027-02-12', plannedMoveOutOn: '2027-05-01' },
     });
-    const stay = data<Stay>(response, 'admitToShelter');
+    const stay = dataOf<Stay>(response, 'admitToShelter');
     // Registered for the evaluation's repeat-stay rate; B's staff are not told (that would tell
     // them of another shelter's stay and, probed with back-dated admissions, the day she left).
     expect(await storedRepeat(stay.id)).toBe(true);
@@ -385,7 +369,7 @@ describe('a repeat stay at another shelter', () => {
     ]) {
       expect(text).not.toContain(secret);
     }
-    const list = data<Array<{ id: string }>>(await staffB.graphql(STAYS), 'shelterStays');
+    const list = dataOf<Array<{ id: string }>>(await staffB.graphql(STAYS), 'shelterStays');
     expect(list.map((s) => s.id)).toEqual([stay.id]);
   });
 
@@ -393,21 +377,21 @@ describe('a repeat stay at another shelter', () => {
     clockAt('2027-02-15T11:00:00Z');
     const staffA = await as('staffA');
     const staffB = await as('staffB');
-    const first = data<Stay>(
+    const first = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: { cprNumber: '020285-4321', admittedOn: '2027-01-02', plannedMoveOutOn: '2027-02-10' },
       }),
       'admitToShelter',
     );
-    data(await staffA.graphql(MOVE_OUT, { stayId: first.id, on: '2027-02-10' }), 'recordShelterMoveOut');
-    const transfer = data<Stay>(
+    dataOf(await staffA.graphql(MOVE_OUT, { stayId: first.id, on: '2027-02-10' }), 'recordShelterMoveOut');
+    const transfer = dataOf<Stay>(
       await staffB.graphql(ADMIT, {
         input: { cprNumber: '020285-4321', admittedOn: '2027-02-11', plannedMoveOutOn: '2027-04-01' },
       }),
       'admitToShelter',
     );
     expect(await storedRepeat(transfer.id)).toBe(false);
-    const anonymous = data<Stay>(
+    const anonymous = dataOf<Stay>(
       await staffB.graphql(ADMIT, { input: { admittedOn: '2027-02-13', plannedMoveOutOn: '2027-04-01' } }),
       'admitToShelter',
     );
@@ -419,14 +403,14 @@ describe('a repeat stay at another shelter', () => {
     clockAt('2027-02-15T11:00:00Z');
     const staffA = await as('staffA');
     const staffB = await as('staffB');
-    const atA = data<Stay>(
+    const atA = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: { cprNumber: '030375-1111', admittedOn: '2027-01-05', plannedMoveOutOn: '2027-03-01' },
       }),
       'admitToShelter',
     );
     // She arrives at B while A has not yet recorded that she left.
-    const atB = data<Stay>(
+    const atB = dataOf<Stay>(
       await staffB.graphql(ADMIT, {
         input: { cprNumber: '030375-1111', admittedOn: '2027-02-12', plannedMoveOutOn: '2027-04-01' },
       }),
@@ -434,30 +418,30 @@ describe('a repeat stay at another shelter', () => {
     );
     const repeatAtB = () => storedRepeat(atB.id);
     expect(await repeatAtB()).toBe(false);
-    data(await staffA.graphql(MOVE_OUT, { stayId: atA.id, on: '2027-01-31' }), 'recordShelterMoveOut');
+    dataOf(await staffA.graphql(MOVE_OUT, { stayId: atA.id, on: '2027-01-31' }), 'recordShelterMoveOut');
     expect(await repeatAtB()).toBe(true);
     // B's staff still see no repeat stay: it happened after another shelter.
-    expect(data<Stay>(await staffB.graphql(STAY, { id: atB.id }), 'shelterStay').repeatStay).toBe(false);
+    expect(dataOf<Stay>(await staffB.graphql(STAY, { id: atB.id }), 'shelterStay').repeatStay).toBe(false);
     // A corrects the date to the day before B's admission: a transfer, not a repeat stay.
-    data(await staffA.graphql(MOVE_OUT, { stayId: atA.id, on: '2027-02-11' }), 'recordShelterMoveOut');
+    dataOf(await staffA.graphql(MOVE_OUT, { stayId: atA.id, on: '2027-02-11' }), 'recordShelterMoveOut');
     expect(await repeatAtB()).toBe(false);
   });
 
   it('readmits an earlier woman of the shelter by her person, taking up a CPR number given now', async () => {
     clockAt('2027-02-15T11:00:00Z');
     const staffA = await as('staffA');
-    const first = data<Stay>(
+    const first = dataOf<Stay>(
       await staffA.graphql(ADMIT, { input: { admittedOn: '2026-12-01', plannedMoveOutOn: '2027-01-20' } }),
       'admitToShelter',
     );
     expect(first.matchableAcrossShelters).toBe(false);
-    data(await staffA.graphql(MOVE_OUT, { stayId: first.id, on: '2027-01-20' }), 'recordShelterMoveOut');
+    dataOf(await staffA.graphql(MOVE_OUT, { stayId: first.id, on: '2027-01-20' }), 'recordShelterMoveOut');
     // Another shelter cannot name her.
     const elsewhere = await (await as('staffB')).graphql(ADMIT, {
       input: { personId: first.personId, admittedOn: '2027-02-14', plannedMoveOutOn: '2027-03-01' },
     });
     expect(errorCodes(elsewhere)).toEqual(['NOT_FOUND']);
-    const again = data<Stay>(
+    const again = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: {
           personId: first.personId,
@@ -482,13 +466,13 @@ describe('a repeat stay at another shelter', () => {
         plannedMoveOutOn: '2027-03-01',
       },
     });
-    expect(fields(mismatch)).toEqual([['cprNumber', 'CPR_MISMATCH']]);
+    expect(fieldCodes(mismatch)).toEqual([['cprNumber', 'CPR_MISMATCH']]);
   });
 
   it('at the same shelter, recognises her by the CPR number and keeps her pseudonym', async () => {
     clockAt('2027-09-15T10:00:00Z');
     const staffA = await as('staffA');
-    const again = data<Stay>(
+    const again = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: { cprNumber: CPR, admittedOn: '2027-09-01', plannedMoveOutOn: '2027-12-01' },
       }),
@@ -534,7 +518,7 @@ describe('refusals', () => {
   it('a child of another stay cannot be given hours on this one', async () => {
     clockAt('2027-02-15T11:00:00Z');
     const staffA = await as('staffA');
-    const other = data<Stay>(
+    const other = dataOf<Stay>(
       await staffA.graphql(ADMIT, { input: { admittedOn: '2027-02-01', plannedMoveOutOn: '2027-03-01' } }),
       'admitToShelter',
     );
@@ -565,7 +549,7 @@ describe('refusals', () => {
         children: [{ birthYear: 2000 }],
       },
     });
-    expect(fields(bad)).toEqual([
+    expect(fieldCodes(bad)).toEqual([
       ['cprNumber', 'INVALID_CPR'],
       ['children.0.birthYear', 'OUT_OF_RANGE'],
       ['plannedMoveOutOn', 'MOVE_OUT_BEFORE_ADMISSION'],
@@ -582,11 +566,11 @@ describe('the Danish calendar day decides "today"', () => {
     const today = await staff.graphql(ADMIT, {
       input: { admittedOn: '2026-03-29', plannedMoveOutOn: '2026-05-01' },
     });
-    expect(data<Stay>(today, 'admitToShelter').id).toBeTruthy();
+    expect(dataOf<Stay>(today, 'admitToShelter').id).toBeTruthy();
     const tomorrow = await staff.graphql(ADMIT, {
       input: { admittedOn: '2026-03-30', plannedMoveOutOn: '2026-05-01' },
     });
-    expect(fields(tomorrow)).toEqual([['admittedOn', 'DATE_IN_FUTURE']]);
+    expect(fieldCodes(tomorrow)).toEqual([['admittedOn', 'DATE_IN_FUTURE']]);
   });
 
   it('at 23:59 Danish time the next day is still the future, though it is already that day in no zone east of UTC+1', async () => {
@@ -595,19 +579,19 @@ describe('the Danish calendar day decides "today"', () => {
     const early = await staff.graphql(ADMIT, {
       input: { admittedOn: '2026-03-29', plannedMoveOutOn: '2026-05-01' },
     });
-    expect(fields(early)).toEqual([['admittedOn', 'DATE_IN_FUTURE']]);
+    expect(fieldCodes(early)).toEqual([['admittedOn', 'DATE_IN_FUTURE']]);
   });
 
   it('at 00:30 summer time on the night clocks go back, a move-out that day is allowed, the next refused', async () => {
     // 2026-10-24 22:30 UTC = 25 October 00:30 in Copenhagen (CEST).
     clockAt('2026-10-24T22:30:00Z');
     const staff = await as('staffA');
-    const stay = data<Stay>(
+    const stay = dataOf<Stay>(
       await staff.graphql(ADMIT, { input: { admittedOn: '2026-10-01', plannedMoveOutOn: '2026-10-31' } }),
       'admitToShelter',
     );
     const tomorrow = await staff.graphql(MOVE_OUT, { stayId: stay.id, on: '2026-10-26' });
-    expect(fields(tomorrow)).toEqual([['movedOutOn', 'DATE_IN_FUTURE']]);
+    expect(fieldCodes(tomorrow)).toEqual([['movedOutOn', 'DATE_IN_FUTURE']]);
     const done = await staff.graphql(ITEM, {
       input: {
         stayId: stay.id,
@@ -617,8 +601,8 @@ describe('the Danish calendar day decides "today"', () => {
         completedOn: '2026-10-26',
       },
     });
-    expect(fields(done)).toEqual([['completedOn', 'DATE_IN_FUTURE']]);
+    expect(fieldCodes(done)).toEqual([['completedOn', 'DATE_IN_FUTURE']]);
     const today = await staff.graphql(MOVE_OUT, { stayId: stay.id, on: '2026-10-25' });
-    expect(data<Stay>(today, 'recordShelterMoveOut').movedOutOn).toBe('2026-10-25');
+    expect(dataOf<Stay>(today, 'recordShelterMoveOut').movedOutOn).toBe('2026-10-25');
   });
 });

@@ -6,11 +6,19 @@
 // an oracle on fictitious admissions. Runs on PGlite by default, on PostgreSQL with DATABASE_URL.
 
 import { dumpAsText } from '@vi/db/testing';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSession } from '../auth/session.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { database, openDatabase, prisma } from '../database.ts';
+import { clockAt, realClockAfterEach } from '../testing/fixed-clock.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
-import { errorCodes, type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
+import {
+  browserWithSession,
+  dataOf,
+  errorCodes,
+  type GraphQLResponse,
+  type TestBrowser,
+} from '../testing/graphql-client.ts';
+
+realClockAfterEach();
 
 const STAY_FIELDS = `id personId pseudonym birthYear admittedOn plannedMoveOutOn movedOutOn repeatStay matchableAcrossShelters
   children { id personId pseudonym birthYear }
@@ -48,25 +56,9 @@ const A = { stay: '', woman: '', child: '', pseudonym: '', referral: '', ownOffe
 const TRUTH = { admittedOn: '2026-10-01', movedOutOn: '2026-12-10', ownOfferName: 'Kanarie-netværket Øst' };
 const B = { stay: '', woman: '' };
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-function clockAt(instant: string): void {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(instant));
-}
-
 async function as(who: Who, organizationId?: string): Promise<TestBrowser> {
   const active = organizationId ?? (who.endsWith('B') ? ids.shelterB : ids.shelterA);
-  const browser = new TestBrowser();
-  browser.cookie = (await createSession(ids.users[who], active)).token;
-  return browser;
-}
-
-function data<T>(response: GraphQLResponse, key: string): T {
-  if (response.body.errors?.length) throw new Error(JSON.stringify(response.body.errors));
-  return (response.body.data as Record<string, T>)[key] as T;
+  return browserWithSession(ids.users[who], active);
 }
 
 /** Everything of shelter A's that any attack here could change, as stored. */
@@ -110,7 +102,7 @@ beforeAll(async () => {
 
   clockAt('2027-03-15T11:00:00Z');
   const staffA = await as('staffA');
-  const stay = data<Stay>(
+  const stay = dataOf<Stay>(
     await staffA.graphql(ADMIT, {
       input: {
         cprNumber: CPR_X,
@@ -128,11 +120,11 @@ beforeAll(async () => {
     child: stay.children[0]?.personId ?? '',
     pseudonym: stay.pseudonym,
   });
-  A.ownOffer = data<{ id: string }>(
+  A.ownOffer = dataOf<{ id: string }>(
     await staffA.graphql(OWN_OFFER, { name: TRUTH.ownOfferName }),
     'addCivilSocietyOwnOffer',
   ).id;
-  A.referral = data<{ id: string }>(
+  A.referral = dataOf<{ id: string }>(
     await staffA.graphql(REFERRAL, {
       input: {
         stayId: A.stay,
@@ -144,14 +136,14 @@ beforeAll(async () => {
     }),
     'saveCivilSocietyReferral',
   ).id;
-  data(
+  dataOf(
     await staffA.graphql(HOURS, { input: { stayId: A.stay, personId: A.child, booked: 6, used: 4 } }),
     'setPsychologistHours',
   );
-  data(await staffA.graphql(MOVE_OUT, { stayId: A.stay, on: TRUTH.movedOutOn }), 'recordShelterMoveOut');
+  dataOf(await staffA.graphql(MOVE_OUT, { stayId: A.stay, on: TRUTH.movedOutOn }), 'recordShelterMoveOut');
 
   const staffB = await as('staffB');
-  const own = data<Stay>(
+  const own = dataOf<Stay>(
     await staffB.graphql(ADMIT, {
       input: { admittedOn: '2027-03-01', plannedMoveOutOn: '2027-05-01', children: [{ birthYear: 2020 }] },
     }),
@@ -277,7 +269,7 @@ describe('shelter B reaches for the woman’s stay at shelter A', () => {
     expect(fields.map((f) => [f.field, f.code])).toEqual([['ownOfferId', 'UNKNOWN_OPTION']]);
     expect(JSON.stringify(refused.body)).not.toContain(TRUTH.ownOfferName);
     expect(await prisma().civilSocietyReferral.count({ where: { stayId: B.stay } })).toBe(0);
-    const offers = data<Array<{ name: string }>>(await staffB.graphql(OWN_OFFERS), 'civilSocietyOwnOffers');
+    const offers = dataOf<Array<{ name: string }>>(await staffB.graphql(OWN_OFFERS), 'civilSocietyOwnOffers');
     expect(offers.map((o) => o.name)).not.toContain(TRUTH.ownOfferName);
   });
 
@@ -363,7 +355,7 @@ describe('roles that are not the shelter’s staff', () => {
     // The same user, active at B where she is staff, still finds A's stay unknown.
     const atB = await as('elsewhere', ids.shelterB);
     expect(errorCodes(await atB.graphql(STAY, { id: A.stay }))).toEqual(['NOT_FOUND']);
-    const list = data<Array<{ id: string }>>(await atB.graphql(STAYS), 'shelterStays');
+    const list = dataOf<Array<{ id: string }>>(await atB.graphql(STAYS), 'shelterStays');
     expect(list.map((s) => s.id)).not.toContain(A.stay);
   });
 });
@@ -374,7 +366,7 @@ describe('the shelter’s women and children as persons', () => {
     for (const who of ['leadA', 'adminA'] as const) {
       const browser = await as(who);
       const list = await browser.graphql('{ persons(first: 100) { id pseudonym gender birthYear } }');
-      const ids = data<Array<{ id: string }>>(list, 'persons').map((p) => p.id);
+      const ids = dataOf<Array<{ id: string }>>(list, 'persons').map((p) => p.id);
       for (const id of [A.woman, A.child]) expect(ids, who).not.toContain(id);
       expect(JSON.stringify(list.body)).not.toContain(A.pseudonym);
       for (const id of [A.woman, A.child]) {
@@ -485,8 +477,7 @@ describe('every other role of shelter A with the woman’s and the child’s per
         email: `${role.toLowerCase()}@ksa-roles.test`,
         memberships: [{ organizationId: ids.shelterA, role }],
       });
-      const browser = new TestBrowser();
-      browser.cookie = (await createSession(user.id, ids.shelterA)).token;
+      const browser = await browserWithSession(user.id, ids.shelterA);
       for (const [name, document, variables] of PERSON_ID_CALLS) {
         const unknown = await browser.graphql(document, variables(NOBODY, course.id));
         const shape = (r: GraphQLResponse) => ({
@@ -530,12 +521,12 @@ describe('the repeat-stay flag as an oracle', () => {
   // repeat), probes are made at falling dates so none counts for the next; the flag then says
   // only whether X moved out of a shelter (A) more than one day before `day`.
   async function probe(staffB: TestBrowser, day: string): Promise<boolean> {
-    const fresh = data<Stay>(
+    const fresh = dataOf<Stay>(
       await staffB.graphql(ADMIT, { input: { admittedOn: day, plannedMoveOutOn: day } }),
       'admitToShelter',
     );
-    data(await staffB.graphql(MOVE_OUT, { stayId: fresh.id, on: day }), 'recordShelterMoveOut');
-    return data<Stay>(
+    dataOf(await staffB.graphql(MOVE_OUT, { stayId: fresh.id, on: day }), 'recordShelterMoveOut');
+    return dataOf<Stay>(
       await staffB.graphql(ADMIT, {
         input: { personId: fresh.personId, cprNumber: CPR_X, admittedOn: day, plannedMoveOutOn: day },
       }),

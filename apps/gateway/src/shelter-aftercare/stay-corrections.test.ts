@@ -4,13 +4,22 @@
 // cancelled: everything of it is gone, the repeat-stay flags of her later stays are set again and
 // the evaluation's repeat-stay figures no longer count it. Refusals compared with the database.
 import { type CountCell, discloseCount, type KeyedUniform } from '@vi/domain';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSession } from '../auth/session.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { database, openDatabase, prisma } from '../database.ts';
 import { keyedUniform } from '../evaluation/disclosure-key.ts';
 import { repeatStays } from '../evaluation/queries/repeat-stays.ts';
+import { clockAt, realClockAfterEach } from '../testing/fixed-clock.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
-import { errorCodes, type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
+import {
+  browserWithSession,
+  dataOf,
+  errorCodes,
+  fieldCodes,
+  type GraphQLResponse,
+  type TestBrowser,
+} from '../testing/graphql-client.ts';
+
+realClockAfterEach();
 
 const STAY_FIELDS = `id personId pseudonym movedOutOn repeatStay
   children { id personId pseudonym birthYear }
@@ -57,33 +66,9 @@ beforeAll(async () => {
   }
 });
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-function clockAt(instant: string): void {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(instant));
-}
-
 async function as(name: string): Promise<TestBrowser> {
-  const browser = new TestBrowser();
   const organizationId = name.endsWith('B') ? ids.shelterB : ids.shelterA;
-  browser.cookie = (await createSession(ids.users[name] ?? '', organizationId)).token;
-  return browser;
-}
-
-function data<T>(response: GraphQLResponse, key: string): T {
-  if (response.body.errors?.length) throw new Error(JSON.stringify(response.body.errors));
-  return (response.body.data as Record<string, T>)[key] as T;
-}
-
-function fields(response: GraphQLResponse): Array<[string, string]> {
-  const list = (response.body.errors?.[0]?.extensions?.fields ?? []) as Array<{
-    field: string;
-    code: string;
-  }>;
-  return list.map((f) => [f.field, f.code]);
+  return browserWithSession(ids.users[name] ?? '', organizationId);
 }
 
 function messages(response: GraphQLResponse): Array<{ da: string; en: string }> {
@@ -107,7 +92,7 @@ describe('a child who arrives after the admission', () => {
   it('is added to the current stay: a pseudonymous person on it, the children’s § 109 areas opened, audited, and hours as the others', async () => {
     clockAt('2026-06-15T10:00:00Z');
     const staff = await as('staffA');
-    const stay = data<Stay>(
+    const stay = dataOf<Stay>(
       await staff.graphql(ADMIT, {
         input: { birthYear: 1991, admittedOn: '2026-05-01', plannedMoveOutOn: '2026-07-31' },
       }),
@@ -119,7 +104,7 @@ describe('a child who arrives after the admission', () => {
       'NOT_RELEVANT',
     ]);
 
-    const added = data<Stay>(
+    const added = dataOf<Stay>(
       await staff.graphql(ADD_CHILD, { stayId: stay.id, birthYear: 2021 }),
       'addShelterChild',
     );
@@ -158,7 +143,7 @@ describe('a child who arrives after the admission', () => {
     ]);
 
     // Hours like any child of the stay: up to 10 booked, used within them.
-    const hours = data<{ role: string; booked: number; used: number }>(
+    const hours = dataOf<{ role: string; booked: number; used: number }>(
       await staff.graphql(HOURS, {
         input: { stayId: stay.id, personId: child.personId, booked: 6, used: 2 },
       }),
@@ -171,12 +156,12 @@ describe('a child who arrives after the admission', () => {
     expect(errorCodes(over)).toEqual(['VALIDATION']);
 
     // A second child on the same stay.
-    const second = data<Stay>(
+    const second = dataOf<Stay>(
       await staff.graphql(ADD_CHILD, { stayId: stay.id, birthYear: 2012 }),
       'addShelterChild',
     );
     expect(second.children.map((c) => c.birthYear).sort()).toEqual([2012, 2021]);
-    const reread = data<Stay>(await staff.graphql(STAY, { id: stay.id }), 'shelterStay');
+    const reread = dataOf<Stay>(await staff.graphql(STAY, { id: stay.id }), 'shelterStay');
     expect(reread.psychologistHours).toEqual([
       { personId: child.personId, role: 'CHILD', booked: 6, used: 2 },
     ]);
@@ -185,17 +170,17 @@ describe('a child who arrives after the admission', () => {
   it('refuses a birth year outside childhood and a stay that has ended, naming the field in Danish and English; nothing is stored', async () => {
     clockAt('2026-06-15T10:00:00Z');
     const staff = await as('staffA');
-    const stay = data<Stay>(
+    const stay = dataOf<Stay>(
       await staff.graphql(ADMIT, { input: { admittedOn: '2026-04-01', plannedMoveOutOn: '2026-06-01' } }),
       'admitToShelter',
     );
     const tooOld = await staff.graphql(ADD_CHILD, { stayId: stay.id, birthYear: 2000 });
-    expect(fields(tooOld)).toEqual([['birthYear', 'OUT_OF_RANGE']]);
+    expect(fieldCodes(tooOld)).toEqual([['birthYear', 'OUT_OF_RANGE']]);
     const notBorn = await staff.graphql(ADD_CHILD, { stayId: stay.id, birthYear: 2027 });
-    expect(fields(notBorn)).toEqual([['birthYear', 'OUT_OF_RANGE']]);
-    data(await staff.graphql(MOVE_OUT, { stayId: stay.id, on: '2026-06-01' }), 'recordShelterMoveOut');
+    expect(fieldCodes(notBorn)).toEqual([['birthYear', 'OUT_OF_RANGE']]);
+    dataOf(await staff.graphql(MOVE_OUT, { stayId: stay.id, on: '2026-06-01' }), 'recordShelterMoveOut');
     const ended = await staff.graphql(ADD_CHILD, { stayId: stay.id, birthYear: 2020 });
-    expect(fields(ended)).toEqual([['stayId', 'STAY_ENDED']]);
+    expect(fieldCodes(ended)).toEqual([['stayId', 'STAY_ENDED']]);
     expect(messages(ended)[0]?.da).toMatch(/igangværende ophold/);
     expect(messages(ended)[0]?.en).toMatch(/current stay/);
     expect((await stayRow(stay.id))?.children).toEqual([]);
@@ -203,7 +188,7 @@ describe('a child who arrives after the admission', () => {
 
   it('another shelter’s staff get NOT_FOUND (audited as DENIED), a lead FORBIDDEN, and no child is added', async () => {
     clockAt('2026-06-15T10:00:00Z');
-    const stay = data<Stay>(
+    const stay = dataOf<Stay>(
       await (await as('staffA')).graphql(ADMIT, {
         input: { admittedOn: '2026-06-01', plannedMoveOutOn: '2026-08-01' },
       }),
@@ -226,7 +211,7 @@ describe('a child who arrives after the admission', () => {
 
   it('reads the child’s age on the Danish calendar: at 23:30 on 31 December a child born next year is refused, at 00:30 on 1 January it is not', async () => {
     clockAt('2026-06-15T10:00:00Z');
-    const stay = data<Stay>(
+    const stay = dataOf<Stay>(
       await (await as('staffA')).graphql(ADMIT, {
         input: { admittedOn: '2026-06-10', plannedMoveOutOn: '2027-02-01' },
       }),
@@ -235,11 +220,11 @@ describe('a child who arrives after the admission', () => {
     // 23:30 Danish time (UTC+1 in winter) on 31 December 2026 is 22:30 UTC.
     clockAt('2026-12-31T22:30:00Z');
     const late = await (await as('staffA')).graphql(ADD_CHILD, { stayId: stay.id, birthYear: 2027 });
-    expect(fields(late)).toEqual([['birthYear', 'OUT_OF_RANGE']]);
+    expect(fieldCodes(late)).toEqual([['birthYear', 'OUT_OF_RANGE']]);
     // 00:30 on 1 January 2027 in Denmark is still 31 December in UTC (23:30).
     clockAt('2026-12-31T23:30:00Z');
     const early = await (await as('staffA')).graphql(ADD_CHILD, { stayId: stay.id, birthYear: 2027 });
-    expect(data<Stay>(early, 'addShelterChild').children.map((c) => c.birthYear)).toEqual([2027]);
+    expect(dataOf<Stay>(early, 'addShelterChild').children.map((c) => c.birthYear)).toEqual([2027]);
   });
 });
 
@@ -312,7 +297,7 @@ describe('an admission registered by mistake', () => {
     // W's admission at A: registered under her CPR number by mistake (she was never at A), with
     // a child, hours, a referral and a start-up need, and a move-out.
     const staffA = await as('staffA');
-    const atA = data<Stay>(
+    const atA = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: {
           cprNumber: CPR_W,
@@ -325,23 +310,23 @@ describe('an admission registered by mistake', () => {
       'admitToShelter',
     );
     Object.assign(W, { stayA: atA.id, woman: atA.personId, child: atA.children[0]?.personId });
-    data(
+    dataOf(
       await staffA.graphql(HOURS, { input: { stayId: W.stayA, personId: W.child, booked: 3, used: 3 } }),
       'setPsychologistHours',
     );
-    data(
+    dataOf(
       await staffA.graphql(REFERRAL, {
         input: { stayId: W.stayA, offer: 'QNET', status: 'OFFERED', offeredOn: '2025-02-01' },
       }),
       'saveCivilSocietyReferral',
     );
-    data(
+    dataOf(
       await staffA.graphql(START_UP, { input: { stayId: W.stayA, need: 'FURNITURE', status: 'NEEDED' } }),
       'setStartUpHelpNeed',
     );
-    data(await staffA.graphql(MOVE_OUT, { stayId: W.stayA, on: '2025-03-01' }), 'recordShelterMoveOut');
+    dataOf(await staffA.graphql(MOVE_OUT, { stayId: W.stayA, on: '2025-03-01' }), 'recordShelterMoveOut');
     // Her real admission, at B, is registered as a repeat stay because of A's mistaken one.
-    W.stayB = data<Stay>(
+    W.stayB = dataOf<Stay>(
       await (await as('staffB')).graphql(ADMIT, {
         input: { cprNumber: CPR_W, admittedOn: '2025-09-01', plannedMoveOutOn: '2025-12-01' },
       }),
@@ -384,7 +369,7 @@ describe('an admission registered by mistake', () => {
 
     const staffA = await as('staffA');
     expect(
-      data(
+      dataOf(
         await staffA.graphql(CANCEL, { stayId: W.stayA, reason: 'WRONG_WOMAN' }),
         'cancelShelterAdmission',
       ),
@@ -470,20 +455,20 @@ describe('an admission registered by mistake', () => {
     const CPR_Y = '030492-5678';
     const staffA = await as('staffA');
     // X stayed at A without a CPR number and moved out on 2025-04-01.
-    const earlier = data<Stay>(
+    const earlier = dataOf<Stay>(
       await staffA.graphql(ADMIT, { input: { admittedOn: '2025-02-01', plannedMoveOutOn: '2025-04-01' } }),
       'admitToShelter',
     );
-    data(await staffA.graphql(MOVE_OUT, { stayId: earlier.id, on: '2025-04-01' }), 'recordShelterMoveOut');
+    dataOf(await staffA.graphql(MOVE_OUT, { stayId: earlier.id, on: '2025-04-01' }), 'recordShelterMoveOut');
     // Y, another woman, was admitted at B two months later under her own number.
-    const atB = data<Stay>(
+    const atB = dataOf<Stay>(
       await (await as('staffB')).graphql(ADMIT, {
         input: { cprNumber: CPR_Y, admittedOn: '2025-06-01', plannedMoveOutOn: '2025-08-01' },
       }),
       'admitToShelter',
     );
     // Y arrives at A; staff choose X as the earlier resident by mistake and type Y's number.
-    const mistaken = data<Stay>(
+    const mistaken = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: {
           personId: earlier.personId,
@@ -521,7 +506,7 @@ describe('an admission registered by mistake', () => {
     };
     expect(await aprilMoveOuts()).toEqual({ value: null, suppressed: true });
 
-    data(
+    dataOf(
       await staffA.graphql(CANCEL, { stayId: mistaken.id, reason: 'WRONG_WOMAN' }),
       'cancelShelterAdmission',
     );
@@ -543,7 +528,7 @@ describe('an admission registered by mistake', () => {
   it('cancelled twice at once: one succeeds, the other is told it is unknown; one deletion in the trail', async () => {
     clockAt('2026-11-20T10:00:00Z');
     const staffA = await as('staffA');
-    const stay = data<Stay>(
+    const stay = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: { admittedOn: '2026-11-01', plannedMoveOutOn: '2026-12-15', children: [{ birthYear: 2015 }] },
       }),
@@ -579,19 +564,19 @@ describe('an admission registered by mistake', () => {
   it('keeps the woman when another stay of hers at the shelter names her', async () => {
     clockAt('2026-11-20T10:00:00Z');
     const staffA = await as('staffA');
-    const first = data<Stay>(
+    const first = dataOf<Stay>(
       await staffA.graphql(ADMIT, { input: { admittedOn: '2026-01-05', plannedMoveOutOn: '2026-02-01' } }),
       'admitToShelter',
     );
-    data(await staffA.graphql(MOVE_OUT, { stayId: first.id, on: '2026-02-01' }), 'recordShelterMoveOut');
+    dataOf(await staffA.graphql(MOVE_OUT, { stayId: first.id, on: '2026-02-01' }), 'recordShelterMoveOut');
     // Registered twice by mistake as a readmission.
-    const duplicate = data<Stay>(
+    const duplicate = dataOf<Stay>(
       await staffA.graphql(ADMIT, {
         input: { personId: first.personId, admittedOn: '2026-10-01', plannedMoveOutOn: '2026-12-01' },
       }),
       'admitToShelter',
     );
-    data(
+    dataOf(
       await staffA.graphql(CANCEL, { stayId: duplicate.id, reason: 'DUPLICATE' }),
       'cancelShelterAdmission',
     );

@@ -1,4 +1,5 @@
 import type { ExecutionResult } from 'graphql';
+import { createSession } from '../auth/session.ts';
 import { yoga } from '../yoga.ts';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -68,4 +69,26 @@ export class TestBrowser {
 /** The codes of a response's errors, in order. */
 export function errorCodes(response: GraphQLResponse): unknown[] {
   return (response.body.errors ?? []).map((error) => error.extensions?.code);
+}
+
+/** A browser already logged in as a user, with the organisation active (a session made at the test clock's time). */
+export async function browserWithSession(userId: string, organizationId: string): Promise<TestBrowser> {
+  const browser = new TestBrowser();
+  browser.cookie = (await createSession(userId, organizationId)).token;
+  return browser;
+}
+
+/** One root field's data; a response with errors throws them, so a test fails naming them. */
+export function dataOf<T>(response: GraphQLResponse, key: string): T {
+  if (response.body.errors?.length) throw new Error(JSON.stringify(response.body.errors));
+  return (response.body.data as Record<string, T>)[key] as T;
+}
+
+/** The field problems of a VALIDATION error as [field, code] pairs, in order. */
+export function fieldCodes(response: GraphQLResponse): Array<[string, string]> {
+  const list = (response.body.errors?.[0]?.extensions?.fields ?? []) as Array<{
+    field: string;
+    code: string;
+  }>;
+  return list.map((f) => [f.field, f.code]);
 }
