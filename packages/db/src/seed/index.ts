@@ -42,6 +42,7 @@ export interface SeedSummary {
   questionnaireResponses: number;
   costInputs: number;
   shelterStays: number;
+  hateCrimeCases: number;
 }
 
 export interface SeedOptions {
@@ -140,6 +141,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       questionnaireResponses: 0,
       costInputs: 0,
       shelterStays: 0,
+      hateCrimeCases: 0,
     };
   }
 
@@ -250,12 +252,23 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   });
 
   // Its own stream (SEED + 12, for issue 12, clear of the streams above and of any added next to
-  // them): the psychology organisation's group leaves every other demo row as it was.
+  // them): the psychology organisation's group and the aftercare cases leave every other demo row
+  // as it was. Calls to hate-crime victims who wanted contact start some of the cases.
   const hateCrime = buildHateCrimeDemo({
     random: new SeededRandom(SEED + 12),
+    now,
     today,
     psychologyOrganizationId: orgId('psykisk-sundhed'),
     psychologistId: userId('psychologist@psykisk-sundhed.demo'),
+    senderOrganizationId: orgId('offerraadgivning'),
+    legalOrganizationId: orgId('raadgivning-had'),
+    senderUserIds: [
+      userId('outreach@offerraadgivning.demo'),
+      userId('outreach2@offerraadgivning.demo'),
+      userId('counsellor@offerraadgivning.demo'),
+    ],
+    adviserId: userId('adviser@raadgivning-had.demo'),
+    outreach,
   });
 
   const costInputs = buildCostInputs({
@@ -319,6 +332,26 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       await tx.course.createMany({ data: hateCrime.courses });
       await tx.courseLeader.createMany({ data: hateCrime.leaders });
       await tx.courseSession.createMany({ data: hateCrime.sessions });
+      await tx.person.createMany({ data: hateCrime.persons });
+      await tx.personContact.createMany({ data: await sealContactRows(keyring, tx, hateCrime.contacts) });
+      await tx.hateCrimeAftercareCase.createMany({
+        data: await sealColumns(keyring, tx, hateCrime.cases, ['otherEntryText']),
+      });
+      await tx.hateCrimeNeedsAssessment.createMany({ data: hateCrime.needs });
+      // The hand-over under the receiving organisation's key (the row's organizationId), as the
+      // gateway seals it; the motive too (special-category data, encrypted at rest).
+      await tx.hateCrimeReferral.createMany({
+        data: await sealColumns(keyring, tx, hateCrime.referrals, [
+          'alias',
+          'phone',
+          'contactTimes',
+          'preferredLanguage',
+          'policeJournalNumber',
+          'hateMotive',
+        ]),
+      });
+      await tx.hateCrimeLegalTask.createMany({ data: hateCrime.legalTasks });
+      await tx.hateCrimePsychologicalSupport.createMany({ data: hateCrime.support });
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
@@ -338,5 +371,6 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     questionnaireResponses: all('responses').length,
     costInputs: costInputs.length,
     shelterStays: shelter.stays.length,
+    hateCrimeCases: hateCrime.cases.length,
   };
 }
