@@ -12,7 +12,7 @@
 // - packages/db client.test.ts: every PostgreSQL session runs in UTC, whatever the server's zone.
 // Form links and sessions expire after a number of hours from an instant: no calendar day is
 // involved, so they are not here.
-import { danishCalendarDate } from '@vi/domain';
+import { addDays, danishCalendarDate, danishDayStart } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../courses/iso-date.ts';
 import { database, prisma } from '../database.ts';
@@ -272,5 +272,17 @@ describe('database boundaries at a fixed clock', () => {
     expect(await statusOf(caseIds[3])).toBe('EXPIRED');
     expect(await statusOf(caseIds[2])).toBe('OPEN');
     expect(await statusOf(caseIds[0])).toBe('OPEN');
+    // The expired case's contact is erased at the start of the Danish day the retention period
+    // after today (Danish), not a number of 24-hour steps after the run.
+    const [erase] = await database().query<{ erase_after: Date; days: number }>(
+      `SELECT pc."eraseAfter" AS erase_after, o."contactRetentionDays" AS days
+         FROM "OutreachCase" c JOIN "PersonContact" pc ON pc."personId" = c."personId"
+         JOIN "Organization" o ON o.id = c."organizationId" WHERE c.id = $1`,
+      [caseIds[3]],
+    );
+    expect(erase).toBeDefined();
+    expect(new Date(erase?.erase_after ?? 0).toISOString()).toBe(
+      danishDayStart(addDays(moment.day, Number(erase?.days))).toISOString(),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { addDays, danishCalendarDate, danishDayStart } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database, prisma } from '../database.ts';
 import {
@@ -405,7 +406,10 @@ describe('retention', () => {
       include: { person: { include: { contact: true } } },
     });
     expect(expired.status).toBe('EXPIRED');
-    expect(expired.person.contact?.eraseAfter?.getTime()).toBe(earlyAt.getTime() + 90 * 86_400_000);
+    // At the start of the Danish day 90 days after the Danish day it closed (the domain's one rule).
+    expect(expired.person.contact?.eraseAfter?.toISOString()).toBe(
+      danishDayStart(addDays(danishCalendarDate(earlyAt), 90)).toISOString(),
+    );
     const trail = await prisma().auditEvent.count({
       where: { action: 'DELETE', entity: 'PersonContact', personId: closed[0]!.personId },
     });

@@ -12,7 +12,8 @@ export interface RetentionResult {
  * The scheduled retention job (issue 3, step 4). Two set-based statements in one
  * transaction:
  * 1. open cases whose call window has closed are closed as EXPIRED, and their
- *    contact details get an erase date (closing + the organisation's retention period);
+ *    contact details get an erase date (the start of the Danish day the organisation's retention
+ *    period after the day of closing, the domain's contactEraseAfter);
  * 2. contact rows past their erase date are deleted.
  * Cases, incidents, referrals and attempts stay, so the statistics do not change; only
  * PersonContact (name, phone …) goes, with the counsellors' notes on the person's referral. Each erasure is written to the audit trail.
@@ -33,7 +34,10 @@ export async function applyRetention(tx: JobTransaction, now: Date): Promise<Ret
         RETURNING c."personId", c."organizationId", o."contactRetentionDays"
      ), marked AS (
        UPDATE "PersonContact" pc
-          SET "eraseAfter" = $1::timestamptz + make_interval(days => closed."contactRetentionDays")
+          -- The domain's contactEraseAfter in SQL: the start of the Danish day the retention
+          -- period after the Danish day of closing (as the intake's retention job).
+          SET "eraseAfter" = (((($1::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date
+                                + closed."contactRetentionDays")::timestamp) AT TIME ZONE 'Europe/Copenhagen')
          FROM closed
         WHERE pc."personId" = closed."personId"
         RETURNING pc."personId"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { danishDayStart, handOverEraseAfter } from './hand-over-retention.ts';
+import { danishDayStart } from '../outreach/calendar-date.ts';
+import { handOverEraseAfter } from './hand-over-retention.ts';
 
 describe('danishDayStart', () => {
   // Worked out by hand: midnight in Copenhagen as UTC.

@@ -75,3 +75,27 @@ export function parseDanishDate(raw: string): CalendarDate | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : null;
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The first instant of a Danish calendar day. Since 1894 Danish midnight is 22:00 UTC (summer
+ * time, +2) or 23:00 UTC (winter time, +1) the evening before; on both switch days midnight
+ * itself is outside the switch (at 02:00 and 03:00), so one of the two is that day's first instant.
+ */
+export function danishDayStart(day: CalendarDate): Date {
+  const utcMidnight = new Date(`${day}T00:00:00.000Z`).getTime();
+  const summer = new Date(utcMidnight - 2 * HOUR_MS);
+  return danishCalendarDate(summer) === day ? summer : new Date(utcMidnight - HOUR_MS);
+}
+
+/**
+ * When contact details kept for `retentionDays` after a closing on the Danish day `closedOn` are
+ * erased: the first instant of the Danish day `retentionDays` later. One rule for every contact
+ * detail (outreach cases and referrals, intake registrations in SQL, hate-crime hand-overs):
+ * counting 24-hour steps from the closing instant would erase an hour early or late across a
+ * daylight-saving change, and at another time of day for each person.
+ */
+export function contactEraseAfter(closedOn: CalendarDate, retentionDays: number): Date {
+  return danishDayStart(addDays(closedOn, retentionDays));
+}

@@ -136,7 +136,15 @@ describe('safety reminder and referral results', () => {
     ).toEqual(['LOST_REASON_NOT_ALLOWED']);
   });
 
-  it('erases contact details the retention period after closing', () => {
-    expect(eraseAfterFor(new Date('2026-01-01T00:00:00Z'), 90)).toEqual(new Date('2026-04-01T00:00:00Z'));
+  it('erases contact details at the start of the Danish day the retention period after the closing day', () => {
+    // 1 January 01:00 Danish time + 90 days: 1 April, which starts at 22:00 UTC the evening before (summer time).
+    expect(eraseAfterFor(new Date('2026-01-01T00:00:00Z'), 90).toISOString()).toBe(
+      '2026-03-31T22:00:00.000Z',
+    );
+    // Closed at 23:30 and at 00:30 Danish time: the Danish day decides, not the UTC one.
+    expect(eraseAfterFor(new Date('2026-01-14T22:30:00Z'), 1).toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(eraseAfterFor(new Date('2026-01-14T23:30:00Z'), 1).toISOString()).toBe('2026-01-15T23:00:00.000Z');
+    // Across the autumn change (25 October has 25 hours): the next day still starts at its midnight.
+    expect(eraseAfterFor(new Date('2026-10-24T22:30:00Z'), 1).toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 });

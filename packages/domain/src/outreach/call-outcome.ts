@@ -6,6 +6,7 @@ import type {
   SurveyStatusCode,
 } from '../taxonomies.ts';
 import type { FieldError } from '../validation.ts';
+import { contactEraseAfter, danishCalendarDate } from './calendar-date.ts';
 import { outreachFieldError } from './outreach-errors.ts';
 
 /** What the worker records after a call (DOMAIN 2.1, step 2 and 4). */
@@ -167,7 +168,10 @@ export function checkReferralResult(input: {
   return [];
 }
 
-/** When the contact details of a closed case or referral are erased. */
+/**
+ * When the contact details of a case or referral closed at `closedAt` are erased: the start of
+ * the Danish day `contactRetentionDays` after the Danish day it closed (contactEraseAfter).
+ */
 export function eraseAfterFor(closedAt: Date, contactRetentionDays: number): Date {
-  return new Date(closedAt.getTime() + contactRetentionDays * 86_400_000);
+  return contactEraseAfter(danishCalendarDate(closedAt), contactRetentionDays);
 }
