@@ -415,13 +415,19 @@ const FIGURES: Figure[] = [
     labels: ['org'],
   },
   {
+    // Five statements side by side (inputs, completers, referrals, hate-crime victims, move-outs):
+    // the gateway's own, replayed as sent; the aftercare models' rows ask what the dashboard asks.
     name: 'costs',
     fields: `costs {
       figures { organizationId model year firstYear startUp { total } yearly { total hours }
-        perCourse { amount } perCompleter { amount completers ${COUNT} } shelterComparison { ratio } } }`,
+        perCourse { amount } perCompleter { amount completers ${COUNT} } shelterComparison { ratio } }
+      hateCrime { organizationId year yearly { total } perVictim { amount victims ${COUNT} withinPreStudyRange }
+        budget { use overBudget } }
+      shelterAftercare { organizationId year yearly { total hours } perMoveOut { amount moveOuts ${COUNT} }
+        breakEven { repeatStaysAvoided } } }`,
     byIncidentType: false,
     gateway: costs,
-    labels: ['org', 'model', 'inputs'],
+    labels: ['org', 'model', 'year', 'inputs'],
   },
 ];
 

@@ -1,15 +1,15 @@
 import { createTestDatabase, ownerQuery } from '@vi/db/testing';
 import {
   type CivilSocietyReferral,
+  type CostModel,
   type CounsellingItem,
   type LegalTask,
   stayEpisodes,
   validateAnswers,
   validateCivilSocietyReferral,
+  validateCostInputs,
   validateCounsellingChecklist,
-  validateGroupCourseCostInputs,
   validateLegalTask,
-  validateOutreachCostInputs,
 } from '@vi/domain';
 import { describe, expect, it } from 'vitest';
 import { fillDataset, parametersForScale } from './generate.ts';
@@ -64,11 +64,12 @@ describe('the synthetic dataset', () => {
           `SELECT model::text, inputs FROM "CostInput"`,
         );
         expect(inputs.length).toBeGreaterThan(0);
+        // Every model's rows, the aftercare models' too, are what the cost screen would have saved.
+        expect(new Set(inputs.map((row) => row.model))).toEqual(
+          new Set(['OUTREACH', 'GROUP_COURSE', 'HATE_CRIME_AFTERCARE', 'SHELTER_AFTERCARE']),
+        );
         for (const row of inputs) {
-          const result =
-            row.model === 'OUTREACH'
-              ? validateOutreachCostInputs(row.inputs)
-              : validateGroupCourseCostInputs(row.inputs);
+          const result = validateCostInputs(row.model as CostModel, row.inputs);
           expect(result.ok, JSON.stringify(result)).toBe(true);
         }
       } finally {

@@ -19,6 +19,7 @@ import {
   DEFAULT_OUTREACH_INPUTS,
   HATE_CRIME_NEEDS,
   KOEGE_EXAMPLE_INPUTS,
+  SHELTER_AFTERCARE_START_INPUTS,
   VIOLENCE_STATUS,
 } from '@vi/domain';
 import pg from 'pg';
@@ -60,8 +61,11 @@ import {
 } from './proportions.ts';
 import { lookupSql, sqlLiteral, weightedChoiceSql } from './weighted-choice.ts';
 
-/** Bump when the generated data changes shape, so an old dataset is not reused. */
-export const GENERATOR_VERSION = 5;
+/**
+ * Bump when the generated data changes shape, so an old dataset is not reused. 6: cost inputs for
+ * the two aftercare models (hate-crime at the sending organisation, shelter aftercare per shelter).
+ */
+export const GENERATOR_VERSION = 6;
 
 export const FIRST_DAY = '2016-01-01';
 /** Ten years: 2016-01-01 up to and including 2025-12-31. */
@@ -719,6 +723,7 @@ export async function fillDataset(
   await client.query('DROP TABLE bench.i, bench.e, bench.k');
   await fillHateCrime(client, parameters, progress);
   await fillShelterStays(client, parameters, progress);
+  await fillAftercareCostInputs(client, progress);
   await fillReachAnswers(client, progress);
   if (options.tuneSession) await client.query('RESET session_replication_role');
   await step(
@@ -871,6 +876,48 @@ async function fillHateCrime(client: SqlRunner, parameters: DatasetParameters, p
            WHERE hr.t = 1 AND hr.started_on IS NOT NULL) x`,
   );
   await client.query('DROP TABLE bench.h, bench.hr');
+}
+
+/**
+ * The aftercare models' cost inputs, one row per organisation that runs the model and year it ran,
+ * as its lead would enter them (the cost screen's fields; the counted divisors are never entered).
+ * Proportionate to the organisation's own volume that year, so the per-head amounts stay level
+ * across years and scales:
+ * - hate crime, at the sending organisation, per aftercare case opened in the year: 8,000 kr of
+ *   legal and financial counselling, 10,000 kr of psychological support and 4,000 kr of assessment
+ *   and coordination (22,000 kr, inside the Copenhagen hate-crime pre-study's 10,000-40,000 kr per
+ *   victim: 1-2 M kr a year for 50-100 victims; at scale 1, 75 cases, 1.65 M kr), a budget 10 %
+ *   above for the two years the pre-study asks for, capacity a fifth above the cases;
+ * - shelter aftercare, per shelter, per move-out in the year (the planned move-outs size the § 109
+ *   counselling hours): 8 counselling hours at the VIVE evaluation's 415 kr an hour (the start
+ *   inputs' rate), 6 psychologist hours at 900 kr, 3,000 kr of start-up help and 1,500 kr to
+ *   civil-society aftercare, and 20,000 kr of other costs a year (ours: the Red Cross aftercare
+ *   paper gives volumes only).
+ * Ids are hashes of organisation, model and year: the same on every run. No draws.
+ */
+async function fillAftercareCostInputs(client: SqlRunner, progress: Progress) {
+  const started = performance.now();
+  await client.query(
+    `INSERT INTO "CostInput" (id, "organizationId", model, year, "ruleVersion", inputs)
+     SELECT md5('cost:' || c.org || ':HATE_CRIME_AFTERCARE:' || c.y)::uuid, c.org, 'HATE_CRIME_AFTERCARE', c.y, $1,
+            jsonb_build_object('ruleSetId', $1::text, 'legalFinancialYearly', 8000 * c.n,
+              'psychologicalYearly', 10000 * c.n, 'otherYearly', 4000 * c.n, 'victimsPerYear', 0,
+              'yearlyBudget', round(22000 * c.n * 1.1), 'budgetYears', 2, 'capacityPerYear', ceil(c.n * 1.2)::int)
+     FROM (SELECT "organizationId" AS org, extract(year FROM "openedOn")::int AS y, count(*)::int AS n
+           FROM "HateCrimeAftercareCase" GROUP BY 1, 2) c`,
+    [CURRENT_COST_RULE_SET_ID],
+  );
+  await client.query(
+    `INSERT INTO "CostInput" (id, "organizationId", model, year, "ruleVersion", inputs)
+     SELECT md5('cost:' || m.org || ':SHELTER_AFTERCARE:' || m.y)::uuid, m.org, 'SHELTER_AFTERCARE', m.y, $1,
+            jsonb_build_object('ruleSetId', $1::text, 'moveOutsPerYear', m.n, 'counsellingHoursPerMoveOut', 8,
+              'counsellingHourlyRate', $2::numeric, 'psychologistHoursPerYear', 6 * m.n, 'psychologistHourlyRate', 900,
+              'startUpHelpPerYear', 3000 * m.n, 'civilSocietyPerYear', 1500 * m.n, 'otherYearly', 20000)
+     FROM (SELECT "organizationId" AS org, extract(year FROM "movedOutOn")::int AS y, count(*)::int AS n
+           FROM "ShelterStay" WHERE "movedOutOn" IS NOT NULL GROUP BY 1, 2) m`,
+    [CURRENT_COST_RULE_SET_ID, SHELTER_AFTERCARE_START_INPUTS.counsellingHourlyRate],
+  );
+  progress(`Aftercare cost inputs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**
