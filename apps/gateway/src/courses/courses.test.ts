@@ -422,6 +422,20 @@ describe('a course from a template, enrolment, attendance and the linked forms',
       enrolments.push(enrolled.body.data!.enrolParticipant.enrolment);
       expect(enrolled.body.data!.enrolParticipant.warnings.map((w) => w.code)).toEqual(['GROUP_TOO_SMALL']);
     }
+    // Køge's lead cannot enrol into Odense's course: the same answer as an unknown id, audited.
+    const other = await as('lead@koege.test');
+    const before = await prisma().enrolment.count();
+    const refused = await other.graphql(ENROL, { courseId, personId: personIds[0] });
+    expect(fields(refused)).toEqual([
+      ['courseId', 'UNKNOWN_OPTION'],
+      ['personId', 'UNKNOWN_OPTION'],
+    ]);
+    expect(await prisma().enrolment.count()).toBe(before);
+    const denied = await prisma().auditEvent.findMany({
+      where: { action: 'DENIED', entityId: { in: [courseId, personIds[0]!] } },
+      select: { entity: true },
+    });
+    expect(denied.map((d) => d.entity).sort()).toEqual(['Course', 'Person']);
     const codes = enrolments.map((e) => e.participantCode);
     expect(new Set(codes).size).toBe(4);
     for (const code of codes) expect(isParticipantCode(code)).toBe(true);

@@ -169,7 +169,17 @@ builder.mutationField('enrolParticipant', (t) =>
           : null,
       ]);
       const errors: FieldError[] = [];
-      if (!course) errors.push(fieldError('courseId', 'UNKNOWN_OPTION'));
+      if (!course) {
+        errors.push(fieldError('courseId', 'UNKNOWN_OPTION'));
+        // Another organisation's course id is a refusal like another's person id: audited.
+        if (isUuid(courseId))
+          context.audit({
+            action: 'DENIED',
+            entity: 'Course',
+            entityId: courseId,
+            detail: { reason: 'NOT_FOUND' },
+          });
+      }
       if (!person) {
         errors.push(fieldError('personId', 'UNKNOWN_OPTION'));
         if (isUuid(personId))
