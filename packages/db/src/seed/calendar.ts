@@ -2,11 +2,17 @@
 // the demo always looks current: recent incidents in the call queue, a course
 // in progress, another finished.
 
+import { danishCalendarDate } from '@vi/domain';
+
 const DAY_MS = 86_400_000;
 
-/** Midnight UTC of the given instant's calendar day: the form @db.Date columns store. */
+/**
+ * The Danish calendar day of the instant, as midnight UTC of that date: the form @db.Date columns
+ * store. The organisations live on Danish days, so a demo seeded at 00:30 Danish time (22:30 or
+ * 23:30 UTC the day before) takes today, not yesterday, as "today".
+ */
 export function startOfDay(instant: Date): Date {
-  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
+  return new Date(`${danishCalendarDate(instant)}T00:00:00.000Z`);
 }
 
 export function addDays(date: Date, days: number): Date {
