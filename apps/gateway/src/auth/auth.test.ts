@@ -248,13 +248,41 @@ describe('switchOrganization', () => {
     const other = await createOrganization({ name: 'Andet Sted', slug: 'andet' });
     const browser = new TestBrowser();
     await browser.login('lead@both.test', TEST_PASSWORD);
+    const before = (await browser.graphql('{ me { organization { id } } }')).body.data;
     const response = await browser.graphql(
       'mutation($id: ID!) { switchOrganization(organizationId: $id) { roles } }',
       { id: other.id },
     );
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
-    expect((await browser.graphql('{ me { organization { id } } }')).body.data).toEqual({
-      me: { organization: { id: koege.id } },
+    expect((await browser.graphql('{ me { organization { id } } }')).body.data).toEqual(before);
+  });
+
+  it('the next login starts in the organisation chosen last, while the user is still a member there', async () => {
+    const { prisma } = await import('../database.ts');
+    const user = await createUser({
+      email: 'counsellor@two-places.test',
+      memberships: [
+        { organizationId: koege.id, role: 'COUNSELLOR' },
+        { organizationId: odense.id, role: 'COUNSELLOR' },
+      ],
     });
+    const activeAfterLogin = async () => {
+      const browser = new TestBrowser();
+      await browser.login('counsellor@two-places.test', TEST_PASSWORD);
+      const me = await browser.graphql<{ me: { organization: { id: string } } }>(
+        '{ me { organization { id } } }',
+      );
+      return { browser, active: me.body.data?.me.organization.id };
+    };
+    // First login: the first organisation by name (Køge before Odense).
+    const first = await activeAfterLogin();
+    expect(first.active).toBe(koege.id);
+    await first.browser.graphql('mutation($id: ID!) { switchOrganization(organizationId: $id) { id } }', {
+      id: odense.id,
+    });
+    expect((await activeAfterLogin()).active).toBe(odense.id);
+    // No longer a member there: back to the first.
+    await prisma().membership.deleteMany({ where: { userId: user.id, organizationId: odense.id } });
+    expect((await activeAfterLogin()).active).toBe(koege.id);
   });
 });

@@ -111,6 +111,7 @@ builder.mutationField('login', (t) =>
           locale: true,
           passwordHash: true,
           disabledAt: true,
+          lastOrganizationId: true,
         },
       });
       // The attempt is reserved BEFORE the password is checked, in the
@@ -152,7 +153,8 @@ builder.mutationField('login', (t) =>
       await creditSuccessfulLogin(keys);
 
       const memberships = await loadMemberships(user.id);
-      const first = memberships[0];
+      // The organisation chosen last time, while the user is still a member there; else the first.
+      const first = memberships.find((m) => m.organizationId === user.lastOrganizationId) ?? memberships[0];
       if (!first) {
         throw gatewayError(ErrorCode.NO_ORGANIZATION);
       }
@@ -165,7 +167,7 @@ builder.mutationField('login', (t) =>
       }
       const session = await createSession(user.id, first.organizationId);
       context.setCookie(sessionCookie(session.token, SESSION_ABSOLUTE_MS / 1000, isHttps(context.request)));
-      const { passwordHash: _hash, disabledAt: _disabled, ...sessionUser } = user;
+      const { passwordHash: _hash, disabledAt: _disabled, lastOrganizationId: _last, ...sessionUser } = user;
       applySession(context, {
         id: session.id,
         user: sessionUser,

@@ -113,6 +113,11 @@ builder.mutationField('switchOrganization', (t) =>
         throw gatewayError(ErrorCode.FORBIDDEN);
       }
       await setActiveOrganization(context.sessionId, organizationId);
+      // The next login starts in the organisation chosen last.
+      await prisma().user.update({
+        where: { id: context.user.id },
+        data: { lastOrganizationId: organizationId },
+      });
       applySession(context, {
         id: context.sessionId,
         user: context.user,
