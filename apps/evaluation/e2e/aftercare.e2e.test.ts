@@ -42,6 +42,8 @@ describe('aftercare sections of the evaluation dashboard in headless Chromium', 
   const sectionHeadings = async () =>
     (await page.getByRole('heading', { level: 2 }).allTextContents()).map((text) => text.trim());
 
+  // Regions by their exact name: the cost section's table of a model is a region named after the
+  // model too ("Efterværn for ofre for hadforbrydelser pr. organisation").
   async function chooseModel(label: string, button = 'Vis tal') {
     await model().selectOption({ label });
     await page.getByRole('button', { name: button }).click();
@@ -52,7 +54,7 @@ describe('aftercare sections of the evaluation dashboard in headless Chromium', 
     await logIn(page, evaluator.email, evaluator.password);
     await page.getByTestId('evaluation-scope').waitFor({ timeout: 60_000 });
     await chooseModel('Efterværn for ofre for hadforbrydelser');
-    const section = page.getByRole('region', { name: 'Efterværn for ofre for hadforbrydelser' });
+    const section = page.getByRole('region', { name: 'Efterværn for ofre for hadforbrydelser', exact: true });
     await section.waitFor(PATIENTLY);
     await expect.poll(sectionHeadings, PATIENTLY).not.toContain('Opsøgende indsats');
     expect(await sectionHeadings()).not.toContain('Efterværn efter krisecenterophold');
@@ -101,7 +103,7 @@ describe('aftercare sections of the evaluation dashboard in headless Chromium', 
 
   it('shows the shelter aftercare section with the repeat-stay rate against the baseline and the goal', async () => {
     await chooseModel('Efterværn efter krisecenterophold');
-    const section = page.getByRole('region', { name: 'Efterværn efter krisecenterophold' });
+    const section = page.getByRole('region', { name: 'Efterværn efter krisecenterophold', exact: true });
     await section.waitFor(PATIENTLY);
     await expect.poll(sectionHeadings, PATIENTLY).not.toContain('Efterværn for ofre for hadforbrydelser');
     for (const heading of [
@@ -127,20 +129,26 @@ describe('aftercare sections of the evaluation dashboard in headless Chromium', 
 
   it('reads in English', async () => {
     await page.getByRole('button', { name: 'English' }).click();
-    const section = page.getByRole('region', { name: 'Aftercare after a shelter stay' });
+    const section = page.getByRole('region', { name: 'Aftercare after a shelter stay', exact: true });
     await section.waitFor(PATIENTLY);
     await section.getByRole('heading', { level: 3, name: 'Repeat stays within 12 and 24 months' }).waitFor();
     await section.getByRole('table', { name: 'Psychologist hours for the woman and the children' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'evaluation: shelter aftercare (en)');
     await page.getByRole('button', { name: 'Dansk' }).click();
-    await page.getByRole('region', { name: 'Efterværn efter krisecenterophold' }).waitFor(PATIENTLY);
+    await page
+      .getByRole('region', { name: 'Efterværn efter krisecenterophold', exact: true })
+      .waitFor(PATIENTLY);
   });
 
   it('fits a 390 px phone: nothing wider than the screen, wide tables scroll in their own region', async () => {
     await page.setViewportSize(NARROW);
     await chooseModel('Alle indsatser');
-    await page.getByRole('region', { name: 'Efterværn for ofre for hadforbrydelser' }).waitFor(PATIENTLY);
-    await page.getByRole('region', { name: 'Efterværn efter krisecenterophold' }).waitFor(PATIENTLY);
+    await page
+      .getByRole('region', { name: 'Efterværn for ofre for hadforbrydelser', exact: true })
+      .waitFor(PATIENTLY);
+    await page
+      .getByRole('region', { name: 'Efterværn efter krisecenterophold', exact: true })
+      .waitFor(PATIENTLY);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(NARROW.width);
     await expectNoSeriousA11yViolations(page, 'evaluation: aftercare 390 px (da)');
