@@ -126,6 +126,8 @@ describe("the outreach worker's and counsellor's day, in headless Chromium", () 
     const heading = page.getByRole('heading', { level: 1, name: /^Opkald til / });
     await heading.waitFor();
     const first = ((await heading.textContent()) ?? '').replace('Opkald til ', '').trim();
+    // The clicked button is gone with the queue screen; focus is on the main landmark, not lost on <body>.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), PATIENTLY).toBe('main');
 
     // The number as people read it, once; the result form in view at 1366x768 without scrolling.
     const contact = page.getByRole('region', { name: 'Kontakt' });
@@ -152,6 +154,7 @@ describe("the outreach worker's and counsellor's day, in headless Chromium", () 
     await page.getByText(`Resultatet for ${first} er gemt. Her er den næste person.`).waitFor(PATIENTLY);
     const second = ((await heading.textContent()) ?? '').replace('Opkald til ', '').trim();
     expect(second).not.toBe(first);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), PATIENTLY).toBe('main');
 
     // The same number's other incident: the earlier "not safe to talk" is in the history, marked
     // in words and weight, with a warning above the list.

@@ -1,5 +1,5 @@
 import { AccountSettings, accountMessages, translationEditorMessages, UserAdmin, useT } from '@vi/ui';
-import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { CallScreen } from './call-screen.tsx';
@@ -195,11 +195,39 @@ export function HomeLinks() {
   );
 }
 
+/**
+ * A button that changes the route ("Tag næste person", "Gem og tag næste") unmounts with its screen,
+ * and the browser drops keyboard and screen-reader focus on <body>: the next Tab starts from the top
+ * of the page and a screen reader says nothing about the new call. Put focus on the main landmark
+ * (the shell's <main id="main" tabIndex=-1>) when that happens; a focus the screen set itself, or a
+ * navigation link that keeps its focus, is left alone. Not on the first render: the shell focuses
+ * main after login itself.
+ */
+function useFocusAfterRouteChange(route: Route): void {
+  const key = JSON.stringify(route);
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is for each new route (key), not its values.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // After the new screen's own effects have run (a form may focus its first field).
+    const timer = window.setTimeout(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body)
+        document.getElementById('main')?.focus({ preventScroll: true });
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [key]);
+}
+
 /** The current screen; the home screen (the shell's) when no screen is chosen. */
 export function OutreachScreens({ home }: { home: ReactNode }) {
   const t = useT(screenMessages);
   const route = useRoute();
   const roles = useRoles();
+  useFocusAfterRouteChange(route);
   // No screen mounts (and fetches) before the roles are known: after a logout the next user
   // may land on the previous user's route, which their role may not open.
   if (roles === null) return <p role="status">{t('common.loading')}</p>;
