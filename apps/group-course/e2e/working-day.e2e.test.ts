@@ -80,6 +80,14 @@ describe('a group-course working day in headless Chromium', () => {
       .toBe('gc-error-summary');
     await summary.getByRole('link', { name: /^Kaldenavn eller fornavn: / }).waitFor();
     await summary.getByRole('link', { name: /^Hvad er borgerens køn\?: / }).waitFor();
+    // A grid row is named by the question's first sentence and the row, not the whole two-sentence
+    // question before each of the seven violence forms.
+    await summary
+      .getByRole('link', {
+        name: 'Afkryds årsagerne til borgerens henvisning/henvendelse – Fysisk vold: Feltet skal udfyldes.',
+      })
+      .waitFor();
+    expect(await summary.getByText(/For hver årsag/).count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'group-course: intake error summary');
     await screenshot(page, 'working-day-intake-summary');
     await summary.getByRole('link', { name: /^Kaldenavn eller fornavn: / }).click();

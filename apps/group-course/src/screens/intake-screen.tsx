@@ -58,6 +58,16 @@ const CONTACT_FIELDS = {
 } as const;
 const REGISTRATION_ITEMS = itemsOf('REGISTRATION');
 
+/**
+ * A grid's question up to its first full stop. Each unanswered row is its own entry in the summary,
+ * and the violence grid's two-sentence question repeated before each of its seven rows made the
+ * summary fill three phone screens; the first sentence still names the question, the row the field.
+ */
+export function firstSentence(label: string): string {
+  const end = label.indexOf('. ');
+  return end > 0 ? label.slice(0, end) : label;
+}
+
 /** Each error with the name of its field (a grid row named with its question) and where to go. */
 function useSummaryEntries(errors: readonly FieldError[]): SummaryEntry[] {
   const t = useT(screenMessages);
@@ -82,7 +92,11 @@ function useSummaryEntries(errors: readonly FieldError[]): SummaryEntry[] {
     const rowLabel = item?.kind === 'grid' ? item.rows.find((r) => r.code === row)?.label : undefined;
     return {
       key,
-      name: item ? (rowLabel ? `${text(item.label)} – ${text(rowLabel)}` : text(item.label)) : error.field,
+      name: item
+        ? rowLabel
+          ? `${firstSentence(text(item.label))} – ${text(rowLabel)}`
+          : text(item.label)
+        : error.field,
       // The ids QuestionnaireFields gives a question and a grid row.
       targetId: rowLabel ? `intake-${itemId}-${row}` : `intake-${itemId}`,
       error,
