@@ -22,6 +22,14 @@ describe('dashboardMessages', () => {
     }
   });
 
+  it('cites its sources by their titles, never by the project’s seed numbers ("rapport 001")', () => {
+    for (const locale of ['da', 'en'] as const) {
+      for (const text of Object.values(dashboardMessages[locale])) {
+        expect(text).not.toMatch(/\b(rapport|report|seed) 00\d/i);
+      }
+    }
+  });
+
   it('labels the merged gender group in both languages', () => {
     expect(dashboardMessages.da['group.otherOrUnknown']).toBe('Andet eller uoplyst');
     expect(dashboardMessages.en['group.otherOrUnknown']).toBe('Other or not recorded');

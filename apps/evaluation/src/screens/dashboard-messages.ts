@@ -138,7 +138,7 @@ export const dashboardMessages = defineCatalogue({
 
     'outreach.heading': 'Opsøgende indsats',
     'outreach.lead':
-      'Fra identificeret på politiets lister til samtale hos en rådgiver (rapport 001). Perioden gælder den dag, sagen blev identificeret.',
+      'Fra identificeret på politiets lister til samtale hos en rådgiver (evalueringen af Projekt Opsøgende Indsats). Perioden gælder den dag, sagen blev identificeret.',
     'funnel.heading': 'Tragten',
     'funnel.chartTitle': 'Tragten: antal personer pr. trin',
     'funnel.summaryIntro': 'Antal personer pr. trin',
@@ -192,7 +192,7 @@ export const dashboardMessages = defineCatalogue({
 
     'intake.heading': 'Opsporing og registrering',
     'intake.lead':
-      'Fra registreringsskemaet, som tovholderen udfylder for hver person (rapport 002). Perioden gælder registreringsdatoen.',
+      'Fra registreringsskemaet, som tovholderen udfylder for hver person (VIVEs evaluering af den kommunale ambulante gruppeforløbsmodel). Perioden gælder registreringsdatoen.',
     'intake.byYearHeading': 'Skemaer pr. organisation og år (som rapportens tabel 5.1)',
     'intake.byYearNote': 'Et skema tæller det år, det blev udfyldt.',
     'intake.byYearTable': '{form} pr. organisation og år',
@@ -357,7 +357,7 @@ export const dashboardMessages = defineCatalogue({
 
     'readiness.heading': 'Parathed: de fem SUSI-kriterier',
     'readiness.lead':
-      'En indsats kan gå fra modning til afprøvning, når den er efterspurgt, succesfuldt implementeret, færdigudviklet, viser lovende resultater og ikke er urealistisk dyr (rapport 002). Her er de levende tal, der belyser hvert kriterium; vurderingen er din.',
+      'En indsats kan gå fra modning til afprøvning, når den er efterspurgt, succesfuldt implementeret, færdigudviklet, viser lovende resultater og ikke er urealistisk dyr (VIVEs evaluering af den kommunale ambulante gruppeforløbsmodel). Her er de levende tal, der belyser hvert kriterium; vurderingen er din.',
     'readiness.table': 'SUSI-kriterier og belæg',
     'readiness.criterion': 'Kriterium',
     'readiness.evidence': 'Belæg',
@@ -534,7 +534,7 @@ export const dashboardMessages = defineCatalogue({
 
     'outreach.heading': 'Outreach',
     'outreach.lead':
-      'From identified on the police lists to a conversation with a counsellor (report 001). The period applies to the day the case was identified.',
+      'From identified on the police lists to a conversation with a counsellor (the evaluation of Projekt Opsøgende Indsats). The period applies to the day the case was identified.',
     'funnel.heading': 'The funnel',
     'funnel.chartTitle': 'The funnel: people per step',
     'funnel.summaryIntro': 'People per step',
@@ -588,7 +588,7 @@ export const dashboardMessages = defineCatalogue({
 
     'intake.heading': 'Detection and registration',
     'intake.lead':
-      'From the registration form the intake coordinator fills in for every person (report 002). The period applies to the registration date.',
+      'From the registration form the intake coordinator fills in for every person (VIVE’s evaluation of the municipal group-course model). The period applies to the registration date.',
     'intake.byYearHeading': "Forms per organisation and year (like the report's Table 5.1)",
     'intake.byYearNote': 'A form counts in the year it was filled in.',
     'intake.byYearTable': '{form} per organisation and year',
@@ -752,7 +752,7 @@ export const dashboardMessages = defineCatalogue({
 
     'readiness.heading': 'Readiness: the five SUSI criteria',
     'readiness.lead':
-      'A model may move from maturing to trial when it is in demand, successfully implemented, fully developed, showing promising results and not unrealistically expensive (report 002). These are the live figures that speak to each criterion; the judgement is yours.',
+      'A model may move from maturing to trial when it is in demand, successfully implemented, fully developed, showing promising results and not unrealistically expensive (VIVE’s evaluation of the municipal group-course model). These are the live figures that speak to each criterion; the judgement is yours.',
     'readiness.table': 'SUSI criteria and evidence',
     'readiness.criterion': 'Criterion',
     'readiness.evidence': 'Evidence',
