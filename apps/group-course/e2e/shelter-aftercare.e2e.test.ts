@@ -199,6 +199,14 @@ describe('aftercare after a shelter stay in headless Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'group-course: repeat stay in English');
     await page.getByRole('link', { name: 'Back to stays' }).click();
     await page.getByRole('heading', { level: 1, name: 'Shelter stays' }).waitFor();
+    // Every column of the current stays, the open § 109 areas too, is on the phone's screen: the
+    // table does not scroll sideways inside its box.
+    const stays = page.getByRole('table', { name: /^Current stays/ });
+    expect(
+      await stays.evaluate((table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0)),
+    ).toBeLessThanOrEqual(0);
+    const areasHeader = await stays.getByRole('columnheader').nth(3).boundingBox();
+    expect((areasHeader?.x ?? 999) + (areasHeader?.width ?? 999)).toBeLessThanOrEqual(390);
     await expectNoSeriousA11yViolations(page, 'group-course: shelter stays in English at 390 px');
     expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
   });

@@ -201,7 +201,7 @@ function StaysTable({ stays, caption }: { stays: readonly Stay[]; caption: strin
   const { locale } = useLocale();
   return (
     <div className="gc-table-wrap">
-      <table className="gc-table">
+      <table className="gc-table gc-stays-table">
         <caption className="vi-visually-hidden">{caption}</caption>
         <thead>
           <tr>
