@@ -123,6 +123,11 @@ describe('the aftercare models’ costs, entered and evaluated, in headless Chro
 
   it('the shelter’s lead starts from the start values; a fraction of move-outs is named and nothing is saved', async () => {
     await logInAs(lead);
+    // She reads no figures: she starts on the cost inputs, and the evaluators' links are not offered.
+    await page.getByRole('heading', { level: 1, name: 'Organisationens omkostningstal' }).waitFor(PATIENTLY);
+    expect(await page.getByRole('link', { name: 'Nøgletal' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'GraphiQL' }).count()).toBe(0);
+    expect(await page.getByText('Du er ikke evaluator').count()).toBe(0);
     await openShelterInputs();
     await page.getByText(/^Der er ikke gemt tal for/).waitFor(PATIENTLY);
     expect(await page.locator('#cost-input-counsellingHourlyRate').inputValue()).toBe('415');

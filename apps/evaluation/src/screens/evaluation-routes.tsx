@@ -40,24 +40,46 @@ function useScreen(): Screen {
 /** Who sees the cost-inputs screen: those who enter the figures and the evaluators who read them. */
 const COST_INPUT_ROLES = ['PROJECT_LEAD', 'ADMIN', 'EVALUATOR'] as const;
 
+/**
+ * The figures and GraphiQL answer evaluators only. A project lead or administrator who comes here
+ * to enter the organisation's cost inputs used to land on a dashboard saying "Du er ikke evaluator
+ * for nogen organisation" under two paragraphs about CSV files; they start on the cost inputs, and
+ * the links that can show them nothing are not offered.
+ */
+export function readsFigures(roles: readonly string[]): boolean {
+  return roles.includes('EVALUATOR');
+}
+
+/** The screen to show: the cost inputs in place of the dashboard for those who do not read figures. */
+export function screenFor(screen: Screen, roles: readonly string[]): Screen {
+  if ((screen === 'dashboard' || screen === 'graphiql') && !readsFigures(roles)) {
+    return COST_INPUT_ROLES.some((role) => roles.includes(role)) ? 'costs' : 'dashboard';
+  }
+  return screen;
+}
+
 export function EvaluationNav() {
   const t = useT(dashboardMessages);
   const ta = useT(accountMessages);
   const tc = useT(costInputsMessages);
   const { roles } = useCurrentUser();
-  const screen = useScreen();
+  const screen = screenFor(useScreen(), roles);
   return (
     <ul className="ev-nav">
-      <li>
-        <a href="#/" aria-current={screen === 'dashboard' ? 'page' : undefined}>
-          {t('nav.dashboard')}
-        </a>
-      </li>
-      <li>
-        <a href="#/graphiql" aria-current={screen === 'graphiql' ? 'page' : undefined}>
-          {t('nav.graphiql')}
-        </a>
-      </li>
+      {readsFigures(roles) ? (
+        <>
+          <li>
+            <a href="#/" aria-current={screen === 'dashboard' ? 'page' : undefined}>
+              {t('nav.dashboard')}
+            </a>
+          </li>
+          <li>
+            <a href="#/graphiql" aria-current={screen === 'graphiql' ? 'page' : undefined}>
+              {t('nav.graphiql')}
+            </a>
+          </li>
+        </>
+      ) : null}
       {COST_INPUT_ROLES.some((role) => roles.includes(role)) ? (
         <li>
           <a href="#/costs" aria-current={screen === 'costs' ? 'page' : undefined}>
@@ -83,7 +105,8 @@ export function EvaluationNav() {
 
 export function EvaluationScreens() {
   const t = useT(dashboardMessages);
-  const screen = useScreen();
+  const { roles } = useCurrentUser();
+  const screen = screenFor(useScreen(), roles);
   const [filter, setFilter] = useState<DashboardFilter>(EMPTY_FILTER);
   const [graphiqlStorage] = useState(createMemoryStorage);
   if (screen === 'account') return <AccountSettings />;
