@@ -120,6 +120,7 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
     await legal.getByLabel('Modtagende organisation').selectOption({ label: LEGAL_ORG });
     await legal.getByLabel(/^Fornavn eller kaldenavn/).fill(ALIAS);
     await legal.getByLabel('Hvornår personen kan kontaktes').fill('Hverdage efter kl. 16');
+    await legal.getByLabel(/^Telefonnummer/).fill('42536475');
     await legal.getByLabel('Ansøgning om erstatning').check();
     await legal.getByLabel('Anmeldelse af hændelsen og hjælp til at navigere i en straffesag').check();
     // The motive is not typed again: the police list's motive of the call's incident is pre-selected,
@@ -182,6 +183,10 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('Religiøst motiverede (tro)');
     expect(text).toContain('Hverdage efter kl. 16');
+    // The number as people read it, and a link that dials it (as on the counsellor's screen).
+    const phone = card.getByRole('link', { name: '42 53 64 75' });
+    expect(await phone.getAttribute('href')).toBe('tel:+4542536475');
+    expect(text).not.toContain('+4542536475');
     expect(text).not.toContain(VICTIM);
     expect(text).not.toContain(pseudonym);
     await expectNoSeriousA11yViolations(page, 'hate crime: adviser, new referral');

@@ -10,10 +10,11 @@ import {
   PSYCHOLOGICAL_SUPPORT_FORMS,
 } from '@vi/domain';
 import { FieldErrors, useLocale, useT } from '@vi/ui';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { formatDate, formatDateTime } from '../date-format.ts';
+import { formatPhoneForReading, phoneHref } from '../phone-format.ts';
 import { hateCrimeMessages } from './hate-crime-messages.ts';
 import { DateField, errorsOf, ProblemAlert, problemOf, todayIso } from './hate-crime-ui.tsx';
 
@@ -51,13 +52,19 @@ export function HandedOver({ referral }: { referral: Received }) {
   const t = useT(hateCrimeMessages);
   const { locale } = useLocale();
   const yesNo = (v: boolean | null) => (v === null ? null : v ? t('common.yes') : t('common.no'));
-  const rows: Array<[string, string | null]> = [
+  // The number as people read and dial it, a link as on the counsellor's screen (issue 13).
+  const phone = referral.phone ? (
+    <a className="or-phone" href={phoneHref(referral.phone)}>
+      {formatPhoneForReading(referral.phone)}
+    </a>
+  ) : null;
+  const rows: Array<[string, ReactNode]> = [
     [t('inbox.sentOn'), formatDate(referral.sentOn, locale)],
     [t('inbox.consentAt'), formatDateTime(referral.consentGivenAt, locale)],
     [t('inbox.status'), labelOf(HATE_CRIME_REFERRAL_STATUSES, referral.status, locale)],
     [t('inbox.need'), labelOf(HATE_CRIME_NEED_ANSWERS, referral.needFirmness, locale)],
     [t('register.alias'), referral.alias],
-    [t('register.phone'), referral.phone],
+    [t('register.phone'), phone],
     [t('refer.contactTimes'), referral.contactTimes],
     [t('refer.preferredLanguage'), referral.preferredLanguage],
     [t('refer.interpreterNeeded'), yesNo(referral.interpreterNeeded)],
