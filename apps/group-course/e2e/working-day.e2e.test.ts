@@ -188,7 +188,10 @@ describe('a group-course working day in headless Chromium', () => {
 
   it('names the person and how overdue on every re-assessment button', async () => {
     await page.getByRole('link', { name: 'Risikovurdering' }).click();
-    const due = page.getByRole('region', { name: /Ny vurdering forfalden/ }).getByRole('button');
+    // The heading says what the list holds: overdue ones too (as on the home screen), not only "within 14 days".
+    const due = page
+      .getByRole('region', { name: 'Nye vurderinger, forfaldne eller inden for 14 dage' })
+      .getByRole('button');
     await due.first().waitFor();
     const labels = await due.allTextContents();
     for (const label of labels) {

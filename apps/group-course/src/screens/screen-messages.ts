@@ -42,7 +42,7 @@ export const screenMessages = defineCatalogue({
     'risk.anonymousNotice':
       'Organisationen arbejder anonymt: vurderingens indhold gemmes ikke, kun beslutningen og datoen for ny vurdering.',
     'risk.awaitingHeading': 'Afventer risikovurdering',
-    'risk.dueHeading': 'Ny vurdering forfalden inden for 14 dage',
+    'risk.dueHeading': 'Nye vurderinger, forfaldne eller inden for 14 dage',
     'risk.assess': 'Vurdér {who}',
     'risk.formHeading': 'Risikovurdering af {who}',
     'risk.assessedOn': 'Vurderet den',
@@ -235,7 +235,7 @@ export const screenMessages = defineCatalogue({
     'risk.anonymousNotice':
       'The organisation works anonymously: the assessment’s content is not stored, only the decision and the re-assessment date.',
     'risk.awaitingHeading': 'Awaiting risk assessment',
-    'risk.dueHeading': 'Re-assessment due within 14 days',
+    'risk.dueHeading': 'Re-assessments overdue or within 14 days',
     'risk.assess': 'Assess {who}',
     'risk.formHeading': 'Risk assessment of {who}',
     'risk.assessedOn': 'Assessed on',
