@@ -238,13 +238,19 @@ describe('the aftercare models’ costs, entered and evaluated, in headless Chro
     const table = page.getByRole('table', {
       name: 'Efterværn for ofre for hadforbrydelser pr. organisation',
     });
-    await table.waitFor(PATIENTLY);
-    const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
-    const row = table
-      .locator('tbody tr')
-      .filter({ has: page.getByRole('rowheader', { name: 'Offerrådgivningen København' }) });
-    const cells = (await row.locator('th, td').allTextContents()).map((text) => text.trim());
-    const byHeader = Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? '']));
+    const senderRow = async (): Promise<Record<string, string>> => {
+      await table.waitFor(PATIENTLY);
+      const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
+      const row = table
+        .locator('tbody tr')
+        .filter({ has: page.getByRole('rowheader', { name: 'Offerrådgivningen København' }) });
+      const cells = (await row.locator('th, td').allTextContents()).map((text) => text.trim());
+      return Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? '']));
+    };
+    // The row of the chosen year, not the table still shown from before the choice.
+    await expect.poll(async () => (await senderRow()).Inputår, PATIENTLY).toBe(String(YEAR));
+    await settle();
+    const byHeader = await senderRow();
     // 1.5 M kr a year against a budget of 1.5 M kr, over the victims the demo's cases had with
     // aftercare last year (a whole year of the model's two: about a dozen, published as 5 or
     // more), so the per-victim amount is the yearly cost over that published count.

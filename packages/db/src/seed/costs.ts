@@ -14,22 +14,22 @@ import {
 import type { Prisma } from '../generated/prisma/client.ts';
 
 /**
- * Hate-crime aftercare at the demo's scale (about 13 victims with aftercare a year, a quarter of
+ * Hate-crime aftercare at the demo's scale (about 10-15 victims with aftercare a year, a fifth of
  * the low end of the Copenhagen hate-crime pre-study's 50-100): the pre-study's 1-2 M kr a year
- * for 50-100 victims is 10,000-40,000 kr per victim, so a year's cost of 500,000 kr split by track
- * as the receiving organisations report it, against a granted budget of 550,000 kr for the two
- * years the pre-study asks for. Capacity 40 places a year. The victims are counted in the data,
+ * for 50-100 victims is 10,000-40,000 kr per victim, so a year's cost of 360,000 kr split by track
+ * as the receiving organisations report it, against a granted budget of 400,000 kr for the two
+ * years the pre-study asks for. Capacity 30 places a year. The victims are counted in the data,
  * never entered (stored as 0, as the cost screen stores them).
  */
 export const HATE_CRIME_DEMO_INPUTS: HateCrimeStoredInputs = {
   ruleSetId: CURRENT_COST_RULE_SET_ID,
-  legalFinancialYearly: 180_000,
-  psychologicalYearly: 240_000,
-  otherYearly: 80_000,
+  legalFinancialYearly: 130_000,
+  psychologicalYearly: 180_000,
+  otherYearly: 50_000,
   victimsPerYear: 0,
-  yearlyBudget: 550_000,
+  yearlyBudget: 400_000,
   budgetYears: 2,
-  capacityPerYear: 40,
+  capacityPerYear: 30,
 };
 
 export function buildCostInputs(args: {

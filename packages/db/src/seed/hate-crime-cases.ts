@@ -31,16 +31,20 @@ import { addDays, daysBetween } from './calendar.ts';
 import { PseudonymIssuer, syntheticFirstName, syntheticPhone } from './people.ts';
 import { recordKeyOf, type SeededRandom } from './random.ts';
 
-/** Cases registered over the two years, besides those started from the demo's outreach calls. */
-export const REGISTERED_CASES = 52;
+/** Cases over the two years. */
+export const CASES = 60;
+/** Of those, opened in the last eight days. */
+const RECENT_CASES = 3;
 /** The model started this many days ago (two years). */
 const MODEL_DAYS = 730;
 
 /**
- * How the registered cases came in. The pre-study names the police's hate-crime unit and
- * Offerrådgivningen as the entries ("Politiet vil ofte også henvise ofre til Offerrådgivningen");
- * the call entry needs an outreach case, so it is used for the demo's own hate-crime calls only
- * and the rest came through the police, the person or others (shares ours, as the bench's).
+ * How the cases came in. The pre-study names the police's hate-crime unit and Offerrådgivningen
+ * as the entries ("Politiet vil ofte også henvise ofre til Offerrådgivningen"); the call entry
+ * needs an outreach case of a hate-crime call where the person wanted contact, and none of the
+ * demo's hate-crime calls ended so (they were declined, unreached or without contact details),
+ * so the cases came through the police, the person or others (shares ours, as the bench's). The
+ * browser test starts one from a call.
  */
 const ENTRY_WEIGHTS = { POLICE_HATE_CRIME_UNIT: 60, SELF: 30, OTHER: 10 } as const;
 const OTHER_ENTRY_TEXTS = ['Henvist af egen læge', 'Henvist af en forening', 'Henvist af skolen'];
@@ -93,12 +97,8 @@ export interface HateCrimeCasesInput {
   senderUserIds: readonly string[];
   adviserId: string;
   psychologistId: string;
-  /** The demo's outreach rows: hate-crime calls where the person wanted contact start aftercare. */
-  outreach: {
-    cases: readonly Prisma.OutreachCaseCreateManyInput[];
-    incidents: readonly Prisma.IncidentCreateManyInput[];
-    persons: readonly Prisma.PersonCreateManyInput[];
-  };
+  /** The demo's outreach persons: their pseudonyms are taken in the sending organisation. */
+  outreachPersons: readonly Prisma.PersonCreateManyInput[];
 }
 
 type Day = Date;
@@ -139,7 +139,7 @@ export function buildHateCrimeCases(input: HateCrimeCasesInput): HateCrimeCaseRo
   };
   // Pseudonyms are unique within the organisation: the outreach persons' are taken.
   const taken = new Set(
-    input.outreach.persons.filter((p) => p.organizationId === sender).map((p) => p.pseudonym),
+    input.outreachPersons.filter((p) => p.organizationId === sender).map((p) => p.pseudonym),
   );
   const pseudonyms = new PseudonymIssuer(random);
   const pseudonym = () => {
@@ -155,38 +155,34 @@ export function buildHateCrimeCases(input: HateCrimeCasesInput): HateCrimeCaseRo
 
   /** One case from its entry to its referrals' ends. */
   const addCase = (entry: {
-    entryPoint: HateCrimeEntryPoint;
+    entryPoint: Exclude<HateCrimeEntryPoint, 'OUTREACH_CALL'>;
     openedOn: Day;
-    personId: string | null;
-    outreachCaseId: string | null;
     motive: HateCrimeMotive | null;
   }) => {
     const staff = random.pick(input.senderUserIds);
-    let personId = entry.personId;
-    if (personId === null) {
-      personId = random.uuid();
-      rows.persons.push({
-        id: personId,
-        recordKey: recordKeyOf(personId),
-        organizationId: sender,
-        pseudonym: pseudonym(),
-        createdAt: at(entry.openedOn, 9),
-      });
-      rows.contacts.push({
-        personId,
-        organizationId: sender,
-        alias: syntheticFirstName(random, null),
-        phone: syntheticPhone(random),
-        createdAt: at(entry.openedOn, 9),
-      });
-    }
+    // Registered with an alias and a phone number, as startHateCrimeAftercare does.
+    const personId = random.uuid();
+    rows.persons.push({
+      id: personId,
+      recordKey: recordKeyOf(personId),
+      organizationId: sender,
+      pseudonym: pseudonym(),
+      createdAt: at(entry.openedOn, 9),
+    });
+    rows.contacts.push({
+      personId,
+      organizationId: sender,
+      alias: syntheticFirstName(random, null),
+      phone: syntheticPhone(random),
+      createdAt: at(entry.openedOn, 9),
+    });
     const caseId = random.uuid();
     const caseRow: HateCrimeCaseRows['cases'][number] = {
       id: caseId,
       organizationId: sender,
       personId,
       entryPoint: entry.entryPoint,
-      outreachCaseId: entry.outreachCaseId,
+      outreachCaseId: null,
       otherEntryText: entry.entryPoint === 'OTHER' ? random.pick(OTHER_ENTRY_TEXTS) : null,
       openedOn: entry.openedOn,
       closedOn: null,
@@ -421,30 +417,15 @@ export function buildHateCrimeCases(input: HateCrimeCasesInput): HateCrimeCaseRo
     return lastSessionOn;
   };
 
-  // Aftercare started from the demo's own hate-crime calls where the person wanted contact.
-  const incidentOf = new Map(input.outreach.incidents.map((incident) => [incident.id, incident]));
-  for (const call of input.outreach.cases) {
-    if (call.incidentType !== 'HATE_CRIME' || call.status !== 'REFERRED' || !call.reachedAt) continue;
-    const openedOn = addDays(new Date(`${iso(new Date(call.reachedAt))}T00:00:00Z`), random.int(0, 2));
-    if (!past(openedOn)) continue;
-    addCase({
-      entryPoint: 'OUTREACH_CALL',
-      openedOn,
-      personId: call.personId,
-      outreachCaseId: call.id as string,
-      motive: (incidentOf.get(call.incidentId as string)?.hateMotive as HateCrimeMotive | null) ?? null,
-    });
-  }
-  // The registered cases, spread over the model's two years.
-  for (let n = 0; n < REGISTERED_CASES; n++) {
+  // The cases, spread over the model's two years; the first few opened in the last days, so the
+  // receivers have new referrals to accept and the sender open cases to refer.
+  for (let n = 0; n < CASES; n++) {
     const entryPoint = random.weighted(ENTRY_WEIGHTS);
     // The police pass the motive on with the case; a person coming by themselves mostly tells it.
     const known = entryPoint === 'POLICE_HATE_CRIME_UNIT' || random.chance(0.8);
     addCase({
       entryPoint,
-      openedOn: addDays(today, -random.int(2, MODEL_DAYS)),
-      personId: null,
-      outreachCaseId: null,
+      openedOn: addDays(today, -random.int(n < RECENT_CASES ? 1 : 2, n < RECENT_CASES ? 8 : MODEL_DAYS)),
       motive: known ? random.weighted(MOTIVE_WEIGHTS) : null,
     });
   }

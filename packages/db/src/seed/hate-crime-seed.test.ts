@@ -45,7 +45,6 @@ async function cases() {
       organization: true,
       needsAssessment: true,
       referrals: { include: { organization: true, legalTasks: true, psychologicalSupport: true } },
-      outreachCase: true,
     },
   });
 }
@@ -63,12 +62,8 @@ describe('hate-crime aftercare follows the Copenhagen hate-crime pre-study (DOMA
     for (const c of all) entries.set(c.entryPoint, (entries.get(c.entryPoint) ?? 0) + 1);
     const police = entries.get('POLICE_HATE_CRIME_UNIT') ?? 0;
     expect(police).toBeGreaterThan(all.length / 3);
-    // A case from the call belongs to a hate-crime call where the person wanted contact, same person.
-    for (const c of all.filter((x) => x.entryPoint === 'OUTREACH_CALL')) {
-      expect(c.outreachCase?.incidentType).toBe('HATE_CRIME');
-      expect(c.outreachCase?.status).toBe('REFERRED');
-      expect(c.outreachCase?.personId).toBe(c.personId);
-    }
+    // Registered cases (the call entry needs a hate-crime call where the person wanted contact).
+    expect(all.every((c) => c.entryPoint !== 'OUTREACH_CALL' && c.outreachCaseId === null)).toBe(true);
   });
 
   it('refers only to the tracks the needs assessment offers, at the two other organisations, with the offer’s firmness', async () => {
@@ -153,6 +148,8 @@ describe('hate-crime aftercare follows the Copenhagen hate-crime pre-study (DOMA
       if (!closedStatuses.has(r.status)) expect(r.alias).not.toBeNull();
       if (r.alias === null) expect(closedStatuses.has(r.status) && r.eraseAfter === null).toBe(true);
     }
+    // The newest cases' referrals still wait for the receiver.
+    expect(seen.has('SENT') || seen.has('ACCEPTED')).toBe(true);
     for (const status of ['STARTED', 'COMPLETED', 'NO_CONTACT', 'WITHDRAWN'])
       expect(seen, status).toContain(status);
   });

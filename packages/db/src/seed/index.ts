@@ -253,7 +253,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
 
   // Its own stream (SEED + 12, for issue 12, clear of the streams above and of any added next to
   // them): the psychology organisation's group and the aftercare cases leave every other demo row
-  // as it was. Calls to hate-crime victims who wanted contact start some of the cases.
+  // as it was.
   const hateCrime = buildHateCrimeDemo({
     random: new SeededRandom(SEED + 12),
     now,
@@ -268,7 +268,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       userId('counsellor@offerraadgivning.demo'),
     ],
     adviserId: userId('adviser@raadgivning-had.demo'),
-    outreach,
+    outreachPersons: outreach.persons,
   });
 
   const costInputs = buildCostInputs({
