@@ -219,6 +219,9 @@ describe('a group-course working day in headless Chromium', () => {
     await form.getByRole('button', { name: 'Udmeld deltager' }).click();
     await form.getByRole('group', { name: 'Årsag' }).getByText('Feltet skal udfyldes.').waitFor();
     const who = form.getByLabel('Deltager, der stopper');
+    // The demo course has three participants called Birthe: every choice can be told apart.
+    const choices = (await who.getByRole('option').allTextContents()).slice(1);
+    expect(new Set(choices).size).toBe(choices.length);
     const name = ((await who.getByRole('option').nth(1).textContent()) ?? '').trim();
     await who.selectOption({ label: name });
     await form.getByRole('radio', { name: 'Sikkerhedshensyn' }).check();

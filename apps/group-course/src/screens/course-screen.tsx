@@ -9,13 +9,14 @@ import {
   labelOf,
 } from '@vi/domain';
 import { type FieldError, FieldErrors, formatDate, TextField, useCurrentUser, useLocale, useT } from '@vi/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { AppLink } from './app-link.tsx';
 import { todayIso } from './calendar.ts';
 import { FormLinkPanel, type OpenedFormLink } from './form-link-panel.tsx';
 import { ProblemAlert, problemOf, StatusMessage } from './form-problem.tsx';
+import { withDistinctNames } from './participant-names.ts';
 import { screenMessages } from './screen-messages.ts';
 
 const CourseQuery = graphql(`
@@ -335,7 +336,12 @@ export function CourseScreen({ courseId }: { courseId: string }) {
   const runs = user.roles.some(
     (role) => role === 'GROUP_LEADER' || role === 'PROJECT_LEAD' || role === 'ADMIN',
   );
-  const data = course.data?.course;
+  const fetched = course.data?.course;
+  // Every picker, tick and link below names a participant; two of the same name must differ.
+  const data = useMemo(
+    () => (fetched ? { ...fetched, enrolments: withDistinctNames(fetched.enrolments) } : fetched),
+    [fetched],
+  );
   const endFormOpens = data ? endFormOpensAt(data.sessions) : null;
   const endFormOffered = data ? endFormOpen(data.sessions, todayIso()) : false;
 
