@@ -1,7 +1,8 @@
 // Two years of hate-crime aftercare at the victim-counselling service (DOMAIN 2.3), at demo scale:
 // the Copenhagen hate-crime pre-study ("Orientering om undersøgelse af evt. efterværn til ofre for
 // hadforbrydelser", Als Research 2025) expects 50-100 victims a year at the start; the demo has
-// about half of the low end, enough for the evaluation's figures to clear the disclosure threshold.
+// 30 cases a year, of whom 10-15 get a track started: enough for the evaluation's figures to clear
+// the disclosure threshold.
 //
 // Every row is one the gateway could have written (apps/gateway/src/hate-crime): an entry point,
 // a needs assessment with the survey's categories, the offer the domain decides from it, referrals
