@@ -96,6 +96,10 @@ describe("the outreach worker's and counsellor's day, in headless Chromium", () 
     await windowDays.fill('60');
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
     await page.getByText('Gemt.').waitFor();
+    // On a phone the incident-type table fits: the settings page does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await logOut(page);
   });
 

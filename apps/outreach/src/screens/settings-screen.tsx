@@ -214,7 +214,7 @@ export function SettingsScreen() {
             onChange={(e) => setForm({ ...form, safeContactGuidance: e.target.value })}
           />
         </div>
-        <table className="or-table">
+        <table className="or-table or-settings-types">
           <caption>{t('settings.typesHeading')}</caption>
           <thead>
             <tr>
@@ -247,6 +247,7 @@ export function SettingsScreen() {
                   <td>
                     <input
                       type="number"
+                      className="or-priority-input"
                       min={PRIORITY_LIMITS.min}
                       max={PRIORITY_LIMITS.max}
                       aria-label={`${t('settings.priority')}: ${name}`}
