@@ -96,9 +96,13 @@ describe("the outreach worker's and counsellor's day, in headless Chromium", () 
     await windowDays.fill('60');
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
     await page.getByText('Gemt.').waitFor();
-    // On a phone the incident-type table fits: the settings page does not scroll sideways.
+    // On a phone the incident-type table fits: the settings page does not scroll sideways; the
+    // overview's wide tables scroll in their own boxes.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await overflowsSideways(page)).toBe(false);
+    await openScreen(page, 'Overblik', 'Overblik over den opsøgende indsats');
+    expect(await overflowsSideways(page)).toBe(false);
+    await expectNoSeriousA11yViolations(page, 'outreach: overview at 390 px');
     await page.setViewportSize({ width: 1366, height: 768 });
     await logOut(page);
   });
@@ -200,6 +204,11 @@ describe("the outreach worker's and counsellor's day, in headless Chromium", () 
     expect(await overflowsSideways(page)).toBe(false);
     await expectNoSeriousA11yViolations(page, 'outreach: call at 390 px');
     await screenshot(page, 'outreach-day-call-390');
+    // The queue's nine columns scroll inside their own box, not the page.
+    await openScreen(page, 'Opkaldskø', 'Opkaldskø');
+    await page.getByRole('region', { name: 'Personer i opkaldskøen' }).getByRole('table').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    await expectNoSeriousA11yViolations(page, 'outreach: queue at 390 px');
     await page.setViewportSize({ width: 1366, height: 768 });
     await logOut(page);
   });
