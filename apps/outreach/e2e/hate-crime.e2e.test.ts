@@ -180,6 +180,11 @@ describe('hate-crime aftercare from the outreach call to two tracks elsewhere, i
     );
     const card = page.getByRole('article').filter({ hasText: ALIAS });
     await card.waitFor();
+    // The demo's finished referrals are folded under their count; the new one is open above them.
+    const finished = page.locator('details.or-finished');
+    expect(await finished.locator('summary').textContent()).toMatch(/^Afsluttede henvisninger \(\d+\)$/);
+    expect(await finished.getAttribute('open')).toBeNull();
+    expect(await card.locator('xpath=ancestor::details').count()).toBe(0);
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('Religiøst motiverede (tro)');
     expect(text).toContain('Hverdage efter kl. 16');

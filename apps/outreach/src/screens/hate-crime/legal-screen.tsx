@@ -14,7 +14,14 @@ import { graphql, type ResultOf, readFragment } from '../../graphql.ts';
 import { formatDate } from '../date-format.ts';
 import { hateCrimeMessages } from './hate-crime-messages.ts';
 import { DateField, errorsOf, ProblemAlert, problemOf, todayIso } from './hate-crime-ui.tsx';
-import { HandedOver, type Received, ReceivedFields, StatusForm } from './received-referral.tsx';
+import {
+  FinishedReferrals,
+  HandedOver,
+  type Received,
+  ReceivedFields,
+  StatusForm,
+  useOpenReferralsFirst,
+} from './received-referral.tsx';
 
 const LegalQuery = graphql(
   `
@@ -184,6 +191,30 @@ function TaskRow({ task }: { task: Task }) {
 export function LegalScreen() {
   const t = useT(hateCrimeMessages);
   const [{ data, error, fetching }] = useQuery({ query: LegalQuery, requestPolicy: 'cache-and-network' });
+  const referrals = useOpenReferralsFirst(data?.receivedHateCrimeReferrals, (item) =>
+    readFragment(ReceivedFields, item),
+  );
+  const card = (item: (typeof referrals.open)[number]) => {
+    const referral = readFragment(ReceivedFields, item);
+    const working = referral.status === 'ACCEPTED' || referral.status === 'STARTED';
+    return (
+      <article key={referral.id} aria-labelledby={`ref-${referral.id}`} className="or-card">
+        <h2 id={`ref-${referral.id}`}>
+          {t('inbox.referral', { pseudonym: referral.pseudonym, sender: referral.senderName })}
+        </h2>
+        <HandedOver referral={referral} />
+        <h3>{t('tasks.heading')}</h3>
+        {item.legalTasks.length === 0 ? <p>{t('tasks.empty')}</p> : null}
+        <ul className="or-task-list">
+          {item.legalTasks.map((task) => (
+            <TaskRow key={`${task.id}-${task.status}`} task={task} />
+          ))}
+        </ul>
+        {working ? <OpenTaskForm referral={referral} /> : null}
+        <StatusForm key={referral.status} referral={referral} />
+      </article>
+    );
+  };
   return (
     <section aria-labelledby="hc-legal-heading" className="or-screen">
       <h1 id="hc-legal-heading">{t('inbox.legalHeading')}</h1>
@@ -191,27 +222,8 @@ export function LegalScreen() {
       {fetching && !data ? <p role="status">{t('common.loading')}</p> : null}
       <ProblemAlert problem={problemOf(error)} fields={[]} />
       {data && data.receivedHateCrimeReferrals.length === 0 ? <p>{t('inbox.empty')}</p> : null}
-      {data?.receivedHateCrimeReferrals.map((item) => {
-        const referral = readFragment(ReceivedFields, item);
-        const working = referral.status === 'ACCEPTED' || referral.status === 'STARTED';
-        return (
-          <article key={referral.id} aria-labelledby={`ref-${referral.id}`} className="or-card">
-            <h2 id={`ref-${referral.id}`}>
-              {t('inbox.referral', { pseudonym: referral.pseudonym, sender: referral.senderName })}
-            </h2>
-            <HandedOver referral={referral} />
-            <h3>{t('tasks.heading')}</h3>
-            {item.legalTasks.length === 0 ? <p>{t('tasks.empty')}</p> : null}
-            <ul className="or-task-list">
-              {item.legalTasks.map((task) => (
-                <TaskRow key={`${task.id}-${task.status}`} task={task} />
-              ))}
-            </ul>
-            {working ? <OpenTaskForm referral={referral} /> : null}
-            <StatusForm key={referral.status} referral={referral} />
-          </article>
-        );
-      })}
+      {referrals.open.map(card)}
+      <FinishedReferrals count={referrals.finished.length}>{referrals.finished.map(card)}</FinishedReferrals>
     </section>
   );
 }

@@ -9,7 +9,14 @@ import { graphql, type ResultOf, readFragment } from '../../graphql.ts';
 import { formatDate } from '../date-format.ts';
 import { hateCrimeMessages } from './hate-crime-messages.ts';
 import { DateField, errorsOf, ProblemAlert, problemOf, todayIso } from './hate-crime-ui.tsx';
-import { HandedOver, type Received, ReceivedFields, StatusForm } from './received-referral.tsx';
+import {
+  FinishedReferrals,
+  HandedOver,
+  type Received,
+  ReceivedFields,
+  StatusForm,
+  useOpenReferralsFirst,
+} from './received-referral.tsx';
 
 const PsychologyQuery = graphql(
   `
@@ -158,6 +165,42 @@ export function PsychologyScreen() {
     query: PsychologyQuery,
     requestPolicy: 'cache-and-network',
   });
+  const referrals = useOpenReferralsFirst(data?.receivedHateCrimeReferrals, (item) =>
+    readFragment(ReceivedFields, item),
+  );
+  const card = (item: (typeof referrals.open)[number]) => {
+    const referral = readFragment(ReceivedFields, item);
+    const working = referral.status === 'ACCEPTED' || referral.status === 'STARTED';
+    const sessions = item.psychologicalSupport.find((s) => s.form === 'INDIVIDUAL_SESSIONS');
+    const group = item.psychologicalSupport.find((s) => s.form === 'GROUP_PLACE');
+    return (
+      <article key={referral.id} aria-labelledby={`ref-${referral.id}`} className="or-card">
+        <h2 id={`ref-${referral.id}`}>
+          {t('inbox.referral', { pseudonym: referral.pseudonym, sender: referral.senderName })}
+        </h2>
+        <HandedOver referral={referral} />
+        <ul className="or-task-list">
+          {sessions?.sessionsHeld != null && sessions.lastSessionOn ? (
+            <li>
+              {labelOf(PSYCHOLOGICAL_SUPPORT_FORMS, 'INDIVIDUAL_SESSIONS', locale)}:{' '}
+              {t('sessions.line', {
+                count: sessions.sessionsHeld,
+                date: formatDate(sessions.lastSessionOn, locale),
+              })}
+            </li>
+          ) : null}
+          {group?.groupName ? <li>{t('group.line', { course: group.groupName })}</li> : null}
+        </ul>
+        {working ? (
+          <SessionsForm key={sessions?.sessionsHeld ?? 0} referral={referral} current={sessions} />
+        ) : null}
+        {working && !group && data ? (
+          <GroupForm referral={referral} groups={data.hateCrimeGroupCourses} />
+        ) : null}
+        <StatusForm key={referral.status} referral={referral} />
+      </article>
+    );
+  };
   return (
     <section aria-labelledby="hc-psych-heading" className="or-screen">
       <h1 id="hc-psych-heading">{t('inbox.psychHeading')}</h1>
@@ -165,37 +208,8 @@ export function PsychologyScreen() {
       {fetching && !data ? <p role="status">{t('common.loading')}</p> : null}
       <ProblemAlert problem={problemOf(error)} fields={[]} />
       {data && data.receivedHateCrimeReferrals.length === 0 ? <p>{t('inbox.empty')}</p> : null}
-      {data?.receivedHateCrimeReferrals.map((item) => {
-        const referral = readFragment(ReceivedFields, item);
-        const working = referral.status === 'ACCEPTED' || referral.status === 'STARTED';
-        const sessions = item.psychologicalSupport.find((s) => s.form === 'INDIVIDUAL_SESSIONS');
-        const group = item.psychologicalSupport.find((s) => s.form === 'GROUP_PLACE');
-        return (
-          <article key={referral.id} aria-labelledby={`ref-${referral.id}`} className="or-card">
-            <h2 id={`ref-${referral.id}`}>
-              {t('inbox.referral', { pseudonym: referral.pseudonym, sender: referral.senderName })}
-            </h2>
-            <HandedOver referral={referral} />
-            <ul className="or-task-list">
-              {sessions?.sessionsHeld != null && sessions.lastSessionOn ? (
-                <li>
-                  {labelOf(PSYCHOLOGICAL_SUPPORT_FORMS, 'INDIVIDUAL_SESSIONS', locale)}:{' '}
-                  {t('sessions.line', {
-                    count: sessions.sessionsHeld,
-                    date: formatDate(sessions.lastSessionOn, locale),
-                  })}
-                </li>
-              ) : null}
-              {group?.groupName ? <li>{t('group.line', { course: group.groupName })}</li> : null}
-            </ul>
-            {working ? (
-              <SessionsForm key={sessions?.sessionsHeld ?? 0} referral={referral} current={sessions} />
-            ) : null}
-            {working && !group ? <GroupForm referral={referral} groups={data.hateCrimeGroupCourses} /> : null}
-            <StatusForm key={referral.status} referral={referral} />
-          </article>
-        );
-      })}
+      {referrals.open.map(card)}
+      <FinishedReferrals count={referrals.finished.length}>{referrals.finished.map(card)}</FinishedReferrals>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import {
   PSYCHOLOGICAL_SUPPORT_FORMS,
 } from '@vi/domain';
 import { FieldErrors, useLocale, useT } from '@vi/ui';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { formatDate, formatDateTime } from '../date-format.ts';
@@ -172,5 +172,42 @@ export function StatusForm({ referral }: { referral: Received }) {
         {t('inbox.change')}
       </button>
     </form>
+  );
+}
+
+/**
+ * The received referrals to work on first, the finished ones (no status left to move to) folded
+ * below: with a year's referrals every card opened made the adviser's start screen ~25,000 px on a
+ * phone. A referral open when the screen was first shown stays in the open list for this visit,
+ * so a card just closed does not jump away from under the user's hands.
+ */
+export function useOpenReferralsFirst<T>(
+  items: readonly T[] | undefined,
+  referralOf: (item: T) => Received,
+): { open: T[]; finished: T[] } {
+  const openAtLoad = useRef<Set<string> | null>(null);
+  if (items && openAtLoad.current === null)
+    openAtLoad.current = new Set(
+      items.map(referralOf).flatMap((r) => (r.nextStatuses.length > 0 ? [r.id] : [])),
+    );
+  const open: T[] = [];
+  const finished: T[] = [];
+  for (const item of items ?? []) {
+    const referral = referralOf(item);
+    if (referral.nextStatuses.length > 0 || openAtLoad.current?.has(referral.id)) open.push(item);
+    else finished.push(item);
+  }
+  return { open, finished };
+}
+
+/** The finished referrals, folded under their count. */
+export function FinishedReferrals({ count, children }: { count: number; children: ReactNode }) {
+  const t = useT(hateCrimeMessages);
+  if (count === 0) return null;
+  return (
+    <details className="or-finished">
+      <summary>{t('inbox.finished', { count })}</summary>
+      {children}
+    </details>
   );
 }
