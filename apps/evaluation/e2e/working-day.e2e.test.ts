@@ -229,9 +229,9 @@ describe('a working day in the evaluation app, in headless Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: "The organisation's cost inputs" }).waitFor();
     expect(await page.getByLabel(/^Effective hourly rate/).inputValue()).toBe('600');
-    expect(await headersOf(`Changes to the figures for Ambulant group course ${YEAR}, newest first`)).toEqual(
-      ['When', 'Saved by', 'Figure', 'Before', 'After'],
-    );
+    expect(
+      await headersOf(`Changes to the figures for Outpatient group course ${YEAR}, newest first`),
+    ).toEqual(['When', 'Saved by', 'Figure', 'Before', 'After']);
     await expectNoSeriousA11yViolations(page, 'evaluation: cost inputs (en)');
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organisationens omkostningstal' }).waitFor();

@@ -40,7 +40,7 @@ const OPSOEGENDE_INDSATS_EVALUATION: Label = {
 };
 const VIVE_GROUP_COURSE_EVALUATION: Label = {
   da: 'VIVE: Slutevaluering af den kommunale ambulante gruppeforløbsmodel, 2025',
-  en: 'VIVE: final evaluation of the municipal ambulant group-course model, 2025',
+  en: 'VIVE: final evaluation of the municipal outpatient group-course model, 2025',
 };
 const HATE_CRIME_PRE_STUDY: Label = {
   da: 'Københavns Kommune: forundersøgelse af efterværn for ofre for hadforbrydelser',

@@ -1021,7 +1021,7 @@ export type QuestionnaireKindCode = CodeOf<typeof QUESTIONNAIRE_KINDS>;
 /** Prisma enum InterventionModel: which model a cost input belongs to. */
 export const INTERVENTION_MODELS = [
   { code: 'OUTREACH', label: { da: 'Opsøgende indsats', en: 'Outreach' } },
-  { code: 'GROUP_COURSE', label: { da: 'Ambulant gruppeforløb', en: 'Ambulant group course' } },
+  { code: 'GROUP_COURSE', label: { da: 'Ambulant gruppeforløb', en: 'Outpatient group course' } },
   {
     code: 'HATE_CRIME_AFTERCARE',
     label: { da: 'Efterværn for ofre for hadforbrydelser', en: 'Hate-crime aftercare' },

@@ -76,7 +76,7 @@ describe('costOverviewTable', () => {
 
   it('reads in English with the same figures', () => {
     const en = costOverviewTable([koegeFigure()], name, t('en'), 'en');
-    expect(en.rows[0]?.label).toBe('Køge Kommune: Ambulant group course');
+    expect(en.rows[0]?.label).toBe('Køge Kommune: Outpatient group course');
     expect(column(en, 'Start-up (one-off)', 'en')).toEqual(['DKK\u00a0975,000']);
   });
 });

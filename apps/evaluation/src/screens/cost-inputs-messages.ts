@@ -55,7 +55,7 @@ export const costInputsMessages = defineCatalogue({
     lead: 'Your own figures for a year and a model. The key figures compute start-up, running cost, per course, per completer, per victim and per move-out from them. The system counts completers, referrals, victims with aftercare and move-outs itself.',
     readOnly: 'You can read the figures. The project lead or the administrator changes them.',
     model: 'Model',
-    'model.GROUP_COURSE': 'Ambulant group course',
+    'model.GROUP_COURSE': 'Outpatient group course',
     'model.OUTREACH': 'Outreach',
     'model.HATE_CRIME_AFTERCARE': 'Hate-crime aftercare',
     'model.SHELTER_AFTERCARE': 'Aftercare after a shelter stay',
@@ -63,7 +63,7 @@ export const costInputsMessages = defineCatalogue({
     loading: 'Loading cost inputs …',
     example:
       'No figures are saved for {year} yet. The fields hold the example from {source}. Change them to your own figures and save.',
-    'example.GROUP_COURSE': "VIVE's final evaluation of the municipal ambulant group-course model (Køge)",
+    'example.GROUP_COURSE': "VIVE's final evaluation of the municipal outpatient group-course model (Køge)",
     'example.OUTREACH': 'the evaluation of Projekt Opsøgende Indsats, Copenhagen 2018-2020',
     'example.HATE_CRIME_AFTERCARE':
       'the pre-study of aftercare for hate-crime victims in Copenhagen (Als Research): the middle of 1-2 M kr a year for two years, not yet split by track',
