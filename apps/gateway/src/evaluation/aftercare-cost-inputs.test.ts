@@ -9,7 +9,7 @@ import { COST_INPUT_EXAMPLES, type CostModel, costInputValues } from '@vi/domain
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database, openDatabase } from '../database.ts';
 import { createOrganization, createUser, TEST_PASSWORD } from '../testing/fixtures.ts';
-import { errorCodes, TestBrowser } from '../testing/graphql-client.ts';
+import { errorCodes, loginOnce } from '../testing/graphql-client.ts';
 
 const YEAR = 2025;
 const SAVE = `mutation ($input: SaveCostInputsInput!) {
@@ -40,16 +40,7 @@ const withValues = (model: CostModel, patch: Record<string, number | null>) =>
   example(model).map((v) => (v.field in patch ? { field: v.field, value: patch[v.field] ?? null } : v));
 
 let org = '';
-const browsers: Record<string, TestBrowser> = {};
-
-async function as(email: string): Promise<TestBrowser> {
-  if (!browsers[email]) {
-    const browser = new TestBrowser();
-    await browser.login(email, TEST_PASSWORD);
-    browsers[email] = browser;
-  }
-  return browsers[email]!;
-}
+const as = loginOnce(TEST_PASSWORD);
 
 /** The truth in the database: the rows and the audit events of the organisation's cost inputs. */
 async function snapshot() {

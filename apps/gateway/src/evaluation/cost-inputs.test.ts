@@ -7,7 +7,7 @@ import { costInputValues, KOEGE_EXAMPLE_INPUTS } from '@vi/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database, openDatabase } from '../database.ts';
 import { createOrganization, createUser, TEST_PASSWORD } from '../testing/fixtures.ts';
-import { errorCodes, TestBrowser } from '../testing/graphql-client.ts';
+import { errorCodes, loginOnce, TestBrowser } from '../testing/graphql-client.ts';
 
 const YEAR = 2025;
 const SAVE = `mutation ($input: SaveCostInputsInput!) {
@@ -32,16 +32,7 @@ const withValue = (field: string, value: number | null) =>
 
 let orgA = '';
 let orgB = '';
-const browsers: Record<string, TestBrowser> = {};
-
-async function as(email: string): Promise<TestBrowser> {
-  if (!browsers[email]) {
-    const browser = new TestBrowser();
-    await browser.login(email, TEST_PASSWORD);
-    browsers[email] = browser;
-  }
-  return browsers[email]!;
-}
+const as = loginOnce(TEST_PASSWORD);
 
 async function rows(organizationId: string) {
   return database().query<{ year: number; inputs: Record<string, unknown> }>(

@@ -17,12 +17,16 @@ import {
   isObjectType,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../auth/session.ts';
 import { todayInDenmark } from '../courses/iso-date.ts';
 import { database, openDatabase, prisma } from '../database.ts';
 import { sealText } from '../persons/field-crypto.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
-import { errorCodes, type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
+import {
+  browserWithSession,
+  errorCodes,
+  type GraphQLResponse,
+  type TestBrowser,
+} from '../testing/graphql-client.ts';
 import './index.ts';
 
 const today = todayInDenmark();
@@ -60,11 +64,9 @@ const w = {
   supportId: '',
 };
 
-async function as(who: Who): Promise<TestBrowser> {
+function as(who: Who): Promise<TestBrowser> {
   const user = w.user[who];
-  const browser = new TestBrowser();
-  browser.cookie = (await createSession(user.id, user.organizationId)).token;
-  return browser;
+  return browserWithSession(user.id, user.organizationId);
 }
 
 function dataOf<T>(response: GraphQLResponse): T {

@@ -6,12 +6,16 @@
 import type { Role } from '@vi/db';
 import { getNamedType, isObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../auth/session.ts';
 import { todayInDenmark } from '../courses/iso-date.ts';
 import { openDatabase, prisma } from '../database.ts';
 import { sealText } from '../persons/field-crypto.ts';
 import { createOrganization, createUser } from '../testing/fixtures.ts';
-import { errorCodes, type GraphQLResponse, TestBrowser } from '../testing/graphql-client.ts';
+import {
+  browserWithSession,
+  errorCodes,
+  type GraphQLResponse,
+  type TestBrowser,
+} from '../testing/graphql-client.ts';
 import './index.ts';
 
 const today = todayInDenmark();
@@ -29,11 +33,9 @@ const w = {
   psychReferralId: '',
 };
 
-async function as(who: Who): Promise<TestBrowser> {
+function as(who: Who): Promise<TestBrowser> {
   const user = w.user[who];
-  const browser = new TestBrowser();
-  browser.cookie = (await createSession(user.id, user.organizationId)).token;
-  return browser;
+  return browserWithSession(user.id, user.organizationId);
 }
 
 function dataOf<T>(response: GraphQLResponse): T {

@@ -78,6 +78,20 @@ export async function browserWithSession(userId: string, organizationId: string)
   return browser;
 }
 
+/** `as(email)`: a browser logged in with the test password, one per e-mail for the whole file. */
+export function loginOnce(password: string): (email: string) => Promise<TestBrowser> {
+  const browsers = new Map<string, TestBrowser>();
+  return async (email) => {
+    let browser = browsers.get(email);
+    if (!browser) {
+      browser = new TestBrowser();
+      await browser.login(email, password);
+      browsers.set(email, browser);
+    }
+    return browser;
+  };
+}
+
 /** One root field's data; a response with errors throws them, so a test fails naming them. */
 export function dataOf<T>(response: GraphQLResponse, key: string): T {
   if (response.body.errors?.length) throw new Error(JSON.stringify(response.body.errors));
